@@ -1,0 +1,114 @@
+//! The archive side of the pipeline: which files are articles, and what is in them.
+//!
+//! `walk` lists the files of an archive directory; `parse_file` turns one file's bytes
+//! into [`RawArticle`]s using the reader for its format. Readers know nothing of the
+//! index, and nothing here ever fails a whole run: a bad file is a [`ReadError`], a bad
+//! record inside a good file is a line in [`FileArticles::record_errors`].
+
+pub mod decode;
+pub mod fields;
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod sgml;
+pub mod txt;
+pub mod walk;
+
+use std::path::Path;
+
+use crate::article::RawArticle;
+
+/// Why a file was skipped. Displayed after the file's path in the run summary.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("binary file (NUL bytes), not text")]
+    Binary,
+    #[error("empty file")]
+    Empty,
+    #[error(
+        "file is {size_mib:.1} MiB, over the {limit_mib} MiB limit (raise it with --max-file-size)"
+    )]
+    TooLarge { size_mib: f64, limit_mib: u64 },
+    #[error("malformed: {0}")]
+    Malformed(String),
+    #[error("no article text found")]
+    NoText,
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The formats dateline reads, chosen by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+    JsonLines,
+    Html,
+    ReutersSgml,
+}
+
+impl Format {
+    /// The format of a file by its extension; `None` for files that are not articles.
+    pub fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "text" => Format::Text,
+            "md" | "markdown" => Format::Markdown,
+            "json" => Format::Json,
+            "jsonl" | "ndjson" => Format::JsonLines,
+            "html" | "htm" | "xhtml" => Format::Html,
+            "sgm" | "sgml" => Format::ReutersSgml,
+            _ => return None,
+        })
+    }
+
+    /// Short name used in summaries.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Markdown => "md",
+            Format::Json => "json",
+            Format::JsonLines => "jsonl",
+            Format::Html => "html",
+            Format::ReutersSgml => "sgml",
+        }
+    }
+}
+
+/// What one file yielded: its articles, plus problems with individual records that did
+/// not stop the rest of the file from being read.
+#[derive(Debug, Default)]
+pub struct FileArticles {
+    pub articles: Vec<RawArticle>,
+    /// Human-readable, each naming the record's position (line, record number).
+    pub record_errors: Vec<String>,
+    /// Set when the file was not UTF-8 and was decoded with this legacy encoding.
+    pub fallback_encoding: Option<&'static str>,
+}
+
+impl FileArticles {
+    /// A file holding exactly one article (record 0).
+    pub fn single(article: RawArticle) -> FileArticles {
+        FileArticles {
+            articles: vec![article],
+            ..FileArticles::default()
+        }
+    }
+}
+
+/// Decodes and parses a file's bytes with the reader for `format`.
+pub fn parse_file(format: Format, bytes: &[u8]) -> Result<FileArticles, ReadError> {
+    let decoded = decode::decode(bytes)?;
+    let text = decoded.text.as_str();
+    let mut parsed = match format {
+        Format::Text => FileArticles::single(txt::read(text)),
+        Format::Markdown => markdown::read(text)?,
+        Format::Json => json::read_json(text)?,
+        Format::JsonLines => json::read_jsonl(text)?,
+        Format::Html => html::read(text)?,
+        Format::ReutersSgml => sgml::read(text)?,
+    };
+    parsed.fallback_encoding = decoded.fallback_encoding;
+    Ok(parsed)
+}

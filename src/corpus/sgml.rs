@@ -1,0 +1,222 @@
+//! Reuters-21578 SGML (`.sgm`): many `<REUTERS>` records per file, each with DATE,
+//! TITLE, DATELINE, BODY and the human PEOPLE/ORGS/PLACES tags.
+//!
+//! The files are not well-formed XML (unescaped `&`, control characters as `&#3;`), so
+//! this reader scans tags itself rather than using an XML parser.
+
+use super::{FileArticles, ReadError};
+use crate::article::RawArticle;
+
+const OPEN: &str = "<REUTERS";
+const CLOSE: &str = "</REUTERS>";
+
+/// Parses a Reuters SGML file; a record without its closing tag is reported and the
+/// file's other records are kept.
+pub fn read(text: &str) -> Result<FileArticles, ReadError> {
+    let mut out = FileArticles::default();
+    let mut rest = text;
+    let mut consumed = 0;
+    let mut record = 0;
+    while let Some(start) = rest.find(OPEN) {
+        record += 1;
+        let line = line_of(text, consumed + start);
+        let after = &rest[start..];
+        let next_open = after[OPEN.len()..].find(OPEN).map(|p| p + OPEN.len());
+        let end = after.find(CLOSE);
+        let (chunk, advance) = match (end, next_open) {
+            (Some(e), Some(n)) if e < n => (&after[..e], e + CLOSE.len()),
+            (Some(e), None) => (&after[..e], e + CLOSE.len()),
+            (_, Some(n)) => {
+                out.record_errors.push(format!(
+                    "record {record} (line {line}): no closing </REUTERS> before the next record"
+                ));
+                consumed += start + n;
+                rest = &after[n..];
+                continue;
+            }
+            (None, None) => {
+                out.record_errors.push(format!(
+                    "record {record} (line {line}): no closing </REUTERS>"
+                ));
+                break;
+            }
+        };
+        out.articles.push(parse_record(chunk, record));
+        consumed += start + advance;
+        rest = &after[advance..];
+    }
+    if out.articles.is_empty() {
+        let reason = if out.record_errors.is_empty() {
+            "no <REUTERS> records found".to_string()
+        } else {
+            out.record_errors.join("; ")
+        };
+        return Err(ReadError::Malformed(reason));
+    }
+    Ok(out)
+}
+
+fn parse_record(chunk: &str, record: usize) -> RawArticle {
+    let text_part = element(chunk, "TEXT").unwrap_or("");
+    let title = element(text_part, "TITLE").map(clean).unwrap_or_default();
+    let dateline = element(text_part, "DATELINE").map(clean);
+    let body = match element(text_part, "BODY") {
+        Some(body) => clean_body(body),
+        // TYPE="UNPROC" records have unmarked text; TYPE="BRIEF" only a title.
+        None if element(text_part, "TITLE").is_none() => clean_body(text_part),
+        None => String::new(),
+    };
+    let body = match dateline {
+        Some(d) if !d.is_empty() && !body.is_empty() => format!("{d} {body}"),
+        _ => body,
+    };
+    RawArticle {
+        record,
+        title,
+        body,
+        date_text: element(chunk, "DATE").map(|d| clean(d).to_string()),
+        source: Some("Reuters".to_string()),
+        people: values(chunk, "PEOPLE"),
+        orgs: values(chunk, "ORGS"),
+        places: values(chunk, "PLACES"),
+        url: None,
+    }
+}
+
+/// The content of the first `<NAME …>…</NAME>` element.
+fn element<'a>(haystack: &'a str, name: &str) -> Option<&'a str> {
+    let open = format!("<{name}");
+    let close = format!("</{name}>");
+    let mut search = 0;
+    while let Some(pos) = haystack[search..].find(&open) {
+        let start = search + pos;
+        let after_name = &haystack[start + open.len()..];
+        // `<TEXT` must not match `<TEXTS`: the name ends at `>` or whitespace.
+        if after_name.starts_with('>') || after_name.starts_with(char::is_whitespace) {
+            let content_start = start + open.len() + after_name.find('>')? + 1;
+            let end = haystack[content_start..].find(&close)?;
+            return Some(&haystack[content_start..content_start + end]);
+        }
+        search = start + open.len();
+    }
+    None
+}
+
+/// The `<D>…</D>` values of a list element, entity-decoded, in order.
+fn values(chunk: &str, name: &str) -> Vec<String> {
+    let Some(list) = element(chunk, name) else {
+        return Vec::new();
+    };
+    list.split("<D>")
+        .filter_map(|part| part.split("</D>").next())
+        .map(clean)
+        .filter(|v| !v.is_empty())
+        .collect()
+}
+
+/// Decodes entities, drops control characters, collapses whitespace.
+fn clean(raw: &str) -> String {
+    decode(raw).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Like [`clean`] but keeps paragraph structure: Reuters marks paragraphs with an
+/// indented line.
+fn clean_body(raw: &str) -> String {
+    let decoded = decode(raw);
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in decoded.lines() {
+        if line.starts_with("    ") && !current.is_empty() {
+            paragraphs.push(current.join(" "));
+            current.clear();
+        }
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            current.push(trimmed);
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current.join(" "));
+    }
+    paragraphs.join("\n\n")
+}
+
+fn decode(raw: &str) -> String {
+    htmlize::unescape(raw)
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
+}
+
+fn line_of(text: &str, byte: usize) -> usize {
+    text[..byte].matches('\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TWO: &str = r#"<!DOCTYPE lewis SYSTEM "lewis.dtd">
+<REUTERS TOPICS="YES" NEWID="1">
+<DATE>26-FEB-1987 15:01:01.79</DATE>
+<TOPICS><D>cocoa</D></TOPICS>
+<PLACES><D>el-salvador</D><D>usa</D></PLACES>
+<PEOPLE><D>volcker</D></PEOPLE>
+<ORGS></ORGS>
+<TEXT>&#2;
+<TITLE>BAHIA COCOA &lt;REVIEW></TITLE>
+<DATELINE>    SALVADOR, Feb 26 - </DATELINE><BODY>Showers continued
+throughout the week.
+    The dry period &amp; more.
+ Reuter
+&#3;</BODY></TEXT>
+</REUTERS>
+<REUTERS NEWID="2">
+<DATE>  3-MAR-1987 00:43:42.82</DATE>
+<TEXT TYPE="BRIEF">&#2;
+******<TITLE>BRIEF ONLY</TITLE>
+&#3;
+</TEXT>
+</REUTERS>
+"#;
+
+    #[test]
+    fn records_tags_and_entities() {
+        let f = read(TWO).unwrap();
+        assert_eq!(f.articles.len(), 2);
+        let a = &f.articles[0];
+        assert_eq!(a.record, 1);
+        assert_eq!(a.title, "BAHIA COCOA <REVIEW>");
+        assert_eq!(a.date_text.as_deref(), Some("26-FEB-1987 15:01:01.79"));
+        assert_eq!(a.places, vec!["el-salvador", "usa"]);
+        assert_eq!(a.people, vec!["volcker"]);
+        assert!(a.orgs.is_empty());
+        assert_eq!(
+            a.body,
+            "SALVADOR, Feb 26 - Showers continued throughout the week.\n\nThe dry period & more. Reuter"
+        );
+        assert_eq!(f.articles[1].title, "BRIEF ONLY");
+        assert_eq!(f.articles[1].body, "");
+    }
+
+    #[test]
+    fn an_unclosed_record_is_reported_and_others_kept() {
+        let broken = TWO.replacen("</REUTERS>", "", 1);
+        let f = read(&broken).unwrap();
+        assert_eq!(f.articles.len(), 1);
+        assert_eq!(f.articles[0].title, "BRIEF ONLY");
+        assert!(
+            f.record_errors[0].contains("line 2"),
+            "{:?}",
+            f.record_errors
+        );
+    }
+
+    #[test]
+    fn no_records_is_malformed() {
+        assert!(matches!(
+            read("<html>nope</html>"),
+            Err(ReadError::Malformed(_))
+        ));
+    }
+}

@@ -1,0 +1,145 @@
+//! Lists the article files of an archive directory.
+//!
+//! Hidden files and directories (`.git`, the default `.dateline` index) are skipped,
+//! symlinks are followed with loop detection, and every entry that cannot be visited
+//! becomes a [`Skipped`] with the path and the reason, never an abort.
+
+use std::path::{Path, PathBuf};
+
+use globset::GlobSet;
+use walkdir::WalkDir;
+
+use super::Format;
+
+/// A file to read: absolute path, archive-relative path with `/`, size and format.
+#[derive(Debug, Clone)]
+pub struct ArchiveFile {
+    pub path: PathBuf,
+    pub relative: String,
+    pub size: u64,
+    pub format: Format,
+}
+
+/// An entry that was not read, and why.
+#[derive(Debug, Clone)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+/// The outcome of walking an archive.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub files: Vec<ArchiveFile>,
+    pub skipped: Vec<Skipped>,
+    /// Files that are not articles: other extensions, README/LICENSE files, and
+    /// paths matching `--exclude` (counted, not reported).
+    pub ignored: usize,
+}
+
+/// Walks `root`, leaving out `index_dir` (when the index lies inside the archive) and
+/// archive-relative paths matching `excludes` (a pattern without `/` also matches any
+/// file or directory name, as in `.gitignore`).
+pub fn walk(root: &Path, index_dir: Option<&Path>, excludes: &GlobSet) -> Listing {
+    let mut listing = Listing::default();
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+            let is_index = index_dir.is_some_and(|x| e.path() == x);
+            !hidden && !is_index
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| root.display().to_string());
+                let reason = if let Some(ancestor) = err.loop_ancestor() {
+                    format!("symlink loop (points back to {})", ancestor.display())
+                } else if let Some(io) = err.io_error() {
+                    format!("cannot read: {io}")
+                } else {
+                    err.to_string()
+                };
+                listing.skipped.push(Skipped { path, reason });
+                continue;
+            }
+        };
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
+            continue;
+        }
+        let rel = relative(root, entry.path());
+        if excluded(excludes, &rel) {
+            listing.ignored += 1;
+            continue;
+        }
+        let Some(format) = Format::of(entry.path()).filter(|_| !is_documentation(entry.path()))
+        else {
+            listing.ignored += 1;
+            continue;
+        };
+        if !file_type.is_file() {
+            listing.skipped.push(Skipped {
+                path: rel,
+                reason: "not a regular file".into(),
+            });
+            continue;
+        }
+        let size = match entry.metadata() {
+            Ok(m) => m.len(),
+            Err(e) => {
+                listing.skipped.push(Skipped {
+                    path: rel,
+                    reason: format!("cannot read: {e}"),
+                });
+                continue;
+            }
+        };
+        listing.files.push(ArchiveFile {
+            path: entry.path().to_path_buf(),
+            relative: rel,
+            size,
+            format,
+        });
+    }
+    listing
+}
+
+fn excluded(excludes: &GlobSet, relative: &str) -> bool {
+    !excludes.is_empty()
+        && (excludes.is_match(relative)
+            || relative
+                .split('/')
+                .any(|component| excludes.is_match(component)))
+}
+
+/// README, LICENSE and similar files describe an archive; they are not articles.
+fn is_documentation(path: &Path) -> bool {
+    const NAMES: [&str; 8] = [
+        "README",
+        "LICENSE",
+        "LICENCE",
+        "COPYING",
+        "ATTRIBUTION",
+        "NOTICE",
+        "CHANGELOG",
+        "AUTHORS",
+    ];
+    path.file_stem()
+        .map(|s| s.to_string_lossy().to_ascii_uppercase())
+        .is_some_and(|stem| NAMES.contains(&stem.as_str()))
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

@@ -1,0 +1,88 @@
+//! Library error type. Every variant carries what a user needs to act: the path, the
+//! position, or the command to run next. The binary adds context with `anyhow` and maps
+//! errors to exit code 2.
+
+use std::path::PathBuf;
+
+/// Errors raised by the dateline library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The embedded schema could not be parsed or is inconsistent with the code.
+    #[error("index schema: {0}")]
+    Schema(String),
+
+    /// No index exists where one was expected.
+    #[error("no dateline index at {path}: run `dateline index DIR` first (or pass --index PATH)")]
+    NoIndex { path: PathBuf },
+
+    /// The index was built with another schema version.
+    #[error("the index at {path} was built with schema version {found}, this dateline uses version {expected}: re-run `dateline index --rebuild DIR`")]
+    SchemaVersion {
+        path: PathBuf,
+        found: String,
+        expected: u32,
+    },
+
+    /// The index exists but cannot be opened (missing or corrupt files).
+    #[error(
+        "the index at {path} cannot be opened ({reason}): re-run `dateline index --rebuild DIR`"
+    )]
+    Corrupt { path: PathBuf, reason: String },
+
+    /// Another process holds the index writer lock.
+    #[error("the index at {path} is locked by another dateline process (an indexing run is in progress); try again when it finishes")]
+    Locked { path: PathBuf },
+
+    /// The index was built from another archive directory.
+    #[error("the index at {path} holds the archive {recorded}, not {given}: use --rebuild to replace it, or --index to keep a separate index")]
+    OtherArchive {
+        path: PathBuf,
+        recorded: PathBuf,
+        given: PathBuf,
+    },
+
+    /// The archive directory is missing or not a directory.
+    #[error("cannot index {path}: {reason}")]
+    BadArchive { path: PathBuf, reason: String },
+
+    /// The query text is malformed.
+    #[error("{0}")]
+    Query(#[from] crate::query::QueryError),
+
+    /// An article id passed to `show` does not exist.
+    #[error("no article with id `{0}` in the index")]
+    NoSuchArticle(String),
+
+    /// A tantivy failure with what we were doing at the time.
+    #[error("{context}: {source}")]
+    Tantivy {
+        context: String,
+        #[source]
+        source: tantivy::TantivyError,
+    },
+
+    /// An I/O failure with the path involved.
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// Wraps a tantivy error with a description of the operation.
+    pub fn tantivy(context: impl Into<String>) -> impl FnOnce(tantivy::TantivyError) -> Error {
+        let context = context.into();
+        move |source| Error::Tantivy { context, source }
+    }
+
+    /// Wraps an I/O error with the path it concerns.
+    pub fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
+        let path = path.into();
+        move |source| Error::Io { path, source }
+    }
+}
+
+/// Result alias for the library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,121 @@
+//! Conversion between [`Article`] and tantivy documents, both ways.
+
+use chrono::{DateTime as ChronoDateTime, NaiveDate, Utc};
+use serde::Serialize;
+use tantivy::schema::Value;
+use tantivy::{DateTime, TantivyDocument};
+
+use super::schema::Fields;
+use crate::article::Article;
+
+/// Seconds since the epoch of a day's UTC midnight: how dates are stored.
+pub fn day_to_datetime(day: NaiveDate) -> DateTime {
+    let secs = day
+        .and_hms_opt(0, 0, 0)
+        .map(|t| t.and_utc().timestamp())
+        .unwrap_or_default();
+    DateTime::from_timestamp_secs(secs)
+}
+
+/// The calendar day of a stored date.
+pub fn datetime_to_day(dt: DateTime) -> Option<NaiveDate> {
+    ChronoDateTime::<Utc>::from_timestamp(dt.into_timestamp_secs(), 0).map(|d| d.date_naive())
+}
+
+/// Builds the document stored for `article`, stamped with the file's fingerprint and
+/// the time of this indexing run.
+pub fn to_document(
+    fields: &Fields,
+    article: &Article,
+    fingerprint: u64,
+    indexed_at: DateTime,
+) -> TantivyDocument {
+    let mut doc = TantivyDocument::new();
+    doc.add_text(fields.id, &article.id);
+    doc.add_text(fields.path, &article.path);
+    doc.add_text(fields.title, &article.title);
+    doc.add_text(fields.body, &article.body);
+    if let (Some(day), Some(source)) = (article.date, article.date_source) {
+        doc.add_date(fields.date, day_to_datetime(day));
+        doc.add_text(fields.date_source, source.as_str());
+    }
+    for (text_field, exact_field, names) in [
+        (fields.people, fields.people_exact, &article.people),
+        (fields.orgs, fields.orgs_exact, &article.orgs),
+        (fields.places, fields.places_exact, &article.places),
+    ] {
+        for name in names {
+            doc.add_text(text_field, name);
+            doc.add_text(exact_field, name);
+        }
+    }
+    if let Some(source) = &article.source {
+        doc.add_text(fields.source, source);
+        doc.add_text(fields.source_exact, source);
+    }
+    if let Some(url) = &article.url {
+        doc.add_text(fields.url, url);
+    }
+    doc.add_u64(fields.fingerprint, fingerprint);
+    doc.add_date(fields.indexed_at, indexed_at);
+    doc
+}
+
+/// An article as read back from the index: what hits, `show` and exports print.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StoredArticle {
+    pub id: String,
+    pub path: String,
+    pub title: String,
+    /// `YYYY-MM-DD` or null.
+    pub date: Option<String>,
+    pub date_source: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub people: Vec<String>,
+    pub orgs: Vec<String>,
+    pub places: Vec<String>,
+    /// RFC 3339 time this version of the article was indexed.
+    pub indexed_at: Option<String>,
+    #[serde(skip)]
+    pub body: String,
+}
+
+/// Reads the stored fields of a document.
+pub fn from_document(fields: &Fields, doc: &TantivyDocument) -> StoredArticle {
+    let text = |f| {
+        doc.get_first(f)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    };
+    let all = |f| {
+        doc.get_all(f)
+            .filter_map(|v| v.as_str())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let date = doc
+        .get_first(fields.date)
+        .and_then(|v| v.as_datetime())
+        .and_then(datetime_to_day)
+        .map(|d| d.format("%Y-%m-%d").to_string());
+    let indexed_at = doc
+        .get_first(fields.indexed_at)
+        .and_then(|v| v.as_datetime())
+        .and_then(|dt| ChronoDateTime::<Utc>::from_timestamp(dt.into_timestamp_secs(), 0))
+        .map(|d| d.to_rfc3339());
+    StoredArticle {
+        id: text(fields.id).unwrap_or_default(),
+        path: text(fields.path).unwrap_or_default(),
+        title: text(fields.title).unwrap_or_default(),
+        date,
+        date_source: text(fields.date_source),
+        source: text(fields.source),
+        url: text(fields.url),
+        people: all(fields.people),
+        orgs: all(fields.orgs),
+        places: all(fields.places),
+        indexed_at,
+        body: text(fields.body).unwrap_or_default(),
+    }
+}

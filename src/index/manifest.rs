@@ -1,0 +1,65 @@
+//! What the index already holds, per archive file: the file's fingerprint and the ids
+//! of its articles. Read from fast fields of the committed index, so it can never
+//! disagree with the index (there is no side file to fall out of sync after a crash).
+
+use std::collections::HashMap;
+
+use tantivy::Searcher;
+
+use crate::error::{Error, Result};
+
+/// One indexed file.
+#[derive(Debug, Clone, Default)]
+pub struct IndexedFile {
+    pub fingerprint: u64,
+    pub ids: Vec<String>,
+}
+
+/// Archive-relative path → what the index holds for it.
+pub type Manifest = HashMap<String, IndexedFile>;
+
+/// Reads the manifest of the committed index behind `searcher`.
+pub fn load(searcher: &Searcher) -> Result<Manifest> {
+    let mut manifest = Manifest::new();
+    let err = |what: &str| Error::Schema(format!("fast field `{what}` is missing"));
+    for segment in searcher.segment_readers() {
+        let ff = segment.fast_fields();
+        let paths = ff
+            .str("path")
+            .map_err(Error::tantivy("reading paths"))?
+            .ok_or_else(|| err("path"))?;
+        let ids = ff
+            .str("id")
+            .map_err(Error::tantivy("reading ids"))?
+            .ok_or_else(|| err("id"))?;
+        let fingerprints = ff
+            .u64("fingerprint")
+            .map_err(Error::tantivy("reading fingerprints"))?;
+        let mut path_by_ord: HashMap<u64, String> = HashMap::new();
+        for doc in segment.doc_ids_alive() {
+            let Some(path_ord) = paths.term_ords(doc).next() else {
+                continue;
+            };
+            let path = match path_by_ord.get(&path_ord) {
+                Some(p) => p.clone(),
+                None => {
+                    let mut p = String::new();
+                    paths
+                        .ord_to_str(path_ord, &mut p)
+                        .map_err(|e| Error::Schema(format!("reading path column: {e}")))?;
+                    path_by_ord.insert(path_ord, p.clone());
+                    p
+                }
+            };
+            let mut id = String::new();
+            if let Some(id_ord) = ids.term_ords(doc).next() {
+                ids.ord_to_str(id_ord, &mut id)
+                    .map_err(|e| Error::Schema(format!("reading id column: {e}")))?;
+            }
+            let entry = manifest.entry(path).or_default();
+            entry.fingerprint = fingerprints.first(doc).unwrap_or_default();
+            entry.ids.push(id);
+        }
+    }
+    Ok(manifest)
+}

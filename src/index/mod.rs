@@ -1,0 +1,140 @@
+//! The on-disk index: creating, opening and checking it, and the typed handles to it.
+//!
+//! An index directory holds tantivy's files plus `dateline-index.json`, which records
+//! the schema version and the archive directory the index was built from. Opening an
+//! index checks both, so a stale or foreign index fails with a message naming the
+//! command that fixes it, never with a tantivy internals error.
+
+pub mod document;
+pub mod manifest;
+pub mod schema;
+pub mod writer;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::Index;
+
+use crate::error::{Error, Result};
+use schema::{Fields, SchemaSpec};
+
+/// File inside the index directory that records what built it.
+pub const META_FILE: &str = "dateline-index.json";
+
+/// What `dateline-index.json` holds.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct IndexMeta {
+    /// Schema version the index was built with.
+    pub schema_version: u32,
+    /// Absolute path of the archive directory the index mirrors.
+    pub archive: PathBuf,
+    /// Version of dateline that created the index.
+    pub created_by: String,
+}
+
+/// An open index with its schema handles and recorded metadata.
+pub struct DatelineIndex {
+    pub index: Index,
+    pub fields: Fields,
+    pub meta: IndexMeta,
+    pub path: PathBuf,
+}
+
+impl DatelineIndex {
+    /// Opens an existing index for searching, checking its schema version.
+    pub fn open(path: &Path) -> Result<DatelineIndex> {
+        let spec = SchemaSpec::embedded()?;
+        if !path.join("meta.json").exists() && !path.join(META_FILE).exists() {
+            return Err(Error::NoIndex {
+                path: path.to_path_buf(),
+            });
+        }
+        let meta = read_meta(path, &spec)?;
+        let index = Index::open_in_dir(path).map_err(|e| Error::Corrupt {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        let fields = Fields::resolve(&index.schema()).map_err(|_| Error::SchemaVersion {
+            path: path.to_path_buf(),
+            found: format!("{} (with different fields)", meta.schema_version),
+            expected: spec.version,
+        })?;
+        Ok(DatelineIndex {
+            index,
+            fields,
+            meta,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Creates a new, empty index for `archive` at `path`, replacing whatever dateline
+    /// index was there. Refuses to delete a directory that is not a dateline index.
+    pub fn create(path: &Path, archive: &Path) -> Result<DatelineIndex> {
+        let spec = SchemaSpec::embedded()?;
+        if path.exists() {
+            let is_index = path.join(META_FILE).exists() || path.join("meta.json").exists();
+            let is_empty = fs::read_dir(path)
+                .map_err(Error::io(path))?
+                .next()
+                .is_none();
+            if !is_index && !is_empty {
+                return Err(Error::BadArchive {
+                    path: path.to_path_buf(),
+                    reason: "the --index directory exists and is not a dateline index; refusing to overwrite it".into(),
+                });
+            }
+            fs::remove_dir_all(path).map_err(Error::io(path))?;
+        }
+        fs::create_dir_all(path).map_err(Error::io(path))?;
+        let schema = spec.to_tantivy()?;
+        let index = Index::create_in_dir(path, schema.clone()).map_err(Error::tantivy(format!(
+            "creating the index at {}",
+            path.display()
+        )))?;
+        let meta = IndexMeta {
+            schema_version: spec.version,
+            archive: archive.to_path_buf(),
+            created_by: format!("dateline {}", env!("CARGO_PKG_VERSION")),
+        };
+        write_meta(path, &meta)?;
+        Ok(DatelineIndex {
+            index,
+            fields: Fields::resolve(&schema)?,
+            meta,
+            path: path.to_path_buf(),
+        })
+    }
+}
+
+fn read_meta(path: &Path, spec: &SchemaSpec) -> Result<IndexMeta> {
+    let file = path.join(META_FILE);
+    let text = fs::read_to_string(&file).map_err(|_| Error::SchemaVersion {
+        path: path.to_path_buf(),
+        found: format!("unknown (no {META_FILE})"),
+        expected: spec.version,
+    })?;
+    let meta: IndexMeta = serde_json::from_str(&text).map_err(|e| Error::Corrupt {
+        path: path.to_path_buf(),
+        reason: format!("{}: {e}", file.display()),
+    })?;
+    if meta.schema_version != spec.version {
+        return Err(Error::SchemaVersion {
+            path: path.to_path_buf(),
+            found: meta.schema_version.to_string(),
+            expected: spec.version,
+        });
+    }
+    Ok(meta)
+}
+
+/// Writes the metadata atomically (temp file + rename) so a crash never leaves a
+/// half-written file.
+fn write_meta(path: &Path, meta: &IndexMeta) -> Result<()> {
+    let file = path.join(META_FILE);
+    let tmp = path.join(format!("{META_FILE}.tmp"));
+    let json = serde_json::to_string_pretty(meta).map_err(|e| Error::Schema(e.to_string()))?;
+    fs::write(&tmp, json).map_err(Error::io(&tmp))?;
+    fs::rename(&tmp, &file).map_err(Error::io(&file))?;
+    Ok(())
+}

@@ -1,0 +1,193 @@
+//! The index schema, read from `index_schema/schema.toml` (embedded at build time).
+//!
+//! Keeping the schema as data means one file documents every field, its options and the
+//! version an index records; the code only turns it into a tantivy [`Schema`] and a
+//! typed handle struct ([`Fields`]) so the rest of the crate never looks fields up by
+//! string.
+
+use serde::Deserialize;
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, STORED, STRING,
+};
+
+use crate::error::{Error, Result};
+
+/// The schema definition shipped with this binary.
+pub const SCHEMA_TOML: &str = include_str!("../../index_schema/schema.toml");
+
+/// One field as written in `schema.toml`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct FieldSpec {
+    /// Field name in the tantivy index.
+    pub name: String,
+    /// `text`, `string`, `date` or `u64`.
+    pub kind: String,
+    /// Tokenizer of a `text` field.
+    #[serde(default)]
+    pub tokenizer: Option<String>,
+    /// Whether a `text` field records positions (needed for phrase queries).
+    #[serde(default)]
+    pub positions: bool,
+    /// Whether the value comes back with a hit.
+    #[serde(default)]
+    pub stored: bool,
+    /// Whether the field has a column for sorting, ranges and aggregations.
+    #[serde(default)]
+    pub fast: bool,
+    /// For hidden exact-value twins: the text field they mirror.
+    #[serde(default)]
+    pub facet_of: Option<String>,
+    /// Human documentation (not used by code).
+    #[serde(default)]
+    pub doc: Option<String>,
+}
+
+/// The parsed `schema.toml`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SchemaSpec {
+    /// Version recorded in every index; a mismatch refuses to open.
+    pub version: u32,
+    /// Field definitions, in order.
+    #[serde(rename = "field")]
+    pub fields: Vec<FieldSpec>,
+}
+
+impl SchemaSpec {
+    /// Parses the embedded schema. The file is part of the binary, so a failure here is
+    /// a build defect, reported rather than panicking.
+    pub fn embedded() -> Result<SchemaSpec> {
+        toml::from_str(SCHEMA_TOML).map_err(|e| Error::Schema(e.to_string()))
+    }
+
+    /// Builds the tantivy schema described by this spec.
+    pub fn to_tantivy(&self) -> Result<Schema> {
+        let mut builder = Schema::builder();
+        for f in &self.fields {
+            match f.kind.as_str() {
+                "text" => {
+                    let tokenizer = f.tokenizer.as_deref().unwrap_or("default");
+                    let record = if f.positions {
+                        IndexRecordOption::WithFreqsAndPositions
+                    } else {
+                        IndexRecordOption::WithFreqs
+                    };
+                    let mut opts = TextOptions::default().set_indexing_options(
+                        TextFieldIndexing::default()
+                            .set_tokenizer(tokenizer)
+                            .set_index_option(record),
+                    );
+                    if f.stored {
+                        opts = opts.set_stored();
+                    }
+                    builder.add_text_field(&f.name, opts);
+                }
+                "string" => {
+                    let mut opts: TextOptions = STRING;
+                    if f.stored {
+                        opts = opts | STORED;
+                    }
+                    if f.fast {
+                        opts = opts.set_fast("raw");
+                    }
+                    builder.add_text_field(&f.name, opts);
+                }
+                "date" => {
+                    let mut opts = DateOptions::default()
+                        .set_indexed()
+                        .set_precision(DateTimePrecision::Seconds);
+                    if f.stored {
+                        opts = opts.set_stored();
+                    }
+                    if f.fast {
+                        opts = opts.set_fast();
+                    }
+                    builder.add_date_field(&f.name, opts);
+                }
+                "u64" => {
+                    let mut opts = NumericOptions::default().set_indexed();
+                    if f.stored {
+                        opts = opts.set_stored();
+                    }
+                    if f.fast {
+                        opts = opts.set_fast();
+                    }
+                    builder.add_u64_field(&f.name, opts);
+                }
+                other => {
+                    return Err(Error::Schema(format!(
+                        "field `{}` has unknown kind `{other}`",
+                        f.name
+                    )))
+                }
+            }
+        }
+        Ok(builder.build())
+    }
+}
+
+/// Typed handles to every field the code uses.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub id: Field,
+    pub path: Field,
+    pub title: Field,
+    pub body: Field,
+    pub date: Field,
+    pub date_source: Field,
+    pub people: Field,
+    pub people_exact: Field,
+    pub orgs: Field,
+    pub orgs_exact: Field,
+    pub places: Field,
+    pub places_exact: Field,
+    pub source: Field,
+    pub source_exact: Field,
+    pub url: Field,
+    pub fingerprint: Field,
+    pub indexed_at: Field,
+}
+
+impl Fields {
+    /// Resolves every handle, failing with the missing field's name when the schema and
+    /// the code disagree.
+    pub fn resolve(schema: &Schema) -> Result<Fields> {
+        let get = |name: &str| {
+            schema
+                .get_field(name)
+                .map_err(|_| Error::Schema(format!("schema has no field `{name}`")))
+        };
+        Ok(Fields {
+            id: get("id")?,
+            path: get("path")?,
+            title: get("title")?,
+            body: get("body")?,
+            date: get("date")?,
+            date_source: get("date_source")?,
+            people: get("people")?,
+            people_exact: get("people_exact")?,
+            orgs: get("orgs")?,
+            orgs_exact: get("orgs_exact")?,
+            places: get("places")?,
+            places_exact: get("places_exact")?,
+            source: get("source")?,
+            source_exact: get("source_exact")?,
+            url: get("url")?,
+            fingerprint: get("fingerprint")?,
+            indexed_at: get("indexed_at")?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_schema_builds_and_has_every_field() {
+        let spec = SchemaSpec::embedded().unwrap();
+        assert!(spec.version >= 1);
+        let schema = spec.to_tantivy().unwrap();
+        Fields::resolve(&schema).unwrap();
+    }
+}

@@ -1,0 +1,419 @@
+//! One indexing run: walk the archive, parse changed files in parallel, and bring the
+//! index in line with the archive through a single `IndexWriter`.
+//!
+//! Invariants:
+//! - a file's articles are added (and its old articles deleted) between the same two
+//!   commits, so an interrupted run leaves each file either fully old or fully new;
+//! - unchanged files (same xxh3 fingerprint) are not parsed again, which also makes an
+//!   interrupted run resumable: committed files are skipped on the next run;
+//! - memory is bounded: parsed files wait in a bounded channel, and the writer flushes
+//!   segments within its memory budget and commits every [`COMMIT_EVERY`] articles.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fs;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::bounded;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
+
+use super::manifest::{self, Manifest};
+use super::{document, DatelineIndex};
+use crate::article::Article;
+use crate::corpus::walk::{self, ArchiveFile, Skipped};
+use crate::corpus::{self, ReadError};
+use crate::error::{Error, Result};
+use crate::extract;
+
+/// Articles added between two commits.
+const COMMIT_EVERY: usize = 20_000;
+/// Parsed files allowed to wait for the writer.
+const QUEUE: usize = 64;
+/// Memory budget of the tantivy writer, all threads together.
+const WRITER_BUDGET: usize = 192 * 1024 * 1024;
+
+/// What the user asked of this run.
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    /// Archive directory to index.
+    pub archive: PathBuf,
+    /// Start from an empty index.
+    pub rebuild: bool,
+    /// Files larger than this are skipped.
+    pub max_file_size: u64,
+    /// Draw a progress bar on stderr.
+    pub progress: bool,
+    /// Archive paths to leave out (`--exclude` globs).
+    pub excludes: globset::GlobSet,
+}
+
+/// The outcome of a run, for the summary printed to the user.
+#[derive(Debug, Default, serde::Serialize)]
+pub struct Summary {
+    pub archive: PathBuf,
+    pub files_seen: usize,
+    pub files_unchanged: usize,
+    pub files_changed: usize,
+    pub files_removed: usize,
+    pub files_ignored: usize,
+    pub articles_added: usize,
+    pub articles_updated: usize,
+    pub articles_removed: usize,
+    pub articles_unchanged: usize,
+    pub articles_in_index: u64,
+    /// Articles read this run, by format.
+    pub articles_by_format: BTreeMap<String, usize>,
+    pub skipped: Vec<SkippedFile>,
+    /// Records inside otherwise good files that could not be read.
+    pub record_errors: Vec<SkippedFile>,
+    /// Files that were not UTF-8 and were decoded with a legacy encoding.
+    pub decoded_with_fallback: Vec<SkippedFile>,
+    pub bytes_read: u64,
+    pub elapsed_secs: f64,
+}
+
+/// A path and what happened to it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SkippedFile {
+    pub path: String,
+    pub reason: String,
+}
+
+impl Summary {
+    /// True when the run changed nothing in the index.
+    pub fn nothing_changed(&self) -> bool {
+        self.articles_added + self.articles_updated + self.articles_removed == 0
+    }
+}
+
+/// What a worker thread hands to the writer for one file.
+enum FileOutcome {
+    Unchanged {
+        articles: usize,
+    },
+    Parsed {
+        relative: String,
+        fingerprint: u64,
+        format: &'static str,
+        articles: Vec<Article>,
+        record_errors: Vec<String>,
+        fallback_encoding: Option<&'static str>,
+        bytes: u64,
+    },
+    Failed {
+        relative: String,
+        error: ReadError,
+    },
+}
+
+/// Runs one indexing pass of `options.archive` into the index at `index_path`.
+pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
+    let started = Instant::now();
+    let archive = canonical_archive(&options.archive)?;
+    let handle = open_for_writing(index_path, &archive, options.rebuild)?;
+    let mut writer: IndexWriter<TantivyDocument> = handle
+        .index
+        .writer(WRITER_BUDGET)
+        .map_err(|e| lock_error(index_path, e))?;
+    let manifest = if options.rebuild {
+        writer
+            .delete_all_documents()
+            .map_err(Error::tantivy("clearing the index"))?;
+        Manifest::new()
+    } else {
+        let reader = handle
+            .index
+            .reader()
+            .map_err(Error::tantivy("opening the index"))?;
+        manifest::load(&reader.searcher())?
+    };
+
+    let exclude = fs::canonicalize(index_path).ok();
+    let listing = walk::walk(&archive, exclude.as_deref(), &options.excludes);
+    let mut summary = Summary {
+        archive: archive.clone(),
+        files_seen: listing.files.len() + listing.skipped.len(),
+        files_ignored: listing.ignored,
+        skipped: listing.skipped.iter().map(skipped).collect(),
+        ..Summary::default()
+    };
+    let progress = progress_bar(options.progress, &listing.files);
+    let indexed_at = DateTime::from_timestamp_secs(chrono::Utc::now().timestamp());
+    let mut pending = 0usize;
+
+    let (tx, rx) = bounded::<(u64, FileOutcome)>(QUEUE);
+    std::thread::scope(|scope| -> Result<()> {
+        let files = &listing.files;
+        let manifest = &manifest;
+        let max = options.max_file_size;
+        scope.spawn(move || {
+            files.par_iter().for_each_with(tx, |tx, file| {
+                // A send error means the writer stopped; nothing left to do.
+                let _ = tx.send((file.size, process_file(file, manifest, max)));
+            });
+        });
+        for (size, outcome) in rx {
+            progress.inc(size);
+            pending += apply(
+                &writer,
+                &handle,
+                outcome,
+                manifest,
+                indexed_at,
+                &mut summary,
+            )?;
+            progress.set_message(format!(
+                "{} articles",
+                summary.articles_added + summary.articles_updated + summary.articles_unchanged
+            ));
+            if pending >= COMMIT_EVERY {
+                commit(&mut writer, index_path)?;
+                pending = 0;
+            }
+        }
+        Ok(())
+    })?;
+
+    let seen: HashSet<&str> = listing
+        .files
+        .iter()
+        .map(|f| f.relative.as_str())
+        .chain(listing.skipped.iter().map(|s| s.path.as_str()))
+        .collect();
+    for (path, entry) in &manifest {
+        if !seen.contains(path.as_str()) {
+            writer.delete_term(Term::from_field_text(handle.fields.path, path));
+            summary.files_removed += 1;
+            summary.articles_removed += entry.ids.len();
+        }
+    }
+    progress.finish_and_clear();
+    if !summary.nothing_changed() || options.rebuild {
+        commit(&mut writer, index_path)?;
+        writer
+            .wait_merging_threads()
+            .map_err(Error::tantivy("merging segments"))?;
+    }
+    let reader = handle
+        .index
+        .reader()
+        .map_err(Error::tantivy("opening the index"))?;
+    summary.articles_in_index = reader.searcher().num_docs();
+    summary.elapsed_secs = started.elapsed().as_secs_f64();
+    summary
+        .skipped
+        .sort_by(|a, b| a.path.cmp(&b.path).then(a.reason.cmp(&b.reason)));
+    summary.record_errors.sort_by(|a, b| a.path.cmp(&b.path));
+    summary
+        .decoded_with_fallback
+        .sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(summary)
+}
+
+/// Reads, fingerprints and (when changed) parses one file. Runs on worker threads.
+fn process_file(file: &ArchiveFile, manifest: &Manifest, max_file_size: u64) -> FileOutcome {
+    let relative = file.relative.clone();
+    if file.size > max_file_size {
+        return FileOutcome::Failed {
+            relative,
+            error: ReadError::TooLarge {
+                size_mib: file.size as f64 / (1024.0 * 1024.0),
+                limit_mib: max_file_size / (1024 * 1024),
+            },
+        };
+    }
+    let bytes = match fs::read(&file.path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            return FileOutcome::Failed {
+                relative,
+                error: ReadError::Io(e),
+            }
+        }
+    };
+    let fingerprint = xxhash_rust::xxh3::xxh3_64(&bytes);
+    if let Some(known) = manifest.get(&relative) {
+        if known.fingerprint == fingerprint {
+            return FileOutcome::Unchanged {
+                articles: known.ids.len(),
+            };
+        }
+    }
+    match corpus::parse_file(file.format, &bytes) {
+        Ok(parsed) => FileOutcome::Parsed {
+            articles: parsed
+                .articles
+                .into_iter()
+                .map(|raw| extract::enrich(&relative, raw))
+                .collect(),
+            relative,
+            fingerprint,
+            format: file.format.name(),
+            record_errors: parsed.record_errors,
+            fallback_encoding: parsed.fallback_encoding,
+            bytes: bytes.len() as u64,
+        },
+        Err(error) => FileOutcome::Failed { relative, error },
+    }
+}
+
+/// Applies one file's outcome to the writer and the summary; returns articles added.
+fn apply(
+    writer: &IndexWriter<TantivyDocument>,
+    handle: &DatelineIndex,
+    outcome: FileOutcome,
+    manifest: &Manifest,
+    indexed_at: DateTime,
+    summary: &mut Summary,
+) -> Result<usize> {
+    match outcome {
+        FileOutcome::Unchanged { articles, .. } => {
+            summary.files_unchanged += 1;
+            summary.articles_unchanged += articles;
+            Ok(0)
+        }
+        FileOutcome::Failed { relative, error } => {
+            summary.skipped.push(SkippedFile {
+                path: relative,
+                reason: error.to_string(),
+            });
+            Ok(0)
+        }
+        FileOutcome::Parsed {
+            relative,
+            fingerprint,
+            format,
+            articles,
+            record_errors,
+            fallback_encoding,
+            bytes,
+        } => {
+            summary.bytes_read += bytes;
+            let old: HashSet<&str> = match manifest.get(&relative) {
+                Some(entry) => {
+                    writer.delete_term(Term::from_field_text(handle.fields.path, &relative));
+                    summary.files_changed += 1;
+                    entry.ids.iter().map(String::as_str).collect()
+                }
+                None => HashSet::new(),
+            };
+            let mut kept = 0;
+            for article in &articles {
+                if old.contains(article.id.as_str()) {
+                    summary.articles_updated += 1;
+                    kept += 1;
+                } else {
+                    summary.articles_added += 1;
+                }
+                let doc = document::to_document(&handle.fields, article, fingerprint, indexed_at);
+                writer
+                    .add_document(doc)
+                    .map_err(Error::tantivy(format!("adding {}", article.id)))?;
+            }
+            summary.articles_removed += old.len() - kept;
+            *summary
+                .articles_by_format
+                .entry(format.to_string())
+                .or_default() += articles.len();
+            summary
+                .record_errors
+                .extend(record_errors.into_iter().map(|reason| SkippedFile {
+                    path: relative.clone(),
+                    reason,
+                }));
+            if let Some(encoding) = fallback_encoding {
+                summary.decoded_with_fallback.push(SkippedFile {
+                    path: relative,
+                    reason: format!("not UTF-8; decoded as {encoding}"),
+                });
+            }
+            Ok(articles.len())
+        }
+    }
+}
+
+fn commit(writer: &mut IndexWriter<TantivyDocument>, index_path: &Path) -> Result<()> {
+    writer.commit().map_err(Error::tantivy(format!(
+        "committing the index at {}",
+        index_path.display()
+    )))?;
+    Ok(())
+}
+
+fn canonical_archive(archive: &Path) -> Result<PathBuf> {
+    let bad = |reason: String| Error::BadArchive {
+        path: archive.to_path_buf(),
+        reason,
+    };
+    let path = fs::canonicalize(archive).map_err(|e| bad(e.to_string()))?;
+    if !path.is_dir() {
+        return Err(bad("not a directory".into()));
+    }
+    Ok(path)
+}
+
+/// Opens the index for an indexing run, creating it when absent or when rebuilding
+/// requires new files (another schema version, unreadable index).
+fn open_for_writing(index_path: &Path, archive: &Path, rebuild: bool) -> Result<DatelineIndex> {
+    match DatelineIndex::open(index_path) {
+        Ok(handle) => {
+            if !rebuild && handle.meta.archive != archive {
+                return Err(Error::OtherArchive {
+                    path: index_path.to_path_buf(),
+                    recorded: handle.meta.archive.clone(),
+                    given: archive.to_path_buf(),
+                });
+            }
+            if rebuild && handle.meta.archive != archive {
+                return DatelineIndex::create(index_path, archive);
+            }
+            Ok(handle)
+        }
+        Err(Error::NoIndex { .. }) => DatelineIndex::create(index_path, archive),
+        Err(e @ (Error::SchemaVersion { .. } | Error::Corrupt { .. })) => {
+            if rebuild {
+                DatelineIndex::create(index_path, archive)
+            } else {
+                Err(e)
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn lock_error(index_path: &Path, e: tantivy::TantivyError) -> Error {
+    match e {
+        tantivy::TantivyError::LockFailure(..) => Error::Locked {
+            path: index_path.to_path_buf(),
+        },
+        other => Error::Tantivy {
+            context: format!("opening a writer on {}", index_path.display()),
+            source: other,
+        },
+    }
+}
+
+fn skipped(s: &Skipped) -> SkippedFile {
+    SkippedFile {
+        path: s.path.clone(),
+        reason: s.reason.clone(),
+    }
+}
+
+fn progress_bar(enabled: bool, files: &[ArchiveFile]) -> ProgressBar {
+    if !enabled || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let total: u64 = files.iter().map(|f| f.size).sum();
+    let bar = ProgressBar::new(total);
+    if let Ok(style) = ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}, eta {eta}) {msg}",
+    ) {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}

@@ -1,0 +1,19 @@
+//! dateline: full-text and entity search for news archives.
+//!
+//! Data flows one way (see ARCHITECTURE.md):
+//! `corpus` (walk + readers) → `extract` (dates, entities) → `index` (schema, writer)
+//! and `query` (parse/rewrite) → `search` (execute) → `output` (render).
+//! `app` wires the commands together; `cli` only defines arguments.
+
+pub mod app;
+pub mod article;
+pub mod cli;
+pub mod corpus;
+pub mod error;
+pub mod extract;
+pub mod index;
+pub mod output;
+pub mod query;
+pub mod search;
+
+pub use error::{Error, Result};

@@ -1,0 +1,23 @@
+//! The `dateline` binary: parse arguments, run, map errors to exit code 2.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = dateline::cli::Cli::parse();
+    match dateline::app::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            // A closed pipe (`dateline search … | head`) is not an error worth a message.
+            if err
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

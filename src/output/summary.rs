@@ -1,0 +1,102 @@
+//! Human text for the indexing summary and for `dateline show`.
+
+use std::io::Write;
+
+use crate::index::document::StoredArticle;
+use crate::index::writer::Summary;
+
+/// Skipped files listed one by one before the list is cut short.
+const LIST_AT_MOST: usize = 50;
+
+/// Writes the end-of-run summary of `dateline index`.
+pub fn write_index_summary(out: &mut dyn Write, s: &Summary) -> std::io::Result<()> {
+    for (label, list) in [
+        ("skipped", &s.skipped),
+        ("bad record in", &s.record_errors),
+        ("note:", &s.decoded_with_fallback),
+    ] {
+        for item in list.iter().take(LIST_AT_MOST) {
+            writeln!(out, "{label} {}: {}", item.path, item.reason)?;
+        }
+        if list.len() > LIST_AT_MOST {
+            writeln!(out, "… and {} more ({label})", list.len() - LIST_AT_MOST)?;
+        }
+    }
+    let articles_read = s.articles_added + s.articles_updated;
+    writeln!(out, "indexed {}", s.archive.display())?;
+    writeln!(
+        out,
+        "  files:    {} seen, {} unchanged, {} new or changed, {} removed, {} skipped, {} not article formats",
+        s.files_seen,
+        s.files_unchanged,
+        s.files_seen - s.files_unchanged - s.skipped.len(),
+        s.files_removed,
+        s.skipped.len(),
+        s.files_ignored
+    )?;
+    writeln!(
+        out,
+        "  articles: {} added, {} updated, {} removed, {} unchanged; {} in the index",
+        s.articles_added,
+        s.articles_updated,
+        s.articles_removed,
+        s.articles_unchanged,
+        s.articles_in_index
+    )?;
+    if !s.articles_by_format.is_empty() {
+        let parts: Vec<String> = s
+            .articles_by_format
+            .iter()
+            .map(|(f, n)| format!("{n} {f}"))
+            .collect();
+        writeln!(out, "  read:     {} (by format)", parts.join(", "))?;
+    }
+    if !s.record_errors.is_empty() {
+        writeln!(out, "  bad records skipped: {}", s.record_errors.len())?;
+    }
+    let secs = s.elapsed_secs.max(1e-6);
+    writeln!(
+        out,
+        "  time:     {:.2}s, {:.0} articles/s, {:.1} MB/s",
+        s.elapsed_secs,
+        articles_read as f64 / secs,
+        s.bytes_read as f64 / 1e6 / secs
+    )?;
+    if s.nothing_changed() {
+        writeln!(out, "index is up to date: nothing changed")?;
+    }
+    Ok(())
+}
+
+/// Writes one article whole, metadata first, for `dateline show`.
+pub fn write_article(out: &mut dyn Write, a: &StoredArticle) -> std::io::Result<()> {
+    writeln!(out, "{}", a.title)?;
+    let line = |out: &mut dyn Write, k: &str, v: &str| writeln!(out, "{k:<12} {v}");
+    line(out, "id:", &a.id)?;
+    line(out, "path:", &a.path)?;
+    let date = match (&a.date, &a.date_source) {
+        (Some(d), Some(s)) => format!("{d} (from {s})"),
+        _ => "undated".to_string(),
+    };
+    line(out, "date:", &date)?;
+    for (k, v) in [("source:", &a.source), ("url:", &a.url)] {
+        if let Some(v) = v {
+            line(out, k, v)?;
+        }
+    }
+    for (k, v) in [
+        ("people:", &a.people),
+        ("orgs:", &a.orgs),
+        ("places:", &a.places),
+    ] {
+        if !v.is_empty() {
+            line(out, k, &v.join("; "))?;
+        }
+    }
+    if let Some(t) = &a.indexed_at {
+        line(out, "indexed at:", t)?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", a.body)?;
+    Ok(())
+}

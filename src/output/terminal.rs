@@ -1,0 +1,130 @@
+//! Human-readable results: a header line, then one block per hit.
+
+use std::io::Write;
+
+use super::color::Style;
+use crate::search::{Header, Hit, HitSink};
+
+/// Prints hits as blocks for a person at a terminal.
+pub struct TerminalSink<W: Write> {
+    out: W,
+    style: Style,
+    rank: usize,
+}
+
+impl<W: Write> TerminalSink<W> {
+    /// A sink writing to `out`, coloured when `color`.
+    pub fn new(out: W, color: bool) -> Self {
+        TerminalSink {
+            out,
+            style: Style { enabled: color },
+            rank: 0,
+        }
+    }
+}
+
+/// Entity names shown per type in a hit block.
+const ENTITIES_SHOWN: usize = 5;
+
+impl<W: Write> HitSink for TerminalSink<W> {
+    fn begin(&mut self, header: &Header) -> std::io::Result<()> {
+        self.rank = header.offset;
+        let noun = if header.total == 1 { "hit" } else { "hits" };
+        writeln!(
+            self.out,
+            "{} {noun} for {} ({} ms)",
+            header.total,
+            self.style.bold(&header.query),
+            header.took_ms
+        )?;
+        Ok(())
+    }
+
+    fn hit(&mut self, hit: &Hit) -> std::io::Result<()> {
+        self.rank += 1;
+        let a = &hit.article;
+        let s = self.style;
+        writeln!(self.out)?;
+        let date = a.date.as_deref().unwrap_or("undated");
+        writeln!(
+            self.out,
+            "{:>3}. {}  {}",
+            self.rank,
+            s.date(date),
+            s.bold(&a.title)
+        )?;
+        let mut meta = Vec::new();
+        if let Some(source) = &a.source {
+            meta.push(source.clone());
+        }
+        meta.push(a.id.clone());
+        writeln!(self.out, "     {}", s.dim(&meta.join(" · ")))?;
+        for (label, names) in [
+            ("people", &a.people),
+            ("orgs", &a.orgs),
+            ("places", &a.places),
+        ] {
+            if names.is_empty() {
+                continue;
+            }
+            let mut shown = names
+                .iter()
+                .take(ENTITIES_SHOWN)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if names.len() > ENTITIES_SHOWN {
+                shown.push_str(&format!(" (+{})", names.len() - ENTITIES_SHOWN));
+            }
+            writeln!(self.out, "     {label}: {shown}")?;
+        }
+        if !hit.snippet.is_empty() {
+            writeln!(
+                self.out,
+                "     {}",
+                highlight(&hit.snippet, &hit.highlights, s)
+            )?;
+        }
+        Ok(())
+    }
+
+    fn end(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// The snippet on one line with matched ranges styled.
+fn highlight(snippet: &str, ranges: &[[usize; 2]], style: Style) -> String {
+    let mut out = String::with_capacity(snippet.len() + 16);
+    let mut last = 0;
+    for [start, end] in ranges {
+        let (start, end) = (*start, *end);
+        if start < last
+            || end > snippet.len()
+            || !snippet.is_char_boundary(start)
+            || !snippet.is_char_boundary(end)
+        {
+            continue;
+        }
+        out.push_str(&snippet[last..start]);
+        out.push_str(&style.matched(&snippet[start..end]));
+        last = end;
+    }
+    out.push_str(&snippet[last..]);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_are_bracketed_without_color() {
+        let s = highlight(
+            "Iran has denied\nall",
+            &[[0, 4], [9, 15]],
+            Style { enabled: false },
+        );
+        assert_eq!(s, "[Iran] has [denied] all");
+    }
+}

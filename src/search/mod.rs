@@ -1,0 +1,229 @@
+//! Query execution: count, rank or date-sort, page, fetch stored fields, make snippets.
+//!
+//! Results are pushed hit by hit into a [`HitSink`] (one per output format), so
+//! `--all` streams every hit without holding documents in memory and the renderers
+//! never run a query themselves.
+
+use std::time::Instant;
+
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
+
+use crate::error::{Error, Result};
+use crate::index::document::{from_document, StoredArticle};
+use crate::index::DatelineIndex;
+use crate::query::{self, Filters};
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortOrder {
+    /// Best BM25 match first (title matches weigh double).
+    #[default]
+    Relevance,
+    /// Newest first; undated articles last.
+    Date,
+    /// Oldest first; undated articles last.
+    Oldest,
+}
+
+/// One search as the user asked for it.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    pub query: String,
+    pub filters: Filters,
+    pub sort: SortOrder,
+    pub limit: usize,
+    pub offset: usize,
+    /// Every hit, ignoring `limit`.
+    pub all: bool,
+}
+
+/// Longest snippet, in characters.
+const SNIPPET_CHARS: usize = 240;
+
+/// One hit: the stored article, its score and a snippet of the body.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    #[serde(flatten)]
+    pub article: StoredArticle,
+    /// BM25 score; null when sorted by date.
+    pub score: Option<f32>,
+    pub snippet: String,
+    /// Byte ranges of matched words inside `snippet`.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// What is known before the first hit is delivered.
+#[derive(Debug, Clone, Serialize)]
+pub struct Header {
+    pub query: String,
+    pub total: usize,
+    pub took_ms: u64,
+    pub offset: usize,
+    pub sort: SortOrder,
+}
+
+/// Receives results as they are produced: the output formats implement this.
+pub trait HitSink {
+    /// Called once, before any hit.
+    fn begin(&mut self, header: &Header) -> std::io::Result<()>;
+    /// Called for each hit, in order.
+    fn hit(&mut self, hit: &Hit) -> std::io::Result<()>;
+    /// Called once after the last hit.
+    fn end(&mut self) -> std::io::Result<()>;
+}
+
+/// Runs `request` against `index`, delivering results to `sink`; returns the total.
+pub fn run(
+    index: &DatelineIndex,
+    request: &SearchRequest,
+    sink: &mut dyn HitSink,
+) -> Result<usize> {
+    let started = Instant::now();
+    let query = query::build(
+        &index.index,
+        &index.fields,
+        &request.query,
+        &request.filters,
+    )?;
+    let searcher = index
+        .index
+        .reader()
+        .map_err(Error::tantivy("opening the index"))?
+        .searcher();
+    let total = searcher
+        .search(&query, &Count)
+        .map_err(Error::tantivy("counting hits"))?;
+    let wanted = if request.all {
+        total.saturating_sub(request.offset)
+    } else {
+        request.limit.min(total.saturating_sub(request.offset))
+    };
+    let page = if wanted == 0 {
+        Vec::new()
+    } else {
+        top_docs(&searcher, &*query, request, wanted)?
+    };
+    let header = Header {
+        query: request.query.clone(),
+        total,
+        took_ms: started.elapsed().as_millis() as u64,
+        offset: request.offset,
+        sort: request.sort,
+    };
+    let io = |e: std::io::Error| Error::Io {
+        path: "<stdout>".into(),
+        source: e,
+    };
+    sink.begin(&header).map_err(io)?;
+    let mut snippets = SnippetGenerator::create(&searcher, &*query, index.fields.body)
+        .map_err(Error::tantivy("preparing snippets"))?;
+    snippets.set_max_num_chars(SNIPPET_CHARS);
+    for (score, address) in page {
+        let doc: TantivyDocument = searcher
+            .doc(address)
+            .map_err(Error::tantivy("reading a stored article"))?;
+        let article = from_document(&index.fields, &doc);
+        let (snippet, highlights) = make_snippet(&snippets, &article.body);
+        sink.hit(&Hit {
+            article,
+            score,
+            snippet,
+            highlights,
+        })
+        .map_err(io)?;
+    }
+    sink.end().map_err(io)?;
+    Ok(total)
+}
+
+fn top_docs(
+    searcher: &Searcher,
+    query: &dyn Query,
+    request: &SearchRequest,
+    wanted: usize,
+) -> Result<Vec<(Option<f32>, DocAddress)>> {
+    let collector = TopDocs::with_limit(wanted).and_offset(request.offset);
+    let err = Error::tantivy("ranking hits");
+    Ok(match request.sort {
+        SortOrder::Relevance => searcher
+            .search(query, &collector.order_by_score())
+            .map_err(err)?
+            .into_iter()
+            .map(|(score, addr)| (Some(score), addr))
+            .collect(),
+        SortOrder::Date | SortOrder::Oldest => {
+            let order = if request.sort == SortOrder::Date {
+                Order::Desc
+            } else {
+                Order::Asc
+            };
+            let mut hits: Vec<(Option<DateTime>, DocAddress)> = searcher
+                .search(
+                    query,
+                    &collector.order_by_fast_field::<DateTime>("date", order),
+                )
+                .map_err(err)?;
+            // Undated articles last in both directions.
+            hits.sort_by_key(|(date, _)| date.is_none());
+            hits.into_iter().map(|(_, addr)| (None, addr)).collect()
+        }
+    })
+}
+
+/// The best-matching passage with its highlights, or the opening of the body when
+/// the match was only in the title or metadata.
+fn make_snippet(generator: &SnippetGenerator, body: &str) -> (String, Vec<[usize; 2]>) {
+    let snippet = generator.snippet(body);
+    if !snippet.highlighted().is_empty() {
+        let highlights = snippet
+            .highlighted()
+            .iter()
+            .map(|r| [r.start, r.end])
+            .collect();
+        return (snippet.fragment().to_string(), highlights);
+    }
+    let mut end = 0;
+    for (i, c) in body.char_indices() {
+        if i > SNIPPET_CHARS {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    let mut text = body[..end].to_string();
+    if end < body.len() {
+        if let Some(space) = text.rfind(char::is_whitespace) {
+            text.truncate(space);
+        }
+        text.push('…');
+    }
+    (text, Vec::new())
+}
+
+/// Fetches one article by id, for `dateline show`.
+pub fn find_by_id(index: &DatelineIndex, id: &str) -> Result<StoredArticle> {
+    let searcher = index
+        .index
+        .reader()
+        .map_err(Error::tantivy("opening the index"))?
+        .searcher();
+    let query = TermQuery::new(
+        Term::from_field_text(index.fields.id, id),
+        IndexRecordOption::Basic,
+    );
+    let top = searcher
+        .search(&query, &TopDocs::with_limit(1).order_by_score())
+        .map_err(Error::tantivy("looking up the article"))?;
+    let Some((_, address)) = top.first() else {
+        return Err(Error::NoSuchArticle(id.to_string()));
+    };
+    let doc: TantivyDocument = searcher
+        .doc(*address)
+        .map_err(Error::tantivy("reading a stored article"))?;
+    Ok(from_document(&index.fields, &doc))
+}
