@@ -1,0 +1,121 @@
+//! Helpers shared by the integration tests: run the real binary against a temporary
+//! index, copy fixture archives, parse JSON output.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The repository root (where `corpus/` and `tests/fixtures/` live).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A scratch directory holding an index (and, when needed, an archive copy).
+pub struct Scratch {
+    pub dir: TempDir,
+}
+
+impl Scratch {
+    pub fn new() -> Scratch {
+        Scratch {
+            dir: tempfile::tempdir().expect("temporary directory"),
+        }
+    }
+
+    pub fn index_path(&self) -> PathBuf {
+        self.dir.path().join("index")
+    }
+
+    /// `dateline --index <scratch>/index ARGS…`, with colour off.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("dateline").expect("binary built");
+        cmd.arg("--index").arg(self.index_path());
+        cmd.args(args);
+        cmd.env("NO_COLOR", "1");
+        cmd.env_remove("DATELINE_INDEX");
+        cmd
+    }
+
+    /// Copies `src` (a directory) into the scratch dir under `name`.
+    pub fn copy_dir(&self, src: &Path, name: &str) -> PathBuf {
+        let dest = self.dir.path().join(name);
+        copy_recursive(src, &dest);
+        dest
+    }
+
+    /// Indexes `dir` and returns the JSON summary.
+    pub fn index(&self, dir: &Path, extra: &[&str]) -> Value {
+        let mut args = vec!["index", "--json"];
+        args.extend_from_slice(extra);
+        let out = self
+            .cmd(&args)
+            .arg(dir)
+            .output()
+            .expect("run dateline index");
+        assert!(
+            out.status.success(),
+            "index failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("summary is JSON")
+    }
+
+    /// Runs a search with `--format json` and returns the parsed envelope.
+    pub fn search_json(&self, query: &str, extra: &[&str]) -> Value {
+        let mut args = vec!["search", query, "--format", "json"];
+        args.extend_from_slice(extra);
+        let out = self.cmd(&args).output().expect("run dateline search");
+        let code = out.status.code();
+        assert!(
+            code == Some(0) || code == Some(1),
+            "search {query:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("search output is JSON")
+    }
+
+    /// Ids of every hit of `query`, sorted.
+    pub fn ids(&self, query: &str) -> Vec<String> {
+        let v = self.search_json(query, &["--all"]);
+        let mut ids: Vec<String> = v["hits"]
+            .as_array()
+            .expect("hits array")
+            .iter()
+            .map(|h| h["id"].as_str().expect("id").to_string())
+            .collect();
+        ids.sort();
+        ids
+    }
+}
+
+fn copy_recursive(src: &Path, dest: &Path) {
+    std::fs::create_dir_all(dest).expect("create dir");
+    for entry in std::fs::read_dir(src).expect("read dir") {
+        let entry = entry.expect("dir entry");
+        let to = dest.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_recursive(&entry.path(), &to);
+        } else {
+            std::fs::copy(entry.path(), &to).expect("copy file");
+        }
+    }
+}
+
+/// `../shared/data/<name>` when present (the team's real corpora), else `None` with a
+/// note on stderr so a skipped check is visible in the test output.
+pub fn shared_data(name: &str) -> Option<PathBuf> {
+    let path = repo().join("../shared/data").join(name);
+    if path.is_dir() {
+        Some(path)
+    } else {
+        eprintln!(
+            "SKIPPED: {} not present; this check runs only with ../shared/data",
+            path.display()
+        );
+        None
+    }
+}

@@ -1,0 +1,172 @@
+//! Every reader through the binary: what each fixture file becomes in the index.
+
+mod common;
+
+use common::{repo, Scratch};
+use serde_json::Value;
+
+fn fixture_index() -> Scratch {
+    let s = Scratch::new();
+    let summary = s.index(&repo().join("tests/fixtures/formats"), &[]);
+    // 12 articles: 4 txt, 1 md, 2 jsonl (one bad line), 2 json, 1 html, 2 sgml.
+    assert_eq!(summary["articles_added"], 12, "{summary}");
+    s
+}
+
+fn article(s: &Scratch, id: &str) -> Value {
+    let out = s.cmd(&["show", id, "--format", "json"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "show {id}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn txt_titles_and_date_sources() {
+    let s = fixture_index();
+    let a = article(&s, "wire/2015-08-21-korea.txt");
+    assert_eq!(
+        a["title"],
+        "North Korea puts military in quasi-state of war"
+    );
+    assert_eq!(a["date"], "2015-08-21");
+    assert_eq!(a["date_source"], "path");
+    assert!(a["body"]
+        .as_str()
+        .unwrap()
+        .starts_with("According to Yonhap"));
+
+    let a = article(&s, "plain/seoul-dateline.txt");
+    assert_eq!(a["date"], "2015-08-21");
+    assert_eq!(a["date_source"], "text");
+
+    let a = article(&s, "plain/undated.txt");
+    assert!(
+        a["date"].is_null(),
+        "no date is better than a wrong one: {a}"
+    );
+    assert!(a["date_source"].is_null());
+}
+
+#[test]
+fn latin1_text_is_decoded_and_reported() {
+    let s = Scratch::new();
+    let out = s
+        .cmd(&["index"])
+        .arg(repo().join("tests/fixtures/formats"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("plain/latin1-pound.txt: not UTF-8; decoded as windows-1252"),
+        "{stderr}"
+    );
+    let a = article(&s, "plain/latin1-pound.txt");
+    assert!(a["body"].as_str().unwrap().contains("£150,000"), "{a}");
+}
+
+#[test]
+fn markdown_front_matter() {
+    let s = fixture_index();
+    let a = article(&s, "md/asylum.md");
+    assert_eq!(
+        a["title"],
+        "Over 900 asylum seekers rescued off Indonesian coast"
+    );
+    assert_eq!(a["date"], "2015-05-18");
+    assert_eq!(a["date_source"], "metadata");
+    assert_eq!(a["source"], "Wikinews");
+    assert_eq!(a["people"], serde_json::json!(["Fuad Basya"]));
+    assert_eq!(a["places"], serde_json::json!(["Indonesia", "Myanmar"]));
+    assert!(a["body"].as_str().unwrap().starts_with("On Friday"));
+}
+
+#[test]
+fn json_lines_keep_good_lines_and_report_the_bad_one() {
+    let s = Scratch::new();
+    let summary = s.index(&repo().join("tests/fixtures/formats"), &[]);
+    let errors = summary["record_errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{summary}");
+    assert_eq!(errors[0]["path"], "feeds/mixed.jsonl");
+    assert!(errors[0]["reason"].as_str().unwrap().starts_with("line 2"));
+
+    let a = article(&s, "feeds/mixed.jsonl#1");
+    assert_eq!(a["title"], "At least 107 killed in Mecca crane collapse");
+    assert_eq!(a["places"], serde_json::json!(["Saudi Arabia", "Mecca"]));
+    let a = article(&s, "feeds/mixed.jsonl#3");
+    assert_eq!(a["title"], "Sweden, Belgium, England win three points");
+    assert_eq!(a["date"], "2018-06-18");
+    assert_eq!(a["source"], "Wikinews");
+    assert_eq!(a["orgs"], serde_json::json!(["FIFA"]));
+}
+
+#[test]
+fn json_array_with_alternative_field_names() {
+    let s = fixture_index();
+    let a = article(&s, "feeds/array.json#1");
+    assert_eq!(
+        a["title"],
+        "Australian children suffering from iodine deficiency"
+    );
+    assert_eq!(a["date"], "2006-02-23");
+    assert_eq!(a["people"], serde_json::json!(["Creswell Eastman"]));
+    assert_eq!(a["orgs"], serde_json::json!(["University of Sydney"]));
+    assert_eq!(a["places"], serde_json::json!(["Australia"]));
+    let a = article(&s, "feeds/array.json#2");
+    assert_eq!(a["date"], "2015-03-12");
+    assert!(a["source"].is_null());
+}
+
+#[test]
+fn html_main_text_without_boilerplate() {
+    let s = fixture_index();
+    let a = article(&s, "web/lanterns.html");
+    assert_eq!(a["title"], "Sky lanterns banned after fire");
+    assert_eq!(a["date"], "2013-07-01");
+    assert_eq!(a["source"], "Wikinews");
+    let body = a["body"].as_str().unwrap();
+    assert!(body.contains("“it was one of the biggest”"), "{body}");
+    assert!(body.contains("lanterns & similar"), "{body}");
+    for boilerplate in ["Home", "Related stories", "daily paper", "CC BY"] {
+        assert!(
+            !body.contains(boilerplate),
+            "{boilerplate} leaked into {body}"
+        );
+    }
+}
+
+#[test]
+fn reuters_sgml_records_and_tags() {
+    let s = fixture_index();
+    let a = article(&s, "wire/reuters-style.sgm#1");
+    assert_eq!(a["title"], "NORTH KOREA PUTS MILITARY ON <HIGH ALERT>");
+    assert_eq!(a["date"], "2015-08-21");
+    assert_eq!(a["date_source"], "metadata");
+    assert_eq!(a["people"], serde_json::json!(["kim-jong-un"]));
+    assert_eq!(a["orgs"], serde_json::json!(["kcna"]));
+    assert_eq!(
+        a["places"],
+        serde_json::json!(["north-korea", "south-korea"])
+    );
+    assert!(a["body"]
+        .as_str()
+        .unwrap()
+        .contains("artillery fire & shells"));
+    let brief = article(&s, "wire/reuters-style.sgm#2");
+    assert_eq!(brief["title"], "SOUTH KOREA CALLS FOR CALM");
+    assert_eq!(brief["date"], "2015-08-22");
+
+    // Entity fields: any word of a name matches.
+    assert_eq!(s.ids("person:kim"), vec!["wire/reuters-style.sgm#1"]);
+    assert_eq!(
+        s.ids("people:\"kim jong un\""),
+        vec!["wire/reuters-style.sgm#1"]
+    );
+    assert_eq!(s.ids("org:kcna"), vec!["wire/reuters-style.sgm#1"]);
+    assert_eq!(
+        s.ids("place:south"),
+        vec!["wire/reuters-style.sgm#1", "wire/reuters-style.sgm#2"]
+    );
+}

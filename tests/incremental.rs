@@ -1,0 +1,164 @@
+//! Re-indexing: unchanged archives change nothing, changed files are replaced, deleted
+//! files are removed, `--rebuild` starts over; and the index guards itself (schema
+//! version, archive identity, writer lock).
+
+mod common;
+
+use std::fs;
+
+use common::{repo, Scratch};
+use predicates::prelude::*;
+
+#[test]
+fn reindexing_tracks_the_archive() {
+    let s = Scratch::new();
+    let archive = s.copy_dir(&repo().join("corpus"), "archive");
+    let first = s.index(&archive, &[]);
+    assert_eq!(first["articles_added"], 25);
+
+    // Unchanged: nothing happens, and the run says so.
+    let again = s.index(&archive, &[]);
+    assert_eq!(again["articles_added"], 0);
+    assert_eq!(again["articles_updated"], 0);
+    assert_eq!(again["articles_removed"], 0);
+    assert_eq!(again["articles_unchanged"], 25);
+    assert_eq!(again["files_unchanged"], 18);
+    s.cmd(&["index"])
+        .arg(&archive)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "index is up to date: nothing changed",
+        ));
+
+    // A changed file's articles are replaced (no duplicates).
+    let ap = archive.join("ap/2021-01-12-pompeo-iran-al-qaida.txt");
+    let text = fs::read_to_string(&ap).unwrap();
+    fs::write(
+        &ap,
+        text.replace("Title: Pompeo accuses", "Title: Zanzibarian Pompeo accuses"),
+    )
+    .unwrap();
+    // A JSON Lines file loses one of its six records.
+    let jsonl = archive.join("wikinews/wikinews.jsonl");
+    let lines: Vec<String> = fs::read_to_string(&jsonl)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    fs::write(&jsonl, lines[..5].join("\n") + "\n").unwrap();
+    // A deleted file's articles are removed.
+    fs::remove_file(archive.join("wikinews/md/korea.md")).unwrap();
+    // A new file is added.
+    fs::write(
+        archive.join("wikinews/new-story.txt"),
+        "Title: Zanzibarian election results announced\nDate: 2021-02-01\n\nResults came in.\n",
+    )
+    .unwrap();
+
+    let update = s.index(&archive, &[]);
+    assert_eq!(update["articles_added"], 1, "{update}");
+    assert_eq!(update["articles_updated"], 6, "{update}");
+    assert_eq!(update["articles_removed"], 2, "{update}");
+    assert_eq!(update["files_removed"], 1);
+    assert_eq!(update["articles_in_index"], 24);
+
+    assert_eq!(
+        s.ids("zanzibarian"),
+        vec![
+            "ap/2021-01-12-pompeo-iran-al-qaida.txt",
+            "wikinews/new-story.txt"
+        ]
+    );
+    assert_eq!(
+        s.ids("khatibzadeh").len(),
+        1,
+        "changed article is not duplicated"
+    );
+    assert!(s.ids("yonhap").is_empty(), "deleted file's article is gone");
+    assert!(s.ids("id:\"wikinews/wikinews.jsonl#6\"").is_empty());
+
+    let rebuilt = s.index(&archive, &["--rebuild"]);
+    assert_eq!(rebuilt["articles_added"], 24);
+    assert_eq!(rebuilt["articles_in_index"], 24);
+}
+
+#[test]
+fn an_index_of_another_schema_version_is_refused() {
+    let s = Scratch::new();
+    s.index(&repo().join("corpus"), &[]);
+    let meta = s.index_path().join("dateline-index.json");
+    let text = fs::read_to_string(&meta).unwrap();
+    let old = text.replace("\"schema_version\": 1", "\"schema_version\": 0");
+    assert_ne!(old, text);
+    fs::write(&meta, old).unwrap();
+    s.cmd(&["search", "iran"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("schema version 0"))
+        .stderr(predicate::str::contains("--rebuild"));
+    s.cmd(&["index"])
+        .arg(repo().join("corpus"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--rebuild"));
+    s.cmd(&["index", "--rebuild"])
+        .arg(repo().join("corpus"))
+        .assert()
+        .success();
+    s.cmd(&["search", "iran"]).assert().success();
+}
+
+#[test]
+fn a_corrupt_index_names_the_fix() {
+    let s = Scratch::new();
+    s.index(&repo().join("corpus"), &[]);
+    fs::remove_file(s.index_path().join("meta.json")).unwrap();
+    s.cmd(&["search", "iran"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot be opened"))
+        .stderr(predicate::str::contains("--rebuild"));
+}
+
+#[test]
+fn an_index_belongs_to_one_archive() {
+    let s = Scratch::new();
+    s.index(&repo().join("corpus"), &[]);
+    s.cmd(&["index"])
+        .arg(repo().join("tests/fixtures/formats"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("holds the archive"));
+    // Nothing was lost.
+    assert_eq!(s.search_json("date:[1900 TO *]", &[])["total"], 25);
+}
+
+#[test]
+fn a_second_writer_is_told_the_index_is_locked() {
+    let s = Scratch::new();
+    s.index(&repo().join("corpus"), &[]);
+    let index = tantivy::Index::open_in_dir(s.index_path()).unwrap();
+    let _writer: tantivy::IndexWriter = index.writer(20_000_000).unwrap();
+    s.cmd(&["index"])
+        .arg(repo().join("corpus"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "locked by another dateline process",
+        ));
+    // Readers are not blocked by the writer.
+    s.cmd(&["search", "iran"]).assert().success();
+}
+
+#[test]
+fn the_index_directory_can_come_from_the_environment() {
+    let s = Scratch::new();
+    let mut cmd = assert_cmd::Command::cargo_bin("dateline").unwrap();
+    cmd.env("DATELINE_INDEX", s.index_path())
+        .arg("index")
+        .arg(repo().join("corpus"))
+        .assert()
+        .success();
+    assert!(s.index_path().join("dateline-index.json").exists());
+}
