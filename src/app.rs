@@ -6,10 +6,10 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::cli::{Cli, Command, IndexArgs, SearchArgs, ShowArgs};
+use crate::cli::{Cli, Command, IndexArgs, SearchArgs, ShowArgs, ShowFormat};
 use crate::index::writer::{self, IndexOptions};
 use crate::index::DatelineIndex;
-use crate::output::{self, color, summary, OutputFormat};
+use crate::output::{self, color, summary};
 use crate::query::Filters;
 use crate::search::{self, SearchRequest};
 
@@ -79,7 +79,7 @@ fn show(index_path: &std::path::Path, args: ShowArgs) -> anyhow::Result<ExitCode
     let article = search::find_by_id(&index, &args.id)?;
     let mut out = io::stdout().lock();
     match args.format {
-        OutputFormat::Json | OutputFormat::Jsonl => {
+        ShowFormat::Json => {
             #[derive(serde::Serialize)]
             struct WithBody<'a> {
                 #[serde(flatten)]
@@ -95,7 +95,7 @@ fn show(index_path: &std::path::Path, args: ShowArgs) -> anyhow::Result<ExitCode
             )?;
             writeln!(out)?;
         }
-        OutputFormat::Terminal | OutputFormat::Csv => summary::write_article(&mut out, &article)?,
+        ShowFormat::Terminal => summary::write_article(&mut out, &article)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -28,7 +28,7 @@ impl DateSource {
 }
 
 /// One article as a format reader found it: text plus whatever metadata the file
-/// carried. Readers never guess dates from paths or text; that is [`crate::corpus::dates`].
+/// carried. Readers never guess dates from paths or text; that is [`crate::extract::dates`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RawArticle {
     /// 1-based record number inside a multi-article file; 0 for single-article formats.

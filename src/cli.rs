@@ -16,7 +16,7 @@ use crate::search::SortOrder;
 /// Examples:
 ///   dateline index corpus/
 ///   dateline search 'al-Qaida AND Iran'
-///   dateline search 'person:pompeo date:2021-01' --format json
+///   dateline search 'source:ap date:2021-01' --format json
 #[derive(Debug, Parser)]
 #[command(name = "dateline", version, about, long_about, verbatim_doc_comment)]
 pub struct Cli {
@@ -36,15 +36,15 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build or update the index from an archive directory.
+    /// Build or update the index from an archive directory
     ///
     /// Reads .txt, .md, .json, .jsonl, .html and Reuters .sgm files. Re-running
     /// only re-reads changed files and drops articles of deleted files.
     #[command(verbatim_doc_comment)]
     Index(IndexArgs),
-    /// Search the index.
+    /// Search the index
     Search(SearchArgs),
-    /// Print one article whole, by id (as shown in search results).
+    /// Print one article whole, by id (as shown in search results)
     Show(ShowArgs),
 }
 
@@ -108,9 +108,18 @@ pub struct SearchArgs {
 pub struct ShowArgs {
     /// Article id, e.g. `ap/2021-01-12-pompeo-iran-al-qaida.txt` or `reut2-000.sgm#17`.
     pub id: String,
-    /// `terminal` or `json`.
-    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Terminal)]
-    pub format: OutputFormat,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Terminal)]
+    pub format: ShowFormat,
+}
+
+/// Formats of `dateline show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ShowFormat {
+    /// Title, metadata lines, a blank line, the text.
+    Terminal,
+    /// One JSON object: the hit fields plus `body`.
+    Json,
 }
 
 fn parse_span(s: &str) -> Result<DateSpan, String> {

@@ -23,6 +23,10 @@ pub enum Error {
         expected: u32,
     },
 
+    /// `--index` names a directory that holds other files.
+    #[error("{path} is not a dateline index (it holds other files); refusing to use it: pass another --index")]
+    NotAnIndex { path: PathBuf },
+
     /// The index exists but cannot be opened (missing or corrupt files).
     #[error(
         "the index at {path} cannot be opened ({reason}): re-run `dateline index --rebuild DIR`"
@@ -46,7 +50,7 @@ pub enum Error {
     BadArchive { path: PathBuf, reason: String },
 
     /// The query text is malformed.
-    #[error("{0}")]
+    #[error(transparent)]
     Query(#[from] crate::query::QueryError),
 
     /// An article id passed to `show` does not exist.

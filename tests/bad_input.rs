@@ -148,3 +148,19 @@ fn a_missing_archive_directory_is_an_error() {
         .code(2)
         .stderr(predicate::str::contains("not a directory"));
 }
+
+#[test]
+fn a_file_without_articles_is_reported_once_and_then_left_alone() {
+    let s = Scratch::new();
+    let dir = s.dir.path().join("archive");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("none.json"), "[]").unwrap();
+    fs::write(dir.join("ok.txt"), "Fine\n\nReadable text.\n").unwrap();
+    s.cmd(&["index"])
+        .arg(&dir)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "skipped none.json: holds no articles",
+        ));
+}

@@ -170,3 +170,27 @@ fn reuters_sgml_records_and_tags() {
         vec!["wire/reuters-style.sgm#1", "wire/reuters-style.sgm#2"]
     );
 }
+
+#[test]
+fn undated_articles_sort_last_both_ways() {
+    let s = fixture_index();
+    for sort in ["date", "oldest"] {
+        let v = s.search_json(
+            "korea OR fire OR sweden OR talks OR plant",
+            &["--sort", sort, "--all"],
+        );
+        let dates: Vec<Option<&str>> = v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["date"].as_str())
+            .collect();
+        assert!(dates.len() >= 7, "{dates:?}");
+        let first_undated = dates.iter().position(Option::is_none).unwrap();
+        assert!(
+            dates[first_undated..].iter().all(Option::is_none),
+            "{sort}: {dates:?}"
+        );
+        assert!(first_undated >= 5, "{sort}: {dates:?}");
+    }
+}

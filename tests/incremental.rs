@@ -162,3 +162,35 @@ fn the_index_directory_can_come_from_the_environment() {
         .success();
     assert!(s.index_path().join("dateline-index.json").exists());
 }
+
+#[test]
+fn an_index_path_holding_other_files_is_never_touched() {
+    let s = Scratch::new();
+    fs::create_dir_all(s.index_path()).unwrap();
+    let precious = s.index_path().join("notes.txt");
+    fs::write(&precious, "mine").unwrap();
+    for args in [vec!["index"], vec!["index", "--rebuild"]] {
+        s.cmd(&args)
+            .arg(repo().join("corpus"))
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("is not a dateline index"));
+    }
+    assert_eq!(fs::read_to_string(&precious).unwrap(), "mine");
+    assert_eq!(fs::read_dir(s.index_path()).unwrap().count(), 1);
+}
+
+#[test]
+fn a_rebuild_waits_for_no_one_and_deletes_nothing_while_locked() {
+    let s = Scratch::new();
+    s.index(&repo().join("corpus"), &[]);
+    let _held = dateline::index::lock::WriterLock::acquire(&s.index_path()).unwrap();
+    s.cmd(&["index", "--rebuild"])
+        .arg(repo().join("tests/fixtures/formats"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "locked by another dateline process",
+        ));
+    assert_eq!(s.search_json("date:[1900 TO *]", &[])["total"], 25);
+}

@@ -65,7 +65,14 @@ pub fn read_jsonl(text: &str) -> Result<FileArticles, ReadError> {
             continue;
         }
         let parsed = serde_json::from_str::<Value>(line)
-            .map_err(|e| format!("line {line_no}, column {}: invalid JSON: {e}", e.column()))
+            .map_err(|e| {
+                let message = e.to_string();
+                let message = message.split(" at line ").next().unwrap_or(&message);
+                format!(
+                    "line {line_no}, column {}: invalid JSON: {message}",
+                    e.column()
+                )
+            })
             .and_then(|v| match v {
                 Value::Object(obj) => {
                     fields::from_object(&obj, true).map_err(|e| format!("line {line_no}: {e}"))

@@ -12,12 +12,10 @@ pub fn read(text: &str) -> Result<FileArticles, ReadError> {
         article.title = article.title.trim_start_matches('#').trim().to_string();
         return Ok(FileArticles::single(article));
     };
+    // serde_yaml_ng's message already names the line and column inside the front
+    // matter; the front matter starts on line 2 of the file.
     let yaml: serde_yaml_ng::Value = serde_yaml_ng::from_str(front).map_err(|e| {
-        let position = e
-            .location()
-            .map(|l| format!(" at line {}, column {}", l.line() + 1, l.column()))
-            .unwrap_or_default();
-        ReadError::Malformed(format!("invalid YAML front matter{position}: {e}"))
+        ReadError::Malformed(format!("invalid YAML front matter (from line 2): {e}"))
     })?;
     let json: Value = serde_json::to_value(&yaml)
         .map_err(|e| ReadError::Malformed(format!("unusable YAML front matter: {e}")))?;

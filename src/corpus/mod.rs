@@ -33,6 +33,8 @@ pub enum ReadError {
     Malformed(String),
     #[error("no article text found")]
     NoText,
+    #[error("holds no articles")]
+    NoArticles,
     #[error("cannot read: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -109,6 +111,9 @@ pub fn parse_file(format: Format, bytes: &[u8]) -> Result<FileArticles, ReadErro
         Format::Html => html::read(text)?,
         Format::ReutersSgml => sgml::read(text)?,
     };
+    if parsed.articles.is_empty() && parsed.record_errors.is_empty() {
+        return Err(ReadError::NoArticles);
+    }
     parsed.fallback_encoding = decoded.fallback_encoding;
     Ok(parsed)
 }

@@ -6,6 +6,7 @@
 //! command that fixes it, never with a tantivy internals error.
 
 pub mod document;
+pub mod lock;
 pub mod manifest;
 pub mod schema;
 pub mod writer;
@@ -46,6 +47,7 @@ impl DatelineIndex {
     pub fn open(path: &Path) -> Result<DatelineIndex> {
         let spec = SchemaSpec::embedded()?;
         if !path.join("meta.json").exists() && !path.join(META_FILE).exists() {
+            check_replaceable(path)?;
             return Err(Error::NoIndex {
                 path: path.to_path_buf(),
             });
@@ -69,24 +71,23 @@ impl DatelineIndex {
     }
 
     /// Creates a new, empty index for `archive` at `path`, replacing whatever dateline
-    /// index was there. Refuses to delete a directory that is not a dateline index.
+    /// index was there. The caller holds the [`lock::WriterLock`], whose file is kept.
     pub fn create(path: &Path, archive: &Path) -> Result<DatelineIndex> {
         let spec = SchemaSpec::embedded()?;
-        if path.exists() {
-            let is_index = path.join(META_FILE).exists() || path.join("meta.json").exists();
-            let is_empty = fs::read_dir(path)
-                .map_err(Error::io(path))?
-                .next()
-                .is_none();
-            if !is_index && !is_empty {
-                return Err(Error::BadArchive {
-                    path: path.to_path_buf(),
-                    reason: "the --index directory exists and is not a dateline index; refusing to overwrite it".into(),
-                });
+        check_replaceable(path)?;
+        for entry in fs::read_dir(path).map_err(Error::io(path))? {
+            let entry = entry.map_err(Error::io(path))?;
+            if entry.file_name() == lock::LOCK_FILE {
+                continue;
             }
-            fs::remove_dir_all(path).map_err(Error::io(path))?;
+            let p = entry.path();
+            let removed = if p.is_dir() {
+                fs::remove_dir_all(&p)
+            } else {
+                fs::remove_file(&p)
+            };
+            removed.map_err(Error::io(&p))?;
         }
-        fs::create_dir_all(path).map_err(Error::io(path))?;
         let schema = spec.to_tantivy()?;
         let index = Index::create_in_dir(path, schema.clone()).map_err(Error::tantivy(format!(
             "creating the index at {}",
@@ -105,6 +106,25 @@ impl DatelineIndex {
             path: path.to_path_buf(),
         })
     }
+}
+
+/// Refuses to touch a directory that holds something other than a dateline index:
+/// `--index` pointed at the wrong folder must never delete the user's files.
+pub fn check_replaceable(path: &Path) -> Result<()> {
+    if !path.exists() {
+        return Ok(());
+    }
+    let is_index = path.join(META_FILE).exists() || path.join("meta.json").exists();
+    let has_other_files = fs::read_dir(path)
+        .map_err(Error::io(path))?
+        .filter_map(|e| e.ok())
+        .any(|e| e.file_name() != lock::LOCK_FILE);
+    if !is_index && has_other_files {
+        return Err(Error::NotAnIndex {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
 }
 
 fn read_meta(path: &Path, spec: &SchemaSpec) -> Result<IndexMeta> {

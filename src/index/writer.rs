@@ -20,6 +20,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
+use super::lock::WriterLock;
 use super::manifest::{self, Manifest};
 use super::{document, DatelineIndex};
 use crate::article::Article;
@@ -113,6 +114,8 @@ enum FileOutcome {
 pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
     let started = Instant::now();
     let archive = canonical_archive(&options.archive)?;
+    super::check_replaceable(index_path)?;
+    let _lock = WriterLock::acquire(index_path)?;
     let handle = open_for_writing(index_path, &archive, options.rebuild)?;
     let mut writer: IndexWriter<TantivyDocument> = handle
         .index

@@ -94,7 +94,9 @@ pub fn build(
         query: text.to_string(),
         message: describe_parser_error(&e),
         column: None,
-        hint: Some("quote words that contain operators or punctuation, e.g. \"U.S.-Iran\"".into()),
+        hint: matches!(e, tantivy::query::QueryParserError::SyntaxError(_)).then(|| {
+            "quote words that contain operators or punctuation, e.g. \"U.S.-Iran\"".into()
+        }),
     })?;
     if filters.since.is_none() && filters.until.is_none() {
         return Ok(parsed);

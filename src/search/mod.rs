@@ -163,14 +163,14 @@ fn top_docs(
             } else {
                 Order::Asc
             };
-            let mut hits: Vec<(Option<DateTime>, DocAddress)> = searcher
+            // tantivy ranks documents without a date after all dated ones in both
+            // directions, so undated articles come last and paging stays stable.
+            let hits: Vec<(Option<DateTime>, DocAddress)> = searcher
                 .search(
                     query,
                     &collector.order_by_fast_field::<DateTime>("date", order),
                 )
                 .map_err(err)?;
-            // Undated articles last in both directions.
-            hits.sort_by_key(|(date, _)| date.is_none());
             hits.into_iter().map(|(_, addr)| (None, addr)).collect()
         }
     })

@@ -112,7 +112,11 @@ pub fn shared_data(name: &str) -> Option<PathBuf> {
     if path.is_dir() {
         Some(path)
     } else {
-        eprintln!(
+        // Written straight to the process's stderr (eprintln! is captured by the test
+        // harness) so the skip shows in plain `cargo test` output.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
             "SKIPPED: {} not present; this check runs only with ../shared/data",
             path.display()
         );
