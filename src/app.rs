@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::cli::{Cli, Command, IndexArgs, SearchArgs, ShowArgs, ShowFormat};
+use crate::cli::{Cli, Command, ExtractArgs, IndexArgs, SearchArgs, ShowArgs, ShowFormat};
+use crate::extract::aliases::{self, Aliases};
 use crate::index::writer::{self, IndexOptions};
 use crate::index::DatelineIndex;
 use crate::output::{self, color, summary};
@@ -15,14 +16,30 @@ use crate::search::{self, SearchRequest};
 
 /// Runs the command line and returns the process exit code.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let aliases = load_aliases(cli.aliases.as_deref())?;
     match cli.command {
-        Command::Index(args) => index(&cli.index, args),
-        Command::Search(args) => search(&cli.index, args),
+        Command::Index(args) => index(&cli.index, args, aliases),
+        Command::Search(args) => search(&cli.index, args, &aliases),
         Command::Show(args) => show(&cli.index, args),
+        Command::Extract(args) => extract(args, &aliases),
     }
 }
 
-fn index(index_path: &std::path::Path, args: IndexArgs) -> anyhow::Result<ExitCode> {
+/// The built-in alias table, extended by the user's `--aliases` file.
+fn load_aliases(user: Option<&std::path::Path>) -> anyhow::Result<Aliases> {
+    match user {
+        None => Ok(aliases::EMBEDDED.clone()),
+        Some(path) => Ok(aliases::EMBEDDED
+            .with_user_file(path)
+            .map_err(crate::Error::Aliases)?),
+    }
+}
+
+fn index(
+    index_path: &std::path::Path,
+    args: IndexArgs,
+    aliases: Aliases,
+) -> anyhow::Result<ExitCode> {
     let mut excludes = globset::GlobSetBuilder::new();
     for pattern in &args.exclude {
         let glob = globset::Glob::new(pattern)
@@ -35,6 +52,8 @@ fn index(index_path: &std::path::Path, args: IndexArgs) -> anyhow::Result<ExitCo
         rebuild: args.rebuild,
         max_file_size: args.max_file_size.saturating_mul(1024 * 1024),
         progress: true,
+        extract: !args.no_extract,
+        aliases,
     };
     let summary = writer::run(index_path, &options)
         .with_context(|| format!("indexing {}", args.dir.display()))?;
@@ -47,7 +66,11 @@ fn index(index_path: &std::path::Path, args: IndexArgs) -> anyhow::Result<ExitCo
     Ok(ExitCode::SUCCESS)
 }
 
-fn search(index_path: &std::path::Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
+fn search(
+    index_path: &std::path::Path,
+    args: SearchArgs,
+    aliases: &Aliases,
+) -> anyhow::Result<ExitCode> {
     let index = DatelineIndex::open(index_path)?;
     let request = SearchRequest {
         query: args.query,
@@ -66,7 +89,7 @@ fn search(index_path: &std::path::Path, args: SearchArgs) -> anyhow::Result<Exit
         io::BufWriter::new(stdout),
         color::stdout_wants_color(),
     );
-    let total = search::run(&index, &request, sink.as_mut())?;
+    let total = search::run(&index, &request, aliases, sink.as_mut())?;
     Ok(if total > 0 {
         ExitCode::SUCCESS
     } else {
@@ -96,6 +119,68 @@ fn show(index_path: &std::path::Path, args: ShowArgs) -> anyhow::Result<ExitCode
             writeln!(out)?;
         }
         ShowFormat::Terminal => summary::write_article(&mut out, &article)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn extract(args: ExtractArgs, aliases: &Aliases) -> anyhow::Result<ExitCode> {
+    let from_stdin = args.path.as_os_str() == "-";
+    let (bytes, format, name) = if from_stdin {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut io::stdin(), &mut bytes).context("reading stdin")?;
+        (bytes, crate::corpus::Format::Text, "-".to_string())
+    } else {
+        let format = crate::corpus::Format::of(&args.path).with_context(|| {
+            format!(
+                "{}: not a supported article format (txt, md, json, jsonl, html, sgm)",
+                args.path.display()
+            )
+        })?;
+        let bytes = std::fs::read(&args.path)
+            .with_context(|| format!("reading {}", args.path.display()))?;
+        (bytes, format, args.path.display().to_string())
+    };
+    let parsed = crate::corpus::parse_file(format, &bytes).with_context(|| name.clone())?;
+    for problem in &parsed.record_errors {
+        eprintln!("bad record in {name}: {problem}");
+    }
+    let tagger =
+        crate::extract::ner::Tagger::embedded().map_err(|e| crate::Error::Model(e.to_string()))?;
+    let enricher = crate::extract::Enricher {
+        aliases,
+        tagger: Some(tagger),
+    };
+    let results: Vec<_> = parsed
+        .articles
+        .into_iter()
+        .map(|raw| enricher.enrich_with_mentions(&name, raw))
+        .collect();
+    let mut out = io::stdout().lock();
+    match args.format {
+        ShowFormat::Json => {
+            let articles: Vec<serde_json::Value> = results
+                .iter()
+                .map(|(article, mentions)| {
+                    serde_json::json!({
+                        "id": article.id,
+                        "title": article.title,
+                        "date": article.date.map(|d| d.format("%Y-%m-%d").to_string()),
+                        "date_source": article.date_source,
+                        "people": article.people,
+                        "orgs": article.orgs,
+                        "places": article.places,
+                        "mentions": mentions,
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "articles": articles }))?;
+            writeln!(out)?;
+        }
+        ShowFormat::Terminal => {
+            for (article, mentions) in &results {
+                summary::write_extracted(&mut out, article, mentions)?;
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -29,6 +29,11 @@ pub struct Cli {
     )]
     pub index: PathBuf,
 
+    /// Extra entity aliases (TOML, format of index_schema/aliases.toml); its entries
+    /// override the built-in ones. Used when indexing, searching and extracting.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -46,6 +51,21 @@ pub enum Command {
     Search(SearchArgs),
     /// Print one article whole, by id (as shown in search results)
     Show(ShowArgs),
+    /// Show what the indexer would store for a file: entities with spans, date
+    ///
+    /// Reads any supported format (by extension); `-` reads plain text from stdin.
+    #[command(verbatim_doc_comment)]
+    Extract(ExtractArgs),
+}
+
+/// Arguments of `dateline extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Article file, or `-` for plain text on stdin.
+    pub path: PathBuf,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Terminal)]
+    pub format: ShowFormat,
 }
 
 /// Arguments of `dateline index`.
@@ -63,6 +83,10 @@ pub struct IndexArgs {
     /// matches any file or folder name). Repeatable. Example: --exclude '*-strings*.txt'
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
+    /// Do not extract people, organizations and places from the text (metadata
+    /// entities are still indexed). Faster.
+    #[arg(long)]
+    pub no_extract: bool,
     /// Print the summary as JSON on stdout.
     #[arg(long)]
     pub json: bool,

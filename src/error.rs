@@ -49,6 +49,14 @@ pub enum Error {
     #[error("cannot index {path}: {reason}")]
     BadArchive { path: PathBuf, reason: String },
 
+    /// The embedded entity model cannot be loaded.
+    #[error("the built-in entity model cannot be loaded ({0}); index with --no-extract, or retrain (see README)")]
+    Model(String),
+
+    /// A user alias file cannot be read or parsed.
+    #[error("{0}")]
+    Aliases(String),
+
     /// The query text is malformed.
     #[error(transparent)]
     Query(#[from] crate::query::QueryError),

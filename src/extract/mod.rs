@@ -1,32 +1,89 @@
 //! Enrichment: turns a reader's [`RawArticle`] into an indexable [`Article`]: stable id,
-//! resolved publication date, cleaned entity lists.
+//! resolved publication date, and people/organizations/places from the metadata and,
+//! when a tagger is given, from the text.
 //!
 //! This stage never sees files or the index; it is pure and runs in parallel.
 
+pub mod aliases;
 pub mod dates;
+pub mod entities;
+pub mod ner;
+pub mod tokenize;
 
 use crate::article::{article_id, Article, RawArticle};
+use aliases::Aliases;
+use ner::Tagger;
 
-/// Builds the indexable article for record `raw` of the file at archive path `path`.
-pub fn enrich(path: &str, raw: RawArticle) -> Article {
-    let date = dates::resolve(raw.date_text.as_deref(), path, &raw.title, &raw.body);
-    let title = if raw.title.trim().is_empty() {
-        fallback_title(&raw.body, path)
-    } else {
-        raw.title.trim().to_string()
-    };
-    Article {
-        id: article_id(path, raw.record),
-        path: path.to_string(),
-        title,
-        body: raw.body,
-        date: date.map(|(d, _)| d),
-        date_source: date.map(|(_, s)| s),
-        source: raw.source.filter(|s| !s.trim().is_empty()),
-        url: raw.url.filter(|s| !s.trim().is_empty()),
-        people: raw.people,
-        orgs: raw.orgs,
-        places: raw.places,
+/// What enrichment needs besides the article: the alias table and, unless extraction
+/// is off, the tagger.
+#[derive(Clone, Copy)]
+pub struct Enricher<'a> {
+    pub aliases: &'a Aliases,
+    pub tagger: Option<&'a Tagger>,
+}
+
+impl Enricher<'_> {
+    /// Builds the indexable article for record `raw` of the file at archive path `path`.
+    pub fn enrich(&self, path: &str, raw: RawArticle) -> Article {
+        self.enrich_with_mentions(path, raw).0
+    }
+
+    /// Like [`Enricher::enrich`], also returning each entity mention found in the text
+    /// (for `dateline extract`).
+    pub fn enrich_with_mentions(
+        &self,
+        path: &str,
+        raw: RawArticle,
+    ) -> (Article, Vec<entities::Mention>) {
+        let date = dates::resolve(raw.date_text.as_deref(), path, &raw.title, &raw.body);
+        let title = if raw.title.trim().is_empty() {
+            fallback_title(&raw.body, path)
+        } else {
+            raw.title.trim().to_string()
+        };
+        let canonical = |kind: &str, names: Vec<String>| -> Vec<String> {
+            let mut out: Vec<String> = Vec::new();
+            for n in names {
+                let c = self.aliases.canonical(kind, &n).map_or(n, str::to_string);
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+            out
+        };
+        let mut people = canonical("person", raw.people);
+        let mut orgs = canonical("org", raw.orgs);
+        let mut places = canonical("place", raw.places);
+        let mut mentions = Vec::new();
+        if let Some(tagger) = self.tagger {
+            let found = entities::extract(tagger, self.aliases, &title, &raw.body);
+            mentions = found.mentions;
+            for (list, more) in [
+                (&mut people, found.people),
+                (&mut orgs, found.orgs),
+                (&mut places, found.places),
+            ] {
+                for name in more {
+                    if !list.contains(&name) {
+                        list.push(name);
+                    }
+                }
+            }
+        }
+        let article = Article {
+            id: article_id(path, raw.record),
+            path: path.to_string(),
+            title,
+            body: raw.body,
+            date: date.map(|(d, _)| d),
+            date_source: date.map(|(_, s)| s),
+            source: raw.source.filter(|s| !s.trim().is_empty()),
+            url: raw.url.filter(|s| !s.trim().is_empty()),
+            people,
+            orgs,
+            places,
+        };
+        (article, mentions)
     }
 }
 

@@ -27,7 +27,9 @@ use crate::article::Article;
 use crate::corpus::walk::{self, ArchiveFile, Skipped};
 use crate::corpus::{self, ReadError};
 use crate::error::{Error, Result};
-use crate::extract;
+use crate::extract::aliases::Aliases;
+use crate::extract::ner::Tagger;
+use crate::extract::Enricher;
 
 /// Articles added between two commits.
 const COMMIT_EVERY: usize = 20_000;
@@ -49,6 +51,10 @@ pub struct IndexOptions {
     pub progress: bool,
     /// Archive paths to leave out (`--exclude` globs).
     pub excludes: globset::GlobSet,
+    /// Run entity extraction on article text (`--no-extract` turns it off).
+    pub extract: bool,
+    /// Alias table: the shipped one, plus the user's `--aliases` file.
+    pub aliases: Aliases,
 }
 
 /// The outcome of a run, for the summary printed to the user.
@@ -143,6 +149,15 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
         skipped: listing.skipped.iter().map(skipped).collect(),
         ..Summary::default()
     };
+    let tagger = if options.extract {
+        Some(Tagger::embedded().map_err(|e| Error::Model(e.to_string()))?)
+    } else {
+        None
+    };
+    let enricher = Enricher {
+        aliases: &options.aliases,
+        tagger,
+    };
     let progress = progress_bar(options.progress, &listing.files);
     let indexed_at = DateTime::from_timestamp_secs(chrono::Utc::now().timestamp());
     let mut pending = 0usize;
@@ -152,10 +167,11 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
         let files = &listing.files;
         let manifest = &manifest;
         let max = options.max_file_size;
+        let enricher = &enricher;
         scope.spawn(move || {
             files.par_iter().for_each_with(tx, |tx, file| {
                 // A send error means the writer stopped; nothing left to do.
-                let _ = tx.send((file.size, process_file(file, manifest, max)));
+                let _ = tx.send((file.size, process_file(file, manifest, max, enricher)));
             });
         });
         for (size, outcome) in rx {
@@ -217,7 +233,12 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
 }
 
 /// Reads, fingerprints and (when changed) parses one file. Runs on worker threads.
-fn process_file(file: &ArchiveFile, manifest: &Manifest, max_file_size: u64) -> FileOutcome {
+fn process_file(
+    file: &ArchiveFile,
+    manifest: &Manifest,
+    max_file_size: u64,
+    enricher: &Enricher<'_>,
+) -> FileOutcome {
     let relative = file.relative.clone();
     if file.size > max_file_size {
         return FileOutcome::Failed {
@@ -250,7 +271,7 @@ fn process_file(file: &ArchiveFile, manifest: &Manifest, max_file_size: u64) -> 
             articles: parsed
                 .articles
                 .into_iter()
-                .map(|raw| extract::enrich(&relative, raw))
+                .map(|raw| enricher.enrich(&relative, raw))
                 .collect(),
             relative,
             fingerprint,

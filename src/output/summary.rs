@@ -2,6 +2,8 @@
 
 use std::io::Write;
 
+use crate::article::Article;
+use crate::extract::entities::Mention;
 use crate::index::document::StoredArticle;
 use crate::index::writer::Summary;
 
@@ -99,4 +101,42 @@ pub fn write_article(out: &mut dyn Write, a: &StoredArticle) -> std::io::Result<
     writeln!(out)?;
     writeln!(out, "{}", a.body)?;
     Ok(())
+}
+
+/// Writes what extraction found in one article, for `dateline extract`.
+pub fn write_extracted(
+    out: &mut dyn Write,
+    a: &Article,
+    mentions: &[Mention],
+) -> std::io::Result<()> {
+    writeln!(out, "{}", a.title)?;
+    writeln!(out, "{:<8} {}", "id:", a.id)?;
+    let date = match (a.date, a.date_source) {
+        (Some(d), Some(s)) => format!("{d} (from {})", s.as_str()),
+        _ => "undated".to_string(),
+    };
+    writeln!(out, "{:<8} {date}", "date:")?;
+    for (k, v) in [
+        ("people:", &a.people),
+        ("orgs:", &a.orgs),
+        ("places:", &a.places),
+    ] {
+        writeln!(out, "{k:<8} {}", v.join("; "))?;
+    }
+    if !mentions.is_empty() {
+        writeln!(out, "mentions:")?;
+        for m in mentions {
+            writeln!(
+                out,
+                "  {:<6} {:<32} {:?} {} {}..{}",
+                m.kind.as_str(),
+                m.canonical,
+                m.text,
+                m.field,
+                m.start,
+                m.end
+            )?;
+        }
+    }
+    writeln!(out)
 }

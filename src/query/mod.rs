@@ -14,6 +14,7 @@ use std::ops::Bound;
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery};
 use tantivy::{Index, Term};
 
+use crate::extract::aliases::Aliases;
 use crate::index::document::day_to_datetime;
 use crate::index::schema::Fields;
 pub use dates::DateSpan;
@@ -85,8 +86,9 @@ pub fn build(
     fields: &Fields,
     text: &str,
     filters: &Filters,
+    aliases: &Aliases,
 ) -> Result<Box<dyn Query>, QueryError> {
-    let rewritten = rewrite(text)?;
+    let rewritten = rewrite(text, aliases)?;
     let mut parser = QueryParser::for_index(index, vec![fields.title, fields.body]);
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.title, 2.0);
@@ -132,8 +134,9 @@ fn describe_parser_error(e: &tantivy::query::QueryParserError) -> String {
 }
 
 /// Rewrites user query text into tantivy grammar: field aliases resolved, date sugar
-/// expanded. Validates quotes, parentheses, ranges and field names.
-pub fn rewrite(text: &str) -> Result<String, QueryError> {
+/// expanded, entity values replaced by their canonical names (`org:al-qaeda` →
+/// `orgs:"al-Qaida"`). Validates quotes, parentheses, ranges and field names.
+pub fn rewrite(text: &str, aliases: &Aliases) -> Result<String, QueryError> {
     let chars: Vec<char> = text.chars().collect();
     let err = |message: String, column: usize, hint: Option<String>| QueryError {
         query: text.to_string(),
@@ -230,6 +233,15 @@ pub fn rewrite(text: &str) -> Result<String, QueryError> {
                 out.push_str(field);
                 out.push(':');
                 i = name_end + 1;
+                if let Some(kind) = entity_kind(field) {
+                    if let Some((canonical, consumed)) = canonical_value(&chars[i..], kind, aliases)
+                    {
+                        out.push('"');
+                        out.push_str(&canonical.replace('"', ""));
+                        out.push('"');
+                        i += consumed;
+                    }
+                }
                 continue;
             }
         }
@@ -250,6 +262,38 @@ pub fn rewrite(text: &str) -> Result<String, QueryError> {
         }
     }
     Ok(out)
+}
+
+/// The alias-table kind of an entity field.
+fn entity_kind(field: &str) -> Option<&'static str> {
+    match field {
+        "people" => Some("person"),
+        "orgs" => Some("org"),
+        "places" => Some("place"),
+        _ => None,
+    }
+}
+
+/// When the value at the start of `rest` (a "phrase" or a bare word) is a known alias
+/// of a `kind` entity, its canonical name and the chars the value spans.
+fn canonical_value(rest: &[char], kind: &str, aliases: &Aliases) -> Option<(String, usize)> {
+    let (value, consumed) = if rest.first() == Some(&'"') {
+        let close = rest[1..].iter().position(|&c| c == '"')?;
+        (rest[1..=close].iter().collect::<String>(), close + 2)
+    } else {
+        let len = rest
+            .iter()
+            .take_while(|c| !c.is_whitespace() && **c != ')')
+            .count();
+        let value: String = rest[..len].iter().collect();
+        // Wildcards and fuzzy/boost suffixes are tantivy syntax, not names.
+        if value.contains(['*', '~', '^']) {
+            return None;
+        }
+        (value, len)
+    };
+    let canonical = aliases.canonical(kind, &value)?;
+    Some((canonical.to_string(), consumed))
 }
 
 /// "did you mean" for an unknown field name: the closest known alias.
@@ -286,51 +330,86 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 mod tests {
     use super::*;
 
+    fn none() -> Aliases {
+        Aliases::default()
+    }
+
     #[test]
     fn aliases_map_to_index_fields() {
-        assert_eq!(rewrite("person:volcker").unwrap(), "people:volcker");
         assert_eq!(
-            rewrite("org:opec AND place:iran -source:ap").unwrap(),
+            rewrite("person:volcker", &none()).unwrap(),
+            "people:volcker"
+        );
+        assert_eq!(
+            rewrite("org:opec AND place:iran -source:ap", &none()).unwrap(),
             "orgs:opec AND places:iran -source:ap"
         );
-        assert_eq!(rewrite("\"person:x\" y").unwrap(), "\"person:x\" y");
+        assert_eq!(
+            rewrite("\"person:x\" y", &none()).unwrap(),
+            "\"person:x\" y"
+        );
     }
 
     #[test]
     fn date_sugar_expands_to_ranges() {
         assert_eq!(
-            rewrite("date:2021").unwrap(),
+            rewrite("date:2021", &none()).unwrap(),
             "date:[2021-01-01T00:00:00Z TO 2022-01-01T00:00:00Z}"
         );
         assert_eq!(
-            rewrite("iran date:2021-01").unwrap(),
+            rewrite("iran date:2021-01", &none()).unwrap(),
             "iran date:[2021-01-01T00:00:00Z TO 2021-02-01T00:00:00Z}"
         );
         assert_eq!(
-            rewrite("(date:2021-01-12)").unwrap(),
+            rewrite("(date:2021-01-12)", &none()).unwrap(),
             "(date:[2021-01-12T00:00:00Z TO 2021-01-13T00:00:00Z})"
         );
         assert_eq!(
-            rewrite("date:[2020-06 TO 2021-02]").unwrap(),
+            rewrite("date:[2020-06 TO 2021-02]", &none()).unwrap(),
             "date:[2020-06-01T00:00:00Z TO 2021-03-01T00:00:00Z}"
         );
         assert_eq!(
-            rewrite("date:[2020 TO *]").unwrap(),
+            rewrite("date:[2020 TO *]", &none()).unwrap(),
             "date:[2020-01-01T00:00:00Z TO *]"
         );
     }
 
     #[test]
     fn errors_carry_columns_and_hints() {
-        let e = rewrite("iran persn:pompeo").unwrap_err();
+        let e = rewrite("iran persn:pompeo", &none()).unwrap_err();
         assert_eq!(e.column, Some(5));
         assert!(e.hint.unwrap().contains("person:"));
-        assert_eq!(rewrite("\"iran denies").unwrap_err().column, Some(0));
-        assert_eq!(rewrite("(iran OR iraq").unwrap_err().column, Some(0));
-        assert_eq!(rewrite("iran)").unwrap_err().column, Some(4));
-        assert_eq!(rewrite("date:2021-13").unwrap_err().column, Some(5));
-        assert_eq!(rewrite("iran AND").unwrap_err().column, Some(5));
-        assert!(rewrite("   ").is_err());
+        assert_eq!(
+            rewrite("\"iran denies", &none()).unwrap_err().column,
+            Some(0)
+        );
+        assert_eq!(
+            rewrite("(iran OR iraq", &none()).unwrap_err().column,
+            Some(0)
+        );
+        assert_eq!(rewrite("iran)", &none()).unwrap_err().column, Some(4));
+        assert_eq!(
+            rewrite("date:2021-13", &none()).unwrap_err().column,
+            Some(5)
+        );
+        assert_eq!(rewrite("iran AND", &none()).unwrap_err().column, Some(5));
+        assert!(rewrite("   ", &none()).is_err());
+    }
+
+    #[test]
+    fn entity_values_become_canonical_names() {
+        let a = Aliases::parse(
+            "[[entity]]\ntype = \"org\"\nname = \"al-Qaida\"\naliases = [\"al-Qaeda\", \"Al Qaeda\"]\n",
+        )
+        .unwrap();
+        assert_eq!(rewrite("org:al-qaeda", &a).unwrap(), "orgs:\"al-Qaida\"");
+        assert_eq!(
+            rewrite("org:\"Al Qaeda\" AND iran", &a).unwrap(),
+            "orgs:\"al-Qaida\" AND iran"
+        );
+        assert_eq!(rewrite("(org:alqaeda)", &a).unwrap(), "(orgs:\"al-Qaida\")");
+        assert_eq!(rewrite("org:al*", &a).unwrap(), "orgs:al*");
+        assert_eq!(rewrite("person:al-qaeda", &a).unwrap(), "people:al-qaeda");
     }
 
     #[test]

@@ -14,6 +14,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
+use crate::extract::aliases::Aliases;
 use crate::index::document::{from_document, StoredArticle};
 use crate::index::DatelineIndex;
 use crate::query::{self, Filters};
@@ -82,6 +83,7 @@ pub trait HitSink {
 pub fn run(
     index: &DatelineIndex,
     request: &SearchRequest,
+    aliases: &Aliases,
     sink: &mut dyn HitSink,
 ) -> Result<usize> {
     let started = Instant::now();
@@ -90,6 +92,7 @@ pub fn run(
         &index.fields,
         &request.query,
         &request.filters,
+        aliases,
     )?;
     let searcher = index
         .index

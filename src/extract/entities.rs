@@ -1,0 +1,444 @@
+//! From tagged tokens to canonical entities: the people, organizations and places an
+//! article is about, each under one name.
+//!
+//! Steps, in order, for one article:
+//! 1. the tagger's spans become mentions (PER, ORG, LOC, MISC) with byte spans;
+//! 2. titles and roles are stripped from people ("Secretary of State Mike Pompeo" →
+//!    "Mike Pompeo");
+//! 3. in-article coreference: a surname alone takes the full name used elsewhere in the
+//!    article (Pompeo → Mike Pompeo), an acronym takes the expansion the article gives
+//!    ("International Atomic Energy Agency (IAEA)");
+//! 4. the alias table (index_schema/aliases.toml plus `--aliases`) merges variants
+//!    across articles (al-Qaeda → al-Qaida, U.S. → United States) and may correct the
+//!    type (a curated organization tagged MISC becomes an org);
+//! 5. demonyms become places (MISC "Iranian" → place Iran, via
+//!    index_schema/ner/demonyms.tsv); other MISC mentions are not stored.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::Serialize;
+
+use super::aliases::{normalize, Aliases};
+use super::ner::lexicon::{bits, LEXICON};
+use super::ner::tags::{spans, EntityType};
+use super::ner::Tagger;
+use super::tokenize::{sentences, tokenize, Token};
+
+const DEMONYMS_TSV: &str = include_str!("../../index_schema/ner/demonyms.tsv");
+
+/// Demonym (normalised) → place name.
+static DEMONYMS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    DEMONYMS_TSV
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(d, p)| (normalize(d), p.trim().to_string()))
+        .collect()
+});
+
+/// The kinds of entity dateline stores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Person,
+    Org,
+    Place,
+}
+
+impl Kind {
+    /// The alias table's name for the kind.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Org => "org",
+            Kind::Place => "place",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "person" => Some(Kind::Person),
+            "org" => Some(Kind::Org),
+            "place" => Some(Kind::Place),
+            _ => None,
+        }
+    }
+}
+
+/// One mention of an entity in the article text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    #[serde(rename = "type")]
+    pub kind: Kind,
+    /// The canonical name this mention resolves to.
+    pub canonical: String,
+    /// The words as written.
+    pub text: String,
+    /// `title` or `body`.
+    pub field: &'static str,
+    /// Character (not byte) offsets in that field, end exclusive.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What extraction found in one article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Extracted {
+    pub people: Vec<String>,
+    pub orgs: Vec<String>,
+    pub places: Vec<String>,
+    pub mentions: Vec<Mention>,
+}
+
+/// A raw span from the tagger, before canonicalization.
+struct RawMention {
+    tag: EntityType,
+    field: &'static str,
+    /// Byte offsets in the field's text.
+    start: usize,
+    end: usize,
+    /// Token texts of the span.
+    words: Vec<String>,
+    sentence_initial: bool,
+}
+
+/// Runs the tagger over `title` and `body` and returns canonical entities.
+pub fn extract(tagger: &Tagger, aliases: &Aliases, title: &str, body: &str) -> Extracted {
+    let title_tokens = tokenize(title);
+    let body_tokens = tokenize(body);
+    // The title is its own sentence; the body is split into sentences.
+    let mut sentence_tokens: Vec<(&'static str, &[Token<'_>])> = Vec::new();
+    if !title_tokens.is_empty() {
+        sentence_tokens.push(("title", &title_tokens[..]));
+    }
+    for range in sentences(&body_tokens) {
+        sentence_tokens.push(("body", &body_tokens[range]));
+    }
+    let words: Vec<Vec<&str>> = sentence_tokens
+        .iter()
+        .map(|(_, toks)| toks.iter().map(|t| t.text).collect())
+        .collect();
+    let tags = tagger.tag_document(&words);
+    let mut raw = Vec::new();
+    for ((field, toks), tags) in sentence_tokens.iter().zip(&tags) {
+        let mut covered = vec![false; toks.len()];
+        for span in spans(tags) {
+            covered[span.start..span.end]
+                .iter_mut()
+                .for_each(|c| *c = true);
+            raw.push(RawMention {
+                tag: span.kind,
+                field,
+                start: toks[span.start].start,
+                end: toks[span.end - 1].end,
+                words: toks[span.start..span.end]
+                    .iter()
+                    .map(|t| t.text.to_string())
+                    .collect(),
+                sentence_initial: span.start == 0,
+            });
+        }
+        raw.extend(alias_mentions(toks, &covered, field, aliases));
+    }
+    resolve(raw, aliases, title, body)
+}
+
+/// Names from the alias table written verbatim in a sentence where the tagger found
+/// nothing ("bin Laden" after a lowercase "bin"): longest match first.
+fn alias_mentions(
+    toks: &[Token<'_>],
+    covered: &[bool],
+    field: &'static str,
+    aliases: &Aliases,
+) -> Vec<RawMention> {
+    const LONGEST: usize = 6;
+    let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let mut found = None;
+        for len in (1..=LONGEST.min(toks.len() - i)).rev() {
+            if covered[i..i + len].iter().any(|c| *c) {
+                continue;
+            }
+            if let Some((kind, _)) = aliases.surface(&words[i..i + len]) {
+                let tag = match kind {
+                    "person" => EntityType::Per,
+                    "org" => EntityType::Org,
+                    "place" => EntityType::Loc,
+                    _ => continue,
+                };
+                found = Some((len, tag));
+                break;
+            }
+        }
+        match found {
+            Some((len, tag)) => {
+                out.push(RawMention {
+                    tag,
+                    field,
+                    start: toks[i].start,
+                    end: toks[i + len - 1].end,
+                    words: words[i..i + len].iter().map(|w| w.to_string()).collect(),
+                    sentence_initial: i == 0,
+                });
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn resolve(raw: Vec<RawMention>, aliases: &Aliases, title: &str, body: &str) -> Extracted {
+    // Step 2: strip titles from people; drop empty leftovers.
+    let mut mentions: Vec<(RawMention, Vec<String>)> = raw
+        .into_iter()
+        .map(|m| {
+            let words = match m.tag {
+                EntityType::Per => strip_titles(&m.words),
+                _ => m.words.clone(),
+            };
+            (m, words)
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    // Step 3a: full names used in the article, by surname and by first name.
+    let mut full_by_part: HashMap<String, Vec<String>> = HashMap::new();
+    for (m, words) in &mentions {
+        if m.tag == EntityType::Per && words.len() >= 2 {
+            let full = words.join(" ");
+            for part in [&words[words.len() - 1], &words[0]] {
+                let entry = full_by_part.entry(normalize(part)).or_default();
+                if !entry.contains(&full) {
+                    entry.push(full.clone());
+                }
+            }
+        }
+    }
+    // Step 3b: acronyms the article defines or whose expansion it uses.
+    let expansions = acronym_expansions(&mentions);
+
+    let mut out = Extracted::default();
+    for (m, words) in mentions.drain(..) {
+        let surface = words.join(" ");
+        let mut kind = match m.tag {
+            EntityType::Per => Some(Kind::Person),
+            EntityType::Org => Some(Kind::Org),
+            EntityType::Loc => Some(Kind::Place),
+            EntityType::Misc => None,
+        };
+        let mut name = surface.clone();
+        if kind == Some(Kind::Person) && words.len() == 1 {
+            if let Some(full) = full_by_part.get(&normalize(&surface)) {
+                // Only an unambiguous surname takes the full name.
+                if full.len() == 1 {
+                    name = full[0].clone();
+                }
+            } else if m.sentence_initial && is_common_word(&surface) {
+                // A capitalized common word opening a sentence is not a person.
+                continue;
+            }
+        }
+        if kind == Some(Kind::Org) && words.len() == 1 {
+            if let Some(expansion) = expansions.get(&surface) {
+                name = expansion.clone();
+            }
+        }
+        // Step 4: the alias table, same type first, then any type.
+        let aliased = kind
+            .and_then(|k| aliases.canonical(k.as_str(), &name).map(|c| (k, c)))
+            .or_else(|| {
+                aliases
+                    .lookup(&name)
+                    .and_then(|(k, c)| Kind::parse(k).map(|k| (k, c)))
+            });
+        if let Some((k, canonical)) = aliased {
+            kind = Some(k);
+            name = canonical.to_string();
+        } else if kind.is_none() || kind == Some(Kind::Place) {
+            // Step 5: demonyms (usually MISC) name a place.
+            if let Some(place) = DEMONYMS.get(&normalize(&name)) {
+                kind = Some(Kind::Place);
+                name = aliases
+                    .canonical("place", place)
+                    .unwrap_or(place)
+                    .to_string();
+            }
+        }
+        let Some(kind) = kind else { continue };
+        let list = match kind {
+            Kind::Person => &mut out.people,
+            Kind::Org => &mut out.orgs,
+            Kind::Place => &mut out.places,
+        };
+        if !list.contains(&name) {
+            list.push(name.clone());
+        }
+        let text = if m.field == "title" { title } else { body };
+        out.mentions.push(Mention {
+            kind,
+            canonical: name,
+            text: text[m.start..m.end].to_string(),
+            field: m.field,
+            start: text[..m.start].chars().count(),
+            end: text[..m.end].chars().count(),
+        });
+    }
+    out
+}
+
+/// Removes leading titles and roles ("Secretary of State", "spokesman", "Mr.") and a
+/// trailing possessive from a person's name.
+fn strip_titles(words: &[String]) -> Vec<String> {
+    let mut start = 0;
+    'outer: while start < words.len() {
+        // Longest title starting here (titles can be several words).
+        for len in (1..=4.min(words.len() - start)).rev() {
+            let candidate = words[start..start + len].join(" ");
+            if is_title(&candidate) && start + len < words.len() {
+                start += len;
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    words[start..]
+        .iter()
+        .filter(|w| !matches!(w.as_str(), "'s" | "’s" | "'" | "’"))
+        .cloned()
+        .collect()
+}
+
+fn is_title(candidate: &str) -> bool {
+    let tokens: Vec<String> = candidate
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let mut found = Vec::new();
+    let hashes: Vec<u64> = tokens
+        .iter()
+        .map(|t| super::ner::hash::hash_str(0, t))
+        .collect();
+    LEXICON.gazetteer.matches(&hashes, &mut found);
+    found
+        .iter()
+        .any(|&(s, e, b)| s == 0 && e == tokens.len() && b & bits::TITLE != 0)
+}
+
+fn is_common_word(word: &str) -> bool {
+    let h = super::ner::hash::hash_str(0, &word.to_lowercase());
+    LEXICON.zipf.get(&h).is_some_and(|&z| z >= 4)
+}
+
+/// Acronym → expansion, from "Long Name (LN)" patterns and from multi-word
+/// organization mentions whose initials spell an acronym mentioned in the article.
+fn acronym_expansions(mentions: &[(RawMention, Vec<String>)]) -> HashMap<String, String> {
+    const SKIP: [&str; 6] = ["of", "the", "for", "and", "on", "&"];
+    let mut out = HashMap::new();
+    let long_names: Vec<String> = mentions
+        .iter()
+        .filter(|(m, w)| m.tag == EntityType::Org && w.len() >= 2)
+        .map(|(_, w)| w.join(" "))
+        .collect();
+    for (m, words) in mentions {
+        if m.tag != EntityType::Org || words.len() != 1 {
+            continue;
+        }
+        let acronym = &words[0];
+        if acronym.chars().count() < 2 || !acronym.chars().all(|c| c.is_uppercase()) {
+            continue;
+        }
+        for long in &long_names {
+            let initials: String = long
+                .split_whitespace()
+                .filter(|w| !SKIP.contains(&w.to_lowercase().as_str()))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            if initials == *acronym {
+                out.insert(acronym.clone(), long.clone());
+                break;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn titles_and_roles_are_stripped() {
+        assert_eq!(
+            strip_titles(&strings(&["Secretary", "of", "State", "Mike", "Pompeo"])),
+            strings(&["Mike", "Pompeo"])
+        );
+        assert_eq!(
+            strip_titles(&strings(&["spokesman", "Saeed", "Khatibzadeh"])),
+            strings(&["Saeed", "Khatibzadeh"])
+        );
+        assert_eq!(
+            strip_titles(&strings(&["President", "Donald", "Trump"])),
+            strings(&["Donald", "Trump"])
+        );
+        // A title alone is kept rather than erased.
+        assert_eq!(
+            strip_titles(&strings(&["President"])),
+            strings(&["President"])
+        );
+    }
+
+    fn raw(tag: EntityType, words: &[&str], start: usize, end: usize) -> RawMention {
+        RawMention {
+            tag,
+            field: "body",
+            start,
+            end,
+            words: strings(words),
+            sentence_initial: false,
+        }
+    }
+
+    #[test]
+    fn surnames_and_acronyms_resolve_within_the_article() {
+        let body = "Mike Pompeo spoke. Pompeo left. The International Atomic Energy Agency said the IAEA would act.";
+        let mentions = vec![
+            raw(EntityType::Per, &["Mike", "Pompeo"], 0, 11),
+            raw(EntityType::Per, &["Pompeo"], 19, 25),
+            raw(
+                EntityType::Org,
+                &["International", "Atomic", "Energy", "Agency"],
+                36,
+                72,
+            ),
+            raw(EntityType::Org, &["IAEA"], 82, 86),
+        ];
+        let out = resolve(mentions, &Aliases::default(), "", body);
+        assert_eq!(out.people, vec!["Mike Pompeo"]);
+        assert_eq!(out.orgs, vec!["International Atomic Energy Agency"]);
+        assert_eq!(out.mentions[1].canonical, "Mike Pompeo");
+        assert_eq!(out.mentions[1].text, "Pompeo");
+        assert_eq!((out.mentions[3].start, out.mentions[3].end), (82, 86));
+    }
+
+    #[test]
+    fn aliases_merge_variants_and_demonyms_become_places() {
+        let aliases = Aliases::parse(
+            "[[entity]]\ntype = \"org\"\nname = \"al-Qaida\"\naliases = [\"al-Qaeda\"]\n\n[[entity]]\ntype = \"place\"\nname = \"Iran\"\n",
+        )
+        .unwrap();
+        let body = "al-Qaeda and Iranian officials";
+        let mentions = vec![
+            raw(EntityType::Misc, &["al-Qaeda"], 0, 8),
+            raw(EntityType::Misc, &["Iranian"], 13, 20),
+        ];
+        let out = resolve(mentions, &aliases, "", body);
+        assert_eq!(out.orgs, vec!["al-Qaida"]);
+        assert_eq!(out.places, vec!["Iran"]);
+    }
+}

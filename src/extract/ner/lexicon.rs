@@ -1,0 +1,191 @@
+//! Outside knowledge the tagger uses beyond its training data: typed gazetteers
+//! (places, given names, titles, organization designators, alias-table names), word
+//! clusters learnt from unlabelled news, and English word frequencies. All of it is
+//! data in `index_schema/ner/`, embedded in the binary and parsed once on first use.
+//! `index_schema/ner/DATA-LICENSES.md` and `CLUSTERS.md` say where each file comes from.
+
+use std::sync::LazyLock;
+
+use super::hash::{hash_str, mix, HashKeyed};
+
+const LOC: &str = include_str!("../../../index_schema/ner/gazetteers/loc.txt");
+const PER_FIRST: &str = include_str!("../../../index_schema/ner/gazetteers/per_first.txt");
+const PER_TITLE: &str = include_str!("../../../index_schema/ner/gazetteers/per_title.txt");
+const ORG_SUFFIX: &str = include_str!("../../../index_schema/ner/gazetteers/org_suffix.txt");
+const COMMON_WORDS: &str = include_str!("../../../index_schema/ner/gazetteers/common_words.tsv");
+const CLUSTERS: &str = include_str!("../../../index_schema/ner/clusters.tsv");
+
+/// Gazetteer bits: which lists a token sequence appears in.
+pub mod bits {
+    pub const LOC: u16 = 1 << 0;
+    pub const FIRST_NAME: u16 = 1 << 1;
+    pub const TITLE: u16 = 1 << 2;
+    pub const ORG_SUFFIX: u16 = 1 << 3;
+    pub const ALIAS_PERSON: u16 = 1 << 4;
+    pub const ALIAS_ORG: u16 = 1 << 5;
+    pub const ALIAS_PLACE: u16 = 1 << 6;
+    /// Entity strings from the training data (jackknifed while training).
+    pub const TRAIN_PER: u16 = 1 << 8;
+    pub const TRAIN_ORG: u16 = 1 << 9;
+    pub const TRAIN_LOC: u16 = 1 << 10;
+    pub const TRAIN_MISC: u16 = 1 << 11;
+    /// Number of bit positions in use (for iteration).
+    pub const COUNT: u32 = 12;
+}
+
+/// Longest gazetteer entry considered, in tokens.
+pub const MAX_ENTRY_TOKENS: usize = 6;
+
+/// Token sequences (lowercased, hashed) → bitmask of the lists they are in.
+#[derive(Debug, Default, Clone)]
+pub struct Gazetteer {
+    entries: HashKeyed<u16>,
+    /// Hashes of every proper prefix of an entry, so matching stops early.
+    prefixes: HashKeyed<()>,
+}
+
+impl Gazetteer {
+    /// Adds an entry given as whitespace-separated tokens.
+    pub fn add(&mut self, entry: &str, bit: u16) {
+        let tokens: Vec<String> = entry.split_whitespace().map(str::to_lowercase).collect();
+        if tokens.is_empty() || tokens.len() > MAX_ENTRY_TOKENS {
+            return;
+        }
+        let mut h = 0u64;
+        for (i, t) in tokens.iter().enumerate() {
+            h = mix(h, hash_str(0, t));
+            if i + 1 < tokens.len() {
+                self.prefixes.insert(h, ());
+            }
+        }
+        *self.entries.entry(h).or_default() |= bit;
+    }
+
+    /// Adds every non-empty line of `list`.
+    pub fn add_lines(&mut self, list: &str, bit: u16) {
+        for line in list.lines() {
+            let line = line.trim();
+            if !line.is_empty() && !line.starts_with('#') {
+                self.add(line, bit);
+            }
+        }
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Every match in a sentence: `(start, end, bits)` for each token range that is an
+    /// entry. `lower_hashes[i]` is `hash_str(0, lowercase(token i))`.
+    pub fn matches(&self, lower_hashes: &[u64], out: &mut Vec<(usize, usize, u16)>) {
+        for start in 0..lower_hashes.len() {
+            let mut h = 0u64;
+            let window = &lower_hashes[start..(start + MAX_ENTRY_TOKENS).min(lower_hashes.len())];
+            for (len, token) in window.iter().enumerate() {
+                h = mix(h, *token);
+                if let Some(&b) = self.entries.get(&h) {
+                    out.push((start, start + len + 1, b));
+                }
+                if !self.prefixes.contains_key(&h) {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Word clusters at three granularities.
+#[derive(Debug, Default)]
+pub struct Clusters {
+    by_word: HashKeyed<[u16; 3]>,
+}
+
+impl Clusters {
+    /// Cluster ids of `word`, trying the exact form first, then lowercase.
+    pub fn get(&self, word: &str, lower: &str) -> Option<[u16; 3]> {
+        self.by_word
+            .get(&hash_str(1, word))
+            .or_else(|| self.by_word.get(&hash_str(1, lower)))
+            .copied()
+    }
+
+    fn parse(text: &str) -> Clusters {
+        let mut by_word = HashKeyed::default();
+        for line in text.lines() {
+            let mut cols = line.split('\t');
+            let Some(word) = cols.next() else { continue };
+            let ids: Vec<u16> = cols.filter_map(|c| c.trim().parse().ok()).collect();
+            if ids.len() == 3 {
+                by_word.insert(hash_str(1, word), [ids[0], ids[1], ids[2]]);
+            }
+        }
+        Clusters { by_word }
+    }
+
+    /// Number of words with clusters.
+    pub fn len(&self) -> usize {
+        self.by_word.len()
+    }
+
+    /// True when no clusters were shipped.
+    pub fn is_empty(&self) -> bool {
+        self.by_word.is_empty()
+    }
+}
+
+/// The shared, embedded lexicon.
+pub struct Lexicon {
+    /// External gazetteers (not the training-data one, which lives in the model).
+    pub gazetteer: Gazetteer,
+    pub clusters: Clusters,
+    /// Lowercase word hash → Zipf frequency bucket (1..=8); absent = rare.
+    pub zipf: HashKeyed<u8>,
+}
+
+/// The lexicon built from `index_schema/ner/`, parsed on first use.
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut gazetteer = Gazetteer::default();
+    gazetteer.add_lines(LOC, bits::LOC);
+    gazetteer.add_lines(PER_FIRST, bits::FIRST_NAME);
+    gazetteer.add_lines(PER_TITLE, bits::TITLE);
+    gazetteer.add_lines(ORG_SUFFIX, bits::ORG_SUFFIX);
+    for entity in crate::extract::aliases::EMBEDDED.entities() {
+        let bit = match entity.kind.as_str() {
+            "person" => bits::ALIAS_PERSON,
+            "org" => bits::ALIAS_ORG,
+            "place" => bits::ALIAS_PLACE,
+            _ => continue,
+        };
+        for name in std::iter::once(&entity.name).chain(entity.aliases.iter()) {
+            // Reuters codes like `west-germany` are aliases too; only names with a
+            // capital letter are written forms worth matching in text.
+            if name.chars().any(char::is_uppercase) {
+                let tokens: Vec<&str> = super::super::tokenize::tokenize(name)
+                    .into_iter()
+                    .map(|t| t.text)
+                    .collect();
+                gazetteer.add(&tokens.join(" "), bit);
+            }
+        }
+    }
+    let mut zipf = HashKeyed::default();
+    for line in COMMON_WORDS.lines() {
+        let mut cols = line.split('\t');
+        if let (Some(word), Some(freq)) = (cols.next(), cols.next()) {
+            if let Ok(f) = freq.trim().parse::<f32>() {
+                zipf.insert(hash_str(0, word), f.clamp(1.0, 8.0) as u8);
+            }
+        }
+    }
+    Lexicon {
+        gazetteer,
+        clusters: Clusters::parse(CLUSTERS),
+        zipf,
+    }
+});
