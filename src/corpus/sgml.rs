@@ -66,6 +66,7 @@ fn parse_record(chunk: &str, record: usize) -> RawArticle {
         None if element(text_part, "TITLE").is_none() => clean_body(text_part),
         None => String::new(),
     };
+    let body = strip_signoff(&body);
     let body = match dateline {
         Some(d) if !d.is_empty() && !body.is_empty() => format!("{d} {body}"),
         _ => body,
@@ -81,6 +82,20 @@ fn parse_record(chunk: &str, record: usize) -> RawArticle {
         places: values(chunk, "PLACES"),
         url: None,
     }
+}
+
+/// Drops the wire sign-off ("Reuter", "REUTER") that ends most bodies: it is not
+/// article text, and would be read as a name.
+fn strip_signoff(body: &str) -> String {
+    let trimmed = body.trim_end();
+    for signoff in ["Reuter", "REUTER", "Reuters", "REUTERS"] {
+        if let Some(rest) = trimmed.strip_suffix(signoff) {
+            if rest.is_empty() || rest.ends_with(char::is_whitespace) {
+                return rest.trim_end().to_string();
+            }
+        }
+    }
+    trimmed.to_string()
 }
 
 /// The content of the first `<NAME …>…</NAME>` element.
@@ -193,7 +208,7 @@ throughout the week.
         assert!(a.orgs.is_empty());
         assert_eq!(
             a.body,
-            "SALVADOR, Feb 26 - Showers continued throughout the week.\n\nThe dry period & more. Reuter"
+            "SALVADOR, Feb 26 - Showers continued throughout the week.\n\nThe dry period & more."
         );
         assert_eq!(f.articles[1].title, "BRIEF ONLY");
         assert_eq!(f.articles[1].body, "");

@@ -131,14 +131,12 @@ impl Aliases {
     }
 }
 
-/// A written form safe to look for verbatim in text: mixed case ("bin Laden",
-/// "al-Qaeda", "Volcker") or several words. All-caps acronyms ("US", "IS", "WHO") and
-/// lowercase codes ("usa") are left to the tagger: they collide with common words.
+/// A written form worth looking for verbatim in text: it has a capital letter
+/// ("bin Laden", "al-Qaeda", "OPEC"). Lowercase codes ("usa", "worldbank") are not
+/// how text writes names. Acronyms that spell common words ("US", "WHO") are
+/// filtered where text is matched ([`crate::extract::entities`]).
 fn is_distinctive(variant: &str) -> bool {
-    let has_upper = variant.chars().any(char::is_uppercase);
-    let has_lower = variant.chars().any(char::is_lowercase);
-    let words = variant.split_whitespace().count();
-    has_upper && (has_lower || words > 1) && variant.chars().count() > 2
+    variant.chars().any(char::is_uppercase) && variant.chars().count() > 1
 }
 
 #[cfg(test)]

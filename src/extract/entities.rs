@@ -26,6 +26,16 @@ use super::ner::Tagger;
 use super::tokenize::{sentences, tokenize, Token};
 
 const DEMONYMS_TSV: &str = include_str!("../../index_schema/ner/demonyms.tsv");
+const CASE_TSV: &str = include_str!("../../index_schema/ner/case.tsv");
+
+/// Lowercase word → its usual mid-sentence form, for words usually capitalized
+/// (index_schema/ner/scripts/build_case.py).
+static USUAL_CASE: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    CASE_TSV
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .collect()
+});
 
 /// Demonym (normalised) → place name.
 static DEMONYMS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
@@ -114,9 +124,14 @@ pub fn extract(tagger: &Tagger, aliases: &Aliases, title: &str, body: &str) -> E
     for range in sentences(&body_tokens) {
         sentence_tokens.push(("body", &body_tokens[range]));
     }
-    let words: Vec<Vec<&str>> = sentence_tokens
+    let body_forms = usual_forms_in(&body_tokens);
+    let truecased: Vec<Vec<String>> = sentence_tokens
         .iter()
-        .map(|(_, toks)| toks.iter().map(|t| t.text).collect())
+        .map(|(_, toks)| truecase_if_all_caps(toks, &body_forms))
+        .collect();
+    let words: Vec<Vec<&str>> = truecased
+        .iter()
+        .map(|s| s.iter().map(String::as_str).collect())
         .collect();
     let tags = tagger.tag_document(&words);
     let mut raw = Vec::new();
@@ -143,6 +158,60 @@ pub fn extract(tagger: &Tagger, aliases: &Aliases, title: &str, body: &str) -> E
     resolve(raw, aliases, title, body)
 }
 
+/// How the article's own text writes each word mid-sentence (not all caps), so an
+/// all-caps headline can borrow it: lowercase → form.
+fn usual_forms_in(tokens: &[Token<'_>]) -> HashMap<String, String> {
+    let mut forms = HashMap::new();
+    for pair in tokens.windows(2) {
+        let (prev, t) = (&pair[0], &pair[1]);
+        let sentence_start = matches!(prev.text, "." | "!" | "?" | "\"" | "“") || t.paragraph_start;
+        if sentence_start || !t.text.chars().any(char::is_lowercase) {
+            continue;
+        }
+        forms
+            .entry(t.text.to_lowercase())
+            .or_insert_with(|| t.text.to_string());
+    }
+    forms
+}
+
+/// The words of a sentence as the tagger should see them. An all-caps sentence (a
+/// wire headline: "TREASURY'S BAKER SAYS ...") carries no case information, so each
+/// word takes the form the article uses elsewhere, else its usual form in news text
+/// (Baker, Treasury, OPEC), else lowercase; the first word is capitalized.
+fn truecase_if_all_caps(tokens: &[Token<'_>], body_forms: &HashMap<String, String>) -> Vec<String> {
+    let letters: Vec<&str> = tokens
+        .iter()
+        .map(|t| t.text)
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let all_caps = letters.len() > 2 && letters.iter().all(|w| !w.chars().any(char::is_lowercase));
+    if !all_caps {
+        return tokens.iter().map(|t| t.text.to_string()).collect();
+    }
+    tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let lower = t.text.to_lowercase();
+            let form = body_forms
+                .get(&lower)
+                .cloned()
+                .or_else(|| USUAL_CASE.get(lower.as_str()).map(|f| f.to_string()))
+                .unwrap_or_else(|| lower.clone());
+            if i == 0 {
+                let mut chars = form.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or(form)
+            } else {
+                form
+            }
+        })
+        .collect()
+}
+
 /// Names from the alias table written verbatim in a sentence where the tagger found
 /// nothing ("bin Laden" after a lowercase "bin"): longest match first.
 fn alias_mentions(
@@ -159,6 +228,9 @@ fn alias_mentions(
         let mut found = None;
         for len in (1..=LONGEST.min(toks.len() - i)).rev() {
             if covered[i..i + len].iter().any(|c| *c) {
+                continue;
+            }
+            if len == 1 && !distinctive_word(words[i]) {
                 continue;
             }
             if let Some((kind, _)) = aliases.surface(&words[i..i + len]) {
@@ -326,9 +398,20 @@ fn is_title(candidate: &str) -> bool {
         .any(|&(s, e, b)| s == 0 && e == tokens.len() && b & bits::TITLE != 0)
 }
 
+/// A single word safe to take as a name wherever it is written: mixed case
+/// ("Volcker"), or an acronym that does not spell a common word ("OPEC", "GATT", "EC",
+/// but not "US", "WHO", "IS").
+fn distinctive_word(word: &str) -> bool {
+    if word.chars().any(char::is_lowercase) {
+        return true;
+    }
+    let h = super::ner::hash::hash_str(0, &word.to_lowercase());
+    LEXICON.zipf.get(&h).is_none_or(|&z| z < 45)
+}
+
 fn is_common_word(word: &str) -> bool {
     let h = super::ner::hash::hash_str(0, &word.to_lowercase());
-    LEXICON.zipf.get(&h).is_some_and(|&z| z >= 4)
+    LEXICON.zipf.get(&h).is_some_and(|&z| z >= 40)
 }
 
 /// Acronym → expansion, from "Long Name (LN)" patterns and from multi-word

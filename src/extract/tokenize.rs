@@ -186,7 +186,8 @@ fn split_chunk<'a>(
 fn clitic_split(word: &str) -> Option<usize> {
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     let n = chars.len();
-    let apostrophe = |c: char| c == '\'' || c == '’';
+    // Reuters-21578 writes the apostrophe as a double quote: `Gandhi"s`.
+    let apostrophe = |c: char| c == '\'' || c == '’' || c == '"';
     if n > 3
         && chars[n - 3].1.eq_ignore_ascii_case(&'n')
         && apostrophe(chars[n - 2].1)

@@ -331,7 +331,7 @@ fn token_features(
     };
     f.push(mix(t::PREV_CLUSTER, cluster_at(ii - 1)));
     f.push(mix(t::NEXT_CLUSTER, cluster_at(ii + 1)));
-    let zipf = LEXICON.zipf.get(&p.lower_hashes[i]).copied().unwrap_or(0);
+    let zipf = LEXICON.zipf.get(&p.lower_hashes[i]).copied().unwrap_or(0) / 10;
     f.push(mix(mix(t::ZIPF, u64::from(zipf)), flags & 0b111));
     if first.is_uppercase() {
         let h = p.lower_hashes[i];

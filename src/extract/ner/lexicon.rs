@@ -144,7 +144,7 @@ pub struct Lexicon {
     /// External gazetteers (not the training-data one, which lives in the model).
     pub gazetteer: Gazetteer,
     pub clusters: Clusters,
-    /// Lowercase word hash → Zipf frequency bucket (1..=8); absent = rare.
+    /// Lowercase word hash → Zipf frequency in tenths (10..=80); absent = rare.
     pub zipf: HashKeyed<u8>,
 }
 
@@ -179,7 +179,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         let mut cols = line.split('\t');
         if let (Some(word), Some(freq)) = (cols.next(), cols.next()) {
             if let Ok(f) = freq.trim().parse::<f32>() {
-                zipf.insert(hash_str(0, word), f.clamp(1.0, 8.0) as u8);
+                zipf.insert(hash_str(0, word), (f.clamp(1.0, 8.0) * 10.0) as u8);
             }
         }
     }
