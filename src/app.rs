@@ -11,8 +11,7 @@ use crate::extract::aliases::{self, Aliases};
 use crate::index::writer::{self, IndexOptions};
 use crate::index::DatelineIndex;
 use crate::output::{self, color, summary};
-use crate::query::Filters;
-use crate::search::{self, SearchRequest};
+use crate::search;
 
 /// Runs the command line and returns the process exit code.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -22,6 +21,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Search(args) => search(&cli.index, args, &aliases),
         Command::Show(args) => show(&cli.index, args),
         Command::Extract(args) => extract(args, &aliases),
+        Command::Saved(args) => crate::saved::run::saved(&cli.index, args.command, &aliases),
+        Command::Batch(args) => crate::saved::run::batch(&cli.index, args, &aliases),
     }
 }
 
@@ -72,24 +73,18 @@ fn search(
     aliases: &Aliases,
 ) -> anyhow::Result<ExitCode> {
     let index = DatelineIndex::open(index_path)?;
-    let request = SearchRequest {
-        query: args.query,
-        filters: Filters {
-            since: args.since,
-            until: args.until,
-        },
-        sort: args.sort,
-        limit: args.limit,
-        offset: args.offset,
-        all: args.all,
-    };
+    let request = args
+        .options
+        .request(&args.query)
+        .map_err(anyhow::Error::msg)?;
     let stdout = io::stdout().lock();
     let mut sink = output::sink(
-        args.format,
+        args.options.format,
         io::BufWriter::new(stdout),
         color::stdout_wants_color(),
+        None,
     );
-    let total = search::run(&index, &request, aliases, sink.as_mut())?;
+    let total = search::run(&index, &request, aliases, sink.as_mut())?.total;
     Ok(if total > 0 {
         ExitCode::SUCCESS
     } else {

@@ -6,7 +6,9 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::output::OutputFormat;
 use crate::query::DateSpan;
-use crate::search::SortOrder;
+use crate::query::Filters;
+use crate::search::{SearchRequest, SortOrder};
+use serde::{Deserialize, Serialize};
 
 /// Full-text and entity search for news archives.
 ///
@@ -56,6 +58,85 @@ pub enum Command {
     /// Reads any supported format (by extension); `-` reads plain text from stdin.
     #[command(verbatim_doc_comment)]
     Extract(ExtractArgs),
+    /// Save, list and re-run named queries (stored beside the index)
+    Saved(SavedArgs),
+    /// Run many queries from a file: TOML (saved-query format), CSV (name,query) or one per line
+    Batch(BatchArgs),
+}
+
+/// Arguments of `dateline saved`.
+#[derive(Debug, Args)]
+pub struct SavedArgs {
+    #[command(subcommand)]
+    pub command: SavedCommand,
+}
+
+/// The `saved` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum SavedCommand {
+    /// Save a query with its search flags, e.g.
+    ///   dateline saved add iran-aq 'org:al-qaida AND place:iran' --sort date -f jsonl
+    #[command(verbatim_doc_comment)]
+    Add {
+        /// Name: letters, digits, `-`, `_`, `.` (at most 64).
+        name: String,
+        /// Query text, as for `dateline search`.
+        query: String,
+        #[command(flatten)]
+        options: SearchOptions,
+        /// Replace an existing query of that name.
+        #[arg(long)]
+        force: bool,
+    },
+    /// List saved queries
+    List {
+        #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Terminal)]
+        format: ShowFormat,
+    },
+    /// Show one saved query
+    Show {
+        name: String,
+        #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Terminal)]
+        format: ShowFormat,
+    },
+    /// Delete a saved query
+    Rm { name: String },
+    /// Rename a saved query
+    Rename {
+        old: String,
+        new: String,
+        /// Replace a query that already has the new name.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Run a saved query (or all of them); records the run when its output is written
+    Run {
+        /// Name of the query to run.
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        name: Option<String>,
+        /// Run every saved query.
+        #[arg(long)]
+        all: bool,
+        /// Only articles added or changed in the index since this query last ran.
+        #[arg(long)]
+        new: bool,
+        /// Output format (default: the one saved with the query).
+        #[arg(long, short = 'f', value_enum)]
+        format: Option<OutputFormat>,
+    },
+}
+
+/// Arguments of `dateline batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Batch file: .toml (saved-query format), .csv (name,query columns), else one query per line.
+    pub file: PathBuf,
+    /// Write each query's hits to DIR/NAME.jsonl (or .json/.csv/.txt) instead of stdout.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Output format for every query (default: JSON Lines, or each TOML entry's own).
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<OutputFormat>,
 }
 
 /// Arguments of `dateline extract`.
@@ -104,12 +185,23 @@ pub struct SearchArgs {
     ///   'date:2021'  'date:2021-01'  'date:[2020-06 TO 2021-02]'
     #[arg(verbatim_doc_comment)]
     pub query: String,
+    #[command(flatten)]
+    pub options: SearchOptions,
+}
+
+/// How to run and print a search: shared by `search`, `saved add` and batch files,
+/// and stored as is in the saved-queries file.
+#[derive(Debug, Clone, Args, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct SearchOptions {
     /// Only articles dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = parse_span)]
-    pub since: Option<DateSpan>,
+    #[arg(long, value_name = "DATE", value_parser = check_span)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
     /// Only articles dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = parse_span)]
-    pub until: Option<DateSpan>,
+    #[arg(long, value_name = "DATE", value_parser = check_span)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
     /// Order of hits.
     #[arg(long, value_enum, default_value_t = SortOrder::Relevance)]
     pub sort: SortOrder,
@@ -125,6 +217,41 @@ pub struct SearchArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Terminal)]
     pub format: OutputFormat,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            since: None,
+            until: None,
+            sort: SortOrder::Relevance,
+            limit: 10,
+            offset: 0,
+            all: false,
+            format: OutputFormat::Terminal,
+        }
+    }
+}
+
+impl SearchOptions {
+    /// The search request these options describe for `query`.
+    pub fn request(&self, query: &str) -> Result<SearchRequest, String> {
+        let span = |s: &Option<String>| -> Result<Option<DateSpan>, String> {
+            s.as_deref().map(str::parse).transpose()
+        };
+        Ok(SearchRequest {
+            query: query.to_string(),
+            filters: Filters {
+                since: span(&self.since)?,
+                until: span(&self.until)?,
+                indexed_after: None,
+            },
+            sort: self.sort,
+            limit: self.limit,
+            offset: self.offset,
+            all: self.all,
+        })
+    }
 }
 
 /// Arguments of `dateline show`.
@@ -146,6 +273,6 @@ pub enum ShowFormat {
     Json,
 }
 
-fn parse_span(s: &str) -> Result<DateSpan, String> {
-    s.parse()
+fn check_span(s: &str) -> Result<String, String> {
+    s.parse::<DateSpan>().map(|_| s.to_string())
 }

@@ -14,6 +14,7 @@ pub mod extract;
 pub mod index;
 pub mod output;
 pub mod query;
+pub mod saved;
 pub mod search;
 
 pub use error::{Error, Result};

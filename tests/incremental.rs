@@ -89,7 +89,13 @@ fn an_index_of_another_schema_version_is_refused() {
     s.index(&repo().join("corpus"), &[]);
     let meta = s.index_path().join("dateline-index.json");
     let text = fs::read_to_string(&meta).unwrap();
-    let old = text.replace("\"schema_version\": 1", "\"schema_version\": 0");
+    let current = dateline::index::schema::SchemaSpec::embedded()
+        .unwrap()
+        .version;
+    let old = text.replace(
+        &format!("\"schema_version\": {current}"),
+        "\"schema_version\": 0",
+    );
     assert_ne!(old, text);
     fs::write(&meta, old).unwrap();
     s.cmd(&["search", "iran"])

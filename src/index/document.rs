@@ -102,8 +102,8 @@ pub fn from_document(fields: &Fields, doc: &TantivyDocument) -> StoredArticle {
     let indexed_at = doc
         .get_first(fields.indexed_at)
         .and_then(|v| v.as_datetime())
-        .and_then(|dt| ChronoDateTime::<Utc>::from_timestamp(dt.into_timestamp_secs(), 0))
-        .map(|d| d.to_rfc3339());
+        .and_then(|dt| ChronoDateTime::<Utc>::from_timestamp_micros(dt.into_timestamp_micros()))
+        .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Micros, true));
     StoredArticle {
         id: text(fields.id).unwrap_or_default(),
         path: text(fields.path).unwrap_or_default(),

@@ -18,6 +18,25 @@ pub struct IndexedFile {
 /// Archive-relative path → what the index holds for it.
 pub type Manifest = HashMap<String, IndexedFile>;
 
+/// The largest `indexed_at` stamp in the committed index (deleted documents included:
+/// they are older than any live one of the same file). `None` for an empty index.
+pub fn latest_stamp(searcher: &Searcher) -> Result<Option<tantivy::DateTime>> {
+    let mut latest: Option<tantivy::DateTime> = None;
+    for segment in searcher.segment_readers() {
+        let column = segment
+            .fast_fields()
+            .date("indexed_at")
+            .map_err(Error::tantivy("reading indexed_at"))?;
+        if segment.num_docs() > 0 || segment.max_doc() > 0 {
+            let max = column.max_value();
+            if latest.is_none_or(|l| max > l) {
+                latest = Some(max);
+            }
+        }
+    }
+    Ok(latest)
+}
+
 /// Reads the manifest of the committed index behind `searcher`.
 pub fn load(searcher: &Searcher) -> Result<Manifest> {
     let mut manifest = Manifest::new();

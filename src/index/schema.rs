@@ -35,6 +35,9 @@ pub struct FieldSpec {
     /// Whether the field has a column for sorting, ranges and aggregations.
     #[serde(default)]
     pub fast: bool,
+    /// Precision of a `date` field: `seconds` (default) or `microseconds`.
+    #[serde(default)]
+    pub precision: Option<String>,
     /// For hidden exact-value twins: the text field they mirror.
     #[serde(default)]
     pub facet_of: Option<String>,
@@ -93,9 +96,19 @@ impl SchemaSpec {
                     builder.add_text_field(&f.name, opts);
                 }
                 "date" => {
+                    let precision = match f.precision.as_deref() {
+                        None | Some("seconds") => DateTimePrecision::Seconds,
+                        Some("microseconds") => DateTimePrecision::Microseconds,
+                        Some(other) => {
+                            return Err(Error::Schema(format!(
+                                "field `{}` has unknown precision `{other}`",
+                                f.name
+                            )))
+                        }
+                    };
                     let mut opts = DateOptions::default()
                         .set_indexed()
-                        .set_precision(DateTimePrecision::Seconds);
+                        .set_precision(precision);
                     if f.stored {
                         opts = opts.set_stored();
                     }

@@ -127,17 +127,19 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
         .index
         .writer(WRITER_BUDGET)
         .map_err(|e| lock_error(index_path, e))?;
+    let committed = handle
+        .index
+        .reader()
+        .map_err(Error::tantivy("opening the index"))?
+        .searcher();
+    let mut stamp = next_stamp(manifest::latest_stamp(&committed)?);
     let manifest = if options.rebuild {
         writer
             .delete_all_documents()
             .map_err(Error::tantivy("clearing the index"))?;
         Manifest::new()
     } else {
-        let reader = handle
-            .index
-            .reader()
-            .map_err(Error::tantivy("opening the index"))?;
-        manifest::load(&reader.searcher())?
+        manifest::load(&committed)?
     };
 
     let exclude = fs::canonicalize(index_path).ok();
@@ -159,7 +161,6 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
         tagger,
     };
     let progress = progress_bar(options.progress, &listing.files);
-    let indexed_at = DateTime::from_timestamp_secs(chrono::Utc::now().timestamp());
     let mut pending = 0usize;
 
     let (tx, rx) = bounded::<(u64, FileOutcome)>(QUEUE);
@@ -176,14 +177,7 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
         });
         for (size, outcome) in rx {
             progress.inc(size);
-            pending += apply(
-                &writer,
-                &handle,
-                outcome,
-                manifest,
-                indexed_at,
-                &mut summary,
-            )?;
+            pending += apply(&writer, &handle, outcome, manifest, stamp, &mut summary)?;
             progress.set_message(format!(
                 "{} articles",
                 summary.articles_added + summary.articles_updated + summary.articles_unchanged
@@ -191,6 +185,7 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
             if pending >= COMMIT_EVERY {
                 commit(&mut writer, index_path)?;
                 pending = 0;
+                stamp = next_stamp(Some(stamp));
             }
         }
         Ok(())
@@ -230,6 +225,15 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
         .decoded_with_fallback
         .sort_by(|a, b| a.path.cmp(&b.path));
     Ok(summary)
+}
+
+/// The `indexed_at` stamp of a new commit batch: now, but always later than `previous`
+/// (the newest stamp already committed), so stamps grow strictly from batch to batch
+/// even when clocks step back. Saved queries rely on this for `--new`.
+fn next_stamp(previous: Option<DateTime>) -> DateTime {
+    let now = chrono::Utc::now().timestamp_micros();
+    let floor = previous.map_or(i64::MIN, |p| p.into_timestamp_micros().saturating_add(1));
+    DateTime::from_timestamp_micros(now.max(floor))
 }
 
 /// Reads, fingerprints and (when changed) parses one file. Runs on worker threads.

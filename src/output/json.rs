@@ -4,20 +4,38 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use super::Label;
 use crate::search::{Header, Hit, HitSink};
+
+/// Serialises `value` with the label's key added at the top level.
+fn labelled<T: Serialize>(
+    value: &T,
+    label: &Option<Label>,
+) -> serde_json::Result<serde_json::Value> {
+    let mut v = serde_json::to_value(value)?;
+    if let (Some(label), Some(obj)) = (label, v.as_object_mut()) {
+        obj.insert(
+            label.key.to_string(),
+            serde_json::Value::String(label.value.clone()),
+        );
+    }
+    Ok(v)
+}
 
 /// One JSON document: `{"query", "total", "took_ms", "offset", "hits": [...]}`.
 pub struct JsonSink<W: Write> {
     out: W,
+    label: Option<Label>,
     header: Option<Header>,
     hits: Vec<Hit>,
 }
 
 impl<W: Write> JsonSink<W> {
     /// A sink writing one JSON object to `out` when the search ends.
-    pub fn new(out: W) -> Self {
+    pub fn new(out: W, label: Option<Label>) -> Self {
         JsonSink {
             out,
+            label,
             header: None,
             hits: Vec::new(),
         }
@@ -46,7 +64,7 @@ impl<W: Write> HitSink for JsonSink<W> {
                 header,
                 hits: &self.hits,
             };
-            serde_json::to_writer_pretty(&mut self.out, &results)?;
+            serde_json::to_writer_pretty(&mut self.out, &labelled(&results, &self.label)?)?;
             writeln!(self.out)?;
         }
         self.out.flush()
@@ -56,12 +74,13 @@ impl<W: Write> HitSink for JsonSink<W> {
 /// One hit per line, streamed as found.
 pub struct JsonlSink<W: Write> {
     out: W,
+    label: Option<Label>,
 }
 
 impl<W: Write> JsonlSink<W> {
     /// A sink writing one JSON object per hit to `out`.
-    pub fn new(out: W) -> Self {
-        JsonlSink { out }
+    pub fn new(out: W, label: Option<Label>) -> Self {
+        JsonlSink { out, label }
     }
 }
 
@@ -70,7 +89,7 @@ impl<W: Write> HitSink for JsonlSink<W> {
         Ok(())
     }
     fn hit(&mut self, hit: &Hit) -> std::io::Result<()> {
-        serde_json::to_writer(&mut self.out, hit)?;
+        serde_json::to_writer(&mut self.out, &labelled(hit, &self.label)?)?;
         writeln!(self.out)
     }
     fn end(&mut self) -> std::io::Result<()> {

@@ -14,7 +14,18 @@ use std::io::Write;
 use crate::search::HitSink;
 
 /// Output formats for results.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    clap::ValueEnum,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum OutputFormat {
     /// Human-readable blocks, coloured on a TTY unless NO_COLOR is set.
     #[default]
@@ -27,12 +38,26 @@ pub enum OutputFormat {
     Csv,
 }
 
+/// A name added to every JSON hit (JSONL) or envelope (JSON), so a script reading
+/// several result sets can tell them apart: `"saved": "NAME"` for saved queries,
+/// `"query": "NAME"` for batch runs.
+#[derive(Debug, Clone)]
+pub struct Label {
+    pub key: &'static str,
+    pub value: String,
+}
+
 /// Builds the sink for `format`, writing to `out`.
-pub fn sink<'a, W: Write + 'a>(format: OutputFormat, out: W, color: bool) -> Box<dyn HitSink + 'a> {
+pub fn sink<'a, W: Write + 'a>(
+    format: OutputFormat,
+    out: W,
+    color: bool,
+    label: Option<Label>,
+) -> Box<dyn HitSink + 'a> {
     match format {
         OutputFormat::Terminal => Box::new(terminal::TerminalSink::new(out, color)),
-        OutputFormat::Json => Box::new(json::JsonSink::new(out)),
-        OutputFormat::Jsonl => Box::new(json::JsonlSink::new(out)),
+        OutputFormat::Json => Box::new(json::JsonSink::new(out, label)),
+        OutputFormat::Jsonl => Box::new(json::JsonlSink::new(out, label)),
         OutputFormat::Csv => Box::new(csv_out::CsvSink::new(out)),
     }
 }

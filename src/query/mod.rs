@@ -78,6 +78,9 @@ pub struct Filters {
     pub since: Option<DateSpan>,
     /// Keep articles dated on or before the end of this span.
     pub until: Option<DateSpan>,
+    /// Keep articles whose `indexed_at` stamp is later than this (saved queries'
+    /// `--new`).
+    pub indexed_after: Option<tantivy::DateTime>,
 }
 
 /// Parses query text plus filters into a tantivy query over `fields`.
@@ -100,8 +103,22 @@ pub fn build(
             "quote words that contain operators or punctuation, e.g. \"U.S.-Iran\"".into()
         }),
     })?;
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, parsed)];
+    if let Some(after) = filters.indexed_after {
+        clauses.push((
+            Occur::Must,
+            Box::new(RangeQuery::new(
+                Bound::Excluded(Term::from_field_date(fields.indexed_at, after)),
+                Bound::Unbounded,
+            )),
+        ));
+    }
     if filters.since.is_none() && filters.until.is_none() {
-        return Ok(parsed);
+        return Ok(if clauses.len() == 1 {
+            clauses.remove(0).1
+        } else {
+            Box::new(BooleanQuery::new(clauses))
+        });
     }
     let lower = filters
         .since
@@ -116,10 +133,8 @@ pub fn build(
             ))
         })
         .unwrap_or(Bound::Unbounded);
-    Ok(Box::new(BooleanQuery::new(vec![
-        (Occur::Must, parsed),
-        (Occur::Must, Box::new(RangeQuery::new(lower, upper))),
-    ])))
+    clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+    Ok(Box::new(BooleanQuery::new(clauses)))
 }
 
 fn describe_parser_error(e: &tantivy::query::QueryParserError) -> String {

@@ -6,7 +6,7 @@
 
 use std::time::Instant;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
@@ -20,7 +20,7 @@ use crate::index::DatelineIndex;
 use crate::query::{self, Filters};
 
 /// How hits are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SortOrder {
     /// Best BM25 match first (title matches weigh double).
@@ -79,13 +79,22 @@ pub trait HitSink {
     fn end(&mut self) -> std::io::Result<()>;
 }
 
-/// Runs `request` against `index`, delivering results to `sink`; returns the total.
+/// What a finished search reports besides the hits it delivered.
+#[derive(Debug, Clone, Copy)]
+pub struct Outcome {
+    /// Number of matching articles.
+    pub total: usize,
+    /// Newest `indexed_at` stamp in the snapshot searched: a saved query's watermark.
+    pub latest_stamp: Option<DateTime>,
+}
+
+/// Runs `request` against `index`, delivering results to `sink`.
 pub fn run(
     index: &DatelineIndex,
     request: &SearchRequest,
     aliases: &Aliases,
     sink: &mut dyn HitSink,
-) -> Result<usize> {
+) -> Result<Outcome> {
     let started = Instant::now();
     let query = query::build(
         &index.index,
@@ -142,7 +151,10 @@ pub fn run(
         .map_err(io)?;
     }
     sink.end().map_err(io)?;
-    Ok(total)
+    Ok(Outcome {
+        total,
+        latest_stamp: crate::index::manifest::latest_stamp(&searcher)?,
+    })
 }
 
 fn top_docs(
