@@ -267,9 +267,9 @@ pub struct ShowArgs {
 /// Formats of `dateline show`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ShowFormat {
-    /// Title, metadata lines, a blank line, the text.
+    /// Text for a person to read.
     Terminal,
-    /// One JSON object: the hit fields plus `body`.
+    /// JSON for scripts (shapes in the README).
     Json,
 }
 

@@ -11,9 +11,13 @@ fn main() -> ExitCode {
         Err(err) => {
             // A closed pipe (`dateline search … | head`) is not an error worth a message.
             let broken_pipe = err.chain().any(|cause| {
-                cause
+                let io = cause
                     .downcast_ref::<std::io::Error>()
-                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+                    .map(std::io::Error::kind);
+                let json = cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind);
+                io.or(json) == Some(std::io::ErrorKind::BrokenPipe)
             });
             if broken_pipe {
                 return ExitCode::SUCCESS;

@@ -200,3 +200,31 @@ fn a_rebuild_waits_for_no_one_and_deletes_nothing_while_locked() {
         ));
     assert_eq!(s.search_json("date:[1900 TO *]", &[])["total"], 25);
 }
+
+#[test]
+fn changing_extraction_settings_rereads_every_file() {
+    let s = Scratch::new();
+    let first = s.index(&repo().join("corpus"), &["--no-extract"]);
+    assert_eq!(first["articles_added"], 25);
+    assert!(s.ids("person:pompeo").is_empty());
+    let second = s.index(&repo().join("corpus"), &[]);
+    assert_eq!(second["articles_updated"], 25, "{second}");
+    assert_eq!(s.ids("person:pompeo").len(), 1);
+    let aliases = s.dir.path().join("aliases.toml");
+    fs::write(
+        &aliases,
+        "[[entity]]\ntype = \"person\"\nname = \"M. R. Pompeo\"\naliases = [\"Mike Pompeo\"]\n",
+    )
+    .unwrap();
+    let third = s.index(
+        &repo().join("corpus"),
+        &["--aliases", aliases.to_str().unwrap()],
+    );
+    assert_eq!(third["articles_updated"], 25, "{third}");
+    let hit = &s.search_json("khatibzadeh", &[])["hits"][0];
+    assert!(hit["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p == "M. R. Pompeo"));
+}

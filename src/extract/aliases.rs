@@ -44,6 +44,8 @@ pub struct Aliases {
     /// Written forms as token sequences joined by spaces (case kept) → index: the
     /// names extraction finds in text even where the tagger misses them.
     surface: HashMap<String, usize>,
+    /// Hash of the source texts, so an index notices when the table changed.
+    fingerprint: u64,
 }
 
 /// The embedded table, parsed on first use. A broken embedded file is a build defect
@@ -63,7 +65,10 @@ impl Aliases {
     /// Parses a table in the `aliases.toml` format.
     pub fn parse(text: &str) -> Result<Aliases, toml::de::Error> {
         let file: AliasFile = toml::from_str(text)?;
-        let mut aliases = Aliases::default();
+        let mut aliases = Aliases {
+            fingerprint: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
+            ..Aliases::default()
+        };
         aliases.extend(file.entities);
         Ok(aliases)
     }
@@ -75,6 +80,7 @@ impl Aliases {
         let user =
             Aliases::parse(&text).map_err(|e| format!("alias file {}: {e}", path.display()))?;
         let mut merged = self.clone();
+        merged.fingerprint = self.fingerprint.rotate_left(17) ^ user.fingerprint;
         merged.extend(user.entities);
         Ok(merged)
     }
@@ -123,6 +129,11 @@ impl Aliases {
             let e = &self.entities[i];
             (e.kind.as_str(), e.name.as_str())
         })
+    }
+
+    /// Changes whenever the table's source files change.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// Every entity in the table.

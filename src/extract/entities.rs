@@ -25,8 +25,8 @@ use super::ner::tags::{spans, EntityType};
 use super::ner::Tagger;
 use super::tokenize::{sentences, tokenize, Token};
 
-const DEMONYMS_TSV: &str = include_str!("../../index_schema/ner/demonyms.tsv");
-const CASE_TSV: &str = include_str!("../../index_schema/ner/case.tsv");
+pub(crate) const DEMONYMS_TSV: &str = include_str!("../../index_schema/ner/demonyms.tsv");
+pub(crate) const CASE_TSV: &str = include_str!("../../index_schema/ner/case.tsv");
 
 /// Lowercase word → its usual mid-sentence form, for words usually capitalized
 /// (index_schema/ner/scripts/build_case.py).
@@ -267,9 +267,10 @@ fn resolve(raw: Vec<RawMention>, aliases: &Aliases, title: &str, body: &str) -> 
     let mut mentions: Vec<(RawMention, Vec<String>)> = raw
         .into_iter()
         .map(|m| {
+            let words = recase_if_all_caps(&m.words);
             let words = match m.tag {
-                EntityType::Per => strip_titles(&m.words),
-                _ => m.words.clone(),
+                EntityType::Per => strip_titles(&words),
+                _ => words,
             };
             (m, words)
         })
@@ -279,7 +280,7 @@ fn resolve(raw: Vec<RawMention>, aliases: &Aliases, title: &str, body: &str) -> 
     let mut full_by_part: HashMap<String, Vec<String>> = HashMap::new();
     for (m, words) in &mentions {
         if m.tag == EntityType::Per && words.len() >= 2 {
-            let full = words.join(" ");
+            let full = join_words(words);
             for part in [&words[words.len() - 1], &words[0]] {
                 let entry = full_by_part.entry(normalize(part)).or_default();
                 if !entry.contains(&full) {
@@ -293,7 +294,7 @@ fn resolve(raw: Vec<RawMention>, aliases: &Aliases, title: &str, body: &str) -> 
 
     let mut out = Extracted::default();
     for (m, words) in mentions.drain(..) {
-        let surface = words.join(" ");
+        let surface = join_words(&words);
         let mut kind = match m.tag {
             EntityType::Per => Some(Kind::Person),
             EntityType::Org => Some(Kind::Org),
@@ -360,6 +361,53 @@ fn resolve(raw: Vec<RawMention>, aliases: &Aliases, title: &str, body: &str) -> 
     out
 }
 
+/// Joins a name's tokens as text writes them: no space before a clitic or closing
+/// punctuation ("Korean People's Army"), none after an opening bracket.
+fn join_words(words: &[String]) -> String {
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        let attaches = w.starts_with('\'')
+            || w.starts_with('’')
+            || matches!(w.as_str(), "," | "." | ")" | "n't");
+        let after_open = i > 0 && words[i - 1] == "(";
+        if i > 0 && !attaches && !after_open {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// A name written in capitals ("NEW YORK" in a dateline, "TREASURY" in a headline)
+/// gets its usual case: the form news text normally uses when that is capitalized
+/// ("OPEC", "U.S."), otherwise Capitalized; short words that are not English words
+/// stay as acronyms.
+fn recase_if_all_caps(words: &[String]) -> Vec<String> {
+    let letters = |w: &String| w.chars().filter(|c| c.is_alphabetic()).count();
+    let all_caps = words.iter().any(|w| letters(w) > 1)
+        && words.iter().all(|w| !w.chars().any(char::is_lowercase));
+    if !all_caps {
+        return words.to_vec();
+    }
+    words
+        .iter()
+        .map(|w| {
+            let lower = w.to_lowercase();
+            match USUAL_CASE.get(lower.as_str()) {
+                Some(form) => form.to_string(),
+                None if letters(w) <= 4 && !is_common_word(w) => w.clone(),
+                None => {
+                    let mut chars = lower.chars();
+                    chars
+                        .next()
+                        .map(|c| c.to_uppercase().chain(chars).collect())
+                        .unwrap_or(lower)
+                }
+            }
+        })
+        .collect()
+}
+
 /// Removes leading titles and roles ("Secretary of State", "spokesman", "Mr.") and a
 /// trailing possessive from a person's name.
 fn strip_titles(words: &[String]) -> Vec<String> {
@@ -422,7 +470,7 @@ fn acronym_expansions(mentions: &[(RawMention, Vec<String>)]) -> HashMap<String,
     let long_names: Vec<String> = mentions
         .iter()
         .filter(|(m, w)| m.tag == EntityType::Org && w.len() >= 2)
-        .map(|(_, w)| w.join(" "))
+        .map(|(_, w)| join_words(w))
         .collect();
     for (m, words) in mentions {
         if m.tag != EntityType::Org || words.len() != 1 {
@@ -453,6 +501,28 @@ mod tests {
 
     fn strings(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn capitals_and_possessives_are_written_as_names() {
+        assert_eq!(
+            recase_if_all_caps(&strings(&["SAO", "PAULO"])),
+            strings(&["Sao", "Paulo"])
+        );
+        assert_eq!(
+            recase_if_all_caps(&strings(&["NEW", "YORK"])),
+            strings(&["New", "York"])
+        );
+        assert_eq!(recase_if_all_caps(&strings(&["OPEC"])), strings(&["OPEC"]));
+        assert_eq!(recase_if_all_caps(&strings(&["KCNA"])), strings(&["KCNA"]));
+        assert_eq!(
+            recase_if_all_caps(&strings(&["Mike", "Pompeo"])),
+            strings(&["Mike", "Pompeo"])
+        );
+        assert_eq!(
+            join_words(&strings(&["Korean", "People", "'s", "Army"])),
+            "Korean People's Army"
+        );
     }
 
     #[test]

@@ -23,6 +23,32 @@ pub struct Enricher<'a> {
 }
 
 impl Enricher<'_> {
+    /// Changes whenever enrichment would give different results for the same file:
+    /// extraction switched on or off, another alias table, another model or data
+    /// files. The indexer mixes it into each file's fingerprint, so such a change
+    /// re-reads every file instead of leaving old entities in place.
+    pub fn fingerprint(&self) -> u64 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(env!("CARGO_PKG_VERSION").as_bytes());
+        h.update(&self.aliases.fingerprint().to_le_bytes());
+        if self.tagger.is_some() {
+            h.update(ner::EMBEDDED_MODEL);
+            for data in [
+                ner::lexicon::LOC,
+                ner::lexicon::PER_FIRST,
+                ner::lexicon::PER_TITLE,
+                ner::lexicon::ORG_SUFFIX,
+                ner::lexicon::COMMON_WORDS,
+                ner::lexicon::CLUSTERS,
+                entities::DEMONYMS_TSV,
+                entities::CASE_TSV,
+            ] {
+                h.update(data.as_bytes());
+            }
+        }
+        h.digest()
+    }
+
     /// Builds the indexable article for record `raw` of the file at archive path `path`.
     pub fn enrich(&self, path: &str, raw: RawArticle) -> Article {
         self.enrich_with_mentions(path, raw).0

@@ -169,10 +169,13 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
         let manifest = &manifest;
         let max = options.max_file_size;
         let enricher = &enricher;
+        // Computed once: hashing the model and data files takes a few milliseconds.
+        let settings = enricher.fingerprint();
         scope.spawn(move || {
             files.par_iter().for_each_with(tx, |tx, file| {
                 // A send error means the writer stopped; nothing left to do.
-                let _ = tx.send((file.size, process_file(file, manifest, max, enricher)));
+                let outcome = process_file(file, manifest, max, enricher, settings);
+                let _ = tx.send((file.size, outcome));
             });
         });
         for (size, outcome) in rx {
@@ -242,6 +245,7 @@ fn process_file(
     manifest: &Manifest,
     max_file_size: u64,
     enricher: &Enricher<'_>,
+    settings: u64,
 ) -> FileOutcome {
     let relative = file.relative.clone();
     if file.size > max_file_size {
@@ -262,7 +266,8 @@ fn process_file(
             }
         }
     };
-    let fingerprint = xxhash_rust::xxh3::xxh3_64(&bytes);
+    // The file's bytes and the enrichment settings: either changing re-reads the file.
+    let fingerprint = xxhash_rust::xxh3::xxh3_64(&bytes) ^ settings;
     if let Some(known) = manifest.get(&relative) {
         if known.fingerprint == fingerprint {
             return FileOutcome::Unchanged {

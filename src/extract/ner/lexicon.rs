@@ -8,12 +8,16 @@ use std::sync::LazyLock;
 
 use super::hash::{hash_str, mix, HashKeyed};
 
-const LOC: &str = include_str!("../../../index_schema/ner/gazetteers/loc.txt");
-const PER_FIRST: &str = include_str!("../../../index_schema/ner/gazetteers/per_first.txt");
-const PER_TITLE: &str = include_str!("../../../index_schema/ner/gazetteers/per_title.txt");
-const ORG_SUFFIX: &str = include_str!("../../../index_schema/ner/gazetteers/org_suffix.txt");
-const COMMON_WORDS: &str = include_str!("../../../index_schema/ner/gazetteers/common_words.tsv");
-const CLUSTERS: &str = include_str!("../../../index_schema/ner/clusters.tsv");
+pub(crate) const LOC: &str = include_str!("../../../index_schema/ner/gazetteers/loc.txt");
+pub(crate) const PER_FIRST: &str =
+    include_str!("../../../index_schema/ner/gazetteers/per_first.txt");
+pub(crate) const PER_TITLE: &str =
+    include_str!("../../../index_schema/ner/gazetteers/per_title.txt");
+pub(crate) const ORG_SUFFIX: &str =
+    include_str!("../../../index_schema/ner/gazetteers/org_suffix.txt");
+pub(crate) const COMMON_WORDS: &str =
+    include_str!("../../../index_schema/ner/gazetteers/common_words.tsv");
+pub(crate) const CLUSTERS: &str = include_str!("../../../index_schema/ner/clusters.tsv");
 
 /// Gazetteer bits: which lists a token sequence appears in.
 pub mod bits {

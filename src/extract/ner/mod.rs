@@ -22,7 +22,7 @@ use model::{Model, ModelError};
 use tags::{Tag, NUM_TAGS};
 
 /// The model file shipped in the binary.
-const EMBEDDED_MODEL: &[u8] = include_bytes!("../../../index_schema/ner/model.bin");
+pub(crate) const EMBEDDED_MODEL: &[u8] = include_bytes!("../../../index_schema/ner/model.bin");
 
 static EMBEDDED: LazyLock<Result<Tagger, ModelError>> =
     LazyLock::new(|| Model::from_bytes(EMBEDDED_MODEL, FEATURE_VERSION).map(Tagger::new));
