@@ -21,6 +21,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Search(args) => search(&cli.index, args, &aliases),
         Command::Show(args) => show(&cli.index, args),
         Command::Extract(args) => extract(args, &aliases),
+        Command::Entities(args) => entities(&cli.index, args, &aliases),
         Command::Saved(args) => crate::saved::run::saved(&cli.index, args.command, &aliases),
         Command::Batch(args) => crate::saved::run::batch(&cli.index, args, &aliases),
     }
@@ -178,4 +179,52 @@ fn extract(args: ExtractArgs, aliases: &Aliases) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn entities(
+    index_path: &std::path::Path,
+    args: crate::cli::EntitiesArgs,
+    aliases: &Aliases,
+) -> anyhow::Result<ExitCode> {
+    use crate::cli::EntityKindArg;
+    use crate::search::facets::{FacetKind, FacetRequest};
+    let index = DatelineIndex::open(index_path)?;
+    let kinds = match args.kind {
+        None => vec![FacetKind::People, FacetKind::Orgs, FacetKind::Places],
+        Some(EntityKindArg::Person) => vec![FacetKind::People],
+        Some(EntityKindArg::Org) => vec![FacetKind::Orgs],
+        Some(EntityKindArg::Place) => vec![FacetKind::Places],
+        Some(EntityKindArg::Source) => vec![FacetKind::Source],
+    };
+    let request = FacetRequest {
+        kinds,
+        size: args.limit,
+        interval: Default::default(),
+    };
+    let (total, facets) = search::facets_only(&index, args.query.as_deref(), &request, aliases)?;
+    let mut out = io::stdout().lock();
+    match args.format {
+        ShowFormat::Json => {
+            serde_json::to_writer_pretty(
+                &mut out,
+                &serde_json::json!({ "articles": total, "entities": facets }),
+            )?;
+            writeln!(out)?;
+        }
+        ShowFormat::Terminal => {
+            writeln!(out, "{total} articles")?;
+            output::terminal::write_facets(
+                &mut out,
+                &facets,
+                output::color::Style {
+                    enabled: color::stdout_wants_color(),
+                },
+            )?;
+        }
+    }
+    Ok(if total > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

@@ -7,7 +7,9 @@ use clap::{Args, Parser, Subcommand};
 use crate::output::OutputFormat;
 use crate::query::DateSpan;
 use crate::query::Filters;
+use crate::search::facets::{FacetKind, FacetRequest, Interval};
 use crate::search::{SearchRequest, SortOrder};
+use clap::ValueEnum;
 use serde::{Deserialize, Serialize};
 
 /// Full-text and entity search for news archives.
@@ -58,10 +60,37 @@ pub enum Command {
     /// Reads any supported format (by extension); `-` reads plain text from stdin.
     #[command(verbatim_doc_comment)]
     Extract(ExtractArgs),
+    /// List the people, organizations, places and sources in the index, by article count
+    Entities(EntitiesArgs),
     /// Save, list and re-run named queries (stored beside the index)
     Saved(SavedArgs),
     /// Run many queries from a file: TOML (saved-query format), CSV (name,query) or one per line
     Batch(BatchArgs),
+}
+
+/// Arguments of `dateline entities`.
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Only this kind (default: people, orgs and places).
+    #[arg(long = "type", value_enum)]
+    pub kind: Option<EntityKindArg>,
+    /// Count only in articles matching this query, e.g. --query 'opec date:1987-03'
+    #[arg(long, value_name = "QUERY")]
+    pub query: Option<String>,
+    /// Entities listed per kind.
+    #[arg(long, short = 'n', default_value_t = 20)]
+    pub limit: usize,
+    #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Terminal)]
+    pub format: ShowFormat,
+}
+
+/// Entity kinds for `dateline entities --type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EntityKindArg {
+    Person,
+    Org,
+    Place,
+    Source,
 }
 
 /// Arguments of `dateline saved`.
@@ -217,6 +246,32 @@ pub struct SearchOptions {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Terminal)]
     pub format: OutputFormat,
+    /// Only articles naming this person (repeatable; alias-resolved), e.g. --person pompeo
+    #[arg(long, value_name = "NAME")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub person: Vec<String>,
+    /// Only articles naming this organization (repeatable; alias-resolved)
+    #[arg(long, value_name = "NAME")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub org: Vec<String>,
+    /// Only articles naming this place (repeatable; alias-resolved)
+    #[arg(long, value_name = "NAME")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub place: Vec<String>,
+    /// Only articles from this source (repeatable)
+    #[arg(long, value_name = "NAME")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub source: Vec<String>,
+    /// Count the most frequent values over all hits: people,orgs,places,source,date or all
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = check_facet)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub facets: Vec<String>,
+    /// Values shown per facet.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub facet_size: usize,
+    /// Date histogram buckets.
+    #[arg(long, value_enum, default_value_t = Interval::Auto)]
+    pub interval: Interval,
 }
 
 impl Default for SearchOptions {
@@ -229,6 +284,13 @@ impl Default for SearchOptions {
             offset: 0,
             all: false,
             format: OutputFormat::Terminal,
+            person: Vec::new(),
+            org: Vec::new(),
+            place: Vec::new(),
+            source: Vec::new(),
+            facets: Vec::new(),
+            facet_size: 10,
+            interval: Interval::Auto,
         }
     }
 }
@@ -239,17 +301,45 @@ impl SearchOptions {
         let span = |s: &Option<String>| -> Result<Option<DateSpan>, String> {
             s.as_deref().map(str::parse).transpose()
         };
+        let mut entities = Vec::new();
+        for (field, values) in [
+            ("person", &self.person),
+            ("org", &self.org),
+            ("place", &self.place),
+            ("source", &self.source),
+        ] {
+            entities.extend(values.iter().map(|v| (field, v.clone())));
+        }
+        let mut kinds: Vec<FacetKind> = Vec::new();
+        for name in &self.facets {
+            let chosen: Vec<FacetKind> = if name == "all" {
+                FacetKind::ALL.to_vec()
+            } else {
+                vec![FacetKind::from_str(name, true)?]
+            };
+            for k in chosen {
+                if !kinds.contains(&k) {
+                    kinds.push(k);
+                }
+            }
+        }
         Ok(SearchRequest {
             query: query.to_string(),
             filters: Filters {
                 since: span(&self.since)?,
                 until: span(&self.until)?,
                 indexed_after: None,
+                entities,
             },
             sort: self.sort,
             limit: self.limit,
             offset: self.offset,
             all: self.all,
+            facets: FacetRequest {
+                kinds,
+                size: self.facet_size,
+                interval: self.interval,
+            },
         })
     }
 }
@@ -271,6 +361,16 @@ pub enum ShowFormat {
     Terminal,
     /// JSON for scripts (shapes in the README).
     Json,
+}
+
+fn check_facet(s: &str) -> Result<String, String> {
+    if s == "all" || FacetKind::from_str(s, true).is_ok() {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "`{s}`: facets are people, orgs, places, source, date or all"
+        ))
+    }
 }
 
 fn check_span(s: &str) -> Result<String, String> {

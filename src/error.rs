@@ -65,16 +65,17 @@ pub enum Error {
     #[error("no article with id `{0}` in the index")]
     NoSuchArticle(String),
 
-    /// A tantivy failure with what we were doing at the time.
-    #[error("{context}: {source}")]
+    /// A tantivy failure with what we were doing at the time (the cause follows in the
+    /// error chain, which the binary prints).
+    #[error("{context}")]
     Tantivy {
         context: String,
         #[source]
         source: tantivy::TantivyError,
     },
 
-    /// An I/O failure with the path involved.
-    #[error("{path}: {source}")]
+    /// An I/O failure with the path involved (the cause follows in the error chain).
+    #[error("{path}")]
     Io {
         path: PathBuf,
         #[source]

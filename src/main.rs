@@ -10,16 +10,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             // A closed pipe (`dateline search … | head`) is not an error worth a message.
-            let broken_pipe = err.chain().any(|cause| {
-                let io = cause
-                    .downcast_ref::<std::io::Error>()
-                    .map(std::io::Error::kind);
-                let json = cause
-                    .downcast_ref::<serde_json::Error>()
-                    .and_then(serde_json::Error::io_error_kind);
-                io.or(json) == Some(std::io::ErrorKind::BrokenPipe)
-            });
-            if broken_pipe {
+            if dateline::saved::run::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("error: {err:#}");

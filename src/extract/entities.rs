@@ -295,6 +295,9 @@ fn resolve(raw: Vec<RawMention>, aliases: &Aliases, title: &str, body: &str) -> 
     let mut out = Extracted::default();
     for (m, words) in mentions.drain(..) {
         let surface = join_words(&words);
+        if matches!(surface.as_str(), "Reuter" | "REUTER") {
+            continue; // a wire sign-off, not a name
+        }
         let mut kind = match m.tag {
             EntityType::Per => Some(Kind::Person),
             EntityType::Org => Some(Kind::Org),

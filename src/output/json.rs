@@ -5,6 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::Label;
+use crate::search::facets::Facets;
 use crate::search::{Header, Hit, HitSink};
 
 /// Serialises `value` with the label's key added at the top level.
@@ -14,8 +15,14 @@ fn labelled<T: Serialize>(
 ) -> serde_json::Result<serde_json::Value> {
     let mut v = serde_json::to_value(value)?;
     if let (Some(label), Some(obj)) = (label, v.as_object_mut()) {
+        // Never overwrite a field of the value itself (the envelope has a `query`).
+        let key = if obj.contains_key(label.key) {
+            "name"
+        } else {
+            label.key
+        };
         obj.insert(
-            label.key.to_string(),
+            key.to_string(),
             serde_json::Value::String(label.value.clone()),
         );
     }
@@ -28,6 +35,7 @@ pub struct JsonSink<W: Write> {
     label: Option<Label>,
     header: Option<Header>,
     hits: Vec<Hit>,
+    facets: Option<Facets>,
 }
 
 impl<W: Write> JsonSink<W> {
@@ -38,6 +46,7 @@ impl<W: Write> JsonSink<W> {
             label,
             header: None,
             hits: Vec::new(),
+            facets: None,
         }
     }
 }
@@ -47,6 +56,8 @@ struct JsonResults<'a> {
     #[serde(flatten)]
     header: &'a Header,
     hits: &'a [Hit],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    facets: Option<&'a Facets>,
 }
 
 impl<W: Write> HitSink for JsonSink<W> {
@@ -58,11 +69,16 @@ impl<W: Write> HitSink for JsonSink<W> {
         self.hits.push(hit.clone());
         Ok(())
     }
+    fn facets(&mut self, facets: &Facets) -> std::io::Result<()> {
+        self.facets = Some(facets.clone());
+        Ok(())
+    }
     fn end(&mut self) -> std::io::Result<()> {
         if let Some(header) = &self.header {
             let results = JsonResults {
                 header,
                 hits: &self.hits,
+                facets: self.facets.as_ref(),
             };
             serde_json::to_writer_pretty(&mut self.out, &labelled(&results, &self.label)?)?;
             writeln!(self.out)?;

@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use super::color::Style;
+use crate::search::facets::Facets;
 use crate::search::{Header, Hit, HitSink};
 
 /// Prints hits as blocks for a person at a terminal.
@@ -88,9 +89,69 @@ impl<W: Write> HitSink for TerminalSink<W> {
         Ok(())
     }
 
+    fn facets(&mut self, facets: &Facets) -> std::io::Result<()> {
+        write_facets(&mut self.out, facets, self.style)
+    }
+
     fn end(&mut self) -> std::io::Result<()> {
         self.out.flush()
     }
+}
+
+/// Longest histogram bar, in characters.
+const BAR_WIDTH: u64 = 40;
+
+/// Facet tables (count, value) and the date histogram as bars.
+pub fn write_facets(out: &mut dyn Write, facets: &Facets, style: Style) -> std::io::Result<()> {
+    for (name, values) in &facets.terms {
+        writeln!(out)?;
+        writeln!(out, "{}", style.bold(name))?;
+        if values.is_empty() {
+            writeln!(out, "  (none)")?;
+        }
+        let width = values
+            .iter()
+            .map(|v| v.count.to_string().len())
+            .max()
+            .unwrap_or(1);
+        for v in values {
+            writeln!(out, "  {:>width$}  {}", v.count, v.value)?;
+        }
+    }
+    if let Some(buckets) = &facets.date {
+        writeln!(out)?;
+        let interval = facets.date_interval.unwrap_or("day");
+        writeln!(out, "{}", style.bold(&format!("date (by {interval})")))?;
+        let max = buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+        let count_width = buckets
+            .iter()
+            .map(|b| b.count.to_string().len())
+            .max()
+            .unwrap_or(1);
+        let bar = if style.enabled { '█' } else { '#' };
+        for b in buckets {
+            let label = match interval {
+                "year" => &b.start[..4],
+                "month" => &b.start[..7],
+                _ => &b.start[..],
+            };
+            let len = if b.count == 0 {
+                0
+            } else {
+                (b.count * BAR_WIDTH).div_ceil(max)
+            };
+            writeln!(
+                out,
+                "  {label:<10} {:>count_width$} {}",
+                b.count,
+                bar.to_string().repeat(len as usize)
+            )?;
+        }
+        if let Some(undated) = facets.date_undated.filter(|n| *n > 0) {
+            writeln!(out, "  {:<10} {undated:>count_width$}", "undated")?;
+        }
+    }
+    Ok(())
 }
 
 /// The snippet on one line with matched ranges styled.

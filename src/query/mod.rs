@@ -81,6 +81,8 @@ pub struct Filters {
     /// Keep articles whose `indexed_at` stamp is later than this (saved queries'
     /// `--new`).
     pub indexed_after: Option<tantivy::DateTime>,
+    /// `--person/--org/--place/--source` filters: (user field name, value).
+    pub entities: Vec<(&'static str, String)>,
 }
 
 /// Parses query text plus filters into a tantivy query over `fields`.
@@ -104,6 +106,18 @@ pub fn build(
         }),
     })?;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, parsed)];
+    for (field, value) in &filters.entities {
+        // The same path as `person:"value"` in the query: aliases apply.
+        let text = format!("{field}:\"{}\"", value.replace('"', ""));
+        let rewritten = rewrite(&text, aliases)?;
+        let filter = parser.parse_query(&rewritten).map_err(|e| QueryError {
+            query: text.clone(),
+            message: describe_parser_error(&e),
+            column: None,
+            hint: None,
+        })?;
+        clauses.push((Occur::Must, filter));
+    }
     if let Some(after) = filters.indexed_after {
         clauses.push((
             Occur::Must,

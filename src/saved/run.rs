@@ -95,8 +95,11 @@ pub fn saved(
             match format {
                 ShowFormat::Json => serde_json::to_writer_pretty(&mut out, &q)?,
                 ShowFormat::Terminal => {
+                    // The same shape as in the file, so it can be pasted back.
+                    let mut queries = toml::Table::new();
+                    queries.insert(name.clone(), toml::Value::try_from(&q)?);
                     let mut table = toml::Table::new();
-                    table.insert(name.clone(), toml::Value::try_from(&q)?);
+                    table.insert("queries".into(), toml::Value::Table(queries));
                     write!(out, "{}", toml::to_string_pretty(&table)?)?;
                 }
             }
@@ -168,6 +171,12 @@ fn run_saved(
             if let Some(f) = format {
                 options.format = f;
             }
+            if new {
+                // Every new article, whatever the saved limit: the watermark moves past
+                // all of them, so none may be left unprinted.
+                options.all = true;
+                options.offset = 0;
+            }
             let watermark = match (&saved.watermark, new) {
                 (Some(w), true) => Some(
                     parse_stamp(w)
@@ -195,6 +204,10 @@ fn run_saved(
         });
         match result {
             Ok(total) => any_hit |= total > 0,
+            Err(e) if is_broken_pipe(&e) => {
+                // The reader went away (`| head`): nothing recorded, nothing to report.
+                return Ok(ExitCode::SUCCESS);
+            }
             Err(e) => {
                 any_error = true;
                 eprintln!("error: saved query `{name}`: {e:#}");
@@ -202,6 +215,17 @@ fn run_saved(
         }
     }
     Ok(exit_code(any_error, any_hit))
+}
+
+/// True when an error comes from writing to a closed pipe.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        let io = cause.downcast_ref::<io::Error>().map(io::Error::kind);
+        let json = cause
+            .downcast_ref::<serde_json::Error>()
+            .and_then(serde_json::Error::io_error_kind);
+        io.or(json) == Some(io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// One query to run and where its name goes in JSON output.
@@ -305,9 +329,14 @@ pub fn batch(index_path: &Path, args: BatchArgs, aliases: &Aliases) -> anyhow::R
                     file_stem(&name),
                     extension(options.format)
                 ));
-                std::fs::File::create(&path)
+                let result = std::fs::File::create(&path)
                     .with_context(|| format!("creating {}", path.display()))
-                    .and_then(|mut f| run_one(&index, &job, aliases, &mut f))
+                    .and_then(|mut f| run_one(&index, &job, aliases, &mut f));
+                if result.is_err() {
+                    // No half-written or empty result file for a query that failed.
+                    let _ = std::fs::remove_file(&path);
+                }
+                result
             }
             None => run_one(&index, &job, aliases, &mut io::stdout().lock()),
         };

@@ -4,6 +4,8 @@
 //! `--all` streams every hit without holding documents in memory and the renderers
 //! never run a query themselves.
 
+pub mod facets;
+
 use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
@@ -42,6 +44,8 @@ pub struct SearchRequest {
     pub offset: usize,
     /// Every hit, ignoring `limit`.
     pub all: bool,
+    /// Facets to compute over all hits.
+    pub facets: facets::FacetRequest,
 }
 
 /// Longest snippet, in characters.
@@ -75,7 +79,11 @@ pub trait HitSink {
     fn begin(&mut self, header: &Header) -> std::io::Result<()>;
     /// Called for each hit, in order.
     fn hit(&mut self, hit: &Hit) -> std::io::Result<()>;
-    /// Called once after the last hit.
+    /// Called once after the last hit, when facets were asked for.
+    fn facets(&mut self, _facets: &facets::Facets) -> std::io::Result<()> {
+        Ok(())
+    }
+    /// Called once at the very end.
     fn end(&mut self) -> std::io::Result<()>;
 }
 
@@ -108,9 +116,18 @@ pub fn run(
         .reader()
         .map_err(Error::tantivy("opening the index"))?
         .searcher();
-    let total = searcher
-        .search(&query, &Count)
-        .map_err(Error::tantivy("counting hits"))?;
+    let (total, facets) = if request.facets.is_empty() {
+        let total = searcher
+            .search(&query, &Count)
+            .map_err(Error::tantivy("counting hits"))?;
+        (total, None)
+    } else {
+        let collector = request.facets.collector().map_err(Error::Schema)?;
+        let (total, results) = searcher
+            .search(&query, &(Count, collector))
+            .map_err(Error::tantivy("counting hits and facets"))?;
+        (total, Some(request.facets.finish(results, total as u64)))
+    };
     let wanted = if request.all {
         total.saturating_sub(request.offset)
     } else {
@@ -149,6 +166,9 @@ pub fn run(
             highlights,
         })
         .map_err(io)?;
+    }
+    if let Some(facets) = &facets {
+        sink.facets(facets).map_err(io)?;
     }
     sink.end().map_err(io)?;
     Ok(Outcome {
@@ -218,6 +238,35 @@ fn make_snippet(generator: &SnippetGenerator, body: &str) -> (String, Vec<[usize
         text.push('…');
     }
     (text, Vec::new())
+}
+
+/// Facets alone, over every article or those matching `query`: `dateline entities`.
+pub fn facets_only(
+    index: &DatelineIndex,
+    query: Option<&str>,
+    request: &facets::FacetRequest,
+    aliases: &Aliases,
+) -> Result<(usize, facets::Facets)> {
+    let query: Box<dyn Query> = match query {
+        Some(text) => query::build(
+            &index.index,
+            &index.fields,
+            text,
+            &Filters::default(),
+            aliases,
+        )?,
+        None => Box::new(tantivy::query::AllQuery),
+    };
+    let searcher = index
+        .index
+        .reader()
+        .map_err(Error::tantivy("opening the index"))?
+        .searcher();
+    let collector = request.collector().map_err(Error::Schema)?;
+    let (total, results) = searcher
+        .search(&*query, &(Count, collector))
+        .map_err(Error::tantivy("counting entities"))?;
+    Ok((total, request.finish(results, total as u64)))
 }
 
 /// Fetches one article by id, for `dateline show`.

@@ -1,0 +1,321 @@
+//! Facets over the whole result set: the most frequent people, organizations, places
+//! and sources, and a calendar histogram of publication dates.
+//!
+//! Counts come from tantivy aggregations on fast fields (`*_exact` columns hold each
+//! article's canonical names), computed in the same pass that counts the hits, so they
+//! cover every match, not just the page shown. tantivy's date histogram has fixed
+//! intervals only; dates are counted per day and folded here into calendar weeks,
+//! months or years.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+use tantivy::aggregation::agg_req::Aggregations;
+use tantivy::aggregation::agg_result::{AggregationResult, AggregationResults, BucketResult};
+use tantivy::aggregation::{AggContextParams, AggregationCollector, AggregationLimitsGuard, Key};
+
+/// Facets a user can ask for.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum FacetKind {
+    People,
+    Orgs,
+    Places,
+    Source,
+    Date,
+}
+
+impl FacetKind {
+    /// Every facet, for `--facets all`.
+    pub const ALL: [FacetKind; 5] = [
+        FacetKind::People,
+        FacetKind::Orgs,
+        FacetKind::Places,
+        FacetKind::Source,
+        FacetKind::Date,
+    ];
+
+    /// Name in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            FacetKind::People => "people",
+            FacetKind::Orgs => "orgs",
+            FacetKind::Places => "places",
+            FacetKind::Source => "source",
+            FacetKind::Date => "date",
+        }
+    }
+
+    /// The fast field counted, for term facets.
+    fn field(self) -> Option<&'static str> {
+        match self {
+            FacetKind::People => Some("people_exact"),
+            FacetKind::Orgs => Some("orgs_exact"),
+            FacetKind::Places => Some("places_exact"),
+            FacetKind::Source => Some("source_exact"),
+            FacetKind::Date => None,
+        }
+    }
+}
+
+/// Histogram bucket width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Interval {
+    /// Chosen from the span of the hits: day up to 45 days, week up to 200 days,
+    /// month up to 5 years, else year.
+    #[default]
+    Auto,
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// One value of a term facet.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FacetValue {
+    pub value: String,
+    pub count: u64,
+}
+
+/// One calendar bucket of the date histogram.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DateBucket {
+    /// First day of the bucket, `YYYY-MM-DD`.
+    pub start: String,
+    pub count: u64,
+}
+
+/// Computed facets.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Facets {
+    /// Term facets by name, most frequent first.
+    #[serde(flatten)]
+    pub terms: BTreeMap<&'static str, Vec<FacetValue>>,
+    /// Date histogram buckets, oldest first, empty buckets included.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Vec<DateBucket>>,
+    /// Bucket width used (`day`, `week`, `month`, `year`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_interval: Option<&'static str>,
+    /// Hits without a publication date (not in the histogram).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_undated: Option<u64>,
+}
+
+/// What to compute.
+#[derive(Debug, Clone, Default)]
+pub struct FacetRequest {
+    pub kinds: Vec<FacetKind>,
+    pub size: usize,
+    pub interval: Interval,
+}
+
+impl FacetRequest {
+    /// True when no facet was asked for.
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty()
+    }
+
+    /// The aggregation collector for this request.
+    pub fn collector(&self) -> Result<AggregationCollector, String> {
+        let mut request = serde_json::Map::new();
+        for kind in &self.kinds {
+            let agg = match kind.field() {
+                Some(field) => serde_json::json!({
+                    "terms": {"field": field, "size": self.size.max(1), "order": {"_count": "desc"}}
+                }),
+                None => serde_json::json!({
+                    "date_histogram": {"field": "date", "fixed_interval": "1d", "min_doc_count": 1}
+                }),
+            };
+            request.insert(kind.name().to_string(), agg);
+        }
+        let aggs: Aggregations = serde_json::from_value(serde_json::Value::Object(request))
+            .map_err(|e| format!("building the facet request: {e}"))?;
+        Ok(AggregationCollector::from_aggs(
+            aggs,
+            AggContextParams::new(AggregationLimitsGuard::default(), Default::default()),
+        ))
+    }
+
+    /// Turns aggregation results into facets; `total` is the number of hits.
+    pub fn finish(&self, results: AggregationResults, total: u64) -> Facets {
+        let mut facets = Facets::default();
+        for kind in &self.kinds {
+            let Some(AggregationResult::BucketResult(bucket)) = results.0.get(kind.name()) else {
+                continue;
+            };
+            match (kind, bucket) {
+                (FacetKind::Date, BucketResult::Histogram { buckets }) => {
+                    let days: Vec<(NaiveDate, u64)> = buckets
+                        .iter()
+                        .filter_map(|b| Some((day_of_key(&b.key)?, b.doc_count)))
+                        .collect();
+                    let dated: u64 = days.iter().map(|(_, c)| c).sum();
+                    let (interval, histogram) = fold(&days, self.interval);
+                    facets.date = Some(histogram);
+                    facets.date_interval = Some(interval);
+                    facets.date_undated = Some(total.saturating_sub(dated));
+                }
+                (_, BucketResult::Terms { buckets, .. }) => {
+                    let values = buckets
+                        .iter()
+                        .filter_map(|b| match &b.key {
+                            Key::Str(s) => Some(FacetValue {
+                                value: s.clone(),
+                                count: b.doc_count,
+                            }),
+                            _ => None,
+                        })
+                        .collect();
+                    facets.terms.insert(kind.name(), values);
+                }
+                _ => {}
+            }
+        }
+        facets
+    }
+}
+
+/// A histogram key (milliseconds since the epoch) as a day.
+fn day_of_key(key: &Key) -> Option<NaiveDate> {
+    let ms = match key {
+        Key::F64(f) => *f as i64,
+        Key::I64(i) => *i,
+        Key::U64(u) => i64::try_from(*u).ok()?,
+        Key::Str(_) => return None,
+    };
+    chrono::DateTime::from_timestamp_millis(ms).map(|d| d.date_naive())
+}
+
+/// Folds per-day counts into calendar buckets, filling gaps with zero buckets.
+pub fn fold(days: &[(NaiveDate, u64)], interval: Interval) -> (&'static str, Vec<DateBucket>) {
+    let (Some(first), Some(last)) = (
+        days.iter().map(|(d, _)| *d).min(),
+        days.iter().map(|(d, _)| *d).max(),
+    ) else {
+        return (interval_name(resolve(interval, 0)), Vec::new());
+    };
+    let interval = resolve(interval, (last - first).num_days());
+    let mut counts: BTreeMap<NaiveDate, u64> = BTreeMap::new();
+    for (day, count) in days {
+        *counts.entry(bucket_start(*day, interval)).or_default() += count;
+    }
+    let mut out = Vec::new();
+    let mut start = bucket_start(first, interval);
+    let end = bucket_start(last, interval);
+    while start <= end {
+        out.push(DateBucket {
+            start: start.format("%Y-%m-%d").to_string(),
+            count: counts.get(&start).copied().unwrap_or(0),
+        });
+        start = next_bucket(start, interval);
+    }
+    (interval_name(interval), out)
+}
+
+fn resolve(interval: Interval, span_days: i64) -> Interval {
+    match interval {
+        Interval::Auto if span_days <= 45 => Interval::Day,
+        Interval::Auto if span_days <= 200 => Interval::Week,
+        Interval::Auto if span_days <= 5 * 366 => Interval::Month,
+        Interval::Auto => Interval::Year,
+        other => other,
+    }
+}
+
+fn interval_name(interval: Interval) -> &'static str {
+    match interval {
+        Interval::Day | Interval::Auto => "day",
+        Interval::Week => "week",
+        Interval::Month => "month",
+        Interval::Year => "year",
+    }
+}
+
+/// The first day of the bucket holding `day` (weeks start on Monday).
+fn bucket_start(day: NaiveDate, interval: Interval) -> NaiveDate {
+    match interval {
+        Interval::Day | Interval::Auto => day,
+        Interval::Week => day - Duration::days(i64::from(day.weekday().num_days_from_monday())),
+        Interval::Month => day.with_day(1).unwrap_or(day),
+        Interval::Year => NaiveDate::from_ymd_opt(day.year(), 1, 1).unwrap_or(day),
+    }
+}
+
+fn next_bucket(start: NaiveDate, interval: Interval) -> NaiveDate {
+    match interval {
+        Interval::Day | Interval::Auto => start + Duration::days(1),
+        Interval::Week => start + Duration::days(7),
+        Interval::Month => start
+            .checked_add_months(chrono::Months::new(1))
+            .unwrap_or(NaiveDate::MAX),
+        Interval::Year => start
+            .checked_add_months(chrono::Months::new(12))
+            .unwrap_or(NaiveDate::MAX),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn days_fold_into_calendar_months_with_gaps_filled() {
+        let days = [
+            (d(1987, 2, 26), 3),
+            (d(1987, 3, 1), 2),
+            (d(1987, 3, 31), 1),
+            (d(1987, 5, 2), 4),
+        ];
+        let (name, buckets) = fold(&days, Interval::Month);
+        assert_eq!(name, "month");
+        let got: Vec<(&str, u64)> = buckets
+            .iter()
+            .map(|b| (b.start.as_str(), b.count))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("1987-02-01", 3),
+                ("1987-03-01", 3),
+                ("1987-04-01", 0),
+                ("1987-05-01", 4)
+            ]
+        );
+    }
+
+    #[test]
+    fn auto_interval_follows_the_span_and_weeks_start_on_monday() {
+        let (name, _) = fold(&[(d(2021, 1, 1), 1), (d(2021, 1, 20), 1)], Interval::Auto);
+        assert_eq!(name, "day");
+        let (name, b) = fold(&[(d(2021, 1, 6), 1), (d(2021, 4, 1), 1)], Interval::Auto);
+        assert_eq!(name, "week");
+        assert_eq!(b[0].start, "2021-01-04");
+        let (name, _) = fold(&[(d(2019, 1, 1), 1), (d(2021, 1, 1), 1)], Interval::Auto);
+        assert_eq!(name, "month");
+        let (name, b) = fold(&[(d(1987, 6, 1), 1), (d(2021, 1, 1), 1)], Interval::Auto);
+        assert_eq!(name, "year");
+        assert_eq!(b.len(), 35);
+        assert!(fold(&[], Interval::Auto).1.is_empty());
+    }
+}

@@ -1,0 +1,171 @@
+//! Facets, the date histogram, entity filters and `dateline entities`, cross-checked
+//! against the hits themselves (`--all`).
+
+mod common;
+
+use std::collections::HashMap;
+
+use common::{repo, shared_data, Scratch};
+use serde_json::Value;
+
+fn counts_from_hits(hits: &[Value], field: &str) -> HashMap<String, u64> {
+    let mut counts = HashMap::new();
+    for h in hits {
+        let values: Vec<&Value> = match &h[field] {
+            Value::Array(items) => items.iter().collect(),
+            Value::Null => Vec::new(),
+            one => vec![one],
+        };
+        for v in values {
+            *counts.entry(v.as_str().unwrap().to_string()).or_default() += 1;
+        }
+    }
+    counts
+}
+
+/// Every facet count equals the count over all hits.
+fn check_facets_against_hits(s: &Scratch, query: &str, facet: &str) {
+    let v = s.search_json(query, &["--all", "--facets", facet, "--facet-size", "1000"]);
+    let hits = v["hits"].as_array().unwrap();
+    assert_eq!(hits.len() as u64, v["total"].as_u64().unwrap());
+    let expected = counts_from_hits(hits, facet);
+    let facets = v["facets"][facet].as_array().unwrap();
+    assert_eq!(facets.len(), expected.len(), "{query}: {facet}");
+    for f in facets {
+        let name = f["value"].as_str().unwrap();
+        assert_eq!(
+            f["count"].as_u64(),
+            expected.get(name).copied(),
+            "{query}: {name}"
+        );
+    }
+    let sorted: Vec<u64> = facets
+        .iter()
+        .map(|f| f["count"].as_u64().unwrap())
+        .collect();
+    assert!(
+        sorted.windows(2).all(|w| w[0] >= w[1]),
+        "most frequent first"
+    );
+}
+
+#[test]
+fn facets_count_every_hit_not_just_the_page() {
+    let s = Scratch::new();
+    s.index(&repo().join("corpus"), &[]);
+    for facet in ["people", "orgs", "places", "source"] {
+        check_facets_against_hits(&s, "the", facet);
+    }
+    // A page of 2 hits still gets facets over all of them.
+    let page = s.search_json("the", &["-n", "2", "--facets", "all", "--facet-size", "3"]);
+    assert_eq!(page["hits"].as_array().unwrap().len(), 2);
+    assert!(page["facets"]["places"].as_array().unwrap().len() <= 3);
+    let top = page["facets"]["places"][0]["count"].as_u64().unwrap();
+    assert!(top > 2, "counts cover all hits: {top}");
+}
+
+#[test]
+fn date_histogram_uses_calendar_buckets_and_counts_undated() {
+    let s = Scratch::new();
+    s.index(&repo().join("tests/fixtures/formats"), &["--no-extract"]);
+    let v = s.search_json(
+        "korea OR fire OR sweden OR talks OR plant OR iodine OR homeopathic OR asylum",
+        &["--facets", "date", "--interval", "year"],
+    );
+    let facets = &v["facets"];
+    assert_eq!(facets["date_interval"], "year");
+    let buckets = facets["date"].as_array().unwrap();
+    let starts: Vec<&str> = buckets
+        .iter()
+        .map(|b| b["start"].as_str().unwrap())
+        .collect();
+    assert_eq!(starts.first(), Some(&"2006-01-01"));
+    assert_eq!(starts.last(), Some(&"2018-01-01"));
+    assert_eq!(starts.len(), 13, "empty years are shown too");
+    let dated: u64 = buckets.iter().map(|b| b["count"].as_u64().unwrap()).sum();
+    let undated = facets["date_undated"].as_u64().unwrap();
+    assert_eq!(undated, 2);
+    assert_eq!(dated + undated, v["total"].as_u64().unwrap());
+    // Terminal output draws bars with counts.
+    let out = s
+        .cmd(&["search", "korea", "--facets", "date", "--interval", "month"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("date (by month)"), "{text}");
+    assert!(text.contains("2015-08 "), "{text}");
+    assert!(text.contains('#'), "{text}");
+}
+
+#[test]
+fn entity_filters_are_alias_resolved_and_combine_with_the_query() {
+    let s = Scratch::new();
+    s.index(&repo().join("corpus"), &[]);
+    let ap = "ap/2021-01-12-pompeo-iran-al-qaida.txt";
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["--all"];
+        all.extend_from_slice(args);
+        s.search_json("the", &all)["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&["--org", "al-qaeda"]), vec![ap]);
+    assert_eq!(ids(&["--person", "pompeo", "--place", "iran"]), vec![ap]);
+    assert_eq!(ids(&["--source", "ap"]), vec![ap]);
+    assert!(ids(&["--person", "pompeo", "--place", "korea"]).is_empty());
+    let trump = ids(&["--person", "Donald Trump"]);
+    assert!(trump.len() >= 2, "{trump:?}");
+}
+
+#[test]
+fn entities_lists_canonical_names_with_article_counts() {
+    let s = Scratch::new();
+    s.index(&repo().join("corpus"), &[]);
+    let out = s
+        .cmd(&["entities", "--type", "person", "-n", "5", "-f", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["articles"], 25);
+    let people = v["entities"]["people"].as_array().unwrap();
+    assert_eq!(people.len(), 5);
+    assert!(people.iter().any(|p| p["value"] == "Donald Trump"));
+    let out = s
+        .cmd(&["entities", "--query", "khatibzadeh", "-f", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["articles"], 1);
+    assert!(v["entities"]["orgs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|o| o["value"] == "al-Qaida" && o["count"] == 1));
+}
+
+#[test]
+fn reuters_facets_match_the_hits() {
+    let Some(reuters) = shared_data("reuters21578") else {
+        return;
+    };
+    let s = Scratch::new();
+    s.index(&reuters, &["--exclude", "*.txt", "--no-extract"]);
+    check_facets_against_hits(&s, "opec", "people");
+    check_facets_against_hits(&s, "org:opec AND date:1987-03", "places");
+    let v = s.search_json(
+        "opec",
+        &["--facets", "date", "--interval", "month", "-n", "1"],
+    );
+    let buckets = v["facets"]["date"].as_array().unwrap();
+    let sum: u64 = buckets.iter().map(|b| b["count"].as_u64().unwrap()).sum();
+    assert_eq!(
+        sum + v["facets"]["date_undated"].as_u64().unwrap(),
+        v["total"].as_u64().unwrap()
+    );
+    assert!(buckets
+        .iter()
+        .all(|b| b["start"].as_str().unwrap().ends_with("-01")));
+}
