@@ -78,6 +78,21 @@ fn search(
         .options
         .request(&args.query)
         .map_err(anyhow::Error::msg)?;
+    if args.explain {
+        let e = search::explain::explain(&index, &args.query, &request.filters, aliases)?;
+        let mut out = io::stdout().lock();
+        if args.options.format == output::OutputFormat::Json {
+            serde_json::to_writer_pretty(&mut out, &e)?;
+            writeln!(out)?;
+        } else {
+            summary::write_explanation(&mut out, &e)?;
+        }
+        return Ok(if e.total > 0 {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        });
+    }
     let stdout = io::stdout().lock();
     let mut sink = output::sink(
         args.options.format,

@@ -216,6 +216,10 @@ pub struct SearchArgs {
     pub query: String,
     #[command(flatten)]
     pub options: SearchOptions,
+    /// Show how the query was rewritten, the hits of each clause, and why parts of it
+    /// may match nothing, instead of the hits.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// How to run and print a search: shared by `search`, `saved add` and batch files,

@@ -154,6 +154,16 @@ fn reuters_facets_match_the_hits() {
     let s = Scratch::new();
     s.index(&reuters, &["--exclude", "*.txt", "--no-extract"]);
     check_facets_against_hits(&s, "opec", "people");
+    // A small facet size still gives exact counts (not per-segment estimates).
+    let v = s.search_json(
+        "place:usa",
+        &["--all", "--facets", "people", "--facet-size", "2"],
+    );
+    let expected = counts_from_hits(v["hits"].as_array().unwrap(), "people");
+    for f in v["facets"]["people"].as_array().unwrap() {
+        let name = f["value"].as_str().unwrap();
+        assert_eq!(f["count"].as_u64(), expected.get(name).copied(), "{name}");
+    }
     check_facets_against_hits(&s, "org:opec AND date:1987-03", "places");
     let v = s.search_json(
         "opec",

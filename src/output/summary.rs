@@ -140,3 +140,31 @@ pub fn write_extracted(
     }
     writeln!(out)
 }
+
+/// Writes `--explain` output.
+pub fn write_explanation(
+    out: &mut dyn Write,
+    e: &crate::search::explain::Explanation,
+) -> std::io::Result<()> {
+    writeln!(out, "query:     {}", e.query)?;
+    writeln!(out, "rewritten: {}", e.rewritten)?;
+    for (pattern, terms) in &e.expansions {
+        let shown: Vec<&str> = terms.iter().take(20).map(String::as_str).collect();
+        let more = terms.len().saturating_sub(shown.len());
+        let suffix = if more > 0 {
+            format!(" (+{more})")
+        } else {
+            String::new()
+        };
+        writeln!(out, "expanded:  {pattern} -> {}{suffix}", shown.join(", "))?;
+    }
+    writeln!(out, "clauses:")?;
+    for c in &e.clauses {
+        writeln!(out, "  {:>7} hits  {:<7} {}", c.hits, c.occur, c.query)?;
+    }
+    writeln!(out, "total:     {} hits", e.total)?;
+    for w in &e.warnings {
+        writeln!(out, "warning:   {w}")?;
+    }
+    Ok(())
+}

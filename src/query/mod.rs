@@ -7,6 +7,7 @@
 //! quotes, brackets and field names on the way so that errors carry a column.
 
 pub mod dates;
+pub mod expand;
 
 use std::fmt;
 use std::ops::Bound;
@@ -93,7 +94,7 @@ pub fn build(
     filters: &Filters,
     aliases: &Aliases,
 ) -> Result<Box<dyn Query>, QueryError> {
-    let rewritten = rewrite(text, aliases)?;
+    let (rewritten, _expansions) = prepare(index, fields, text, aliases)?;
     let mut parser = QueryParser::for_index(index, vec![fields.title, fields.body]);
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.title, 2.0);
@@ -149,6 +150,32 @@ pub fn build(
         .unwrap_or(Bound::Unbounded);
     clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
     Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// Query text as tantivy will parse it: aliases and date sugar rewritten, prefix and
+/// fuzzy terms expanded against the index. Also returns the expansions (`--explain`).
+pub fn prepare(
+    index: &Index,
+    fields: &Fields,
+    text: &str,
+    aliases: &Aliases,
+) -> Result<(String, Vec<expand::Expansion>), QueryError> {
+    let rewritten = rewrite(text, aliases)?;
+    let searcher = index
+        .reader()
+        .map_err(|e| QueryError {
+            query: text.to_string(),
+            message: format!("cannot open the index: {e}"),
+            column: None,
+            hint: None,
+        })?
+        .searcher();
+    Ok(expand::expand(
+        &rewritten,
+        index,
+        &searcher,
+        &[fields.title, fields.body],
+    ))
 }
 
 fn describe_parser_error(e: &tantivy::query::QueryParserError) -> String {

@@ -137,7 +137,15 @@ impl FacetRequest {
         for kind in &self.kinds {
             let agg = match kind.field() {
                 Some(field) => serde_json::json!({
-                    "terms": {"field": field, "size": self.size.max(1), "order": {"_count": "desc"}}
+                    // segment_size: every segment reports all its candidates, so counts
+                    // near the cut-off are exact (tantivy otherwise merges per-segment
+                    // top lists and undercounts).
+                    "terms": {
+                        "field": field,
+                        "size": self.size.max(1),
+                        "segment_size": 1_000_000,
+                        "order": {"_count": "desc"}
+                    }
                 }),
                 None => serde_json::json!({
                     "date_histogram": {"field": "date", "fixed_interval": "1d", "min_doc_count": 1}

@@ -4,6 +4,7 @@
 //! `--all` streams every hit without holding documents in memory and the renderers
 //! never run a query themselves.
 
+pub mod explain;
 pub mod facets;
 
 use std::time::Instant;
