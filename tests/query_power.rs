@@ -92,3 +92,62 @@ fn explain_shows_rewriting_clause_counts_and_structural_warnings() {
         .code(2)
         .stderr(predicate::str::contains("did you mean `org:`"));
 }
+
+#[test]
+fn near_and_sentence_scopes_find_the_passage() {
+    let s = corpus();
+    // "Iran has denied all such charges" does not name al-Qaida; the sentence before
+    // does, about 25 words earlier: NEAR/30 finds it, SENTENCE does not.
+    let v = s.search_json("NEAR/30(iran deny org:al-qaida)", &[]);
+    assert_eq!(v["total"], 1);
+    let snippet = v["hits"][0]["snippet"].as_str().unwrap();
+    assert!(
+        snippet.contains("al-Qaida") && snippet.contains("Iran has denied"),
+        "{snippet}"
+    );
+    assert!(s.ids("NEAR/10(iran deny org:al-qaida)").is_empty());
+    assert!(s.ids("SENTENCE(iran deny org:al-qaida)").is_empty());
+    // Aliases work inside scopes, for bare words too.
+    assert_eq!(s.ids("NEAR/30(iran deny al-qaeda)"), vec![AP]);
+    let v = s.search_json("SENTENCE(iran deny)", &[]);
+    let hit = &v["hits"][0];
+    assert_eq!(
+        hit["snippet"],
+        "Iran has denied all such charges, and did so again on Tuesday."
+    );
+    assert_eq!(hit["highlights"], serde_json::json!([[0, 4], [9, 15]]));
+    // Scopes are ordinary clauses for counting, facets and other operators.
+    let v = s.search_json("SENTENCE(iran deny) AND date:2021", &["--facets", "people"]);
+    assert_eq!(v["total"], 1);
+    assert!(v["facets"]["people"].as_array().unwrap().len() > 3);
+    s.cmd(&["search", "NEAR/x(a b)"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("NEAR/ needs a distance"));
+}
+
+#[test]
+fn reuters_baker_and_dollar_in_one_sentence() {
+    let Some(reuters) = common::shared_data("reuters21578") else {
+        return;
+    };
+    let s = Scratch::new();
+    s.index(&reuters, &["--exclude", "*.txt", "--no-extract"]);
+    let both = s.search_json("baker AND dollar", &["-n", "0"])["total"]
+        .as_u64()
+        .unwrap();
+    let v = s.search_json("SENTENCE(baker dollar)", &["--all"]);
+    let hits = v["hits"].as_array().unwrap();
+    assert!(
+        !hits.is_empty() && (hits.len() as u64) < both,
+        "{} of {both}",
+        hits.len()
+    );
+    for h in hits {
+        let sentence = h["snippet"].as_str().unwrap().to_lowercase();
+        assert!(
+            sentence.contains("baker") && sentence.contains("dollar"),
+            "{sentence}"
+        );
+    }
+}

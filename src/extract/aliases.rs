@@ -131,6 +131,19 @@ impl Aliases {
         })
     }
 
+    /// Every written form of the entity `name` of `kind` (canonical name first).
+    pub fn variants(&self, kind: &str, name: &str) -> Vec<String> {
+        match self.by_key.get(&(kind.to_string(), normalize(name))) {
+            Some(&i) => {
+                let e = &self.entities[i];
+                std::iter::once(e.name.clone())
+                    .chain(e.aliases.iter().cloned())
+                    .collect()
+            }
+            None => vec![name.to_string()],
+        }
+    }
+
     /// Changes whenever the table's source files change.
     pub fn fingerprint(&self) -> u64 {
         self.fingerprint

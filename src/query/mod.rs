@@ -8,6 +8,7 @@
 
 pub mod dates;
 pub mod expand;
+pub mod scope;
 
 use std::fmt;
 use std::ops::Bound;
@@ -95,6 +96,7 @@ pub fn build(
     aliases: &Aliases,
 ) -> Result<Box<dyn Query>, QueryError> {
     let (rewritten, _expansions) = prepare(index, fields, text, aliases)?;
+    let (_, scopes) = scope::split(text, aliases)?;
     let mut parser = QueryParser::for_index(index, vec![fields.title, fields.body]);
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.title, 2.0);
@@ -106,7 +108,22 @@ pub fn build(
             "quote words that contain operators or punctuation, e.g. \"U.S.-Iran\"".into()
         }),
     })?;
+    let scoped = if scopes.is_empty() {
+        None
+    } else {
+        Some(
+            scope_filter(index, fields, &*parsed, &scopes, aliases).map_err(|e| QueryError {
+                query: text.to_string(),
+                message: e,
+                column: None,
+                hint: None,
+            })?,
+        )
+    };
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, parsed)];
+    if let Some(filter) = scoped {
+        clauses.push((Occur::Must, filter));
+    }
     for (field, value) in &filters.entities {
         // The same path as `person:"value"` in the query: aliases apply.
         let text = format!("{field}:\"{}\"", value.replace('"', ""));
@@ -152,6 +169,48 @@ pub fn build(
     Ok(Box::new(BooleanQuery::new(clauses)))
 }
 
+/// The articles among `candidates` where every scope holds, as a query on their ids:
+/// scopes are checked on stored text, and the id set lets counting, facets, sorting
+/// and paging treat them like any other clause.
+fn scope_filter(
+    index: &Index,
+    fields: &Fields,
+    candidates: &dyn Query,
+    scopes: &[scope::Scope],
+    aliases: &Aliases,
+) -> Result<Box<dyn Query>, String> {
+    use tantivy::schema::Value;
+    let analyzer = index
+        .tokenizer_for_field(fields.body)
+        .map_err(|e| e.to_string())?;
+    let mut matchers: Vec<scope::Matcher> = scopes
+        .iter()
+        .map(|s| scope::Matcher::new(s, aliases, analyzer.clone()))
+        .collect();
+    let searcher = index.reader().map_err(|e| e.to_string())?.searcher();
+    let addresses = searcher
+        .search(candidates, &tantivy::collector::DocSetCollector)
+        .map_err(|e| e.to_string())?;
+    let mut ids = Vec::new();
+    for address in addresses {
+        let doc: tantivy::TantivyDocument = searcher.doc(address).map_err(|e| e.to_string())?;
+        let text = |f| {
+            doc.get_first(f)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string()
+        };
+        let (title, body) = (text(fields.title), text(fields.body));
+        let holds = matchers
+            .iter_mut()
+            .all(|m| m.find(&title).is_some() || m.find(&body).is_some());
+        if holds {
+            ids.push(Term::from_field_text(fields.id, &text(fields.id)));
+        }
+    }
+    Ok(Box::new(tantivy::query::TermSetQuery::new(ids)))
+}
+
 /// Query text as tantivy will parse it: aliases and date sugar rewritten, prefix and
 /// fuzzy terms expanded against the index. Also returns the expansions (`--explain`).
 pub fn prepare(
@@ -160,7 +219,8 @@ pub fn prepare(
     text: &str,
     aliases: &Aliases,
 ) -> Result<(String, Vec<expand::Expansion>), QueryError> {
-    let rewritten = rewrite(text, aliases)?;
+    let (text_without_scopes, _) = scope::split(text, aliases)?;
+    let rewritten = rewrite(&text_without_scopes, aliases)?;
     let searcher = index
         .reader()
         .map_err(|e| QueryError {

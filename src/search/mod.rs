@@ -154,12 +154,33 @@ pub fn run(
     let mut snippets = SnippetGenerator::create(&searcher, &*query, index.fields.body)
         .map_err(Error::tantivy("preparing snippets"))?;
     snippets.set_max_num_chars(SNIPPET_CHARS);
+    // For NEAR/SENTENCE queries the snippet is the passage where the scope holds.
+    let mut scope_matchers: Vec<query::scope::Matcher> =
+        match query::scope::split(&request.query, aliases) {
+            Ok((_, scopes)) if !scopes.is_empty() => {
+                let analyzer = index
+                    .index
+                    .tokenizer_for_field(index.fields.body)
+                    .map_err(Error::tantivy("preparing snippets"))?;
+                scopes
+                    .iter()
+                    .map(|s| query::scope::Matcher::new(s, aliases, analyzer.clone()))
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
     for (score, address) in page {
         let doc: TantivyDocument = searcher
             .doc(address)
             .map_err(Error::tantivy("reading a stored article"))?;
         let article = from_document(&index.fields, &doc);
-        let (snippet, highlights) = make_snippet(&snippets, &article.body);
+        let passage = scope_matchers
+            .iter_mut()
+            .find_map(|m| m.find(&article.body).or_else(|| m.find(&article.title)));
+        let (snippet, highlights) = match passage {
+            Some(p) => (p.text, p.highlights),
+            None => make_snippet(&snippets, &article.body),
+        };
         sink.hit(&Hit {
             article,
             score,
