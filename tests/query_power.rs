@@ -45,7 +45,7 @@ fn explain_shows_rewriting_clause_counts_and_structural_warnings() {
     let out = s
         .cmd(&[
             "search",
-            "qaid* AND place:irn AND date:[1990 TO 1995] AND zzqx*",
+            "qaid* AND place:irn AND date:[1990 TO 1995] AND zzqx* AND §§",
             "--explain",
             "-f",
             "json",
@@ -60,7 +60,7 @@ fn explain_shows_rewriting_clause_counts_and_structural_warnings() {
         .starts_with("(qaida) AND places:irn"));
     assert_eq!(v["expansions"][0][0], "qaid*");
     let clauses = v["clauses"].as_array().unwrap();
-    assert_eq!(clauses.len(), 4);
+    assert_eq!(clauses.len(), 4, "the dropped word makes no clause");
     assert_eq!(clauses[0]["hits"], 1);
     assert_eq!(clauses[1]["hits"], 0);
     let warnings: Vec<&str> = v["warnings"]
@@ -73,6 +73,12 @@ fn explain_shows_rewriting_clause_counts_and_structural_warnings() {
         warnings
             .iter()
             .any(|w| w.contains("`zzqx*` matches no term")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("`§§` is dropped by the tokenizer")),
         "{warnings:?}"
     );
     assert!(

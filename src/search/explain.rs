@@ -66,6 +66,7 @@ pub fn explain(
             ));
         }
     }
+    warnings.extend(dropped_terms(index, &rewritten));
     warnings.extend(date_warnings(&rewritten, &searcher));
     warnings.extend(entity_warnings(index, &rewritten, &searcher, aliases));
     Ok(Explanation {
@@ -112,6 +113,39 @@ fn short_debug(q: &dyn Query) -> String {
     } else {
         s
     }
+}
+
+/// Bare words the text analyser turns into nothing (punctuation, words over 40
+/// characters): they silently match nothing.
+fn dropped_terms(index: &DatelineIndex, rewritten: &str) -> Vec<String> {
+    let Ok(mut analyzer) = index.index.tokenizer_for_field(index.fields.body) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut in_quote = false;
+    for word in rewritten.split_whitespace() {
+        let quotes = word.matches('"').count();
+        let quoted = in_quote || quotes > 0;
+        if quotes % 2 == 1 {
+            in_quote = !in_quote;
+        }
+        let bare = word.trim_matches(|c| c == '(' || c == ')' || c == '+');
+        let bare = bare.strip_prefix('-').unwrap_or(bare);
+        if quoted
+            || bare.is_empty()
+            || bare.contains(':')
+            || matches!(bare, "AND" | "OR" | "NOT" | "TO")
+        {
+            continue;
+        }
+        let mut stream = analyzer.token_stream(bare);
+        if !stream.advance() {
+            out.push(format!(
+                "`{bare}` is dropped by the tokenizer (no letters or digits, or over 40 characters) and matches nothing"
+            ));
+        }
+    }
+    out
 }
 
 /// Date ranges in the rewritten text that lie outside the indexed dates.
