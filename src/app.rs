@@ -21,6 +21,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Search(args) => search(&cli.index, args, &aliases),
         Command::Show(args) => show(&cli.index, args),
         Command::Extract(args) => extract(args, &aliases),
+        Command::Export(args) => export(&cli.index, args),
         Command::Entities(args) => entities(&cli.index, args, &aliases),
         Command::Saved(args) => crate::saved::run::saved(&cli.index, args.command, &aliases),
         Command::Batch(args) => crate::saved::run::batch(&cli.index, args, &aliases),
@@ -242,4 +243,48 @@ fn entities(
     } else {
         ExitCode::from(1)
     })
+}
+
+fn export(index_path: &std::path::Path, args: crate::cli::ExportArgs) -> anyhow::Result<ExitCode> {
+    use crate::cli::ExportEngine;
+    use std::io::IsTerminal;
+    let index = DatelineIndex::open(index_path)?;
+    let progress = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(0);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} articles ({per_sec}, eta {eta})",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let summary = match (args.to, &args.out) {
+        (Some(ExportEngine::Quickwit), Some(dir)) => {
+            crate::export::engines::export_quickwit(&index, dir, &args.name, &progress)?
+        }
+        (Some(ExportEngine::Elasticsearch), Some(dir)) => {
+            crate::export::engines::export_elasticsearch(&index, dir, &args.name, &progress)?
+        }
+        (_, Some(file)) => {
+            let mut f = std::fs::File::create(file)
+                .with_context(|| format!("creating {}", file.display()))?;
+            crate::export::export_jsonl(&index, &mut f, &progress)?
+        }
+        (_, None) => crate::export::export_jsonl(&index, &mut io::stdout().lock(), &progress)?,
+    };
+    progress.finish_and_clear();
+    eprintln!(
+        "exported {} articles, {:.1} MB, in {:.2}s{}",
+        summary.articles,
+        summary.bytes as f64 / 1e6,
+        summary.elapsed_secs,
+        if summary.files.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", summary.files.join(", "))
+        }
+    );
+    Ok(ExitCode::SUCCESS)
 }

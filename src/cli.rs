@@ -62,10 +62,47 @@ pub enum Command {
     Extract(ExtractArgs),
     /// List the people, organizations, places and sources in the index, by article count
     Entities(EntitiesArgs),
+    /// Export every article: JSON Lines, or files to load into Quickwit or Elasticsearch
+    ///
+    ///   dateline export --format jsonl > articles.jsonl
+    ///   dateline export --to quickwit out/      (index-config.yaml + docs.ndjson)
+    ///   dateline export --to elasticsearch out/ (mapping.json + bulk-NNNN.ndjson)
+    #[command(verbatim_doc_comment)]
+    Export(ExportArgs),
     /// Save, list and re-run named queries (stored beside the index)
     Saved(SavedArgs),
     /// Run many queries from a file: TOML (saved-query format), CSV (name,query) or one per line
     Batch(BatchArgs),
+}
+
+/// Arguments of `dateline export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Write engine files into OUT for this engine.
+    #[arg(long, value_enum, requires = "out")]
+    pub to: Option<ExportEngine>,
+    /// Plain export format (without --to).
+    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    pub format: ExportFormat,
+    /// Output directory (with --to) or file (default: stdout).
+    pub out: Option<PathBuf>,
+    /// Index name inside the engine.
+    #[arg(long, default_value = "dateline")]
+    pub name: String,
+}
+
+/// Engines `dateline export --to` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportEngine {
+    Quickwit,
+    Elasticsearch,
+}
+
+/// Plain export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// One JSON object per article per line.
+    Jsonl,
 }
 
 /// Arguments of `dateline entities`.

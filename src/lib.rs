@@ -10,6 +10,7 @@ pub mod article;
 pub mod cli;
 pub mod corpus;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod index;
 pub mod output;

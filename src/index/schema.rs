@@ -38,6 +38,9 @@ pub struct FieldSpec {
     /// Precision of a `date` field: `seconds` (default) or `microseconds`.
     #[serde(default)]
     pub precision: Option<String>,
+    /// Several values per article (exports declare an array).
+    #[serde(default)]
+    pub multi: bool,
     /// For hidden exact-value twins: the text field they mirror.
     #[serde(default)]
     pub facet_of: Option<String>,

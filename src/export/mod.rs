@@ -1,0 +1,178 @@
+//! Exports: the whole index as JSON Lines, as a Quickwit index config plus ingest file,
+//! or as an Elasticsearch/OpenSearch mapping plus bulk files, for archives that
+//! outgrow one machine.
+//!
+//! Articles stream out in id order (deterministic whatever the segment layout), one
+//! stored document at a time, so memory stays bounded (only the ids are held). The
+//! engine configurations are generated from `index_schema/schema.toml`, not written
+//! twice. `indexed_at` and the file fingerprint are local bookkeeping and are left out,
+//! so exporting the same archive always gives the same bytes.
+
+pub mod engines;
+
+use std::io::Write;
+use std::time::Instant;
+
+use serde::Serialize;
+use tantivy::schema::Value;
+use tantivy::{DocAddress, TantivyDocument};
+
+use crate::error::{Error, Result};
+use crate::index::document::datetime_to_day;
+use crate::index::DatelineIndex;
+
+/// One exported article.
+#[derive(Debug, Serialize)]
+pub struct ExportedArticle {
+    pub id: String,
+    pub path: String,
+    pub title: String,
+    pub body: String,
+    /// RFC 3339 (UTC midnight), or absent when undated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub people: Vec<String>,
+    pub orgs: Vec<String>,
+    pub places: Vec<String>,
+}
+
+/// What an export wrote.
+#[derive(Debug, Default, Serialize)]
+pub struct ExportSummary {
+    pub articles: u64,
+    pub bytes: u64,
+    pub files: Vec<String>,
+    pub elapsed_secs: f64,
+}
+
+/// Every article's address, sorted by id.
+fn addresses_by_id(index: &DatelineIndex) -> Result<(tantivy::Searcher, Vec<DocAddress>)> {
+    let searcher = index
+        .index
+        .reader()
+        .map_err(Error::tantivy("opening the index"))?
+        .searcher();
+    let mut ids: Vec<(String, DocAddress)> = Vec::new();
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let column = segment
+            .fast_fields()
+            .str("id")
+            .map_err(Error::tantivy("reading ids"))?
+            .ok_or_else(|| Error::Schema("fast field `id` is missing".into()))?;
+        for doc in segment.doc_ids_alive() {
+            let mut id = String::new();
+            if let Some(o) = column.term_ords(doc).next() {
+                column
+                    .ord_to_str(o, &mut id)
+                    .map_err(|e| Error::Schema(format!("reading ids: {e}")))?;
+            }
+            ids.push((id, DocAddress::new(ord as u32, doc)));
+        }
+    }
+    ids.sort();
+    Ok((searcher, ids.into_iter().map(|(_, a)| a).collect()))
+}
+
+/// Streams every article, in id order, to `each`.
+pub fn for_each_article(
+    index: &DatelineIndex,
+    mut each: impl FnMut(ExportedArticle) -> Result<()>,
+    progress: &indicatif::ProgressBar,
+) -> Result<u64> {
+    let (searcher, addresses) = addresses_by_id(index)?;
+    progress.set_length(addresses.len() as u64);
+    let f = &index.fields;
+    let mut n = 0;
+    for address in addresses {
+        let doc: TantivyDocument = searcher
+            .doc(address)
+            .map_err(Error::tantivy("reading a stored article"))?;
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let all = |field| {
+            doc.get_all(field)
+                .filter_map(|v| v.as_str())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        let date = doc
+            .get_first(f.date)
+            .and_then(|v| v.as_datetime())
+            .and_then(datetime_to_day)
+            .map(|d| format!("{}T00:00:00Z", d.format("%Y-%m-%d")));
+        each(ExportedArticle {
+            id: text(f.id).unwrap_or_default(),
+            path: text(f.path).unwrap_or_default(),
+            title: text(f.title).unwrap_or_default(),
+            body: text(f.body).unwrap_or_default(),
+            date,
+            date_source: text(f.date_source),
+            source: text(f.source),
+            url: text(f.url),
+            people: all(f.people),
+            orgs: all(f.orgs),
+            places: all(f.places),
+        })?;
+        n += 1;
+        progress.inc(1);
+    }
+    Ok(n)
+}
+
+/// Writes one JSON object per line, counting bytes.
+pub struct CountingWriter<W: Write> {
+    pub inner: W,
+    pub bytes: u64,
+}
+
+impl<W: Write> Write for CountingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Plain JSON Lines export to `out`.
+pub fn export_jsonl(
+    index: &DatelineIndex,
+    out: &mut dyn Write,
+    progress: &indicatif::ProgressBar,
+) -> Result<ExportSummary> {
+    let started = Instant::now();
+    let mut w = CountingWriter {
+        inner: std::io::BufWriter::new(out),
+        bytes: 0,
+    };
+    let io = |e: std::io::Error| Error::Io {
+        path: "<export>".into(),
+        source: e,
+    };
+    let articles = for_each_article(
+        index,
+        |a| {
+            serde_json::to_writer(&mut w, &a).map_err(|e| io(e.into()))?;
+            w.write_all(b"\n").map_err(io)
+        },
+        progress,
+    )?;
+    w.flush().map_err(io)?;
+    Ok(ExportSummary {
+        articles,
+        bytes: w.bytes,
+        files: Vec::new(),
+        elapsed_secs: started.elapsed().as_secs_f64(),
+    })
+}
