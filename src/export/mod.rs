@@ -14,11 +14,10 @@ use std::io::Write;
 use std::time::Instant;
 
 use serde::Serialize;
-use tantivy::schema::Value;
 use tantivy::{DocAddress, TantivyDocument};
 
 use crate::error::{Error, Result};
-use crate::index::document::datetime_to_day;
+use crate::index::document::from_document;
 use crate::index::DatelineIndex;
 
 /// One exported article.
@@ -87,40 +86,25 @@ pub fn for_each_article(
 ) -> Result<u64> {
     let (searcher, addresses) = addresses_by_id(index)?;
     progress.set_length(addresses.len() as u64);
-    let f = &index.fields;
     let mut n = 0;
     for address in addresses {
         let doc: TantivyDocument = searcher
             .doc(address)
             .map_err(Error::tantivy("reading a stored article"))?;
-        let text = |field| {
-            doc.get_first(field)
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-        };
-        let all = |field| {
-            doc.get_all(field)
-                .filter_map(|v| v.as_str())
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        };
-        let date = doc
-            .get_first(f.date)
-            .and_then(|v| v.as_datetime())
-            .and_then(datetime_to_day)
-            .map(|d| format!("{}T00:00:00Z", d.format("%Y-%m-%d")));
+        let a = from_document(&index.fields, &doc);
         each(ExportedArticle {
-            id: text(f.id).unwrap_or_default(),
-            path: text(f.path).unwrap_or_default(),
-            title: text(f.title).unwrap_or_default(),
-            body: text(f.body).unwrap_or_default(),
-            date,
-            date_source: text(f.date_source),
-            source: text(f.source),
-            url: text(f.url),
-            people: all(f.people),
-            orgs: all(f.orgs),
-            places: all(f.places),
+            id: a.id,
+            path: a.path,
+            title: a.title,
+            body: a.body,
+            // Engines want full timestamps: the day's UTC midnight, as stored.
+            date: a.date.map(|d| format!("{d}T00:00:00Z")),
+            date_source: a.date_source,
+            source: a.source,
+            url: a.url,
+            people: a.people,
+            orgs: a.orgs,
+            places: a.places,
         })?;
         n += 1;
         progress.inc(1);
