@@ -10,7 +10,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             // A closed pipe (`dateline search … | head`) is not an error worth a message.
-            if dateline::saved::run::is_broken_pipe(&err) {
+            if dateline::error::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("error: {err:#}");

@@ -204,7 +204,7 @@ fn run_saved(
         });
         match result {
             Ok(total) => any_hit |= total > 0,
-            Err(e) if is_broken_pipe(&e) => {
+            Err(e) if crate::error::is_broken_pipe(&e) => {
                 // The reader went away (`| head`): nothing recorded, nothing to report.
                 return Ok(ExitCode::SUCCESS);
             }
@@ -215,17 +215,6 @@ fn run_saved(
         }
     }
     Ok(exit_code(any_error, any_hit))
-}
-
-/// True when an error comes from writing to a closed pipe.
-pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|cause| {
-        let io = cause.downcast_ref::<io::Error>().map(io::Error::kind);
-        let json = cause
-            .downcast_ref::<serde_json::Error>()
-            .and_then(serde_json::Error::io_error_kind);
-        io.or(json) == Some(io::ErrorKind::BrokenPipe)
-    })
 }
 
 /// One query to run and where its name goes in JSON output.

@@ -222,6 +222,14 @@ fn gazetteer_features(lower_hashes: &[u64], train_gaz: &Gazetteer, feats: &mut [
     }
 }
 
+/// The value at position `j` of a sentence, or a boundary marker outside it.
+fn neighbour(values: &[String], j: isize) -> &str {
+    match usize::try_from(j) {
+        Err(_) => "<s>",
+        Ok(j) => values.get(j).map_or("</s>", String::as_str),
+    }
+}
+
 fn token_features(
     words: &[&str],
     p: &Prepared,
@@ -234,24 +242,8 @@ fn token_features(
     let w = words[i];
     let lower = &p.lower[i];
     let shape = &p.shapes[i];
-    let lower_at = |j: isize| -> &str {
-        if j < 0 {
-            "<s>"
-        } else if j as usize >= n {
-            "</s>"
-        } else {
-            &p.lower[j as usize]
-        }
-    };
-    let shape_at = |j: isize| -> &str {
-        if j < 0 {
-            "<s>"
-        } else if j as usize >= n {
-            "</s>"
-        } else {
-            &p.shapes[j as usize]
-        }
-    };
+    let lower_at = |j: isize| neighbour(&p.lower, j);
+    let shape_at = |j: isize| neighbour(&p.shapes, j);
     let ii = i as isize;
     f.push(t::BIAS);
     f.push(hash_str(t::WORD, w));
