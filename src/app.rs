@@ -56,6 +56,7 @@ fn index(
         max_file_size: args.max_file_size.saturating_mul(1024 * 1024),
         progress: true,
         extract: !args.no_extract,
+        commit_every: usize::try_from(args.commit_every).unwrap_or(usize::MAX),
         aliases,
     };
     let summary = writer::run(index_path, &options)

@@ -234,6 +234,11 @@ pub struct IndexArgs {
     /// entities are still indexed). Faster.
     #[arg(long)]
     pub no_extract: bool,
+    /// Commit (make searchable, and safe from a crash) after every N articles. Lower
+    /// means less work redone after an interruption; higher means fewer segments.
+    #[arg(long, value_name = "N", default_value_t = 20_000,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub commit_every: u64,
     /// Print the summary as JSON on stdout.
     #[arg(long)]
     pub json: bool,

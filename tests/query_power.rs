@@ -40,6 +40,17 @@ fn phrase_slop() {
 }
 
 #[test]
+fn a_negated_phrase_excludes_only_articles_holding_it() {
+    // Found by tests/fuzz.rs: a NOT phrase once aborted debug builds (tantivy #2811).
+    let s = corpus();
+    let iran = s.ids("iran");
+    assert!(iran.contains(&AP.to_string()));
+    assert_eq!(s.ids("iran -\"al-qaida deny\""), iran);
+    let without_ap: Vec<String> = iran.iter().filter(|id| *id != AP).cloned().collect();
+    assert_eq!(s.ids("iran -\"Iran denied\"~5"), without_ap);
+}
+
+#[test]
 fn explain_shows_rewriting_clause_counts_and_structural_warnings() {
     let s = corpus();
     let out = s

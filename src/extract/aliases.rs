@@ -7,12 +7,19 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use serde::Deserialize;
 
+use super::ner::hash::{hash_str, HashKeyed};
+
 /// The alias table shipped with dateline.
 pub const ALIASES_TOML: &str = include_str!("../../index_schema/aliases.toml");
+
+/// The same table as `build.rs` flattened it: one entity per line, tab-separated
+/// `type`, `name`, aliases. Every `dateline search` loads the table, and parsing TOML
+/// took a third of a short query's time; splitting lines takes microseconds.
+const ALIASES_FLAT: &str = include_str!(concat!(env!("OUT_DIR"), "/aliases.tsv"));
 
 /// One entity with its canonical name and variants.
 #[derive(Debug, Clone, Deserialize)]
@@ -41,17 +48,72 @@ pub struct Aliases {
     by_key: HashMap<(String, String), usize>,
     /// normalised variant → index, for lookups that do not know the type.
     any_kind: HashMap<String, usize>,
-    /// Written forms as token sequences joined by spaces (case kept) → index: the
-    /// names extraction finds in text even where the tagger misses them.
-    surface: HashMap<String, usize>,
+    /// The names extraction looks for verbatim in text, built on first use: only
+    /// indexing needs them, and tokenizing every variant would slow every search.
+    surface: OnceLock<SurfaceForms>,
     /// Hash of the source texts, so an index notices when the table changed.
     fingerprint: u64,
 }
 
-/// The embedded table, parsed on first use. A broken embedded file is a build defect
-/// caught by the unit tests; at run time it degrades to an empty table.
-pub static EMBEDDED: LazyLock<Aliases> =
-    LazyLock::new(|| Aliases::parse(ALIASES_TOML).unwrap_or_default());
+/// Written forms of the table's distinctive names, for matching text.
+#[derive(Debug, Default, Clone)]
+struct SurfaceForms {
+    /// Token sequence joined by spaces (case kept) → index into `entities`.
+    by_tokens: HashMap<String, usize>,
+    /// First token of each form → the most tokens any form starting with it has, so
+    /// text scanning rejects almost every word with one lookup and no joins.
+    starts: HashKeyed<usize>,
+}
+
+impl SurfaceForms {
+    /// Later entities win, as in the rest of the table.
+    fn build(entities: &[AliasEntity]) -> SurfaceForms {
+        let mut forms = SurfaceForms::default();
+        for (index, entity) in entities.iter().enumerate() {
+            let variants = std::iter::once(&entity.name).chain(entity.aliases.iter());
+            for variant in variants.filter(|v| is_distinctive(v) && !normalize(v).is_empty()) {
+                let tokens: Vec<&str> = super::tokenize::tokenize(variant)
+                    .into_iter()
+                    .map(|t| t.text)
+                    .collect();
+                if let Some(first) = tokens.first() {
+                    let longest = forms.starts.entry(hash_str(0, first)).or_default();
+                    *longest = (*longest).max(tokens.len());
+                }
+                forms.by_tokens.insert(tokens.join(" "), index);
+            }
+        }
+        forms
+    }
+}
+
+/// The embedded table, read on first use. `build.rs` refuses to build with a broken
+/// `aliases.toml`, and a unit test checks the flat copy matches it.
+pub static EMBEDDED: LazyLock<Aliases> = LazyLock::new(|| {
+    let mut aliases = Aliases {
+        fingerprint: xxhash_rust::xxh3::xxh3_64(ALIASES_TOML.as_bytes()),
+        ..Aliases::default()
+    };
+    aliases.extend(parse_flat(ALIASES_FLAT));
+    aliases
+});
+
+/// Reads the flat form `build.rs` writes (see [`ALIASES_FLAT`]).
+fn parse_flat(text: &str) -> Vec<AliasEntity> {
+    text.lines()
+        .filter_map(|line| {
+            let mut cols = line.split('\t');
+            let kind = cols.next()?.to_string();
+            let name = cols.next()?.to_string();
+            let aliases = cols.map(str::to_string).collect();
+            Some(AliasEntity {
+                kind,
+                name,
+                aliases,
+            })
+        })
+        .collect()
+}
 
 /// Case- and punctuation-insensitive key: letters and digits only, lowercased.
 pub fn normalize(name: &str) -> String {
@@ -86,6 +148,7 @@ impl Aliases {
     }
 
     fn extend(&mut self, entities: Vec<AliasEntity>) {
+        self.surface = OnceLock::new();
         for entity in entities {
             let index = self.entities.len();
             for variant in std::iter::once(&entity.name).chain(entity.aliases.iter()) {
@@ -96,13 +159,6 @@ impl Aliases {
                 self.by_key
                     .insert((entity.kind.clone(), key.clone()), index);
                 self.any_kind.insert(key, index);
-                if is_distinctive(variant) {
-                    let tokens: Vec<&str> = super::tokenize::tokenize(variant)
-                        .into_iter()
-                        .map(|t| t.text)
-                        .collect();
-                    self.surface.insert(tokens.join(" "), index);
-                }
             }
             self.entities.push(entity);
         }
@@ -125,7 +181,16 @@ impl Aliases {
 
     /// The entity written exactly as `tokens` (case-sensitive): `(type, name)`.
     pub fn surface(&self, tokens: &[&str]) -> Option<(&str, &str)> {
-        self.surface.get(&tokens.join(" ")).map(|&i| {
+        let forms = self
+            .surface
+            .get_or_init(|| SurfaceForms::build(&self.entities));
+        let longest = tokens
+            .first()
+            .and_then(|t| forms.starts.get(&hash_str(0, t)))?;
+        if tokens.len() > *longest {
+            return None;
+        }
+        forms.by_tokens.get(&tokens.join(" ")).map(|&i| {
             let e = &self.entities[i];
             (e.kind.as_str(), e.name.as_str())
         })
@@ -166,6 +231,24 @@ fn is_distinctive(variant: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flat_embedded_copy_matches_the_toml_source() {
+        let from_toml = Aliases::parse(ALIASES_TOML).expect("aliases.toml parses");
+        let embedded = &*EMBEDDED;
+        assert_eq!(embedded.fingerprint(), from_toml.fingerprint());
+        assert_eq!(embedded.entities().len(), from_toml.entities().len());
+        for (a, b) in embedded.entities().iter().zip(from_toml.entities()) {
+            assert_eq!(
+                (&a.kind, &a.name, &a.aliases),
+                (&b.kind, &b.name, &b.aliases)
+            );
+        }
+        assert_eq!(
+            embedded.surface(&["al-Qaeda"]),
+            from_toml.surface(&["al-Qaeda"])
+        );
+    }
 
     #[test]
     fn shipped_table_parses_and_merges_common_variants() {

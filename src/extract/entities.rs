@@ -124,14 +124,24 @@ pub fn extract(tagger: &Tagger, aliases: &Aliases, title: &str, body: &str) -> E
     for range in sentences(&body_tokens) {
         sentence_tokens.push(("body", &body_tokens[range]));
     }
-    let body_forms = usual_forms_in(&body_tokens);
-    let truecased: Vec<Vec<String>> = sentence_tokens
+    // Only all-caps sentences are recased, and only they need the article's forms.
+    let mut body_forms: Option<HashMap<String, String>> = None;
+    let truecased: Vec<Option<Vec<String>>> = sentence_tokens
         .iter()
-        .map(|(_, toks)| truecase_if_all_caps(toks, &body_forms))
+        .map(|(_, toks)| {
+            is_all_caps_sentence(toks).then(|| {
+                let forms = body_forms.get_or_insert_with(|| usual_forms_in(&body_tokens));
+                truecase(toks, forms)
+            })
+        })
         .collect();
-    let words: Vec<Vec<&str>> = truecased
+    let words: Vec<Vec<&str>> = sentence_tokens
         .iter()
-        .map(|s| s.iter().map(String::as_str).collect())
+        .zip(&truecased)
+        .map(|((_, toks), recased)| match recased {
+            Some(forms) => forms.iter().map(String::as_str).collect(),
+            None => toks.iter().map(|t| t.text).collect(),
+        })
         .collect();
     let tags = tagger.tag_document(&words);
     let mut raw = Vec::new();
@@ -175,20 +185,24 @@ fn usual_forms_in(tokens: &[Token<'_>]) -> HashMap<String, String> {
     forms
 }
 
-/// The words of a sentence as the tagger should see them. An all-caps sentence (a
+/// True for a sentence of more than two words with letters, none of them lowercase.
+fn is_all_caps_sentence(tokens: &[Token<'_>]) -> bool {
+    let mut letters = tokens
+        .iter()
+        .map(|t| t.text)
+        .filter(|w| w.chars().any(char::is_alphabetic));
+    let mut count = 0;
+    letters.all(|w| {
+        count += 1;
+        !w.chars().any(char::is_lowercase)
+    }) && count > 2
+}
+
+/// The words of an all-caps sentence as the tagger should see them. An all-caps sentence (a
 /// wire headline: "TREASURY'S BAKER SAYS ...") carries no case information, so each
 /// word takes the form the article uses elsewhere, else its usual form in news text
 /// (Baker, Treasury, OPEC), else lowercase; the first word is capitalized.
-fn truecase_if_all_caps(tokens: &[Token<'_>], body_forms: &HashMap<String, String>) -> Vec<String> {
-    let letters: Vec<&str> = tokens
-        .iter()
-        .map(|t| t.text)
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    let all_caps = letters.len() > 2 && letters.iter().all(|w| !w.chars().any(char::is_lowercase));
-    if !all_caps {
-        return tokens.iter().map(|t| t.text.to_string()).collect();
-    }
+fn truecase(tokens: &[Token<'_>], body_forms: &HashMap<String, String>) -> Vec<String> {
     tokens
         .iter()
         .enumerate()

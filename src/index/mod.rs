@@ -53,10 +53,14 @@ impl DatelineIndex {
             });
         }
         let meta = read_meta(path, &spec)?;
-        let index = Index::open_in_dir(path).map_err(|e| Error::Corrupt {
+        let corrupt = |e: tantivy::TantivyError| Error::Corrupt {
             path: path.to_path_buf(),
             reason: e.to_string(),
-        })?;
+        };
+        let index = Index::open_in_dir(path).map_err(corrupt)?;
+        // A reader opens every segment file and checks its footer, so a truncated or
+        // missing file is reported here, with the fix, not midway through a query.
+        index.reader().map_err(corrupt)?;
         let fields = Fields::resolve(&index.schema()).map_err(|_| Error::SchemaVersion {
             path: path.to_path_buf(),
             found: format!("{} (with different fields)", meta.schema_version),

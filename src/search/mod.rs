@@ -123,7 +123,8 @@ pub fn run(
             .map_err(Error::tantivy("counting hits"))?;
         (total, None)
     } else {
-        let collector = request.facets.collector().map_err(Error::Schema)?;
+        let segments = searcher.segment_readers().len();
+        let collector = request.facets.collector(segments).map_err(Error::Schema)?;
         let (total, results) = searcher
             .search(&query, &(Count, collector))
             .map_err(Error::tantivy("counting hits and facets"))?;
@@ -284,7 +285,9 @@ pub fn facets_only(
         .reader()
         .map_err(Error::tantivy("opening the index"))?
         .searcher();
-    let collector = request.collector().map_err(Error::Schema)?;
+    let collector = request
+        .collector(searcher.segment_readers().len())
+        .map_err(Error::Schema)?;
     let (total, results) = searcher
         .search(&*query, &(Count, collector))
         .map_err(Error::tantivy("counting entities"))?;

@@ -92,6 +92,11 @@ impl Scratch {
     }
 }
 
+/// Copies the directory `src` to `dest` (created).
+pub fn copy_tree(src: &Path, dest: &Path) {
+    copy_recursive(src, dest);
+}
+
 fn copy_recursive(src: &Path, dest: &Path) {
     std::fs::create_dir_all(dest).expect("create dir");
     for entry in std::fs::read_dir(src).expect("read dir") {

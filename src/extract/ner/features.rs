@@ -140,6 +140,88 @@ pub fn sentence_features(
     train_gaz: &Gazetteer,
     out: &mut Vec<Vec<u64>>,
 ) {
+    features_of(words, doc, train_gaz, WordPart::Include, out);
+}
+
+/// Like [`sentence_features`] without the features of [`word_features`], which depend
+/// on the word alone: the tagger scores those once per distinct word and caches them.
+pub fn context_features(
+    words: &[&str],
+    doc: &DocContext,
+    train_gaz: &Gazetteer,
+    out: &mut Vec<Vec<u64>>,
+) {
+    features_of(words, doc, train_gaz, WordPart::Omit, out);
+}
+
+/// Whether per-token feature lists include the word-only features.
+#[derive(Clone, Copy, PartialEq)]
+enum WordPart {
+    Include,
+    Omit,
+}
+
+/// The features that depend on the word alone (form, lowercase, shape, affixes, word
+/// clusters), in the order [`sentence_features`] lists them. Each word's share of the
+/// score is therefore the same wherever it occurs, which the tagger exploits.
+pub fn word_features(w: &str, f: &mut Vec<u64>) {
+    let lower = w.to_lowercase();
+    let clusters = LEXICON.clusters.get(w, &lower);
+    push_word_features(w, &lower, &shape(w), clusters, f);
+}
+
+fn push_word_features(
+    w: &str,
+    lower: &str,
+    shape: &str,
+    clusters: Option<[u16; 3]>,
+    f: &mut Vec<u64>,
+) {
+    push_form_features(w, lower, shape, f);
+    push_cluster_features(shape, clusters, f);
+}
+
+fn push_form_features(w: &str, lower: &str, shape: &str, f: &mut Vec<u64>) {
+    f.push(hash_str(t::WORD, w));
+    f.push(hash_str(t::LOWER, lower));
+    f.push(hash_str(t::SHAPE, shape));
+    // Prefixes and suffixes of up to 4 chars, hashed from slices (no allocation).
+    let prefix_ends = lower
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(1)
+        .chain([lower.len()])
+        .take(4);
+    for (k, end) in prefix_ends.enumerate() {
+        f.push(hash_str(t::PREFIX + k as u64, &lower[..end]));
+    }
+    for (k, (start, _)) in lower.char_indices().rev().take(4).enumerate() {
+        f.push(hash_str(t::SUFFIX + k as u64, &lower[start..]));
+    }
+}
+
+fn push_cluster_features(shape: &str, clusters: Option<[u16; 3]>, f: &mut Vec<u64>) {
+    match clusters {
+        Some(c) => {
+            for (g, id) in c.iter().enumerate() {
+                f.push(mix(mix(t::CLUSTER, g as u64), u64::from(*id)));
+            }
+            f.push(mix(
+                mix(t::CLUSTER_SHAPE, u64::from(c[2])),
+                hash_str(0, shape),
+            ));
+        }
+        None => f.push(mix(t::CLUSTER, 9999)),
+    }
+}
+
+fn features_of(
+    words: &[&str],
+    doc: &DocContext,
+    train_gaz: &Gazetteer,
+    word_part: WordPart,
+    out: &mut Vec<Vec<u64>>,
+) {
     let n = words.len();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let lower_hashes: Vec<u64> = lower.iter().map(|l| hash_str(0, l)).collect();
@@ -169,7 +251,7 @@ pub fn sentence_features(
     }
     out.resize_with(n, || Vec::with_capacity(64));
     for (i, feats) in out.iter_mut().enumerate() {
-        token_features(words, &prepared, doc, headline, i, feats);
+        token_features(words, &prepared, doc, headline, word_part, i, feats);
     }
     gazetteer_features(&prepared.lower_hashes, train_gaz, out);
 }
@@ -235,6 +317,7 @@ fn token_features(
     p: &Prepared,
     doc: &DocContext,
     headline: bool,
+    word_part: WordPart,
     i: usize,
     f: &mut Vec<u64>,
 ) {
@@ -246,21 +329,10 @@ fn token_features(
     let shape_at = |j: isize| neighbour(&p.shapes, j);
     let ii = i as isize;
     f.push(t::BIAS);
-    f.push(hash_str(t::WORD, w));
-    f.push(hash_str(t::LOWER, lower));
-    f.push(hash_str(t::SHAPE, shape));
-    // Prefixes and suffixes of up to 4 chars, hashed from slices (no allocation).
-    let prefix_ends = lower
-        .char_indices()
-        .map(|(i, _)| i)
-        .skip(1)
-        .chain([lower.len()])
-        .take(4);
-    for (k, end) in prefix_ends.enumerate() {
-        f.push(hash_str(t::PREFIX + k as u64, &lower[..end]));
-    }
-    for (k, (start, _)) in lower.char_indices().rev().take(4).enumerate() {
-        f.push(hash_str(t::SUFFIX + k as u64, &lower[start..]));
+    // The word-only features keep the positions training has always given them:
+    // form and affixes here, clusters after the neighbours.
+    if word_part == WordPart::Include {
+        push_form_features(w, lower, shape, f);
     }
     let first = w.chars().next().unwrap_or(' ');
     let flags = u64::from(i == 0)
@@ -303,17 +375,8 @@ fn token_features(
     if headline {
         f.push(hash_str(t::HEADLINE_WORD, lower));
     }
-    match p.clusters[i] {
-        Some(c) => {
-            for (g, id) in c.iter().enumerate() {
-                f.push(mix(mix(t::CLUSTER, g as u64), u64::from(*id)));
-            }
-            f.push(mix(
-                mix(t::CLUSTER_SHAPE, u64::from(c[2])),
-                hash_str(0, shape),
-            ));
-        }
-        None => f.push(mix(t::CLUSTER, 9999)),
+    if word_part == WordPart::Include {
+        push_cluster_features(shape, p.clusters[i], f);
     }
     let cluster_at = |j: isize| -> u64 {
         if j < 0 || j as usize >= n {

@@ -15,9 +15,12 @@ pub mod model;
 pub mod tags;
 pub mod train;
 
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::LazyLock;
 
-use features::{sentence_features, DocContext, FEATURE_VERSION};
+use features::{context_features, word_features, DocContext, FEATURE_VERSION};
+use hash::{hash_str, HashKeyed};
 use model::{Model, ModelError};
 use tags::{Tag, NUM_TAGS};
 
@@ -31,12 +34,31 @@ static EMBEDDED: LazyLock<Result<Tagger, ModelError>> =
 #[derive(Debug)]
 pub struct Tagger {
     model: Model,
+    /// Tells this tagger's entries in the per-thread word-score cache from another's
+    /// (training builds many models in one process).
+    id: u64,
+}
+
+/// Word-score cache entries kept per thread before it is emptied and refilled.
+const WORD_CACHE_LIMIT: usize = 1 << 17;
+
+static NEXT_TAGGER_ID: AtomicU64 = AtomicU64::new(1);
+
+thread_local! {
+    /// Per thread: (tagger id, word hash → summed weights of the word's own features).
+    /// News text repeats its vocabulary, so most tokens skip a third of the feature
+    /// hashing and weight lookups; per thread, so indexing workers never contend.
+    static WORD_SCORES: RefCell<(u64, HashKeyed<[f32; NUM_TAGS]>)> =
+        RefCell::new((0, HashKeyed::default()));
 }
 
 impl Tagger {
     /// Wraps a model.
     pub fn new(model: Model) -> Tagger {
-        Tagger { model }
+        Tagger {
+            model,
+            id: NEXT_TAGGER_ID.fetch_add(1, Ordering::Relaxed),
+        }
     }
 
     /// The tagger built into this binary, loaded on first use.
@@ -63,15 +85,31 @@ impl Tagger {
         doc: &DocContext,
         features: &mut Vec<Vec<u64>>,
     ) -> Vec<Tag> {
-        sentence_features(words, doc, &self.model.train_gazetteer, features);
-        let emissions: Vec<[f32; NUM_TAGS]> = features
-            .iter()
-            .map(|f| {
-                let mut e = [0f32; NUM_TAGS];
-                self.model.score(f, &mut e);
-                e
-            })
-            .collect();
+        context_features(words, doc, &self.model.train_gazetteer, features);
+        let emissions: Vec<[f32; NUM_TAGS]> = WORD_SCORES.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let (owner, scores) = &mut *cache;
+            if *owner != self.id || scores.len() > WORD_CACHE_LIMIT {
+                *owner = self.id;
+                scores.clear();
+            }
+            let mut word_feats = Vec::new();
+            words
+                .iter()
+                .zip(features.iter())
+                .map(|(w, f)| {
+                    let mut e = *scores.entry(hash_str(0, w)).or_insert_with(|| {
+                        word_feats.clear();
+                        word_features(w, &mut word_feats);
+                        let mut e = [0f32; NUM_TAGS];
+                        self.model.score(&word_feats, &mut e);
+                        e
+                    });
+                    self.model.add_scores(f, &mut e);
+                    e
+                })
+                .collect()
+        });
         self.model.viterbi(&emissions)
     }
 }

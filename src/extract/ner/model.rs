@@ -48,6 +48,13 @@ impl Model {
     #[inline]
     pub fn score(&self, features: &[u64], out: &mut [f32; NUM_TAGS]) {
         *out = [0.0; NUM_TAGS];
+        self.add_scores(features, out);
+    }
+
+    /// Adds the emission scores of `features` to `out` (a partial score computed
+    /// elsewhere, such as a cached word's own features).
+    #[inline]
+    pub fn add_scores(&self, features: &[u64], out: &mut [f32; NUM_TAGS]) {
         for f in features {
             if let Some(row) = self.weights.get(f) {
                 for (o, w) in out.iter_mut().zip(row) {
