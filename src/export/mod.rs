@@ -64,13 +64,14 @@ fn addresses_by_id(index: &DatelineIndex) -> Result<(tantivy::Searcher, Vec<DocA
             .str("id")
             .map_err(Error::tantivy("reading ids"))?
             .ok_or_else(|| Error::Schema("fast field `id` is missing".into()))?;
+        let terms = crate::index::manifest::column_terms(&column, "id")?;
         for doc in segment.doc_ids_alive() {
-            let mut id = String::new();
-            if let Some(o) = column.term_ords(doc).next() {
-                column
-                    .ord_to_str(o, &mut id)
-                    .map_err(|e| Error::Schema(format!("reading ids: {e}")))?;
-            }
+            let id = column
+                .term_ords(doc)
+                .next()
+                .and_then(|o| terms.get(o as usize))
+                .cloned()
+                .unwrap_or_default();
             ids.push((id, DocAddress::new(ord as u32, doc)));
         }
     }

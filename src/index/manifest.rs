@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use tantivy::columnar::StrColumn;
 use tantivy::Searcher;
 
 use crate::error::{Error, Result};
@@ -37,6 +38,21 @@ pub fn latest_stamp(searcher: &Searcher) -> Result<Option<tantivy::DateTime>> {
     Ok(latest)
 }
 
+/// Every term of a string column, indexed by ordinal. Streaming the dictionary reads
+/// each block once; `ord_to_str` per document decompresses a block per call, which
+/// took 20 s of a no-change run over 215,780 one-article files.
+pub fn column_terms(column: &StrColumn, what: &str) -> Result<Vec<String>> {
+    let dictionary = column.dictionary();
+    let mut stream = dictionary
+        .stream()
+        .map_err(|e| Error::Schema(format!("reading the {what} column: {e}")))?;
+    let mut terms = Vec::with_capacity(dictionary.num_terms());
+    while stream.advance() {
+        terms.push(String::from_utf8_lossy(stream.key()).into_owned());
+    }
+    Ok(terms)
+}
+
 /// Reads the manifest of the committed index behind `searcher`.
 pub fn load(searcher: &Searcher) -> Result<Manifest> {
     let mut manifest = Manifest::new();
@@ -54,28 +70,23 @@ pub fn load(searcher: &Searcher) -> Result<Manifest> {
         let fingerprints = ff
             .u64("fingerprint")
             .map_err(Error::tantivy("reading fingerprints"))?;
-        let mut path_by_ord: HashMap<u64, String> = HashMap::new();
+        let path_terms = column_terms(&paths, "path")?;
+        let id_terms = column_terms(&ids, "id")?;
         for doc in segment.doc_ids_alive() {
-            let Some(path_ord) = paths.term_ords(doc).next() else {
+            let Some(path) = paths
+                .term_ords(doc)
+                .next()
+                .and_then(|ord| path_terms.get(ord as usize))
+            else {
                 continue;
             };
-            let path = match path_by_ord.get(&path_ord) {
-                Some(p) => p.clone(),
-                None => {
-                    let mut p = String::new();
-                    paths
-                        .ord_to_str(path_ord, &mut p)
-                        .map_err(|e| Error::Schema(format!("reading path column: {e}")))?;
-                    path_by_ord.insert(path_ord, p.clone());
-                    p
-                }
-            };
-            let mut id = String::new();
-            if let Some(id_ord) = ids.term_ords(doc).next() {
-                ids.ord_to_str(id_ord, &mut id)
-                    .map_err(|e| Error::Schema(format!("reading id column: {e}")))?;
-            }
-            let entry = manifest.entry(path).or_default();
+            let id = ids
+                .term_ords(doc)
+                .next()
+                .and_then(|ord| id_terms.get(ord as usize))
+                .cloned()
+                .unwrap_or_default();
+            let entry = manifest.entry(path.clone()).or_default();
             entry.fingerprint = fingerprints.first(doc).unwrap_or_default();
             entry.ids.push(id);
         }
