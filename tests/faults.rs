@@ -176,7 +176,7 @@ fn kill_and_resume(copies: usize, kills: usize, extra: &[&str], seed: u64) {
         let search = run(&index, &["search", "iran", "--format", "json"]);
         assert_no_panic(&search, "search after kill");
         let code = search.status.code();
-        if index.join("meta.json").exists() {
+        if code != Some(2) || !stderr(&search).contains("no dateline index") {
             assert!(
                 code == Some(0) || code == Some(1),
                 "search after a kill failed: {}",
@@ -188,8 +188,13 @@ fn kill_and_resume(copies: usize, kills: usize, extra: &[&str], seed: u64) {
             assert!(unique.is_subset(&expected), "unknown articles after a kill");
             present_after_kills.push(unique.len());
         } else {
-            // Killed before the first commit: nothing to open yet, and it says so.
+            // Killed before the index existed: nothing to open yet, and it says so.
             assert_eq!(code, Some(2), "{}", stderr(&search));
+            assert!(
+                stderr(&search).contains("no dateline index"),
+                "{}",
+                stderr(&search)
+            );
             present_after_kills.push(0);
         }
     }
@@ -455,4 +460,29 @@ fn a_full_disk_fails_clearly_and_keeps_the_last_commit() {
          message; the previous commit's {} articles intact and searchable",
         after.len()
     ));
+}
+
+#[test]
+fn a_run_killed_while_creating_the_index_is_no_index_yet() {
+    // The state a kill leaves between tantivy writing its empty meta.json and dateline
+    // writing dateline-index.json: nothing committed, so the next run just creates
+    // the index (no --rebuild needed).
+    let s = Scratch::new();
+    let schema = dateline::index::schema::SchemaSpec::embedded()
+        .expect("embedded schema")
+        .to_tantivy()
+        .expect("tantivy schema");
+    fs::create_dir_all(s.index_path()).expect("index dir");
+    tantivy::Index::create_in_dir(s.index_path(), schema).expect("empty tantivy index");
+    let search = run(&s.index_path(), &["search", "iran"]);
+    assert_no_panic(&search, "search");
+    assert_eq!(search.status.code(), Some(2));
+    assert!(
+        stderr(&search).contains("no dateline index"),
+        "{}",
+        stderr(&search)
+    );
+    s.index(&repo().join("corpus"), &[]);
+    let total = s.search_json("iran", &[])["total"].as_u64().expect("total");
+    assert!(total > 0, "the new index answers");
 }

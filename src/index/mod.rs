@@ -52,6 +52,11 @@ impl DatelineIndex {
                 path: path.to_path_buf(),
             });
         }
+        if creation_interrupted(path) {
+            return Err(Error::NoIndex {
+                path: path.to_path_buf(),
+            });
+        }
         let meta = read_meta(path, &spec)?;
         let corrupt = |e: tantivy::TantivyError| Error::Corrupt {
             path: path.to_path_buf(),
@@ -110,6 +115,16 @@ impl DatelineIndex {
             path: path.to_path_buf(),
         })
     }
+}
+
+/// True when a run was killed while creating the index: tantivy's empty `meta.json`
+/// exists but dateline's own file was never written. Nothing was committed, so this is
+/// no index yet (the next run creates it), not a damaged one needing `--rebuild`.
+fn creation_interrupted(path: &Path) -> bool {
+    !path.join(META_FILE).exists()
+        && Index::open_in_dir(path)
+            .and_then(|index| index.searchable_segment_ids())
+            .is_ok_and(|segments| segments.is_empty())
 }
 
 /// Refuses to touch a directory that holds something other than a dateline index:
