@@ -236,7 +236,7 @@ pub struct IndexArgs {
     pub no_extract: bool,
     /// Commit (make searchable, and safe from a crash) after every N articles. Lower
     /// means less work redone after an interruption; higher means fewer segments.
-    #[arg(long, value_name = "N", default_value_t = 20_000,
+    #[arg(long, value_name = "N", default_value_t = crate::index::writer::COMMIT_EVERY as u64,
           value_parser = clap::value_parser!(u64).range(1..))]
     pub commit_every: u64,
     /// Print the summary as JSON on stdout.

@@ -320,6 +320,20 @@ fn a_second_indexer_fails_at_once_while_the_first_runs() {
     say("two indexers at once: the second failed with exit 2, 'locked', while the first ran");
 }
 
+/// The segments `meta.json` lists, as file-name stems (uuid without dashes).
+fn live_segments(index: &Path) -> Vec<String> {
+    let meta: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(index.join("meta.json")).expect("meta.json"))
+            .expect("meta.json is JSON");
+    meta["segments"]
+        .as_array()
+        .expect("segments")
+        .iter()
+        .filter_map(|s| s["segment_id"].as_str())
+        .map(|id| id.replace('-', ""))
+        .collect()
+}
+
 /// Segment file kinds a tantivy index keeps per segment.
 const SEGMENT_FILES: [&str; 6] = ["idx", "term", "pos", "store", "fast", "fieldnorm"];
 
@@ -332,10 +346,11 @@ fn corrupted_index_files_give_a_clear_error_and_no_panic() {
     for ext in SEGMENT_FILES {
         let copy = s.dir.path().join(format!("corrupt-{ext}"));
         common::copy_tree(&pristine, &copy);
-        let victim = fs::read_dir(&copy)
-            .expect("index dir")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .find(|p| p.extension().is_some_and(|x| x == ext))
+        // A file of a segment the last commit lists (not a leftover of a merge).
+        let victim = live_segments(&copy)
+            .iter()
+            .map(|id| copy.join(format!("{id}.{ext}")))
+            .find(|p| p.exists())
             .unwrap_or_else(|| panic!("no .{ext} file in the index"));
         let len = fs::metadata(&victim).expect("segment file").len();
         let file = fs::OpenOptions::new()

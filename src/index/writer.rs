@@ -397,15 +397,11 @@ fn commit(writer: &mut IndexWriter<TantivyDocument>, index_path: &Path) -> Resul
 /// alone, so re-indexing a few files stays cheap. A crash during the merge leaves the
 /// last commit in place.
 fn compact(index: &tantivy::Index, changed: usize, index_path: &Path) -> Result<()> {
-    let segments = index
-        .searchable_segment_ids()
-        .map_err(Error::tantivy("listing segments"))?;
-    let docs: u64 = index
+    let metas = index
         .searchable_segment_metas()
-        .map_err(Error::tantivy("listing segments"))?
-        .iter()
-        .map(|m| u64::from(m.num_docs()))
-        .sum();
+        .map_err(Error::tantivy("listing segments"))?;
+    let segments: Vec<_> = metas.iter().map(|m| m.id()).collect();
+    let docs: u64 = metas.iter().map(|m| u64::from(m.num_docs())).sum();
     let worthwhile = (changed as u64) * 4 >= docs || segments.len() >= COMPACT_AT_SEGMENTS;
     if segments.len() <= 1 || !worthwhile {
         return Ok(());
