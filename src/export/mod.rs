@@ -59,19 +59,9 @@ fn addresses_by_id(index: &DatelineIndex) -> Result<(tantivy::Searcher, Vec<DocA
         .searcher();
     let mut ids: Vec<(String, DocAddress)> = Vec::new();
     for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-        let column = segment
-            .fast_fields()
-            .str("id")
-            .map_err(Error::tantivy("reading ids"))?
-            .ok_or_else(|| Error::Schema("fast field `id` is missing".into()))?;
-        let terms = crate::index::manifest::column_terms(&column, "id")?;
+        let values = crate::index::manifest::StrValues::read(segment, "id")?;
         for doc in segment.doc_ids_alive() {
-            let id = column
-                .term_ords(doc)
-                .next()
-                .and_then(|o| terms.get(o as usize))
-                .cloned()
-                .unwrap_or_default();
+            let id = values.first(doc).unwrap_or_default().to_string();
             ids.push((id, DocAddress::new(ord as u32, doc)));
         }
     }

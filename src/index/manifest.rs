@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use tantivy::columnar::StrColumn;
-use tantivy::Searcher;
+use tantivy::{DocId, Searcher, SegmentReader};
 
 use crate::error::{Error, Result};
 
@@ -38,57 +38,63 @@ pub fn latest_stamp(searcher: &Searcher) -> Result<Option<tantivy::DateTime>> {
     Ok(latest)
 }
 
-/// Every term of a string column, indexed by ordinal. Streaming the dictionary reads
-/// each block once; `ord_to_str` per document decompresses a block per call, which
-/// took 20 s of a no-change run over 215,780 one-article files.
-pub fn column_terms(column: &StrColumn, what: &str) -> Result<Vec<String>> {
-    let dictionary = column.dictionary();
-    let mut stream = dictionary
-        .stream()
-        .map_err(|e| Error::Schema(format!("reading the {what} column: {e}")))?;
-    let mut terms = Vec::with_capacity(dictionary.num_terms());
-    while stream.advance() {
-        terms.push(String::from_utf8_lossy(stream.key()).into_owned());
+/// A segment's string fast field with its dictionary read up front, for looking up
+/// every document's value. Streaming the dictionary reads each block once;
+/// `ord_to_str` per document decompresses a block per call, which took 20 s of a
+/// no-change run over 215,780 one-article files.
+pub struct StrValues {
+    column: StrColumn,
+    /// Every term, indexed by ordinal.
+    terms: Vec<String>,
+}
+
+impl StrValues {
+    /// Reads the fast field `name` of `segment`.
+    pub fn read(segment: &SegmentReader, name: &str) -> Result<StrValues> {
+        let column = segment
+            .fast_fields()
+            .str(name)
+            .map_err(Error::tantivy(format!("reading the {name} column")))?
+            .ok_or_else(|| Error::Schema(format!("fast field `{name}` is missing")))?;
+        let dictionary = column.dictionary();
+        let mut stream = dictionary
+            .stream()
+            .map_err(|e| Error::Schema(format!("reading the {name} column: {e}")))?;
+        let mut terms = Vec::with_capacity(dictionary.num_terms());
+        while stream.advance() {
+            terms.push(String::from_utf8_lossy(stream.key()).into_owned());
+        }
+        Ok(StrValues { column, terms })
     }
-    Ok(terms)
+
+    /// The (first) value of document `doc`.
+    pub fn first(&self, doc: DocId) -> Option<&str> {
+        let ord = self.column.term_ords(doc).next()?;
+        self.terms
+            .get(usize::try_from(ord).ok()?)
+            .map(String::as_str)
+    }
 }
 
 /// Reads the manifest of the committed index behind `searcher`.
 pub fn load(searcher: &Searcher) -> Result<Manifest> {
     let mut manifest = Manifest::new();
-    let err = |what: &str| Error::Schema(format!("fast field `{what}` is missing"));
     for segment in searcher.segment_readers() {
-        let ff = segment.fast_fields();
-        let paths = ff
-            .str("path")
-            .map_err(Error::tantivy("reading paths"))?
-            .ok_or_else(|| err("path"))?;
-        let ids = ff
-            .str("id")
-            .map_err(Error::tantivy("reading ids"))?
-            .ok_or_else(|| err("id"))?;
-        let fingerprints = ff
+        let paths = StrValues::read(segment, "path")?;
+        let ids = StrValues::read(segment, "id")?;
+        let fingerprints = segment
+            .fast_fields()
             .u64("fingerprint")
             .map_err(Error::tantivy("reading fingerprints"))?;
-        let path_terms = column_terms(&paths, "path")?;
-        let id_terms = column_terms(&ids, "id")?;
         for doc in segment.doc_ids_alive() {
-            let Some(path) = paths
-                .term_ords(doc)
-                .next()
-                .and_then(|ord| path_terms.get(ord as usize))
-            else {
+            let Some(path) = paths.first(doc) else {
                 continue;
             };
-            let id = ids
-                .term_ords(doc)
-                .next()
-                .and_then(|ord| id_terms.get(ord as usize))
-                .cloned()
-                .unwrap_or_default();
-            let entry = manifest.entry(path.clone()).or_default();
+            let entry = manifest.entry(path.to_string()).or_default();
             entry.fingerprint = fingerprints.first(doc).unwrap_or_default();
-            entry.ids.push(id);
+            entry
+                .ids
+                .push(ids.first(doc).unwrap_or_default().to_string());
         }
     }
     Ok(manifest)
