@@ -178,7 +178,7 @@ fn conll_dev_f1_does_not_regress() {
     let tagger = Tagger::embedded().expect("built-in model loads");
     let scores: eval::Scores = train::evaluate(tagger, &docs);
     let f1 = scores.overall.f1();
-    // Measured 93.82 with `ner-eval`; a regression of half a point fails.
+    // Measured 93.63 with `ner-eval` (93.46–93.90 over training seeds); 93.3 is the floor.
     assert!(f1 >= 93.3, "dev F1 {f1:.2}");
     use dateline::extract::ner::tags::EntityType::*;
     assert!(scores.f1_of(Per) >= 95.5, "PER {:.2}", scores.f1_of(Per));
@@ -254,7 +254,11 @@ fn reuters_people_and_org_tags_are_found_in_the_text() {
     }
     let people_share = 100.0 * people_found as f64 / people as f64;
     let orgs_share = 100.0 * orgs_found as f64 / orgs as f64;
-    // Measured 96.0% (1336/1391) and 91.5% (700/765).
+    println!(
+        "Reuters-21578 tags found: people {people_found}/{people} ({people_share:.1}%), \
+         orgs {orgs_found}/{orgs} ({orgs_share:.1}%)"
+    );
+    // Measured 97.0% (1349/1391) and 92.3% (706/765).
     assert!(people_share >= 95.0, "people {people_found}/{people}");
     assert!(orgs_share >= 90.0, "orgs {orgs_found}/{orgs}");
 }

@@ -24,6 +24,9 @@ struct Args {
     /// Passes over the training data.
     #[arg(long, default_value_t = train::TrainOptions::default().epochs)]
     epochs: usize,
+    /// Seed of the order documents are visited in (the perceptron depends on it).
+    #[arg(long, default_value_t = train::TrainOptions::default().seed)]
+    seed: u64,
     /// Where to write the model.
     #[arg(long, default_value = "index_schema/ner/model.bin")]
     out: PathBuf,
@@ -53,6 +56,7 @@ fn run(args: Args) -> anyhow::Result<()> {
     );
     let options = train::TrainOptions {
         epochs: args.epochs,
+        seed: args.seed,
         ..train::TrainOptions::default()
     };
     let started = std::time::Instant::now();

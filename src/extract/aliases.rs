@@ -179,11 +179,24 @@ impl Aliases {
         })
     }
 
+    /// The number of tokens of the longest written form that starts with `first`, or
+    /// `None` when no form does. Scanning text for forms asks this once per token and
+    /// skips most tokens at once.
+    pub fn longest_surface_from(&self, first: &str) -> Option<usize> {
+        self.surface_forms()
+            .starts
+            .get(&hash_str(0, first))
+            .copied()
+    }
+
+    fn surface_forms(&self) -> &SurfaceForms {
+        self.surface
+            .get_or_init(|| SurfaceForms::build(&self.entities))
+    }
+
     /// The entity written exactly as `tokens` (case-sensitive): `(type, name)`.
     pub fn surface(&self, tokens: &[&str]) -> Option<(&str, &str)> {
-        let forms = self
-            .surface
-            .get_or_init(|| SurfaceForms::build(&self.entities));
+        let forms = self.surface_forms();
         let longest = tokens
             .first()
             .and_then(|t| forms.starts.get(&hash_str(0, t)))?;

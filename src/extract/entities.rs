@@ -15,13 +15,14 @@
 //!    index_schema/ner/demonyms.tsv); other MISC mentions are not stored.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use serde::Serialize;
 
 use super::aliases::{normalize, Aliases};
 use super::ner::lexicon::{bits, LEXICON};
-use super::ner::tags::{spans, EntityType};
+use super::ner::tags::{spans, EntityType, Span};
 use super::ner::Tagger;
 use super::tokenize::{sentences, tokenize, Token};
 
@@ -147,7 +148,13 @@ pub fn extract(tagger: &Tagger, aliases: &Aliases, title: &str, body: &str) -> E
     let mut raw = Vec::new();
     for ((field, toks), tags) in sentence_tokens.iter().zip(&tags) {
         let mut covered = vec![false; toks.len()];
-        for span in spans(tags) {
+        let tagged = spans(tags);
+        let known = known_names(toks, &tagged, field, aliases);
+        for m in &known {
+            covered[m.0.clone()].iter_mut().for_each(|c| *c = true);
+        }
+        let inside_known = |span: &Span| known.iter().any(|(range, _)| range.contains(&span.start));
+        for span in tagged.into_iter().filter(|s| !inside_known(s)) {
             covered[span.start..span.end]
                 .iter_mut()
                 .for_each(|c| *c = true);
@@ -163,7 +170,8 @@ pub fn extract(tagger: &Tagger, aliases: &Aliases, title: &str, body: &str) -> E
                 sentence_initial: span.start == 0,
             });
         }
-        raw.extend(alias_mentions(toks, &covered, field, aliases));
+        raw.extend(known.into_iter().map(|(_, mention)| mention));
+        raw.extend(alias_mentions(toks, &covered, field, aliases, 1));
     }
     resolve(raw, aliases, title, body)
 }
@@ -228,19 +236,52 @@ fn truecase(tokens: &[Token<'_>], body_forms: &HashMap<String, String>) -> Vec<S
 
 /// Names from the alias table written verbatim in a sentence where the tagger found
 /// nothing ("bin Laden" after a lowercase "bin"): longest match first.
+/// Names of several words written exactly as the alias table has them ("Osama bin
+/// Laden", "Islamic Republic News Agency"), which win over the tagger where it only
+/// found fragments of them ("Laden" as MISC): a curated multi-word name is more
+/// reliable than a statistical guess inside it. A name that a tagged span crosses
+/// (starts inside it and ends outside, or the reverse) is left to the tagger.
+fn known_names(
+    toks: &[Token<'_>],
+    tagged: &[Span],
+    field: &'static str,
+    aliases: &Aliases,
+) -> Vec<(Range<usize>, RawMention)> {
+    let nothing_covered = vec![false; toks.len()];
+    alias_mentions(toks, &nothing_covered, field, aliases, 2)
+        .into_iter()
+        .filter_map(|m| {
+            let first = toks.iter().position(|t| t.start == m.start)?;
+            let range = first..first + m.words.len();
+            let crossed = tagged.iter().any(|s| {
+                let overlaps = s.start < range.end && range.start < s.end;
+                overlaps && (s.start < range.start || s.end > range.end)
+            });
+            (!crossed).then_some((range, m))
+        })
+        .collect()
+}
+
+/// Alias-table names of at least `min_words` words written in `toks` outside the
+/// `covered` tokens, longest first, left to right.
 fn alias_mentions(
     toks: &[Token<'_>],
     covered: &[bool],
     field: &'static str,
     aliases: &Aliases,
+    min_words: usize,
 ) -> Vec<RawMention> {
     const LONGEST: usize = 6;
     let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        let Some(longest) = aliases.longest_surface_from(words[i]) else {
+            i += 1;
+            continue;
+        };
         let mut found = None;
-        for len in (1..=LONGEST.min(toks.len() - i)).rev() {
+        for len in (min_words..=LONGEST.min(longest).min(toks.len() - i)).rev() {
             if covered[i..i + len].iter().any(|c| *c) {
                 continue;
             }

@@ -132,7 +132,11 @@ fn split_chunk<'a>(
     tokens: &mut Vec<Token<'a>>,
 ) {
     // "--" is a dash in plain-text wire copy.
-    if let Some(pos) = text[start..end].find("--") {
+    // A byte scan: `str::find` builds a substring searcher, costly per short word.
+    if let Some(pos) = text.as_bytes()[start..end]
+        .windows(2)
+        .position(|pair| pair == b"--")
+    {
         let mid = start + pos;
         split_chunk(text, start, mid, paragraph_start, tokens);
         push(tokens, text, mid, mid + 2, paragraph_start);
@@ -149,8 +153,8 @@ fn split_chunk<'a>(
             break;
         }
     }
-    // Trailing punctuation, collected right to left.
-    let mut trailing: Vec<(usize, usize)> = Vec::new();
+    // Trailing punctuation, peeled right to left; each char becomes a token.
+    let chunk_end = end;
     while start < end {
         let word = &text[start..end];
         let c = last_char(word);
@@ -162,11 +166,9 @@ fn split_chunk<'a>(
         }
         if (c == '\'' || c == '’') && is_plural_possessive(word) {
             // "ministers'" → "ministers" + "'"
-            trailing.push((end - c.len_utf8(), end));
             end -= c.len_utf8();
             break;
         }
-        trailing.push((end - c.len_utf8(), end));
         end -= c.len_utf8();
     }
     // Possessive 's and the n't contraction.
@@ -177,26 +179,31 @@ fn split_chunk<'a>(
         }
         None => push(tokens, text, start, end, paragraph_start),
     }
-    for (s, e) in trailing.into_iter().rev() {
-        push(tokens, text, s, e, paragraph_start);
+    for (offset, c) in text[end..chunk_end].char_indices() {
+        let at = end + offset;
+        push(tokens, text, at, at + c.len_utf8(), paragraph_start);
     }
 }
 
 /// Byte offset where a trailing `'s` / `n't` starts in `word`, if it has one.
 fn clitic_split(word: &str) -> Option<usize> {
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
-    let n = chars.len();
     // Reuters-21578 writes the apostrophe as a double quote: `Gandhi"s`.
     let apostrophe = |c: char| c == '\'' || c == '’' || c == '"';
-    if n > 3
-        && chars[n - 3].1.eq_ignore_ascii_case(&'n')
-        && apostrophe(chars[n - 2].1)
-        && chars[n - 1].1.eq_ignore_ascii_case(&'t')
+    let mut from_end = word.char_indices().rev();
+    let (_, last) = from_end.next()?;
+    let (second_at, second) = from_end.next()?;
+    // Neither clitic is a word on its own: something must precede it.
+    let (third_at, third) = from_end.next()?;
+    let fourth_exists = from_end.next().is_some();
+    if fourth_exists
+        && third.eq_ignore_ascii_case(&'n')
+        && apostrophe(second)
+        && last.eq_ignore_ascii_case(&'t')
     {
-        return Some(chars[n - 3].0);
+        return Some(third_at);
     }
-    if n > 2 && apostrophe(chars[n - 2].1) && chars[n - 1].1.eq_ignore_ascii_case(&'s') {
-        return Some(chars[n - 2].0);
+    if apostrophe(second) && last.eq_ignore_ascii_case(&'s') {
+        return Some(second_at);
     }
     None
 }

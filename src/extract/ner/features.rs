@@ -6,13 +6,78 @@
 //! word frequency. Document: whether the word also appears lowercased or capitalized
 //! mid-sentence elsewhere in the article, and the type given to it earlier in the
 //! article. Every feature is a u64 hash of a template id and its value.
+//!
+//! Everything a feature needs to know about a word on its own (its lowercase and
+//! shape hashes, clusters, frequency, spelling flags) is a [`WordInfo`], computed once
+//! per distinct word: the tagger caches it per thread. Context features then only mix
+//! hashes, and never touch a string or the lexicon's tables again.
 
 use super::hash::{hash_str, mix, HashKeyed};
 use super::lexicon::{bits, Gazetteer, LEXICON};
 use super::tags::{type_of, Tag};
 
 /// Bumped whenever features change; a model trained on other features is refused.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
+
+/// Spelling facts about a word, as bits of [`WordInfo::flags`].
+mod flag {
+    pub const FIRST_UPPER: u8 = 1;
+    pub const FIRST_LOWER: u8 = 1 << 1;
+    pub const ALL_CAPS: u8 = 1 << 2;
+    pub const DIGIT: u8 = 1 << 3;
+    pub const HYPHEN: u8 = 1 << 4;
+    pub const DOT: u8 = 1 << 5;
+    pub const ALPHA: u8 = 1 << 6;
+}
+
+/// What the features need to know about one word regardless of where it occurs.
+/// News text repeats its vocabulary, so computing this once per distinct word (not
+/// once per token) takes the string work and lexicon lookups out of the hot loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordInfo {
+    /// `hash_str(0, lowercase form)`: the key of the gazetteers, the frequency list
+    /// and the document context.
+    pub lower: u64,
+    /// `hash_str(0, shape)`.
+    shape: u64,
+    /// Word-cluster ids at three granularities, when the word has them.
+    clusters: Option<[u16; 3]>,
+    /// Zipf frequency band, 0 (rare or unknown) to 8.
+    zipf: u8,
+    /// Bits of [`flag`].
+    flags: u8,
+}
+
+impl WordInfo {
+    /// Analyses a word.
+    pub fn of(w: &str) -> WordInfo {
+        WordInfo::with_lower(w, &w.to_lowercase(), &shape(w))
+    }
+
+    fn with_lower(w: &str, lower: &str, shape: &str) -> WordInfo {
+        let lower_hash = hash_str(0, lower);
+        let first = w.chars().next().unwrap_or(' ');
+        let alpha = w.chars().any(char::is_alphabetic);
+        let set = |cond: bool, bit: u8| if cond { bit } else { 0 };
+        WordInfo {
+            lower: lower_hash,
+            shape: hash_str(0, shape),
+            clusters: LEXICON.clusters.get(w, lower),
+            zipf: LEXICON.zipf.get(&lower_hash).copied().unwrap_or(0) / 10,
+            flags: set(first.is_uppercase(), flag::FIRST_UPPER)
+                | set(first.is_lowercase(), flag::FIRST_LOWER)
+                | set(alpha && !w.chars().any(char::is_lowercase), flag::ALL_CAPS)
+                | set(w.chars().any(|c| c.is_ascii_digit()), flag::DIGIT)
+                | set(w.contains('-'), flag::HYPHEN)
+                | set(w.contains('.'), flag::DOT)
+                | set(alpha, flag::ALPHA),
+        }
+    }
+
+    fn has(&self, bit: u8) -> bool {
+        self.flags & bit != 0
+    }
+}
 
 /// What the rest of an article says about each word, gathered before tagging.
 #[derive(Debug, Default)]
@@ -27,17 +92,15 @@ pub struct DocContext {
 }
 
 impl DocContext {
-    /// Scans all sentences of a document.
-    pub fn new(sentences: &[Vec<&str>]) -> DocContext {
+    /// Scans all sentences of a document (each as its words' [`WordInfo`]s).
+    pub fn new<S: AsRef<[WordInfo]>>(sentences: &[S]) -> DocContext {
         let mut ctx = DocContext::default();
         for sentence in sentences {
-            for (i, w) in sentence.iter().enumerate() {
-                let first = w.chars().next().unwrap_or(' ');
-                let lower_hash = hash_str(0, &w.to_lowercase());
-                if first.is_lowercase() {
-                    ctx.seen_lowercase.insert(lower_hash, ());
-                } else if first.is_uppercase() && i > 0 && !is_all_caps(w) {
-                    ctx.seen_capitalized.insert(lower_hash, ());
+            for (i, w) in sentence.as_ref().iter().enumerate() {
+                if w.has(flag::FIRST_LOWER) {
+                    ctx.seen_lowercase.insert(w.lower, ());
+                } else if w.has(flag::FIRST_UPPER) && i > 0 && !w.has(flag::ALL_CAPS) {
+                    ctx.seen_capitalized.insert(w.lower, ());
                 }
             }
         }
@@ -45,26 +108,19 @@ impl DocContext {
     }
 
     /// Records the tags given to a sentence, for later sentences' document features.
-    pub fn record(&mut self, words: &[&str], tags: &[Tag]) {
+    pub fn record(&mut self, words: &[WordInfo], tags: &[Tag]) {
         for (w, &t) in words.iter().zip(tags) {
-            if !w.chars().next().is_some_and(char::is_uppercase) {
+            if !w.has(flag::FIRST_UPPER) {
                 continue;
             }
             let slot = match type_of(t) {
                 Some(k) => k as usize,
                 None => 4,
             };
-            let counts = self
-                .earlier_tags
-                .entry(hash_str(0, &w.to_lowercase()))
-                .or_default();
+            let counts = self.earlier_tags.entry(w.lower).or_default();
             counts[slot] = counts[slot].saturating_add(1);
         }
     }
-}
-
-fn is_all_caps(w: &str) -> bool {
-    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
 
 /// Compressed word shape: `Pompeo` → `Xx`, `U.S.` → `X.X.`, `1996-08-22` → `d-d-d`.
@@ -92,99 +148,99 @@ pub fn shape(w: &str) -> String {
     out
 }
 
-/// Template ids (hash seeds). Kept stable: changing one invalidates trained models.
+/// Template ids: the seed each feature's value is mixed into. Spread over 64 bits
+/// (not small integers), so a template's small values (flags, cluster ids) can never
+/// produce another template's hash. Changing one invalidates trained models.
 mod t {
-    pub const BIAS: u64 = 1;
-    pub const WORD: u64 = 2;
-    pub const LOWER: u64 = 3;
-    pub const SHAPE: u64 = 4;
-    pub const PREFIX: u64 = 5;
-    pub const SUFFIX: u64 = 9;
-    pub const FLAGS: u64 = 13;
-    pub const PREV1: u64 = 14;
-    pub const PREV2: u64 = 15;
-    pub const NEXT1: u64 = 16;
-    pub const NEXT2: u64 = 17;
-    pub const PREV_SHAPE: u64 = 18;
-    pub const NEXT_SHAPE: u64 = 19;
-    pub const BIGRAM_PREV: u64 = 20;
-    pub const BIGRAM_NEXT: u64 = 21;
-    pub const CLUSTER: u64 = 22;
-    pub const PREV_CLUSTER: u64 = 25;
-    pub const NEXT_CLUSTER: u64 = 26;
-    pub const GAZ: u64 = 27;
-    pub const ZIPF: u64 = 28;
-    pub const DOC: u64 = 29;
-    pub const DOC_EARLIER: u64 = 30;
-    pub const SHAPE_WINDOW: u64 = 31;
-    pub const HEADLINE_WORD: u64 = 32;
-    pub const PREV_WORD_SHAPE: u64 = 33;
-    pub const NEXT_WORD_SHAPE: u64 = 34;
-    pub const CLUSTER_SHAPE: u64 = 35;
+    use super::super::hash::mix;
+
+    const fn id(k: u64) -> u64 {
+        mix(0x2545_f491_4f6c_dd1d, k)
+    }
+    pub const BIAS: u64 = id(1);
+    pub const WORD: u64 = id(2);
+    pub const LOWER: u64 = id(3);
+    pub const SHAPE: u64 = id(4);
+    pub const PREFIX: u64 = id(5);
+    pub const SUFFIX: u64 = id(9);
+    pub const FLAGS: u64 = id(13);
+    pub const PREV1: u64 = id(14);
+    pub const PREV2: u64 = id(15);
+    pub const NEXT1: u64 = id(16);
+    pub const NEXT2: u64 = id(17);
+    pub const PREV_SHAPE: u64 = id(18);
+    pub const NEXT_SHAPE: u64 = id(19);
+    pub const BIGRAM_PREV: u64 = id(20);
+    pub const BIGRAM_NEXT: u64 = id(21);
+    pub const CLUSTER: u64 = id(22);
+    pub const PREV_CLUSTER: u64 = id(25);
+    pub const NEXT_CLUSTER: u64 = id(26);
+    pub const GAZ: u64 = id(27);
+    pub const ZIPF: u64 = id(28);
+    pub const DOC: u64 = id(29);
+    pub const DOC_EARLIER: u64 = id(30);
+    pub const SHAPE_WINDOW: u64 = id(31);
+    pub const HEADLINE_WORD: u64 = id(32);
+    pub const PREV_WORD_SHAPE: u64 = id(33);
+    pub const NEXT_WORD_SHAPE: u64 = id(34);
+    pub const CLUSTER_SHAPE: u64 = id(35);
 }
 
-/// Per-sentence token data computed once and shared by every token's features.
-struct Prepared {
-    lower: Vec<String>,
-    shapes: Vec<String>,
-    lower_hashes: Vec<u64>,
-    clusters: Vec<Option<[u16; 3]>>,
-}
+/// Stand-ins for the lowercase form and shape of positions before and after a sentence.
+const BEFORE_SENTENCE: u64 = 0x3c73_3e00_0000_0001;
+const AFTER_SENTENCE: u64 = 0x3c2f_733e_0000_0002;
 
-/// Extracts the features of every token of `words`. `out[i]` receives token i's
-/// feature hashes. `train_gaz` is the training-data gazetteer (jackknifed in
-/// training); `doc` the document context.
+/// Extracts the features of every token of a sentence: `words` and their `infos`.
+/// `out[i]` receives token i's feature hashes. `gazetteers` are the lists to match:
+/// the lexicon's and the training data's (jackknifed in training, merged into one by
+/// the tagger); `doc` is the document context.
 pub fn sentence_features(
     words: &[&str],
+    infos: &[WordInfo],
     doc: &DocContext,
-    train_gaz: &Gazetteer,
+    gazetteers: &[&Gazetteer],
     out: &mut Vec<Vec<u64>>,
 ) {
-    features_of(words, doc, train_gaz, WordPart::Include, out);
+    context_features(infos, doc, gazetteers, out);
+    for (w, f) in words.iter().zip(out.iter_mut()) {
+        word_features(w, f);
+    }
 }
 
 /// Like [`sentence_features`] without the features of [`word_features`], which depend
 /// on the word alone: the tagger scores those once per distinct word and caches them.
 pub fn context_features(
-    words: &[&str],
+    infos: &[WordInfo],
     doc: &DocContext,
-    train_gaz: &Gazetteer,
+    gazetteers: &[&Gazetteer],
     out: &mut Vec<Vec<u64>>,
 ) {
-    features_of(words, doc, train_gaz, WordPart::Omit, out);
+    let n = infos.len();
+    let mut alphabetic = infos.iter().filter(|w| w.has(flag::ALPHA));
+    let headline = alphabetic.clone().count() > 2 && alphabetic.all(|w| w.has(flag::ALL_CAPS));
+    // Reuse the per-token vectors' capacity from the previous sentence.
+    out.truncate(n);
+    for f in out.iter_mut() {
+        f.clear();
+    }
+    out.resize_with(n, || Vec::with_capacity(64));
+    for (i, feats) in out.iter_mut().enumerate() {
+        token_features(infos, doc, headline, i, feats);
+    }
+    let lower_hashes: Vec<u64> = infos.iter().map(|w| w.lower).collect();
+    gazetteer_features(&lower_hashes, gazetteers, out);
 }
 
-/// Whether per-token feature lists include the word-only features.
-#[derive(Clone, Copy, PartialEq)]
-enum WordPart {
-    Include,
-    Omit,
-}
-
-/// The features that depend on the word alone (form, lowercase, shape, affixes, word
-/// clusters), in the order [`sentence_features`] lists them. Each word's share of the
-/// score is therefore the same wherever it occurs, which the tagger exploits.
-pub fn word_features(w: &str, f: &mut Vec<u64>) {
+/// Appends the features that depend on the word alone (form, lowercase, shape,
+/// affixes, word clusters) and returns the word's [`WordInfo`]. Each word's share of
+/// the score is therefore the same wherever it occurs, which the tagger exploits.
+pub fn word_features(w: &str, f: &mut Vec<u64>) -> WordInfo {
     let lower = w.to_lowercase();
-    let clusters = LEXICON.clusters.get(w, &lower);
-    push_word_features(w, &lower, &shape(w), clusters, f);
-}
-
-fn push_word_features(
-    w: &str,
-    lower: &str,
-    shape: &str,
-    clusters: Option<[u16; 3]>,
-    f: &mut Vec<u64>,
-) {
-    push_form_features(w, lower, shape, f);
-    push_cluster_features(shape, clusters, f);
-}
-
-fn push_form_features(w: &str, lower: &str, shape: &str, f: &mut Vec<u64>) {
+    let shape = shape(w);
+    let info = WordInfo::with_lower(w, &lower, &shape);
     f.push(hash_str(t::WORD, w));
-    f.push(hash_str(t::LOWER, lower));
-    f.push(hash_str(t::SHAPE, shape));
+    f.push(mix(t::LOWER, info.lower));
+    f.push(mix(t::SHAPE, info.shape));
     // Prefixes and suffixes of up to 4 chars, hashed from slices (no allocation).
     let prefix_ends = lower
         .char_indices()
@@ -193,75 +249,30 @@ fn push_form_features(w: &str, lower: &str, shape: &str, f: &mut Vec<u64>) {
         .chain([lower.len()])
         .take(4);
     for (k, end) in prefix_ends.enumerate() {
-        f.push(hash_str(t::PREFIX + k as u64, &lower[..end]));
+        f.push(hash_str(mix(t::PREFIX, k as u64), &lower[..end]));
     }
     for (k, (start, _)) in lower.char_indices().rev().take(4).enumerate() {
-        f.push(hash_str(t::SUFFIX + k as u64, &lower[start..]));
+        f.push(hash_str(mix(t::SUFFIX, k as u64), &lower[start..]));
     }
-}
-
-fn push_cluster_features(shape: &str, clusters: Option<[u16; 3]>, f: &mut Vec<u64>) {
-    match clusters {
+    match info.clusters {
         Some(c) => {
             for (g, id) in c.iter().enumerate() {
                 f.push(mix(mix(t::CLUSTER, g as u64), u64::from(*id)));
             }
-            f.push(mix(
-                mix(t::CLUSTER_SHAPE, u64::from(c[2])),
-                hash_str(0, shape),
-            ));
+            f.push(mix(mix(t::CLUSTER_SHAPE, u64::from(c[2])), info.shape));
         }
         None => f.push(mix(t::CLUSTER, 9999)),
     }
-}
-
-fn features_of(
-    words: &[&str],
-    doc: &DocContext,
-    train_gaz: &Gazetteer,
-    word_part: WordPart,
-    out: &mut Vec<Vec<u64>>,
-) {
-    let n = words.len();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let lower_hashes: Vec<u64> = lower.iter().map(|l| hash_str(0, l)).collect();
-    let prepared = Prepared {
-        shapes: words.iter().map(|w| shape(w)).collect(),
-        clusters: words
-            .iter()
-            .zip(&lower)
-            .map(|(w, l)| LEXICON.clusters.get(w, l))
-            .collect(),
-        lower,
-        lower_hashes,
-    };
-    let headline = words
-        .iter()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .count()
-        > 2
-        && words
-            .iter()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .all(|w| is_all_caps(w));
-    // Reuse the per-token vectors' capacity from the previous sentence.
-    out.truncate(n);
-    for f in out.iter_mut() {
-        f.clear();
-    }
-    out.resize_with(n, || Vec::with_capacity(64));
-    for (i, feats) in out.iter_mut().enumerate() {
-        token_features(words, &prepared, doc, headline, word_part, i, feats);
-    }
-    gazetteer_features(&prepared.lower_hashes, train_gaz, out);
+    info
 }
 
 /// Appends gazetteer features: for each list, the longest match covering each token,
 /// with the token's position in it, and markers on the tokens just outside it.
-fn gazetteer_features(lower_hashes: &[u64], train_gaz: &Gazetteer, feats: &mut [Vec<u64>]) {
+fn gazetteer_features(lower_hashes: &[u64], gazetteers: &[&Gazetteer], feats: &mut [Vec<u64>]) {
     let mut matches = Vec::new();
-    LEXICON.gazetteer.matches(lower_hashes, &mut matches);
-    train_gaz.matches(lower_hashes, &mut matches);
+    for g in gazetteers {
+        g.matches(lower_hashes, &mut matches);
+    }
     if matches.is_empty() {
         return;
     }
@@ -304,92 +315,61 @@ fn gazetteer_features(lower_hashes: &[u64], train_gaz: &Gazetteer, feats: &mut [
     }
 }
 
-/// The value at position `j` of a sentence, or a boundary marker outside it.
-fn neighbour(values: &[String], j: isize) -> &str {
-    match usize::try_from(j) {
-        Err(_) => "<s>",
-        Ok(j) => values.get(j).map_or("</s>", String::as_str),
-    }
-}
-
 fn token_features(
-    words: &[&str],
-    p: &Prepared,
+    infos: &[WordInfo],
     doc: &DocContext,
     headline: bool,
-    word_part: WordPart,
     i: usize,
     f: &mut Vec<u64>,
 ) {
-    let n = words.len();
-    let w = words[i];
-    let lower = &p.lower[i];
-    let shape = &p.shapes[i];
-    let lower_at = |j: isize| neighbour(&p.lower, j);
-    let shape_at = |j: isize| neighbour(&p.shapes, j);
+    let w = &infos[i];
+    let at = |j: isize| usize::try_from(j).ok().and_then(|j| infos.get(j));
+    let lower_at = |j: isize| match at(j) {
+        Some(n) => n.lower,
+        None if j < 0 => BEFORE_SENTENCE,
+        None => AFTER_SENTENCE,
+    };
+    let shape_at = |j: isize| match at(j) {
+        Some(n) => n.shape,
+        None if j < 0 => BEFORE_SENTENCE,
+        None => AFTER_SENTENCE,
+    };
+    let cluster_at = |j: isize| match at(j) {
+        Some(n) => n.clusters.map_or(9999, |c| u64::from(c[1])),
+        None => 8888,
+    };
     let ii = i as isize;
     f.push(t::BIAS);
-    // The word-only features keep the positions training has always given them:
-    // form and affixes here, clusters after the neighbours.
-    if word_part == WordPart::Include {
-        push_form_features(w, lower, shape, f);
-    }
-    let first = w.chars().next().unwrap_or(' ');
     let flags = u64::from(i == 0)
-        | u64::from(first.is_uppercase()) << 1
-        | u64::from(is_all_caps(w)) << 2
-        | u64::from(w.chars().any(|c| c.is_ascii_digit())) << 3
-        | u64::from(w.contains('-')) << 4
-        | u64::from(w.contains('.')) << 5
+        | u64::from(w.has(flag::FIRST_UPPER)) << 1
+        | u64::from(w.has(flag::ALL_CAPS)) << 2
+        | u64::from(w.has(flag::DIGIT)) << 3
+        | u64::from(w.has(flag::HYPHEN)) << 4
+        | u64::from(w.has(flag::DOT)) << 5
         | u64::from(headline) << 6;
     f.push(mix(t::FLAGS, flags));
-    f.push(hash_str(t::PREV1, lower_at(ii - 1)));
-    f.push(hash_str(t::PREV2, lower_at(ii - 2)));
-    f.push(hash_str(t::NEXT1, lower_at(ii + 1)));
-    f.push(hash_str(t::NEXT2, lower_at(ii + 2)));
-    f.push(hash_str(t::PREV_SHAPE, shape_at(ii - 1)));
-    f.push(hash_str(t::NEXT_SHAPE, shape_at(ii + 1)));
+    f.push(mix(t::PREV1, lower_at(ii - 1)));
+    f.push(mix(t::PREV2, lower_at(ii - 2)));
+    f.push(mix(t::NEXT1, lower_at(ii + 1)));
+    f.push(mix(t::NEXT2, lower_at(ii + 2)));
+    f.push(mix(t::PREV_SHAPE, shape_at(ii - 1)));
+    f.push(mix(t::NEXT_SHAPE, shape_at(ii + 1)));
+    f.push(mix(mix(t::BIGRAM_PREV, lower_at(ii - 1)), w.lower));
+    f.push(mix(mix(t::BIGRAM_NEXT, lower_at(ii + 1)), w.lower));
     f.push(mix(
-        hash_str(t::BIGRAM_PREV, lower_at(ii - 1)),
-        p.lower_hashes[i],
+        mix(mix(t::SHAPE_WINDOW, shape_at(ii - 1)), w.shape),
+        shape_at(ii + 1),
     ));
-    f.push(mix(
-        hash_str(t::BIGRAM_NEXT, lower_at(ii + 1)),
-        p.lower_hashes[i],
-    ));
-    f.push(mix(
-        mix(
-            hash_str(t::SHAPE_WINDOW, shape_at(ii - 1)),
-            hash_str(0, shape),
-        ),
-        hash_str(0, shape_at(ii + 1)),
-    ));
-    f.push(mix(
-        hash_str(t::PREV_WORD_SHAPE, lower_at(ii - 1)),
-        hash_str(0, shape),
-    ));
-    f.push(mix(
-        hash_str(t::NEXT_WORD_SHAPE, lower_at(ii + 1)),
-        hash_str(0, shape),
-    ));
+    f.push(mix(mix(t::PREV_WORD_SHAPE, lower_at(ii - 1)), w.shape));
+    f.push(mix(mix(t::NEXT_WORD_SHAPE, lower_at(ii + 1)), w.shape));
     if headline {
-        f.push(hash_str(t::HEADLINE_WORD, lower));
+        f.push(mix(t::HEADLINE_WORD, w.lower));
     }
-    if word_part == WordPart::Include {
-        push_cluster_features(shape, p.clusters[i], f);
-    }
-    let cluster_at = |j: isize| -> u64 {
-        if j < 0 || j as usize >= n {
-            return 8888;
-        }
-        p.clusters[j as usize].map_or(9999, |c| u64::from(c[1]))
-    };
     f.push(mix(t::PREV_CLUSTER, cluster_at(ii - 1)));
     f.push(mix(t::NEXT_CLUSTER, cluster_at(ii + 1)));
-    let zipf = LEXICON.zipf.get(&p.lower_hashes[i]).copied().unwrap_or(0) / 10;
-    f.push(mix(mix(t::ZIPF, u64::from(zipf)), flags & 0b111));
-    if first.is_uppercase() {
-        let h = p.lower_hashes[i];
+    f.push(mix(mix(t::ZIPF, u64::from(w.zipf)), flags & 0b111));
+    if w.has(flag::FIRST_UPPER) {
+        let h = w.lower;
         let doc_flags = u64::from(doc.seen_lowercase.contains_key(&h))
             | u64::from(doc.seen_capitalized.contains_key(&h)) << 1
             | u64::from(i == 0) << 2;

@@ -43,10 +43,15 @@ pub const MAX_ENTRY_TOKENS: usize = 6;
 /// Token sequences (lowercased, hashed) → bitmask of the lists they are in.
 #[derive(Debug, Default, Clone)]
 pub struct Gazetteer {
-    entries: HashKeyed<u16>,
-    /// Hashes of every proper prefix of an entry, so matching stops early.
-    prefixes: HashKeyed<()>,
+    /// Entry bits of each sequence, plus [`PREFIX`] when the sequence begins a longer
+    /// entry, so matching learns both from one lookup and stops early.
+    sequences: HashKeyed<u16>,
+    /// Number of entries (sequences with list bits).
+    entries: usize,
 }
+
+/// Marks a sequence that is a proper prefix of an entry; above every list bit.
+const PREFIX: u16 = 1 << 15;
 
 impl Gazetteer {
     /// Adds an entry given as whitespace-separated tokens.
@@ -59,10 +64,18 @@ impl Gazetteer {
         for (i, t) in tokens.iter().enumerate() {
             h = mix(h, hash_str(0, t));
             if i + 1 < tokens.len() {
-                self.prefixes.insert(h, ());
+                *self.sequences.entry(h).or_default() |= PREFIX;
             }
         }
-        *self.entries.entry(h).or_default() |= bit;
+        self.set_bits(h, bit & !PREFIX);
+    }
+
+    fn set_bits(&mut self, sequence: u64, bits: u16) {
+        let value = self.sequences.entry(sequence).or_default();
+        if *value & !PREFIX == 0 && bits != 0 {
+            self.entries += 1;
+        }
+        *value |= bits;
     }
 
     /// Adds every non-empty line of `list`.
@@ -75,14 +88,27 @@ impl Gazetteer {
         }
     }
 
+    /// Both gazetteers in one, so a tagger matching text against both looks each
+    /// token sequence up once. Matches are the same as from the two separately.
+    pub fn merged(&self, other: &Gazetteer) -> Gazetteer {
+        let mut out = self.clone();
+        for (&sequence, &value) in &other.sequences {
+            out.set_bits(sequence, value & !PREFIX);
+            if value & PREFIX != 0 {
+                *out.sequences.entry(sequence).or_default() |= PREFIX;
+            }
+        }
+        out
+    }
+
     /// Number of entries.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.entries
     }
 
     /// True when empty.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entries == 0
     }
 
     /// Every match in a sentence: `(start, end, bits)` for each token range that is an
@@ -93,10 +119,13 @@ impl Gazetteer {
             let window = &lower_hashes[start..(start + MAX_ENTRY_TOKENS).min(lower_hashes.len())];
             for (len, token) in window.iter().enumerate() {
                 h = mix(h, *token);
-                if let Some(&b) = self.entries.get(&h) {
-                    out.push((start, start + len + 1, b));
+                let Some(&value) = self.sequences.get(&h) else {
+                    break;
+                };
+                if value & !PREFIX != 0 {
+                    out.push((start, start + len + 1, value & !PREFIX));
                 }
-                if !self.prefixes.contains_key(&h) {
+                if value & PREFIX == 0 {
                     break;
                 }
             }

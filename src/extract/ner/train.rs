@@ -10,9 +10,9 @@ use std::collections::BTreeMap;
 
 use super::conll::Document;
 use super::eval::Scores;
-use super::features::{sentence_features, DocContext, FEATURE_VERSION};
+use super::features::{sentence_features, DocContext, WordInfo, FEATURE_VERSION};
 use super::hash::HashKeyed;
-use super::lexicon::{bits, Gazetteer};
+use super::lexicon::{bits, Gazetteer, LEXICON};
 use super::model::{viterbi, Model};
 use super::tags::{spans, EntityType, Tag, NUM_TAGS};
 use super::Tagger;
@@ -253,16 +253,22 @@ pub fn train(
                 .iter()
                 .map(|s| s.words.iter().map(String::as_str).collect())
                 .collect();
-            let mut ctx = DocContext::new(&words);
-            for (sentence, w) in doc.iter().zip(&words) {
-                sentence_features(w, &ctx, &fold_gazetteers[fold_of(d)], &mut features);
+            let infos: Vec<Vec<WordInfo>> = words
+                .iter()
+                .map(|s| s.iter().map(|w| WordInfo::of(w)).collect())
+                .collect();
+            let mut ctx = DocContext::new(&infos);
+            for ((sentence, w), info) in doc.iter().zip(&words).zip(&infos) {
+                let gazetteer = &fold_gazetteers[fold_of(d)];
+                let gazetteers = [&LEXICON.gazetteer, gazetteer];
+                sentence_features(w, info, &ctx, &gazetteers, &mut features);
                 let emissions = learner.emissions(&features);
                 let predicted = viterbi(&emissions, &learner.trans, &learner.start);
                 if predicted != sentence.tags {
                     mistakes += 1;
                     learner.update(&features, &sentence.tags, &predicted);
                 }
-                ctx.record(w, &predicted);
+                ctx.record(info, &predicted);
                 learner.step += 1.0;
             }
         }
