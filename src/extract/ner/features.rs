@@ -201,18 +201,90 @@ pub fn sentence_features(
     gazetteers: &[&Gazetteer],
     out: &mut Vec<Vec<u64>>,
 ) {
-    context_features(infos, doc, gazetteers, out);
+    features_of(infos, doc, gazetteers, Neighbours::Include, out);
     for (w, f) in words.iter().zip(out.iter_mut()) {
         word_features(w, f);
     }
 }
 
-/// Like [`sentence_features`] without the features of [`word_features`], which depend
-/// on the word alone: the tagger scores those once per distinct word and caches them.
+/// Like [`sentence_features`] without the features that depend on one word alone:
+/// those of [`word_features`] (the word itself) and of [`neighbour_features`] (a
+/// neighbour at a fixed offset). The tagger scores those once per distinct word and
+/// caches them, so per token only the features of word pairs, the sentence and the
+/// document are looked up.
 pub fn context_features(
     infos: &[WordInfo],
     doc: &DocContext,
     gazetteers: &[&Gazetteer],
+    out: &mut Vec<Vec<u64>>,
+) {
+    features_of(infos, doc, gazetteers, Neighbours::Omit, out);
+}
+
+/// Whether per-token feature lists include [`neighbour_features`].
+#[derive(Clone, Copy, PartialEq)]
+enum Neighbours {
+    Include,
+    Omit,
+}
+
+/// Where a word stands from the token being scored, for the features that depend on
+/// that neighbour alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offset {
+    Prev2 = 0,
+    Prev1 = 1,
+    Next1 = 2,
+    Next2 = 3,
+}
+
+impl Offset {
+    /// Every offset, in index order.
+    pub const ALL: [Offset; 4] = [Offset::Prev2, Offset::Prev1, Offset::Next1, Offset::Next2];
+
+    /// Token distance: −2, −1, +1, +2.
+    pub fn distance(self) -> isize {
+        match self {
+            Offset::Prev2 => -2,
+            Offset::Prev1 => -1,
+            Offset::Next1 => 1,
+            Offset::Next2 => 2,
+        }
+    }
+}
+
+/// The features a token gets from the word at `offset` from it: its lowercase form,
+/// and for direct neighbours also its shape and cluster. `None` is the sentence edge.
+pub fn neighbour_features(neighbour: Option<&WordInfo>, offset: Offset, f: &mut Vec<u64>) {
+    let edge = if offset.distance() < 0 {
+        BEFORE_SENTENCE
+    } else {
+        AFTER_SENTENCE
+    };
+    let lower = neighbour.map_or(edge, |n| n.lower);
+    let shape = neighbour.map_or(edge, |n| n.shape);
+    let cluster = neighbour.map_or(8888, |n| n.clusters.map_or(9999, |c| u64::from(c[1])));
+    match offset {
+        Offset::Prev2 => f.push(mix(t::PREV2, lower)),
+        Offset::Next2 => f.push(mix(t::NEXT2, lower)),
+        Offset::Prev1 => {
+            f.push(mix(t::PREV1, lower));
+            f.push(mix(t::PREV_SHAPE, shape));
+            f.push(mix(t::PREV_CLUSTER, cluster));
+        }
+        Offset::Next1 => {
+            f.push(mix(t::NEXT1, lower));
+            f.push(mix(t::NEXT_SHAPE, shape));
+            f.push(mix(t::NEXT_CLUSTER, cluster));
+        }
+    }
+}
+
+fn features_of(
+    infos: &[WordInfo],
+    doc: &DocContext,
+    gazetteers: &[&Gazetteer],
+    neighbours: Neighbours,
     out: &mut Vec<Vec<u64>>,
 ) {
     let n = infos.len();
@@ -226,6 +298,12 @@ pub fn context_features(
     out.resize_with(n, || Vec::with_capacity(64));
     for (i, feats) in out.iter_mut().enumerate() {
         token_features(infos, doc, headline, i, feats);
+        if neighbours == Neighbours::Include {
+            for offset in Offset::ALL {
+                let j = usize::try_from(i as isize + offset.distance()).ok();
+                neighbour_features(j.and_then(|j| infos.get(j)), offset, feats);
+            }
+        }
     }
     let lower_hashes: Vec<u64> = infos.iter().map(|w| w.lower).collect();
     gazetteer_features(&lower_hashes, gazetteers, out);
@@ -334,10 +412,6 @@ fn token_features(
         None if j < 0 => BEFORE_SENTENCE,
         None => AFTER_SENTENCE,
     };
-    let cluster_at = |j: isize| match at(j) {
-        Some(n) => n.clusters.map_or(9999, |c| u64::from(c[1])),
-        None => 8888,
-    };
     let ii = i as isize;
     f.push(t::BIAS);
     let flags = u64::from(i == 0)
@@ -348,12 +422,6 @@ fn token_features(
         | u64::from(w.has(flag::DOT)) << 5
         | u64::from(headline) << 6;
     f.push(mix(t::FLAGS, flags));
-    f.push(mix(t::PREV1, lower_at(ii - 1)));
-    f.push(mix(t::PREV2, lower_at(ii - 2)));
-    f.push(mix(t::NEXT1, lower_at(ii + 1)));
-    f.push(mix(t::NEXT2, lower_at(ii + 2)));
-    f.push(mix(t::PREV_SHAPE, shape_at(ii - 1)));
-    f.push(mix(t::NEXT_SHAPE, shape_at(ii + 1)));
     f.push(mix(mix(t::BIGRAM_PREV, lower_at(ii - 1)), w.lower));
     f.push(mix(mix(t::BIGRAM_NEXT, lower_at(ii + 1)), w.lower));
     f.push(mix(
@@ -365,8 +433,6 @@ fn token_features(
     if headline {
         f.push(mix(t::HEADLINE_WORD, w.lower));
     }
-    f.push(mix(t::PREV_CLUSTER, cluster_at(ii - 1)));
-    f.push(mix(t::NEXT_CLUSTER, cluster_at(ii + 1)));
     f.push(mix(mix(t::ZIPF, u64::from(w.zipf)), flags & 0b111));
     if w.has(flag::FIRST_UPPER) {
         let h = w.lower;

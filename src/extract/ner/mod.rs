@@ -19,7 +19,10 @@ use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::LazyLock;
 
-use features::{context_features, word_features, DocContext, WordInfo, FEATURE_VERSION};
+use features::{
+    context_features, neighbour_features, word_features, DocContext, Offset, WordInfo,
+    FEATURE_VERSION,
+};
 use hash::{hash_str, HashKeyed};
 use lexicon::{Gazetteer, LEXICON};
 use model::{Model, ModelError, WeightTable};
@@ -39,6 +42,8 @@ pub struct Tagger {
     weights: WeightTable,
     /// The lexicon's gazetteer merged with the model's training-data one.
     gazetteer: Gazetteer,
+    /// What the sentence edge contributes in place of a neighbour, per [`Offset`].
+    edge_scores: [Score; 4],
     /// Tells this tagger's entries in the per-thread word cache from another's
     /// (training builds many models in one process).
     id: u64,
@@ -49,12 +54,17 @@ const WORD_CACHE_LIMIT: usize = 1 << 17;
 
 static NEXT_TAGGER_ID: AtomicU64 = AtomicU64::new(1);
 
-/// What the tagger keeps about a distinct word: the facts its features need and the
-/// summed weights of its word-only features.
+/// Summed feature weights per tag, in [`WeightTable`] units.
+type Score = [i32; NUM_TAGS];
+
+/// What the tagger keeps about a distinct word: the facts its features need, the
+/// summed weights of its word-only features, and what it contributes to the score of
+/// a token it neighbours, per [`Offset`].
 #[derive(Debug, Clone, Copy)]
 struct CachedWord {
     info: WordInfo,
-    score: [i32; NUM_TAGS],
+    own: Score,
+    as_neighbour: [Score; 4],
 }
 
 thread_local! {
@@ -68,8 +78,11 @@ thread_local! {
 impl Tagger {
     /// Wraps a model.
     pub fn new(model: Model) -> Tagger {
+        let weights = WeightTable::new(&model.weights);
+        let edge_scores = Offset::ALL.map(|offset| neighbour_score(&weights, None, offset));
         Tagger {
-            weights: WeightTable::new(&model.weights),
+            weights,
+            edge_scores,
             gazetteer: LEXICON.gazetteer.merged(&model.train_gazetteer),
             model,
             id: NEXT_TAGGER_ID.fetch_add(1, Ordering::Relaxed),
@@ -83,21 +96,13 @@ impl Tagger {
 
     /// Tags every sentence of a document (sentences as word lists, in order).
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
-        let (infos, word_scores) = self.look_up_words(sentences);
+        let (infos, cached) = self.look_up_words(sentences);
         let mut doc = DocContext::new(&infos);
         let mut features = Vec::new();
         let mut out = Vec::with_capacity(sentences.len());
-        for (infos, word_scores) in infos.iter().zip(&word_scores) {
+        for (infos, words) in infos.iter().zip(&cached) {
             context_features(infos, &doc, &[&self.gazetteer], &mut features);
-            let emissions: Vec<[f32; NUM_TAGS]> = word_scores
-                .iter()
-                .zip(&features)
-                .map(|(word_score, context)| {
-                    let mut sum = *word_score;
-                    self.weights.add(context, &mut sum);
-                    self.weights.scores(&sum)
-                })
-                .collect();
+            let emissions = self.emissions(words, &features);
             let tags = self.model.viterbi(&emissions);
             doc.record(infos, &tags);
             out.push(tags);
@@ -105,12 +110,32 @@ impl Tagger {
         out
     }
 
-    /// Each word's [`WordInfo`] and word-only score, from the per-thread cache.
-    #[allow(clippy::type_complexity)]
-    fn look_up_words(
-        &self,
-        sentences: &[Vec<&str>],
-    ) -> (Vec<Vec<WordInfo>>, Vec<Vec<[i32; NUM_TAGS]>>) {
+    /// Per-token scores of a sentence: each word's cached own score, its neighbours'
+    /// cached contributions, and the looked-up `context` features.
+    fn emissions(&self, words: &[CachedWord], context: &[Vec<u64>]) -> Vec<[f32; NUM_TAGS]> {
+        context
+            .iter()
+            .enumerate()
+            .map(|(i, features)| {
+                let mut sum = words[i].own;
+                for offset in Offset::ALL {
+                    let neighbour = usize::try_from(i as isize + offset.distance())
+                        .ok()
+                        .and_then(|j| words.get(j));
+                    let part = match neighbour {
+                        Some(word) => &word.as_neighbour[offset as usize],
+                        None => &self.edge_scores[offset as usize],
+                    };
+                    sum.iter_mut().zip(part).for_each(|(s, p)| *s += p);
+                }
+                self.weights.add(features, &mut sum);
+                self.weights.scores(&sum)
+            })
+            .collect()
+    }
+
+    /// Each word's [`WordInfo`] and cached scores, from the per-thread cache.
+    fn look_up_words(&self, sentences: &[Vec<&str>]) -> (Vec<Vec<WordInfo>>, Vec<Vec<CachedWord>>) {
         WORD_CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             let (owner, words) = &mut *cache;
@@ -119,24 +144,90 @@ impl Tagger {
                 words.clear();
             }
             let mut word_feats = Vec::new();
-            sentences
+            let cached: Vec<Vec<CachedWord>> = sentences
                 .iter()
                 .map(|sentence| {
                     sentence
                         .iter()
                         .map(|w| {
-                            let cached = *words.entry(hash_str(0, w)).or_insert_with(|| {
+                            *words.entry(hash_str(0, w)).or_insert_with(|| {
                                 word_feats.clear();
                                 let info = word_features(w, &mut word_feats);
-                                let mut score = [0; NUM_TAGS];
-                                self.weights.add(&word_feats, &mut score);
-                                CachedWord { info, score }
-                            });
-                            (cached.info, cached.score)
+                                let mut own = [0; NUM_TAGS];
+                                self.weights.add(&word_feats, &mut own);
+                                let as_neighbour = Offset::ALL.map(|offset| {
+                                    neighbour_score(&self.weights, Some(&info), offset)
+                                });
+                                CachedWord {
+                                    info,
+                                    own,
+                                    as_neighbour,
+                                }
+                            })
                         })
-                        .unzip()
+                        .collect()
                 })
-                .unzip()
+                .collect();
+            let infos = cached
+                .iter()
+                .map(|sentence| sentence.iter().map(|w| w.info).collect())
+                .collect();
+            (infos, cached)
         })
+    }
+}
+
+/// What `neighbour` (or the sentence edge) at `offset` adds to a token's score.
+fn neighbour_score(weights: &WeightTable, neighbour: Option<&WordInfo>, offset: Offset) -> Score {
+    let mut features = Vec::with_capacity(3);
+    neighbour_features(neighbour, offset, &mut features);
+    let mut score = [0; NUM_TAGS];
+    weights.add(&features, &mut score);
+    score
+}
+
+#[cfg(test)]
+mod tests {
+    use super::features::sentence_features;
+    use super::*;
+
+    /// The caches (word scores, neighbour scores, merged gazetteer) are a shortcut,
+    /// never a change: tagging must equal scoring every feature of every token.
+    #[test]
+    fn cached_scoring_tags_exactly_like_full_feature_lists() {
+        let Ok(tagger) = Tagger::embedded() else {
+            panic!("the embedded model loads");
+        };
+        let text = [
+            "Secretary of State Mike Pompeo said on Tuesday that Iran is the new home base of al-Qaida .",
+            "Pompeo offered no hard evidence , and Iran 's Foreign Minister Mohammad Javad Zarif denied it .",
+            "IRAN DENIES AL-QAIDA LINK",
+            "Zarif",
+        ];
+        let doc: Vec<Vec<&str>> = text.iter().map(|s| s.split(' ').collect()).collect();
+        let tagged = tagger.tag_document(&doc);
+        let (infos, cached) = tagger.look_up_words(&doc);
+        let mut ctx = DocContext::new(&infos);
+        let (mut full, mut context) = (Vec::new(), Vec::new());
+        for (((words, infos), cached), tags) in doc.iter().zip(&infos).zip(&cached).zip(&tagged) {
+            assert_eq!(
+                infos,
+                &words.iter().map(|w| WordInfo::of(w)).collect::<Vec<_>>()
+            );
+            sentence_features(words, infos, &ctx, &[&tagger.gazetteer], &mut full);
+            let reference: Vec<[f32; NUM_TAGS]> = full
+                .iter()
+                .map(|f| {
+                    let mut sum = [0; NUM_TAGS];
+                    tagger.weights.add(f, &mut sum);
+                    tagger.weights.scores(&sum)
+                })
+                .collect();
+            context_features(infos, &ctx, &[&tagger.gazetteer], &mut context);
+            assert_eq!(tagger.emissions(cached, &context), reference, "{words:?}");
+            assert_eq!(&tagger.model.viterbi(&reference), tags, "{words:?}");
+            ctx.record(infos, tags);
+        }
+        assert!(tagged[0].iter().any(|&t| t != tags::O), "Pompeo is tagged");
     }
 }
