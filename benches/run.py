@@ -11,7 +11,7 @@ under /usr/bin/time -> queries under hyperfine -> NER throughput -> BENCHMARKS.m
 WORK/results.json (every raw number). Standard library only; see --help.
 """
 
-import argparse, datetime, json, os, platform, re, shlex, shutil, statistics, subprocess, sys
+import argparse, datetime, hashlib, json, os, platform, re, shlex, shutil, statistics, subprocess, sys
 import tempfile
 from pathlib import Path
 
@@ -145,6 +145,18 @@ def machine(dl, tantivy):
             "hyperfine": first_line(["hyperfine", "--version"])}
 
 
+def extraction_stamp():
+    """A digest of everything dateline's extracted entities depend on (the model, word
+    lists and alias table in index_schema/, the extraction code), so the entities the
+    tantivy-cli documents carry are re-extracted whenever extraction changes."""
+    h = hashlib.sha256()
+    files = list((REPO / "index_schema").rglob("*")) + list((REPO / "src" / "extract").rglob("*.rs"))
+    for f in sorted(p for p in files if p.is_file()):
+        h.update(str(f.relative_to(REPO)).encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
 def prepare_archives(args, work, dl, sizes):
     """Builds WORK/xN for each size, with the entities dateline extracts from copy 0.
 
@@ -169,7 +181,9 @@ def prepare_archives(args, work, dl, sizes):
         return (s.get("copies") == copies and s.get("entities_mtime") == ents.stat().st_mtime
                 and count_lines(d / "ids.txt") == per_copy * copies)
 
-    if args.fresh or not ents.exists() or not valid(x1, 1, count_lines(ents)):
+    stamp_file, stamp = work / "entities.stamp", extraction_stamp()
+    stale = not stamp_file.exists() or stamp_file.read_text() != stamp
+    if args.fresh or stale or not ents.exists() or not valid(x1, 1, count_lines(ents)):
         build(x1, 1, None)
         tmp = work / "entities-idx"
         shutil.rmtree(tmp, ignore_errors=True)
@@ -177,6 +191,7 @@ def prepare_archives(args, work, dl, sizes):
         run([dl, "--index", tmp, "index", x1 / "txt", "--rebuild", "--json"])
         run([dl, "--index", tmp, "export", "--format", "jsonl", ents])
         shutil.rmtree(tmp)
+        stamp_file.write_text(stamp)
     per_copy = count_lines(ents)
     if per_copy != count_lines(x1 / "ids.txt"):
         raise HarnessError(f"{ents} has {per_copy} articles, x1/ids.txt {count_lines(x1 / 'ids.txt')}")
