@@ -228,3 +228,38 @@ fn changing_extraction_settings_rereads_every_file() {
         .iter()
         .any(|p| p == "M. R. Pompeo"));
 }
+
+/// Segment ids that have files in the index directory.
+fn segment_ids_on_disk(index: &std::path::Path) -> std::collections::BTreeSet<String> {
+    std::fs::read_dir(index)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let (stem, ext) = name.split_once('.')?;
+            (stem.len() == 32 && ext != "json").then(|| stem.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn merged_away_segments_leave_no_files_behind() {
+    let s = Scratch::new();
+    // Two batches give at least two segments, which the run merges into one.
+    s.index(&repo().join("corpus"), &["--commit-every", "10"]);
+    let ids = segment_ids_on_disk(&s.index_path());
+    assert_eq!(ids.len(), 1, "one segment's files expected, found {ids:?}");
+    // A rebuild replaces the old segment and deletes its files too.
+    s.index(
+        &repo().join("corpus"),
+        &["--rebuild", "--commit-every", "10"],
+    );
+    let after = segment_ids_on_disk(&s.index_path());
+    assert_eq!(
+        after.len(),
+        1,
+        "one segment's files expected, found {after:?}"
+    );
+    assert!(ids.is_disjoint(&after));
+    assert_eq!(s.ids("*").len(), 25);
+}
