@@ -69,7 +69,7 @@ struct CachedWord {
 
 thread_local! {
     /// Per thread: (tagger id, word hash → cached word). News text repeats its
-    /// vocabulary, so most tokens skip all string work, lexicon lookups and a third
+    /// vocabulary, so most tokens skip all string work, lexicon lookups and over half
     /// of the weight lookups; per thread, so indexing workers never contend.
     static WORD_CACHE: RefCell<(u64, HashKeyed<CachedWord>)> =
         RefCell::new((0, HashKeyed::default()));
