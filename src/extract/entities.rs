@@ -150,8 +150,8 @@ pub fn extract(tagger: &Tagger, aliases: &Aliases, title: &str, body: &str) -> E
         let mut covered = vec![false; toks.len()];
         let tagged = spans(tags);
         let known = known_names(toks, &tagged, field, aliases);
-        for m in &known {
-            covered[m.0.clone()].iter_mut().for_each(|c| *c = true);
+        for (range, _) in &known {
+            covered[range.clone()].iter_mut().for_each(|c| *c = true);
         }
         let inside_known = |span: &Span| known.iter().any(|(range, _)| range.contains(&span.start));
         for span in tagged.into_iter().filter(|s| !inside_known(s)) {
@@ -234,8 +234,6 @@ fn truecase(tokens: &[Token<'_>], body_forms: &HashMap<String, String>) -> Vec<S
         .collect()
 }
 
-/// Names from the alias table written verbatim in a sentence where the tagger found
-/// nothing ("bin Laden" after a lowercase "bin"): longest match first.
 /// Names of several words written exactly as the alias table has them ("Osama bin
 /// Laden", "Islamic Republic News Agency"), which win over the tagger where it only
 /// found fragments of them ("Laden" as MISC): a curated multi-word name is more
@@ -262,8 +260,9 @@ fn known_names(
         .collect()
 }
 
-/// Alias-table names of at least `min_words` words written in `toks` outside the
-/// `covered` tokens, longest first, left to right.
+/// Alias-table names of at least `min_words` words written verbatim in `toks` outside
+/// the `covered` tokens ("bin Laden" after a lowercase "bin", where the tagger found
+/// nothing), longest first, left to right.
 fn alias_mentions(
     toks: &[Token<'_>],
     covered: &[bool],
