@@ -54,7 +54,7 @@ fn indexing_threads(extract: bool) -> usize {
     if extract {
         1
     } else {
-        cores.clamp(1, 8)
+        cores.min(8)
     }
 }
 

@@ -51,18 +51,15 @@ pub struct WordInfo {
 impl WordInfo {
     /// Analyses a word.
     pub fn of(w: &str) -> WordInfo {
-        WordInfo::with_lower(w, &w.to_lowercase(), &shape(w))
-    }
-
-    fn with_lower(w: &str, lower: &str, shape: &str) -> WordInfo {
-        let lower_hash = hash_str(0, lower);
+        let lower = w.to_lowercase();
+        let lower_hash = hash_str(0, &lower);
         let first = w.chars().next().unwrap_or(' ');
         let alpha = w.chars().any(char::is_alphabetic);
         let set = |cond: bool, bit: u8| if cond { bit } else { 0 };
         WordInfo {
             lower: lower_hash,
-            shape: hash_str(0, shape),
-            clusters: LEXICON.clusters.get(w, lower),
+            shape: hash_str(0, &shape(w)),
+            clusters: LEXICON.clusters.get(w, &lower),
             zipf: LEXICON.zipf.get(&lower_hash).copied().unwrap_or(0) / 10,
             flags: set(first.is_uppercase(), flag::FIRST_UPPER)
                 | set(first.is_lowercase(), flag::FIRST_LOWER)
@@ -202,8 +199,8 @@ pub fn sentence_features(
     out: &mut Vec<Vec<u64>>,
 ) {
     features_of(infos, doc, gazetteers, Neighbours::Include, out);
-    for (w, f) in words.iter().zip(out.iter_mut()) {
-        word_features(w, f);
+    for ((w, info), f) in words.iter().zip(infos).zip(out.iter_mut()) {
+        word_features(w, info, f);
     }
 }
 
@@ -309,13 +306,11 @@ fn features_of(
     gazetteer_features(&lower_hashes, gazetteers, out);
 }
 
-/// Appends the features that depend on the word alone (form, lowercase, shape,
-/// affixes, word clusters) and returns the word's [`WordInfo`]. Each word's share of
-/// the score is therefore the same wherever it occurs, which the tagger exploits.
-pub fn word_features(w: &str, f: &mut Vec<u64>) -> WordInfo {
+/// Appends the features that depend on the word `w` alone (form, lowercase, shape,
+/// affixes, word clusters); `info` is its [`WordInfo`]. Each word's share of the score
+/// is therefore the same wherever it occurs, which the tagger exploits.
+pub fn word_features(w: &str, info: &WordInfo, f: &mut Vec<u64>) {
     let lower = w.to_lowercase();
-    let shape = shape(w);
-    let info = WordInfo::with_lower(w, &lower, &shape);
     f.push(hash_str(t::WORD, w));
     f.push(mix(t::LOWER, info.lower));
     f.push(mix(t::SHAPE, info.shape));
@@ -341,7 +336,6 @@ pub fn word_features(w: &str, f: &mut Vec<u64>) -> WordInfo {
         }
         None => f.push(mix(t::CLUSTER, 9999)),
     }
-    info
 }
 
 /// Appends gazetteer features: for each list, the longest match covering each token,

@@ -152,7 +152,8 @@ impl Tagger {
                         .map(|w| {
                             *words.entry(hash_str(0, w)).or_insert_with(|| {
                                 word_feats.clear();
-                                let info = word_features(w, &mut word_feats);
+                                let info = WordInfo::of(w);
+                                word_features(w, &info, &mut word_feats);
                                 let mut own = [0; NUM_TAGS];
                                 self.weights.add(&word_feats, &mut own);
                                 let as_neighbour = Offset::ALL.map(|offset| {
