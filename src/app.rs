@@ -67,6 +67,11 @@ fn index(
         serde_json::to_writer_pretty(&mut out, &summary)?;
         writeln!(out)?;
     }
+    // Part of the archive was not read: the index is consistent but not complete, and
+    // a cron job must notice.
+    if !summary.unreadable.is_empty() {
+        return Ok(ExitCode::from(2));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

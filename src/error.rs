@@ -23,9 +23,19 @@ pub enum Error {
         expected: u32,
     },
 
-    /// `--index` names a directory that holds other files.
-    #[error("{path} is not a dateline index (it holds other files); refusing to use it: pass another --index")]
-    NotAnIndex { path: PathBuf },
+    /// `--index` names something dateline did not create: it is never used, changed or
+    /// deleted, whatever the flags (so the message does not suggest `--rebuild`).
+    #[error("{path} is not a dateline index ({reason}); dateline will not use, change or delete it: pass --index with a new or empty directory")]
+    NotAnIndex { path: PathBuf, reason: String },
+
+    /// The index and the archive overlap, so a rebuild could reach articles or the
+    /// index files would be read as articles.
+    #[error("the index {index} and the archive {archive} overlap ({reason}): pass --index with a directory outside the archive")]
+    IndexInArchive {
+        index: PathBuf,
+        archive: PathBuf,
+        reason: String,
+    },
 
     /// The index exists but cannot be opened (missing or corrupt files).
     #[error(

@@ -479,24 +479,28 @@ fn a_full_disk_fails_clearly_and_keeps_the_last_commit() {
 
 #[test]
 fn a_run_killed_while_creating_the_index_is_no_index_yet() {
-    // The state a kill leaves between tantivy writing its empty meta.json and dateline
-    // writing dateline-index.json: nothing committed, so the next run just creates
-    // the index (no --rebuild needed).
+    // The state a kill leaves after dateline wrote dateline-index.json (always first,
+    // the proof the folder is dateline's) and tantivy its empty meta.json, before any
+    // commit: an empty index, which the next run fills (no --rebuild needed).
     let s = Scratch::new();
-    let schema = dateline::index::schema::SchemaSpec::embedded()
-        .expect("embedded schema")
-        .to_tantivy()
-        .expect("tantivy schema");
+    let spec = dateline::index::schema::SchemaSpec::embedded().expect("embedded schema");
+    let schema = spec.to_tantivy().expect("tantivy schema");
     fs::create_dir_all(s.index_path()).expect("index dir");
+    let archive = fs::canonicalize(repo().join("corpus")).expect("corpus");
+    let meta = serde_json::json!({
+        "schema_version": spec.version,
+        "archive": archive,
+        "created_by": "dateline 0.1.0",
+    });
+    fs::write(
+        s.index_path().join(dateline::index::META_FILE),
+        meta.to_string(),
+    )
+    .expect("dateline metadata");
     tantivy::Index::create_in_dir(s.index_path(), schema).expect("empty tantivy index");
     let search = run(&s.index_path(), &["search", "iran"]);
     assert_no_panic(&search, "search");
-    assert_eq!(search.status.code(), Some(2));
-    assert!(
-        stderr(&search).contains("no dateline index"),
-        "{}",
-        stderr(&search)
-    );
+    assert_eq!(search.status.code(), Some(1), "{}", stderr(&search));
     s.index(&repo().join("corpus"), &[]);
     let total = s.search_json("iran", &[])["total"].as_u64().expect("total");
     assert!(total > 0, "the new index answers");

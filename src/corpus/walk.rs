@@ -25,6 +25,10 @@ pub struct ArchiveFile {
 pub struct Skipped {
     pub path: String,
     pub reason: String,
+    /// The entry exists but the system refused to read it (permissions, I/O error),
+    /// as opposed to one left out on purpose (a symlink loop, a special file). Whatever
+    /// was indexed under it must stay: its absence from the listing is not a deletion.
+    pub unreadable: bool,
 }
 
 /// The outcome of walking an archive.
@@ -59,14 +63,21 @@ pub fn walk(root: &Path, index_dir: Option<&Path>, excludes: &GlobSet) -> Listin
                     .path()
                     .map(|p| relative(root, p))
                     .unwrap_or_else(|| root.display().to_string());
-                let reason = if let Some(ancestor) = err.loop_ancestor() {
-                    format!("symlink loop (points back to {})", ancestor.display())
+                let (reason, unreadable) = if let Some(ancestor) = err.loop_ancestor() {
+                    let reason = format!("symlink loop (points back to {})", ancestor.display());
+                    (reason, false)
                 } else if let Some(io) = err.io_error() {
-                    format!("cannot read: {io}")
+                    // A dangling symlink names nothing: there is nothing to keep.
+                    let gone = io.kind() == std::io::ErrorKind::NotFound;
+                    (format!("cannot read: {io}"), !gone)
                 } else {
-                    err.to_string()
+                    (err.to_string(), true)
                 };
-                listing.skipped.push(Skipped { path, reason });
+                listing.skipped.push(Skipped {
+                    path,
+                    reason,
+                    unreadable,
+                });
                 continue;
             }
         };
@@ -88,6 +99,7 @@ pub fn walk(root: &Path, index_dir: Option<&Path>, excludes: &GlobSet) -> Listin
             listing.skipped.push(Skipped {
                 path: rel,
                 reason: "not a regular file".into(),
+                unreadable: false,
             });
             continue;
         }
@@ -97,6 +109,7 @@ pub fn walk(root: &Path, index_dir: Option<&Path>, excludes: &GlobSet) -> Listin
                 listing.skipped.push(Skipped {
                     path: rel,
                     reason: format!("cannot read: {e}"),
+                    unreadable: true,
                 });
                 continue;
             }

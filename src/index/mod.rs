@@ -8,6 +8,7 @@
 pub mod document;
 pub mod lock;
 pub mod manifest;
+pub mod ownership;
 pub mod schema;
 pub mod writer;
 
@@ -18,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::Index;
 
 use crate::error::{Error, Result};
+use ownership::IndexDir;
 use schema::{Fields, SchemaSpec};
 
 /// File inside the index directory that records what built it.
@@ -46,13 +48,24 @@ impl DatelineIndex {
     /// Opens an existing index for searching, checking its schema version.
     pub fn open(path: &Path) -> Result<DatelineIndex> {
         let spec = SchemaSpec::embedded()?;
-        if !path.join("meta.json").exists() && !path.join(META_FILE).exists() {
-            check_replaceable(path)?;
-            return Err(Error::NoIndex {
-                path: path.to_path_buf(),
-            });
+        match ownership::classify(path)? {
+            IndexDir::Absent | IndexDir::Empty => {
+                return Err(Error::NoIndex {
+                    path: path.to_path_buf(),
+                })
+            }
+            IndexDir::Owned => {}
         }
-        if creation_interrupted(path) {
+        // dateline's metadata is written before tantivy's files: without `meta.json`
+        // the run that created the index was killed before committing anything, unless
+        // segment files show that something was committed and `meta.json` was lost.
+        if !path.join("meta.json").exists() {
+            if ownership::has_segment_files(path) {
+                return Err(Error::Corrupt {
+                    path: path.to_path_buf(),
+                    reason: "tantivy's meta.json is missing".into(),
+                });
+            }
             return Err(Error::NoIndex {
                 path: path.to_path_buf(),
             });
@@ -79,35 +92,24 @@ impl DatelineIndex {
         })
     }
 
-    /// Creates a new, empty index for `archive` at `path`, replacing whatever dateline
-    /// index was there. The caller holds the [`lock::WriterLock`], whose file is kept.
+    /// Creates a new, empty index for `archive` at `path`, replacing the dateline index
+    /// that was there (only its own files: see [`ownership`]). dateline's metadata is
+    /// written first, so a run killed midway leaves a directory the next run knows as
+    /// its own. The caller holds the [`lock::WriterLock`], whose file is kept.
     pub fn create(path: &Path, archive: &Path) -> Result<DatelineIndex> {
         let spec = SchemaSpec::embedded()?;
-        check_replaceable(path)?;
-        for entry in fs::read_dir(path).map_err(Error::io(path))? {
-            let entry = entry.map_err(Error::io(path))?;
-            if entry.file_name() == lock::LOCK_FILE {
-                continue;
-            }
-            let p = entry.path();
-            let removed = if p.is_dir() {
-                fs::remove_dir_all(&p)
-            } else {
-                fs::remove_file(&p)
-            };
-            removed.map_err(Error::io(&p))?;
-        }
-        let schema = spec.to_tantivy()?;
-        let index = Index::create_in_dir(path, schema.clone()).map_err(Error::tantivy(format!(
-            "creating the index at {}",
-            path.display()
-        )))?;
+        ownership::clear_index_files(path)?;
         let meta = IndexMeta {
             schema_version: spec.version,
             archive: archive.to_path_buf(),
             created_by: format!("dateline {}", env!("CARGO_PKG_VERSION")),
         };
         write_meta(path, &meta)?;
+        let schema = spec.to_tantivy()?;
+        let index = Index::create_in_dir(path, schema.clone()).map_err(Error::tantivy(format!(
+            "creating the index at {}",
+            path.display()
+        )))?;
         Ok(DatelineIndex {
             index,
             fields: Fields::resolve(&schema)?,
@@ -115,35 +117,6 @@ impl DatelineIndex {
             path: path.to_path_buf(),
         })
     }
-}
-
-/// True when a run was killed while creating the index: tantivy's empty `meta.json`
-/// exists but dateline's own file was never written. Nothing was committed, so this is
-/// no index yet (the next run creates it), not a damaged one needing `--rebuild`.
-fn creation_interrupted(path: &Path) -> bool {
-    !path.join(META_FILE).exists()
-        && Index::open_in_dir(path)
-            .and_then(|index| index.searchable_segment_ids())
-            .is_ok_and(|segments| segments.is_empty())
-}
-
-/// Refuses to touch a directory that holds something other than a dateline index:
-/// `--index` pointed at the wrong folder must never delete the user's files.
-pub fn check_replaceable(path: &Path) -> Result<()> {
-    if !path.exists() {
-        return Ok(());
-    }
-    let is_index = path.join(META_FILE).exists() || path.join("meta.json").exists();
-    let has_other_files = fs::read_dir(path)
-        .map_err(Error::io(path))?
-        .filter_map(|e| e.ok())
-        .any(|e| e.file_name() != lock::LOCK_FILE);
-    if !is_index && has_other_files {
-        return Err(Error::NotAnIndex {
-            path: path.to_path_buf(),
-        });
-    }
-    Ok(())
 }
 
 fn read_meta(path: &Path, spec: &SchemaSpec) -> Result<IndexMeta> {
@@ -171,7 +144,7 @@ fn read_meta(path: &Path, spec: &SchemaSpec) -> Result<IndexMeta> {
 /// half-written file.
 fn write_meta(path: &Path, meta: &IndexMeta) -> Result<()> {
     let file = path.join(META_FILE);
-    let tmp = path.join(format!("{META_FILE}.tmp"));
+    let tmp = path.join(ownership::meta_tmp_name());
     let json = serde_json::to_string_pretty(meta).map_err(|e| Error::Schema(e.to_string()))?;
     fs::write(&tmp, json).map_err(Error::io(&tmp))?;
     fs::rename(&tmp, &file).map_err(Error::io(&file))?;

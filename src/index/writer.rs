@@ -99,6 +99,13 @@ pub struct Summary {
     /// Articles read this run, by format.
     pub articles_by_format: BTreeMap<String, usize>,
     pub skipped: Vec<SkippedFile>,
+    /// Entries the system refused to read (a directory or file without read
+    /// permission, an I/O error), also listed in `skipped`. What was indexed under them
+    /// stays as it was, and the run exits non-zero: an unreadable folder is not a
+    /// deleted one.
+    pub unreadable: Vec<SkippedFile>,
+    /// Articles kept as they were because their file or folder could not be read.
+    pub articles_kept_unread: usize,
     /// Records inside otherwise good files that could not be read.
     pub record_errors: Vec<SkippedFile>,
     /// Files that were not UTF-8 and were decoded with a legacy encoding.
@@ -145,7 +152,8 @@ enum FileOutcome {
 pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
     let started = Instant::now();
     let archive = canonical_archive(&options.archive)?;
-    super::check_replaceable(index_path)?;
+    super::ownership::check_separate(index_path, &archive)?;
+    super::ownership::classify(index_path)?;
     let _lock = WriterLock::acquire(index_path)?;
     let handle = open_for_writing(index_path, &archive, options.rebuild)?;
     let mut writer: IndexWriter<TantivyDocument> = handle
@@ -182,6 +190,12 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
         files_seen: listing.files.len() + listing.skipped.len(),
         files_ignored: listing.ignored,
         skipped: listing.skipped.iter().map(skipped).collect(),
+        unreadable: listing
+            .skipped
+            .iter()
+            .filter(|s| s.unreadable)
+            .map(skipped)
+            .collect(),
         ..Summary::default()
     };
     let tagger = if options.extract {
@@ -233,12 +247,23 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
         .map(|f| f.relative.as_str())
         .chain(listing.skipped.iter().map(|s| s.path.as_str()))
         .collect();
+    let unreadable: Vec<&str> = listing
+        .skipped
+        .iter()
+        .filter(|s| s.unreadable)
+        .map(|s| s.path.as_str())
+        .collect();
     for (path, entry) in &manifest {
-        if !seen.contains(path.as_str()) {
-            writer.delete_term(Term::from_field_text(handle.fields.path, path));
-            summary.files_removed += 1;
-            summary.articles_removed += entry.ids.len();
+        if seen.contains(path.as_str()) {
+            continue;
         }
+        if unreadable.iter().any(|dir| lies_under(path, dir)) {
+            summary.articles_kept_unread += entry.ids.len();
+            continue;
+        }
+        writer.delete_term(Term::from_field_text(handle.fields.path, path));
+        summary.files_removed += 1;
+        summary.articles_removed += entry.ids.len();
     }
     progress.finish_and_clear();
     if !summary.nothing_changed() || options.rebuild {
@@ -344,6 +369,13 @@ fn apply(
             Ok(0)
         }
         FileOutcome::Failed { relative, error } => {
+            if matches!(&error, ReadError::Io(e) if e.kind() != std::io::ErrorKind::NotFound) {
+                summary.articles_kept_unread += manifest.get(&relative).map_or(0, |e| e.ids.len());
+                summary.unreadable.push(SkippedFile {
+                    path: relative.clone(),
+                    reason: error.to_string(),
+                });
+            }
             summary.skipped.push(SkippedFile {
                 path: relative,
                 reason: error.to_string(),
@@ -495,6 +527,15 @@ fn lock_error(index_path: &Path, e: tantivy::TantivyError) -> Error {
             source: other,
         },
     }
+}
+
+/// True when the archive-relative `path` is `dir` or lies inside it (`""` is the
+/// archive root, which holds everything).
+fn lies_under(path: &str, dir: &str) -> bool {
+    dir.is_empty()
+        || path
+            .strip_prefix(dir)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 fn skipped(s: &Skipped) -> SkippedFile {

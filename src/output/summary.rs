@@ -64,8 +64,43 @@ pub fn write_index_summary(out: &mut dyn Write, s: &Summary) -> std::io::Result<
         articles_read as f64 / secs,
         s.bytes_read as f64 / 1e6 / secs
     )?;
-    if s.nothing_changed() {
+    if s.nothing_changed() && s.unreadable.is_empty() {
         writeln!(out, "index is up to date: nothing changed")?;
+    }
+    if !s.unreadable.is_empty() {
+        let names: Vec<&str> = s
+            .unreadable
+            .iter()
+            .take(3)
+            .map(|u| {
+                if u.path.is_empty() {
+                    "."
+                } else {
+                    u.path.as_str()
+                }
+            })
+            .collect();
+        let more = s.unreadable.len().saturating_sub(names.len());
+        writeln!(
+            out,
+            "error: {} {} could not be read ({}{}); {}. Fix the permissions and run again.",
+            s.unreadable.len(),
+            if s.unreadable.len() == 1 {
+                "entry"
+            } else {
+                "entries"
+            },
+            names.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            },
+            match s.articles_kept_unread {
+                0 => "none of their articles is in the index".to_string(),
+                n => format!("the {n} articles indexed from there were kept as they were"),
+            }
+        )?;
     }
     Ok(())
 }

@@ -1,0 +1,349 @@
+//! The red team's hostile cases (issue 19), one test per finding, each with inputs made
+//! at test time. Each asserts the exit code, the message and the article accounting:
+//! nothing lost, nothing duplicated, the user's files untouched.
+//!
+//! Cases about permissions run the binary as an unprivileged user (`setpriv`, uid 65534)
+//! when the tests run as root, because root reads a `chmod 311` directory anyway.
+
+mod common;
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::{repo, Scratch};
+use serde_json::Value;
+
+/// The uid and gid the unprivileged runs use (`nobody`).
+const NOBODY: u32 = 65534;
+
+fn is_root() -> bool {
+    // `id -u` answers without a libc dependency in the tests.
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+/// Runs `dateline ARGS` as an unprivileged user: through `setpriv` as `nobody` when
+/// the tests run as root, directly otherwise.
+fn run_unprivileged(args: &[&std::ffi::OsStr]) -> Output {
+    let bin = assert_cmd::cargo::cargo_bin("dateline");
+    let mut cmd = if is_root() {
+        let mut c = Command::new("setpriv");
+        c.arg(format!("--reuid={NOBODY}"))
+            .arg(format!("--regid={NOBODY}"))
+            .arg("--clear-groups")
+            .arg("--")
+            .arg(&bin);
+        c
+    } else {
+        Command::new(&bin)
+    };
+    cmd.args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("DATELINE_INDEX");
+    cmd.output().expect("run dateline")
+}
+
+/// Gives the whole tree under `dir` (and `dir` itself) to `nobody` when running as
+/// root, so the unprivileged runs can write the index and read the archive.
+fn hand_to_nobody(dir: &Path) {
+    if !is_root() {
+        return;
+    }
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.expect("walk scratch dir");
+        std::os::unix::fs::chown(entry.path(), Some(NOBODY), Some(NOBODY)).expect("chown");
+    }
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Every file under `dir` with its contents, to prove a run left them untouched.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<_> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.expect("walk"))
+        .map(|e| {
+            let contents = if e.file_type().is_file() {
+                fs::read(e.path()).expect("read")
+            } else {
+                Vec::new()
+            };
+            (e.path().to_path_buf(), contents)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// A directory of a user's own files, with a `meta.json` that is not dateline's.
+fn users_folder(at: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    fs::create_dir_all(at.join("photos")).expect("mkdir");
+    fs::write(at.join("photos/cat.jpg"), b"\xff\xd8 a cat").expect("write");
+    fs::write(at.join("thesis.docx"), b"four years of work").expect("write");
+    fs::write(at.join("meta.json"), b"{}").expect("write");
+    snapshot(at)
+}
+
+fn corpus() -> PathBuf {
+    repo().join("corpus")
+}
+
+// ---- 1. `--rebuild` deletes a user's files ----
+
+#[test]
+fn rebuild_never_deletes_a_folder_dateline_did_not_create() {
+    let s = Scratch::new();
+    let users = s.dir.path().join("d");
+    let before = users_folder(&users);
+    for args in [
+        vec!["index", "--rebuild"],
+        vec!["index"],
+        vec!["index", "--rebuild", "--no-extract"],
+    ] {
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("dateline"))
+            .arg("--index")
+            .arg(&users)
+            .args(&args)
+            .arg(corpus())
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains("is not a dateline index"), "{args:?}: {err}");
+        assert!(err.contains("thesis.docx"), "names what it found: {err}");
+        assert!(
+            !err.contains("--rebuild"),
+            "never suggests --rebuild: {err}"
+        );
+        assert_eq!(
+            snapshot(&users),
+            before,
+            "{args:?} changed the user's folder"
+        );
+    }
+    // Searching it is refused the same way, and writes nothing either.
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("dateline"))
+        .arg("--index")
+        .arg(&users)
+        .args(["search", "iran"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("is not a dateline index"));
+    assert_eq!(snapshot(&users), before);
+}
+
+#[test]
+fn an_archive_is_never_its_own_index_nor_inside_the_index() {
+    let s = Scratch::new();
+    let archive = s.copy_dir(&corpus(), "archive");
+    fs::write(archive.join("meta.json"), b"{}").expect("write");
+    let before = snapshot(&archive);
+    let dateline = |index: &Path, dir: &Path| {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("dateline"))
+            .arg("--index")
+            .arg(index)
+            .args(["index", "--rebuild", "--no-extract"])
+            .arg(dir)
+            .output()
+            .expect("run")
+    };
+    // The index is the archive; the archive lies inside the index.
+    for (index, dir) in [
+        (&archive, &archive),
+        (&s.dir.path().to_path_buf(), &archive),
+    ] {
+        let out = dateline(index, dir);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains("overlap"), "{}", stderr(&out));
+        assert_eq!(snapshot(&archive), before);
+    }
+    // An index inside the archive would be read as articles: refused, unless hidden.
+    let out = dateline(&archive.join("index"), &archive);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("inside the archive"));
+    assert!(
+        !archive.join("index").exists(),
+        "nothing created on refusal"
+    );
+    let out = dateline(&archive.join(".dateline"), &archive);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn rebuild_removes_only_the_index_files_it_wrote() {
+    let s = Scratch::new();
+    let index = s.index_path();
+    let first = s.index(&corpus(), &["--no-extract"]);
+    let articles = first["articles_in_index"].as_u64().expect("count");
+    assert!(articles > 0);
+    // The user keeps notes in the index folder (unwise, but theirs).
+    fs::write(index.join("notes.txt"), b"my notes").expect("write");
+    fs::create_dir(index.join("drafts")).expect("mkdir");
+    fs::write(index.join("drafts/a.txt"), b"draft").expect("write");
+    // Another archive makes --rebuild recreate the index from scratch.
+    let other = s.copy_dir(&corpus().join("wikinews/md"), "other");
+    let rebuilt = s.index(&other, &["--rebuild", "--no-extract"]);
+    assert_eq!(
+        fs::read(index.join("notes.txt")).expect("kept"),
+        b"my notes"
+    );
+    assert_eq!(
+        fs::read(index.join("drafts/a.txt")).expect("kept"),
+        b"draft"
+    );
+    let md_files = fs::read_dir(&other).expect("ls").count() as u64;
+    assert_eq!(rebuilt["articles_in_index"].as_u64(), Some(md_files));
+    assert_eq!(s.ids("*").len() as u64, md_files);
+}
+
+#[test]
+fn a_run_killed_before_creating_the_index_is_resumed() {
+    let s = Scratch::new();
+    let index = s.index_path();
+    // What a run killed right after writing dateline's metadata leaves behind.
+    fs::create_dir_all(&index).expect("mkdir");
+    fs::write(index.join("dateline-writer.lock"), b"").expect("write");
+    let meta = serde_json::json!({
+        "schema_version": 1, "archive": "/nowhere", "created_by": "dateline 0.1.0"
+    });
+    fs::write(index.join("dateline-index.json"), meta.to_string()).expect("write");
+    let out = s.cmd(&["search", "iran"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no dateline index"),
+        "{}",
+        stderr(&out)
+    );
+    let summary = s.index(&corpus(), &["--no-extract"]);
+    assert!(summary["articles_in_index"].as_u64().expect("count") > 0);
+}
+
+// ---- 2. Unreadable is not removed ----
+
+/// Indexes `archive` as an unprivileged user and returns (exit code, JSON summary, stderr).
+fn index_unprivileged(index: &Path, archive: &Path) -> (Option<i32>, Value, String) {
+    let out = run_unprivileged(&[
+        "--index".as_ref(),
+        index.as_os_str(),
+        "index".as_ref(),
+        "--json".as_ref(),
+        "--no-extract".as_ref(),
+        archive.as_os_str(),
+    ]);
+    let summary = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (out.status.code(), summary, stderr(&out))
+}
+
+fn new_articles(index: &Path, name: &str) -> Value {
+    let out = run_unprivileged(&[
+        "--index".as_ref(),
+        index.as_os_str(),
+        "saved".as_ref(),
+        "run".as_ref(),
+        name.as_ref(),
+        "--new".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "saved run: {}",
+        stderr(&out)
+    );
+    serde_json::from_slice(&out.stdout).expect("saved run prints JSON")
+}
+
+#[test]
+fn an_unreadable_folder_keeps_its_articles_and_fails_the_run() {
+    let s = Scratch::new();
+    let archive = s.copy_dir(&corpus(), "archive");
+    let index = s.index_path();
+    hand_to_nobody(s.dir.path());
+    let (code, first, err) = index_unprivileged(&index, &archive);
+    assert_eq!(code, Some(0), "{err}");
+    let total = first["articles_in_index"].as_u64().expect("count");
+    let add = run_unprivileged(&[
+        "--index".as_ref(),
+        index.as_os_str(),
+        "saved".as_ref(),
+        "add".as_ref(),
+        "all".as_ref(),
+        "*".as_ref(),
+    ]);
+    assert_eq!(add.status.code(), Some(0), "{}", stderr(&add));
+    new_articles(&index, "all"); // the first run marks everything as seen
+
+    let md = archive.join("wikinews/md");
+    let md_articles = fs::read_dir(&md).expect("ls").count();
+    fs::set_permissions(&md, fs::Permissions::from_mode(0o311)).expect("chmod");
+    let (code, summary, err) = index_unprivileged(&index, &archive);
+    fs::set_permissions(&md, fs::Permissions::from_mode(0o755)).expect("chmod back");
+    assert_eq!(code, Some(2), "an unreadable folder fails the run: {err}");
+    assert!(err.contains("could not be read (wikinews/md)"), "{err}");
+    assert_eq!(summary["articles_removed"], 0, "{summary}");
+    assert_eq!(
+        summary["articles_kept_unread"].as_u64(),
+        Some(md_articles as u64)
+    );
+    assert_eq!(summary["articles_in_index"].as_u64(), Some(total));
+    assert_eq!(
+        new_articles(&index, "all")["total"],
+        0,
+        "nothing re-reported"
+    );
+
+    // Readable again: nothing changed, nothing new.
+    let (code, summary, err) = index_unprivileged(&index, &archive);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(summary["articles_added"], 0);
+    assert_eq!(summary["articles_in_index"].as_u64(), Some(total));
+    assert_eq!(new_articles(&index, "all")["total"], 0);
+}
+
+#[test]
+fn an_unreadable_archive_root_removes_nothing() {
+    let s = Scratch::new();
+    let archive = s.copy_dir(&corpus(), "archive");
+    let index = s.index_path();
+    hand_to_nobody(s.dir.path());
+    let (code, first, err) = index_unprivileged(&index, &archive);
+    assert_eq!(code, Some(0), "{err}");
+    let total = first["articles_in_index"].as_u64().expect("count");
+    fs::set_permissions(&archive, fs::Permissions::from_mode(0o311)).expect("chmod");
+    let (code, summary, err) = index_unprivileged(&index, &archive);
+    fs::set_permissions(&archive, fs::Permissions::from_mode(0o755)).expect("chmod back");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("could not be read (.)"), "{err}");
+    assert_eq!(summary["articles_removed"], 0);
+    assert_eq!(summary["articles_in_index"].as_u64(), Some(total));
+}
+
+#[test]
+fn an_unreadable_file_keeps_its_articles_and_fails_the_run() {
+    let s = Scratch::new();
+    let archive = s.copy_dir(&corpus(), "archive");
+    let index = s.index_path();
+    hand_to_nobody(s.dir.path());
+    let (code, first, err) = index_unprivileged(&index, &archive);
+    assert_eq!(code, Some(0), "{err}");
+    let total = first["articles_in_index"].as_u64().expect("count");
+    let jsonl = archive.join("wikinews/wikinews.jsonl");
+    fs::write(&jsonl, fs::read(&jsonl).expect("read")).expect("touch"); // same bytes
+    fs::set_permissions(&jsonl, fs::Permissions::from_mode(0o200)).expect("chmod");
+    let (code, summary, err) = index_unprivileged(&index, &archive);
+    fs::set_permissions(&jsonl, fs::Permissions::from_mode(0o644)).expect("chmod back");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("wikinews/wikinews.jsonl"), "{err}");
+    assert_eq!(summary["articles_removed"], 0);
+    assert!(summary["articles_kept_unread"].as_u64() > Some(0));
+    assert_eq!(summary["articles_in_index"].as_u64(), Some(total));
+}
