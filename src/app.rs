@@ -15,9 +15,17 @@ use crate::search;
 
 /// Runs the command line and returns the process exit code.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let aliases = load_aliases(cli.aliases.as_deref())?;
+    let aliases = match (&cli.command, cli.aliases.as_deref()) {
+        // Indexing uses exactly the table given (none: the built-in one).
+        (Command::Index(_) | Command::Extract(_), user) => load_aliases(user)?,
+        // Searching defaults to the table the index was built with.
+        (_, None) => {
+            load_aliases(Some(&cli.index.join(crate::index::ALIASES_FILE)).filter(|p| p.exists()))?
+        }
+        (_, Some(user)) => load_aliases(Some(user))?,
+    };
     match cli.command {
-        Command::Index(args) => index(&cli.index, args, aliases),
+        Command::Index(args) => index(&cli.index, args, aliases, cli.aliases.clone()),
         Command::Search(args) => search(&cli.index, args, &aliases),
         Command::Show(args) => show(&cli.index, args),
         Command::Extract(args) => extract(args, &aliases),
@@ -29,7 +37,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 /// The built-in alias table, extended by the user's `--aliases` file.
-fn load_aliases(user: Option<&std::path::Path>) -> anyhow::Result<Aliases> {
+fn load_aliases<P: AsRef<std::path::Path>>(user: Option<P>) -> anyhow::Result<Aliases> {
+    let user = user.as_ref().map(|p| p.as_ref());
     match user {
         None => Ok(aliases::EMBEDDED.clone()),
         Some(path) => Ok(aliases::EMBEDDED
@@ -42,6 +51,7 @@ fn index(
     index_path: &std::path::Path,
     args: IndexArgs,
     aliases: Aliases,
+    aliases_file: Option<std::path::PathBuf>,
 ) -> anyhow::Result<ExitCode> {
     let mut excludes = globset::GlobSetBuilder::new();
     for pattern in &args.exclude {
@@ -58,6 +68,13 @@ fn index(
         extract: !args.no_extract,
         commit_every: usize::try_from(args.commit_every).unwrap_or(usize::MAX),
         aliases,
+        aliases_file_text: match &aliases_file {
+            Some(path) => Some(
+                std::fs::read_to_string(path)
+                    .with_context(|| format!("reading --aliases {}", path.display()))?,
+            ),
+            None => None,
+        },
     };
     let summary = writer::run(index_path, &options)
         .with_context(|| format!("indexing {}", args.dir.display()))?;
@@ -81,12 +98,10 @@ fn search(
     aliases: &Aliases,
 ) -> anyhow::Result<ExitCode> {
     let index = DatelineIndex::open(index_path)?;
-    let request = args
-        .options
-        .request(&args.query)
-        .map_err(anyhow::Error::msg)?;
+    let query = args.query.join(" ");
+    let request = args.options.request(&query).map_err(anyhow::Error::msg)?;
     if args.explain {
-        let e = search::explain::explain(&index, &args.query, &request.filters, aliases)?;
+        let e = search::explain::explain(&index, &query, &request.filters, aliases)?;
         let mut out = io::stdout().lock();
         if args.options.format == output::OutputFormat::Json {
             serde_json::to_writer_pretty(&mut out, &e)?;
@@ -107,12 +122,23 @@ fn search(
         color::stdout_wants_color(),
         None,
     );
-    let total = search::run(&index, &request, aliases, sink.as_mut())?.total;
+    let outcome = search::run(&index, &request, aliases, sink.as_mut())?;
+    write_warnings(&outcome.warnings);
+    let total = outcome.total;
     Ok(if total > 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Warnings go to stderr whatever the output format, so a person piping JSON into a
+/// script still sees them.
+pub fn write_warnings(warnings: &[String]) {
+    let mut err = io::stderr().lock();
+    for w in warnings {
+        let _ = writeln!(err, "warning: {w}");
+    }
 }
 
 fn show(index_path: &std::path::Path, args: ShowArgs) -> anyhow::Result<ExitCode> {

@@ -248,14 +248,15 @@ pub struct IndexArgs {
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct SearchArgs {
-    /// Query, in tantivy's grammar with AND by default. Examples:
+    /// Query, with AND by default (several arguments are joined by spaces). Examples:
     ///   'iran al-qaida'            both words (in title or body)
     ///   '"nuclear deal" -trump'    a phrase, without trump
     ///   'iran OR iraq'             either word
     ///   'person:pompeo org:opec place:iran source:ap title:sanctions'
     ///   'date:2021'  'date:2021-01'  'date:[2020-06 TO 2021-02]'
-    #[arg(verbatim_doc_comment)]
-    pub query: String,
+    ///   'NEAR/20(iran deny org:al-qaida)'  'SENTENCE(deny (doping OR drugs))'
+    #[arg(verbatim_doc_comment, required = true, num_args = 1..)]
+    pub query: Vec<String>,
     #[command(flatten)]
     pub options: SearchOptions,
     /// Show how the query was rewritten, the hits of each clause, and why parts of it

@@ -65,15 +65,17 @@ fn explain_shows_rewriting_clause_counts_and_structural_warnings() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(v["rewritten"]
-        .as_str()
-        .unwrap()
-        .starts_with("(qaida) AND places:irn"));
-    assert_eq!(v["expansions"][0][0], "qaid*");
-    let clauses = v["clauses"].as_array().unwrap();
-    assert_eq!(clauses.len(), 4, "the dropped word makes no clause");
+    // The resolved tree in query syntax, with the hits of every clause.
+    assert_eq!(
+        v["rewritten"],
+        "(qaid* AND place:irn AND date:[1990-01-01 TO 1996-01-01} AND zzqx* AND §§)"
+    );
+    let clauses = v["tree"]["children"].as_array().unwrap();
+    assert_eq!(clauses.len(), 5);
+    assert_eq!(clauses[0]["query"], "qaid*");
     assert_eq!(clauses[0]["hits"], 1);
     assert_eq!(clauses[1]["hits"], 0);
+    assert_eq!(v["tree"]["hits"], 0);
     let warnings: Vec<&str> = v["warnings"]
         .as_array()
         .unwrap()
@@ -83,13 +85,13 @@ fn explain_shows_rewriting_clause_counts_and_structural_warnings() {
     assert!(
         warnings
             .iter()
-            .any(|w| w.contains("`zzqx*` matches no term")),
+            .any(|w| w.contains("`zzqx*` matches no word in the index")),
         "{warnings:?}"
     );
     assert!(
         warnings
             .iter()
-            .any(|w| w.contains("`§§` is dropped by the tokenizer")),
+            .any(|w| w.contains("`§§` (column 59) has no searchable word")),
         "{warnings:?}"
     );
     assert!(
@@ -101,9 +103,14 @@ fn explain_shows_rewriting_clause_counts_and_structural_warnings() {
     assert!(
         warnings
             .iter()
-            .any(|w| w.contains("places:\"irn\" is not in the index; closest: Iran")),
+            .any(|w| w.contains("place:irn is not in the index; closest: Iran")),
         "{warnings:?}"
     );
+    // A search that finds nothing prints the same suggestions on stderr.
+    s.cmd(&["search", "place:irn"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("closest: Iran"));
     s.cmd(&["search", "orgz:opec", "--explain"])
         .assert()
         .code(2)

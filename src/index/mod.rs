@@ -34,7 +34,16 @@ pub struct IndexMeta {
     pub archive: PathBuf,
     /// Version of dateline that created the index.
     pub created_by: String,
+    /// Fingerprint of the alias table the last indexing run used (built-in plus the
+    /// `--aliases` file, whose copy is kept as [`ALIASES_FILE`]); searches compare it
+    /// with theirs. Absent in indexes made before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aliases_fingerprint: Option<u64>,
 }
+
+/// The copy of the user's `--aliases` file the index was last built with, inside the
+/// index directory: searches use it when no `--aliases` is given.
+pub const ALIASES_FILE: &str = "dateline-aliases.toml";
 
 /// An open index with its schema handles and recorded metadata.
 pub struct DatelineIndex {
@@ -103,6 +112,7 @@ impl DatelineIndex {
             schema_version: spec.version,
             archive: archive.to_path_buf(),
             created_by: format!("dateline {}", env!("CARGO_PKG_VERSION")),
+            aliases_fingerprint: None,
         };
         write_meta(path, &meta)?;
         let schema = spec.to_tantivy()?;
@@ -117,6 +127,32 @@ impl DatelineIndex {
             path: path.to_path_buf(),
         })
     }
+}
+
+/// Records the alias table an indexing run used: its fingerprint in the metadata, and
+/// a copy of the user's file (or none, for the built-in table alone), so later searches
+/// resolve entity names as the index did.
+pub fn record_aliases(
+    path: &Path,
+    meta: &IndexMeta,
+    fingerprint: u64,
+    user_file: Option<&str>,
+) -> Result<()> {
+    let copy = path.join(ALIASES_FILE);
+    match user_file {
+        Some(text) => {
+            let tmp = path.join(format!("{ALIASES_FILE}.tmp"));
+            fs::write(&tmp, text).map_err(Error::io(&tmp))?;
+            fs::rename(&tmp, &copy).map_err(Error::io(&copy))?;
+        }
+        None if copy.exists() => fs::remove_file(&copy).map_err(Error::io(&copy))?,
+        None => {}
+    }
+    let updated = IndexMeta {
+        aliases_fingerprint: Some(fingerprint),
+        ..meta.clone()
+    };
+    write_meta(path, &updated)
 }
 
 fn read_meta(path: &Path, spec: &SchemaSpec) -> Result<IndexMeta> {

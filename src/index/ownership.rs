@@ -172,7 +172,11 @@ pub fn clear_index_files(path: &Path) -> Result<Vec<PathBuf>> {
         let entry = entry.map_err(Error::io(path))?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let file_type = entry.file_type().map_err(Error::io(entry.path()))?;
-        let ours = name == META_FILE || name == meta_tmp_name() || is_tantivy_file(&name);
+        let ours = name == META_FILE
+            || name == meta_tmp_name()
+            || name == super::ALIASES_FILE
+            || name == format!("{}.tmp", super::ALIASES_FILE)
+            || is_tantivy_file(&name);
         if ours && file_type.is_file() {
             removable.push(entry.path());
         } else if name != lock::LOCK_FILE {

@@ -78,6 +78,9 @@ pub struct IndexOptions {
     pub extract: bool,
     /// Alias table: the shipped one, plus the user's `--aliases` file.
     pub aliases: Aliases,
+    /// The text of the user's `--aliases` file, kept with the index so searches resolve
+    /// names as this run did.
+    pub aliases_file_text: Option<String>,
     /// Articles between commits (`--commit-every`, default [`COMMIT_EVERY`]).
     pub commit_every: usize,
 }
@@ -274,6 +277,12 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
         let changed = summary.articles_added + summary.articles_updated + summary.articles_removed;
         compact(&handle.index, changed, index_path)?;
     }
+    super::record_aliases(
+        index_path,
+        &handle.meta,
+        options.aliases.fingerprint(),
+        options.aliases_file_text.as_deref(),
+    )?;
     let reader = handle
         .index
         .reader()

@@ -87,25 +87,37 @@ impl<W: Write> HitSink for JsonSink<W> {
     }
 }
 
-/// One hit per line, streamed as found.
+/// One hit per line, streamed as found. When the search has warnings, every line
+/// carries them too (`"warnings": [...]`): a script reading any line learns that the
+/// answer may not be what it asked.
 pub struct JsonlSink<W: Write> {
     out: W,
     label: Option<Label>,
+    warnings: Vec<String>,
 }
 
 impl<W: Write> JsonlSink<W> {
     /// A sink writing one JSON object per hit to `out`.
     pub fn new(out: W, label: Option<Label>) -> Self {
-        JsonlSink { out, label }
+        JsonlSink {
+            out,
+            label,
+            warnings: Vec::new(),
+        }
     }
 }
 
 impl<W: Write> HitSink for JsonlSink<W> {
-    fn begin(&mut self, _header: &Header) -> std::io::Result<()> {
+    fn begin(&mut self, header: &Header) -> std::io::Result<()> {
+        self.warnings = header.warnings.clone();
         Ok(())
     }
     fn hit(&mut self, hit: &Hit) -> std::io::Result<()> {
-        serde_json::to_writer(&mut self.out, &labelled(hit, &self.label)?)?;
+        let mut line = labelled(hit, &self.label)?;
+        if let (false, Some(obj)) = (self.warnings.is_empty(), line.as_object_mut()) {
+            obj.insert("warnings".into(), serde_json::json!(self.warnings));
+        }
+        serde_json::to_writer(&mut self.out, &line)?;
         writeln!(self.out)
     }
     fn end(&mut self) -> std::io::Result<()> {

@@ -183,23 +183,34 @@ pub fn write_explanation(
 ) -> std::io::Result<()> {
     writeln!(out, "query:     {}", e.query)?;
     writeln!(out, "rewritten: {}", e.rewritten)?;
-    for (pattern, terms) in &e.expansions {
-        let shown: Vec<&str> = terms.iter().take(20).map(String::as_str).collect();
-        let more = terms.len().saturating_sub(shown.len());
-        let suffix = if more > 0 {
-            format!(" (+{more})")
-        } else {
-            String::new()
-        };
-        writeln!(out, "expanded:  {pattern} -> {}{suffix}", shown.join(", "))?;
-    }
-    writeln!(out, "clauses:")?;
-    for c in &e.clauses {
-        writeln!(out, "  {:>7} hits  {:<7} {}", c.hits, c.occur, c.query)?;
-    }
+    writeln!(out, "hits per clause:")?;
+    write_explained(out, &e.tree, 1)?;
     writeln!(out, "total:     {} hits", e.total)?;
     for w in &e.warnings {
         writeln!(out, "warning:   {w}")?;
+    }
+    Ok(())
+}
+
+fn write_explained(
+    out: &mut dyn Write,
+    node: &crate::search::explain::ExplainedNode,
+    depth: usize,
+) -> std::io::Result<()> {
+    let shown: String = node.query.chars().take(120).collect();
+    let cut = if node.query.chars().count() > 120 {
+        "…"
+    } else {
+        ""
+    };
+    writeln!(
+        out,
+        "{:>9}  {}{shown}{cut}",
+        node.hits,
+        "  ".repeat(depth - 1)
+    )?;
+    for child in &node.children {
+        write_explained(out, child, depth + 1)?;
     }
     Ok(())
 }

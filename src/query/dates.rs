@@ -3,7 +3,7 @@
 
 use std::str::FromStr;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 /// The days a partial date covers: `[start, end_exclusive)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,65 +56,6 @@ impl FromStr for DateSpan {
             _ => Err(bad()),
         }
     }
-}
-
-fn rfc3339(d: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}T00:00:00Z", d.year(), d.month(), d.day())
-}
-
-/// Expands the value after `date:` into tantivy range syntax. Returns the expansion and
-/// how many chars were consumed, or a message and the offset of the bad part.
-pub fn expand(rest: &[char]) -> Result<(String, usize), (String, usize)> {
-    let first = rest.first().copied();
-    if matches!(first, Some('[') | Some('{')) {
-        let inclusive_lower = first == Some('[');
-        let close = rest
-            .iter()
-            .position(|&c| c == ']' || c == '}')
-            .ok_or_else(|| ("unclosed date range".to_string(), 0))?;
-        let inclusive_upper = rest[close] == ']';
-        let inner: String = rest[1..close].iter().collect();
-        let Some((lo, hi)) = inner.split_once(" TO ") else {
-            return Err(("a date range needs `TO`: [2020-06 TO 2021-02]".into(), 1));
-        };
-        let parse = |s: &str, offset: usize| -> Result<Option<DateSpan>, (String, usize)> {
-            let s = s.trim();
-            if s == "*" {
-                return Ok(None);
-            }
-            s.parse::<DateSpan>().map(Some).map_err(|e| (e, offset))
-        };
-        let lo = parse(lo, 1)?;
-        let hi = parse(hi, 1 + inner.find(" TO ").unwrap_or(0) + 4)?;
-        let lower = match lo {
-            None => "[*".to_string(),
-            Some(span) if inclusive_lower => format!("[{}", rfc3339(span.start)),
-            Some(span) => format!("[{}", rfc3339(span.end_exclusive)),
-        };
-        let upper = match hi {
-            None => "*]".to_string(),
-            Some(span) if inclusive_upper => format!("{}}}", rfc3339(span.end_exclusive)),
-            Some(span) => format!("{}}}", rfc3339(span.start)),
-        };
-        return Ok((format!("{lower} TO {upper}"), close + 1));
-    }
-    let len = rest
-        .iter()
-        .take_while(|c| !c.is_whitespace() && **c != ')')
-        .count();
-    let value: String = rest[..len].iter().collect();
-    if value.is_empty() {
-        return Err(("`date:` needs a value".into(), 0));
-    }
-    let span: DateSpan = value.parse().map_err(|e| (e, 0))?;
-    Ok((
-        format!(
-            "[{} TO {}}}",
-            rfc3339(span.start),
-            rfc3339(span.end_exclusive)
-        ),
-        len,
-    ))
 }
 
 #[cfg(test)]

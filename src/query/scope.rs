@@ -1,204 +1,179 @@
-//! Co-occurrence scopes: `NEAR/N(a b c)` (all items within N words of each other, in
-//! any order) and `SENTENCE(a b c)` (all items in one sentence).
+//! Co-occurrence scopes, `NEAR/N(a b c)` and `SENTENCE(a b c)`, as a real tantivy
+//! query: a scope composes with OR, NOT and nesting like any other clause.
 //!
-//! An item is a word (`deny` matches denied/denies through English stemming), a
-//! "quoted phrase", or an entity `org:al-qaida` (every variant of the entity in the
-//! alias table counts: al-Qaeda, Al Qaeda, …). For candidate retrieval a scope becomes
-//! the conjunction of its items; each candidate's stored text is then checked here,
-//! and the matching passage becomes the hit's snippet.
+//! [`ScopeQuery`] wraps a candidate query (the conjunction of its items, each the union
+//! of its alternatives, on title and body) and lets through only the candidates whose
+//! stored title or body holds the scope, checked per document by a [`Matcher`]. The
+//! same matcher finds the passage shown as the hit's snippet.
+//!
+//! Semantics: an item's occurrences in a text are runs of the text's analysed tokens
+//! (English-stemmed, positions counted in that token stream). `NEAR/N` holds when one
+//! occurrence per item fits in a window whose last token index minus its first is at
+//! most N; `SENTENCE` when one sentence (as `extract::tokenize` splits them) holds an
+//! occurrence of every item whole. Title and body are checked separately.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
+use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::schema::{Field, Value};
+use tantivy::store::StoreReader;
 use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyDocument, Term, TERMINATED};
 
-use super::QueryError;
+use super::ast::{NodeKind, ScopeItem, ScopeKind};
 use crate::extract::aliases::Aliases;
 use crate::extract::tokenize;
 
-/// How close the items must be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ScopeKind {
-    /// All items within this many word positions, any order.
-    Near(usize),
-    /// All items in one sentence (the title counts as a sentence).
-    Sentence,
-}
-
-/// A scope as written: its kind and raw items.
+/// One way an item may be written in the text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Scope {
-    pub kind: ScopeKind,
-    pub items: Vec<String>,
+enum Alternative {
+    /// These analysed tokens in a row.
+    Tokens(Vec<String>),
+    /// One token starting so.
+    Prefix(String),
+    /// One token within `distance` edits of `word` or of `stem`.
+    Fuzzy {
+        word: String,
+        stem: String,
+        distance: u8,
+    },
 }
 
-/// Finds every scope in `text`, replacing each by the conjunction of its items (a
-/// bare word the alias table knows also finds its canonical name: `al-qaeda` finds
-/// articles that write al-Qaida).
-pub fn split(text: &str, aliases: &Aliases) -> Result<(String, Vec<Scope>), QueryError> {
-    let err = |message: String, column: usize| QueryError {
-        query: text.to_string(),
-        message,
-        column: Some(column),
-        hint: Some("write NEAR/20(iran deny org:al-qaida) or SENTENCE(baker dollar)".into()),
-    };
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::new();
-    let mut scopes = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] == '"' {
-            let end = chars[i + 1..]
-                .iter()
-                .position(|&c| c == '"')
-                .map_or(chars.len(), |p| i + p + 2);
-            out.extend(&chars[i..end]);
-            i = end;
-            continue;
-        }
-        let at_start = i == 0 || matches!(chars[i - 1], ' ' | '(' | '+' | '-');
-        let rest: String = chars[i..].iter().collect();
-        let (kind, open) = if at_start && rest.starts_with("NEAR/") {
-            let digits: String = rest[5..].chars().take_while(char::is_ascii_digit).collect();
-            let n: usize = digits.parse().map_err(|_| {
-                err(
-                    "NEAR/ needs a distance in words, e.g. NEAR/20(...)".into(),
-                    i,
-                )
-            })?;
-            (ScopeKind::Near(n), 5 + digits.len())
-        } else if at_start && rest.starts_with("SENTENCE") {
-            (ScopeKind::Sentence, 8)
-        } else {
-            out.push(chars[i]);
-            i += 1;
-            continue;
-        };
-        if chars.get(i + open) != Some(&'(') {
-            return Err(err("a scope needs its items in parentheses".into(), i));
-        }
-        let body_start = i + open + 1;
-        let mut depth = 1;
-        let mut in_quote = false;
-        let mut j = body_start;
-        while j < chars.len() {
-            match chars[j] {
-                '"' => in_quote = !in_quote,
-                '(' if !in_quote => depth += 1,
-                ')' if !in_quote => {
-                    depth -= 1;
-                    if depth == 0 {
-                        break;
+/// A scope with its items resolved into token patterns.
+#[derive(Debug, Clone)]
+pub struct ScopeSpec {
+    kind: ScopeKind,
+    items: Vec<Vec<Alternative>>,
+}
+
+impl ScopeSpec {
+    /// Resolves `items` with the body's `analyzer` (English stemming) and the alias
+    /// table: an entity item (`org:al-qaida`) matches every written variant of the
+    /// entity, and so does a bare word the table knows that is unlikely to be a common
+    /// word (longer than three letters, or with punctuation, like `al-qaeda`).
+    pub fn new(
+        kind: ScopeKind,
+        items: &[ScopeItem],
+        aliases: &Aliases,
+        analyzer: &mut TextAnalyzer,
+    ) -> ScopeSpec {
+        let items = items
+            .iter()
+            .map(|item| {
+                let mut out: Vec<Alternative> = Vec::new();
+                for node in &item.alternatives {
+                    for alternative in alternatives(&node.kind, aliases, analyzer) {
+                        if !out.contains(&alternative) {
+                            out.push(alternative);
+                        }
                     }
                 }
-                _ => {}
-            }
-            j += 1;
-        }
-        if j >= chars.len() {
-            return Err(err("unclosed scope".into(), i));
-        }
-        let body: String = chars[body_start..j].iter().collect();
-        let items = scope_items(&body);
-        if items.len() < 2 {
-            return Err(err("a scope needs at least two items".into(), i));
-        }
-        let retrieval: Vec<String> = items
-            .iter()
-            .map(|item| match aliases.lookup(item) {
-                Some((_, canonical)) if !item.contains([':', '"']) && canonical != item => {
-                    format!("({item} OR \"{}\")", canonical.replace('"', ""))
-                }
-                _ => item.clone(),
+                out
             })
             .collect();
-        out.push('(');
-        out.push_str(&retrieval.join(" AND "));
-        out.push(')');
-        scopes.push(Scope { kind, items });
-        i = j + 1;
+        ScopeSpec { kind, items }
     }
-    Ok((out, scopes))
 }
 
-/// Items separated by spaces; "quoted phrases" stay together.
-fn scope_items(body: &str) -> Vec<String> {
-    let mut items = Vec::new();
-    let mut current = String::new();
-    let mut in_quote = false;
-    for c in body.chars() {
-        match c {
-            '"' => {
-                in_quote = !in_quote;
-                current.push(c);
-            }
-            c if c.is_whitespace() && !in_quote => {
-                if !current.is_empty() {
-                    items.push(std::mem::take(&mut current));
-                }
-            }
-            c => current.push(c),
+fn alternatives(
+    node: &NodeKind,
+    aliases: &Aliases,
+    analyzer: &mut TextAnalyzer,
+) -> Vec<Alternative> {
+    match node {
+        NodeKind::Text {
+            field,
+            text,
+            written,
+            ..
+        } => {
+            let forms = written_forms(*field, text, written.as_deref(), aliases);
+            forms
+                .iter()
+                .map(|form| {
+                    analyse(analyzer, form)
+                        .into_iter()
+                        .map(|t| t.text)
+                        .collect()
+                })
+                .filter(|tokens: &Vec<String>| !tokens.is_empty())
+                .map(Alternative::Tokens)
+                .collect()
         }
+        NodeKind::Prefix { prefix, .. } => {
+            vec![Alternative::Prefix(stemmed_prefix(prefix, analyzer))]
+        }
+        NodeKind::Fuzzy { word, distance, .. } => {
+            let stem = analyse(analyzer, word)
+                .into_iter()
+                .next()
+                .map_or_else(|| word.clone(), |t| t.text);
+            vec![Alternative::Fuzzy {
+                word: word.clone(),
+                stem,
+                distance: *distance,
+            }]
+        }
+        _ => Vec::new(),
     }
-    if !current.is_empty() {
-        items.push(current);
-    }
-    items
 }
 
-/// One analysed token of a text: its stem and byte span.
-struct Stemmed {
-    stem: String,
+/// The ways a scope's word or entity item may be written: as given (and as typed, when
+/// the alias table replaced it), plus every variant of the entity it names. A bare word
+/// counts as a name only when it is unlikely to be a common word (longer than three
+/// letters, or with punctuation, like `al-qaeda`). Planning retrieves candidates with
+/// the same forms the matcher checks.
+pub fn written_forms(
+    field: super::ast::Field,
+    text: &str,
+    written: Option<&str>,
+    aliases: &Aliases,
+) -> Vec<String> {
+    let mut forms = vec![text.to_string()];
+    forms.extend(written.map(str::to_string));
+    let entity = match field.entity_kind() {
+        Some(kind) => aliases.canonical(kind, text).map(|c| (kind, c.to_string())),
+        None => aliases
+            .lookup(text)
+            .map(|(k, c)| (k, c.to_string()))
+            .filter(|_| text.chars().any(|c| !c.is_alphanumeric()) || text.chars().count() > 3),
+    };
+    if let Some((kind, canonical)) = entity {
+        forms.extend(aliases.variants(kind, &canonical));
+    }
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
+/// The prefix to look for among stemmed words: the stem of what was typed when the
+/// typed text starts with it (`denie*` looks for `deni`, as `denied` is indexed), else
+/// the typed text.
+pub fn stemmed_prefix(prefix: &str, analyzer: &mut TextAnalyzer) -> String {
+    let lower = prefix.to_lowercase();
+    match analyse(analyzer, &lower).into_iter().next() {
+        Some(stem) if lower.starts_with(&stem.text) && !stem.text.is_empty() => stem.text,
+        _ => lower,
+    }
+}
+
+/// One analysed token of a text: its text and byte span.
+struct Analysed {
+    text: String,
     span: Range<usize>,
 }
 
-fn analyse(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Stemmed> {
+fn analyse(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Analysed> {
     let mut out = Vec::new();
     let mut stream = analyzer.token_stream(text);
     while stream.advance() {
         let t = stream.token();
-        out.push(Stemmed {
-            stem: t.text.clone(),
+        out.push(Analysed {
+            text: t.text.clone(),
             span: t.offset_from..t.offset_to,
         });
-    }
-    out
-}
-
-/// The stemmed token sequences an item may appear as.
-fn alternatives(item: &str, aliases: &Aliases, analyzer: &mut TextAnalyzer) -> Vec<Vec<String>> {
-    let mut forms: Vec<String> = Vec::new();
-    let (field, value) = match item.split_once(':') {
-        Some((f, v)) if !v.is_empty() => (Some(f.to_ascii_lowercase()), v),
-        _ => (None, item),
-    };
-    let value = value.trim_matches('"');
-    forms.push(value.to_string());
-    let kind = match field.as_deref() {
-        Some("person" | "people") => Some("person"),
-        Some("org" | "orgs" | "organization") => Some("org"),
-        Some("place" | "places" | "location") => Some("place"),
-        _ => None,
-    };
-    // Entities, and bare words that are known names, match every written variant.
-    let entity = match kind {
-        Some(k) => aliases.canonical(k, value).map(|c| (k, c.to_string())),
-        None => aliases
-            .lookup(value)
-            .map(|(k, c)| (k, c.to_string()))
-            .filter(|_| value.chars().any(|c| !c.is_alphanumeric()) || value.len() > 3),
-    };
-    if let Some((k, canonical)) = entity {
-        forms.extend(aliases.variants(k, &canonical).iter().cloned());
-    }
-    let mut out: Vec<Vec<String>> = Vec::new();
-    for form in forms {
-        let stems: Vec<String> = analyse(analyzer, &form)
-            .into_iter()
-            .map(|t| t.stem)
-            .collect();
-        if !stems.is_empty() && !out.contains(&stems) {
-            out.push(stems);
-        }
     }
     out
 }
@@ -210,125 +185,262 @@ pub struct Passage {
     pub highlights: Vec<[usize; 2]>,
 }
 
+/// An occurrence of item `item` over tokens `first..=last`.
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    item: usize,
+    first: usize,
+    last: usize,
+}
+
 /// A scope ready to test texts.
+#[derive(Clone)]
 pub struct Matcher {
-    kind: ScopeKind,
-    items: Vec<Vec<Vec<String>>>,
+    spec: Arc<ScopeSpec>,
     analyzer: TextAnalyzer,
 }
 
 impl Matcher {
-    /// Prepares `scope`; `analyzer` is the body field's (English stemming).
-    pub fn new(scope: &Scope, aliases: &Aliases, mut analyzer: TextAnalyzer) -> Matcher {
-        let items = scope
-            .items
-            .iter()
-            .map(|item| alternatives(item, aliases, &mut analyzer))
-            .collect();
-        Matcher {
-            kind: scope.kind,
-            items,
-            analyzer,
-        }
+    /// A matcher for `spec`; `analyzer` is the body field's.
+    pub fn new(spec: Arc<ScopeSpec>, analyzer: TextAnalyzer) -> Matcher {
+        Matcher { spec, analyzer }
     }
 
-    /// The first passage of `text` where the scope holds, if any.
+    /// The passage of `text` where the scope holds (the tightest window for NEAR, the
+    /// first sentence for SENTENCE), if any.
     pub fn find(&mut self, text: &str) -> Option<Passage> {
         let tokens = analyse(&mut self.analyzer, text);
-        // Occurrences: (item, first token, last token).
-        let mut occurrences: Vec<(usize, usize, usize)> = Vec::new();
-        for (item, alts) in self.items.iter().enumerate() {
-            for alt in alts {
-                for start in 0..tokens.len() {
-                    let end = start + alt.len();
-                    if end <= tokens.len()
-                        && tokens[start..end]
-                            .iter()
-                            .zip(alt)
-                            .all(|(t, s)| t.stem == *s)
-                    {
-                        occurrences.push((item, start, end - 1));
-                    }
-                }
-            }
-        }
-        occurrences.sort_by_key(|o| o.1);
-        let wanted = self.items.len();
-        let window = match self.kind {
-            ScopeKind::Near(n) => {
-                best_window(&occurrences, wanted, |a, b| b.2.saturating_sub(a.1) <= n)
-            }
+        let occurrences = self.occurrences(&tokens)?;
+        let chosen = match self.spec.kind {
+            ScopeKind::Near(n) => near_window(&occurrences, self.spec.items.len(), n as usize)?,
             ScopeKind::Sentence => {
-                let sentences = sentence_spans(text);
-                let sentence_of = |tok: usize| {
-                    sentences
-                        .iter()
-                        .position(|s| s.contains(&tokens[tok].span.start))
-                };
-                best_window(&occurrences, wanted, |a, b| {
-                    sentence_of(a.1).is_some() && sentence_of(a.1) == sentence_of(b.2)
-                })
+                sentence_window(text, &tokens, &occurrences, self.spec.items.len())?
             }
-        }?;
-        let (from, to) = window;
-        let first = &tokens[occurrences[from].1].span;
-        let last = occurrences[from..=to]
-            .iter()
-            .map(|o| tokens[o.2].span.end)
-            .max()
-            .unwrap_or(first.end);
-        let (start, end) = match self.kind {
+        };
+        let first = tokens[chosen.iter().map(|o| o.first).min()?].span.start;
+        let last = tokens[chosen.iter().map(|o| o.last).max()?].span.end;
+        let (start, end) = match self.spec.kind {
             ScopeKind::Sentence => sentence_spans(text)
                 .into_iter()
-                .find(|s| s.contains(&first.start))
-                .map_or((first.start, last), |s| (s.start, s.end)),
-            ScopeKind::Near(_) => (context_start(text, first.start), context_end(text, last)),
+                .find(|s| s.start <= first && last <= s.end)
+                .map_or((first, last), |s| (s.start, s.end)),
+            ScopeKind::Near(_) => (context_start(text, first), context_end(text, last)),
         };
-        let highlights = occurrences[from..=to]
+        let mut highlights: Vec<[usize; 2]> = chosen
             .iter()
-            .map(|o| [tokens[o.1].span.start - start, tokens[o.2].span.end - start])
-            .filter(|[s, e]| *e <= end - start && s < e)
+            .map(|o| {
+                [
+                    tokens[o.first].span.start - start,
+                    tokens[o.last].span.end - start,
+                ]
+            })
+            .filter(|[s, e]| s < e && *e <= end - start)
             .collect();
+        highlights.sort_unstable();
+        highlights.dedup();
         Some(Passage {
             text: text[start..end].to_string(),
             highlights,
         })
     }
+
+    /// True when the scope holds in `text`.
+    pub fn holds(&mut self, text: &str) -> bool {
+        let tokens = analyse(&mut self.analyzer, text);
+        let Some(occurrences) = self.occurrences(&tokens) else {
+            return false;
+        };
+        let items = self.spec.items.len();
+        match self.spec.kind {
+            ScopeKind::Near(n) => near_window(&occurrences, items, n as usize).is_some(),
+            ScopeKind::Sentence => sentence_window(text, &tokens, &occurrences, items).is_some(),
+        }
+    }
+
+    /// Every occurrence of every item, sorted by first token; `None` when an item does
+    /// not occur at all (the scope cannot hold).
+    fn occurrences(&self, tokens: &[Analysed]) -> Option<Vec<Occurrence>> {
+        let mut out = Vec::new();
+        for (item, alternatives) in self.spec.items.iter().enumerate() {
+            let before = out.len();
+            for alternative in alternatives {
+                find_alternative(tokens, alternative, item, &mut out);
+            }
+            if out.len() == before {
+                return None;
+            }
+        }
+        out.sort_by_key(|o| (o.first, o.last, o.item));
+        Some(out)
+    }
 }
 
-/// The smallest run of consecutive occurrences `[from, to]` naming every item whose
-/// first and last occurrence satisfy `close`.
-fn best_window(
-    occurrences: &[(usize, usize, usize)],
-    wanted: usize,
-    close: impl Fn(&(usize, usize, usize), &(usize, usize, usize)) -> bool,
-) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize)> = None;
-    for from in 0..occurrences.len() {
-        let mut seen = vec![false; wanted];
-        let mut count = 0;
-        for to in from..occurrences.len() {
-            if !close(&occurrences[from], &occurrences[to]) {
-                break;
-            }
-            let item = occurrences[to].0;
-            if !seen[item] {
-                seen[item] = true;
-                count += 1;
-            }
-            if count == wanted {
-                let width = occurrences[to].2 - occurrences[from].1;
-                if best.is_none_or(|(f, t)| width < occurrences[t].2 - occurrences[f].1) {
-                    best = Some((from, to));
+fn find_alternative(
+    tokens: &[Analysed],
+    alt: &Alternative,
+    item: usize,
+    out: &mut Vec<Occurrence>,
+) {
+    match alt {
+        Alternative::Tokens(words) => {
+            let Some(head) = words.first() else {
+                return;
+            };
+            for start in 0..tokens.len() {
+                if tokens[start].text != *head || start + words.len() > tokens.len() {
+                    continue;
                 }
-                break;
+                let whole = tokens[start..start + words.len()]
+                    .iter()
+                    .zip(words)
+                    .all(|(t, w)| t.text == *w);
+                if whole {
+                    out.push(Occurrence {
+                        item,
+                        first: start,
+                        last: start + words.len() - 1,
+                    });
+                }
+            }
+        }
+        Alternative::Prefix(prefix) => {
+            for (i, t) in tokens.iter().enumerate() {
+                if t.text.starts_with(prefix.as_str()) {
+                    out.push(Occurrence {
+                        item,
+                        first: i,
+                        last: i,
+                    });
+                }
+            }
+        }
+        Alternative::Fuzzy {
+            word,
+            stem,
+            distance,
+        } => {
+            for (i, t) in tokens.iter().enumerate() {
+                let d = usize::from(*distance);
+                if within_edits(&t.text, word, d) || within_edits(&t.text, stem, d) {
+                    out.push(Occurrence {
+                        item,
+                        first: i,
+                        last: i,
+                    });
+                }
             }
         }
     }
-    best
 }
 
-/// Byte spans of the sentences of `text`.
+/// True when `a` and `b` are at most `max` edits apart (insert, delete, substitute, or
+/// swap two neighbours: tantivy's fuzzy distance with transpositions costing one).
+pub fn within_edits(a: &str, b: &str, max: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()] <= max
+}
+
+/// The tightest set of occurrences, one per item, whose tokens span at most `n`
+/// positions (last index minus first), if any.
+fn near_window(occurrences: &[Occurrence], items: usize, n: usize) -> Option<Vec<Occurrence>> {
+    let mut best: Option<(usize, Vec<Occurrence>)> = None;
+    for (i, anchor) in occurrences.iter().enumerate() {
+        // Windows starting at the anchor's first token: every occurrence that starts
+        // no earlier and ends within n of it is usable; pick the earliest-ending one per
+        // item.
+        let limit = anchor.first + n;
+        let mut chosen: Vec<Option<Occurrence>> = vec![None; items];
+        for o in occurrences[i..].iter().take_while(|o| o.first <= limit) {
+            if o.last <= limit && chosen[o.item].is_none_or(|c| o.last < c.last) {
+                chosen[o.item] = Some(*o);
+            }
+        }
+        // Occurrences tied with the anchor's start but sorted before it also count.
+        for o in occurrences[..i]
+            .iter()
+            .rev()
+            .take_while(|o| o.first == anchor.first)
+        {
+            if o.last <= limit && chosen[o.item].is_none_or(|c| o.last < c.last) {
+                chosen[o.item] = Some(*o);
+            }
+        }
+        if chosen.iter().all(Option::is_some) {
+            let set: Vec<Occurrence> = chosen.into_iter().flatten().collect();
+            let width = set.iter().map(|o| o.last).max().unwrap_or(0) - anchor.first;
+            if best.as_ref().is_none_or(|(w, _)| width < *w) {
+                best = Some((width, set));
+            }
+        }
+    }
+    best.map(|(_, set)| set)
+}
+
+/// The occurrences of the first sentence that holds one occurrence of every item.
+fn sentence_window(
+    text: &str,
+    tokens: &[Analysed],
+    occurrences: &[Occurrence],
+    items: usize,
+) -> Option<Vec<Occurrence>> {
+    let sentences = sentence_spans(text);
+    let mut per_sentence: Vec<Vec<Option<Occurrence>>> = Vec::new();
+    let mut index_of: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for o in occurrences {
+        let start = tokens[o.first].span.start;
+        let end = tokens[o.last].span.end;
+        // The sentence starting at or before the occurrence's first byte.
+        let s = sentences.partition_point(|r| r.start <= start);
+        let Some(sentence) = s.checked_sub(1) else {
+            continue;
+        };
+        if end > sentences[sentence].end {
+            continue;
+        }
+        let slot = *index_of.entry(sentence).or_insert_with(|| {
+            per_sentence.push(vec![None; items]);
+            per_sentence.len() - 1
+        });
+        per_sentence[slot][o.item].get_or_insert(*o);
+    }
+    let mut holding: Vec<(usize, Vec<Occurrence>)> = index_of
+        .iter()
+        .filter(|(_, slot)| per_sentence[**slot].iter().all(Option::is_some))
+        .map(|(sentence, slot)| {
+            (
+                *sentence,
+                per_sentence[*slot].iter().flatten().copied().collect(),
+            )
+        })
+        .collect();
+    holding.sort_by_key(|(sentence, _)| *sentence);
+    holding.into_iter().next().map(|(_, set)| set)
+}
+
+/// Byte spans of the sentences of `text`, in order.
 fn sentence_spans(text: &str) -> Vec<Range<usize>> {
     let tokens = tokenize::tokenize(text);
     tokenize::sentences(&tokens)
@@ -361,39 +473,209 @@ fn context_end(text: &str, at: usize) -> usize {
         .max(at)
 }
 
+/// The scope as a tantivy query: candidates from `candidates`, kept when the stored
+/// title or body holds the scope.
+pub struct ScopeQuery {
+    matcher: Matcher,
+    candidates: Box<dyn Query>,
+    title: Field,
+    body: Field,
+    /// Stored articles that could not be read while checking: the caller reports them
+    /// (a damaged index), so an unreadable article is never silently a non-match.
+    pub unreadable: Arc<AtomicUsize>,
+}
+
+impl std::fmt::Debug for ScopeQuery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "ScopeQuery({:?}, {:?})",
+            self.matcher.spec, self.candidates
+        )
+    }
+}
+
+impl Clone for ScopeQuery {
+    fn clone(&self) -> Self {
+        ScopeQuery {
+            matcher: self.matcher.clone(),
+            candidates: self.candidates.box_clone(),
+            title: self.title,
+            body: self.body,
+            unreadable: self.unreadable.clone(),
+        }
+    }
+}
+
+impl ScopeQuery {
+    /// A matcher for this scope, to find the passage shown as a hit's snippet.
+    pub fn matcher(&self) -> Matcher {
+        self.matcher.clone()
+    }
+
+    /// How many stored articles could not be read while checking this scope.
+    pub fn unreadable_articles(&self) -> usize {
+        self.unreadable.load(Ordering::Relaxed)
+    }
+
+    /// A scope over `candidates` (a superset of the articles where it holds).
+    pub fn new(matcher: Matcher, candidates: Box<dyn Query>, title: Field, body: Field) -> Self {
+        ScopeQuery {
+            matcher,
+            candidates,
+            title,
+            body,
+            unreadable: Arc::new(AtomicUsize::new(0)),
+        }
+    }
+}
+
+impl Query for ScopeQuery {
+    fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(ScopeWeight {
+            inner: self.candidates.weight(enable_scoring)?,
+            matcher: self.matcher.clone(),
+            title: self.title,
+            body: self.body,
+            unreadable: self.unreadable.clone(),
+        }))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        self.candidates.query_terms(visitor);
+    }
+}
+
+struct ScopeWeight {
+    inner: Box<dyn Weight>,
+    matcher: Matcher,
+    title: Field,
+    body: Field,
+    unreadable: Arc<AtomicUsize>,
+}
+
+impl Weight for ScopeWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let mut scorer = ScopeScorer {
+            inner: self.inner.scorer(reader, boost)?,
+            store: reader.get_store_reader(16)?,
+            matcher: self.matcher.clone(),
+            title: self.title,
+            body: self.body,
+            unreadable: self.unreadable.clone(),
+        };
+        let first = scorer.inner.doc();
+        if first != TERMINATED && !scorer.holds(first) {
+            scorer.advance();
+        }
+        Ok(Box::new(scorer))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let mut scorer = self.scorer(reader, 1.0)?;
+        if scorer.doc() > doc || scorer.seek(doc) != doc {
+            return Err(tantivy::TantivyError::InvalidArgument(format!(
+                "document {doc} does not match the scope"
+            )));
+        }
+        self.inner.explain(reader, doc)
+    }
+}
+
+struct ScopeScorer {
+    inner: Box<dyn Scorer>,
+    store: StoreReader,
+    matcher: Matcher,
+    title: Field,
+    body: Field,
+    unreadable: Arc<AtomicUsize>,
+}
+
+impl ScopeScorer {
+    fn holds(&mut self, doc: DocId) -> bool {
+        let stored: TantivyDocument = match self.store.get(doc) {
+            Ok(d) => d,
+            Err(_) => {
+                self.unreadable.fetch_add(1, Ordering::Relaxed);
+                return false;
+            }
+        };
+        let text = |field| {
+            stored
+                .get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+        };
+        self.matcher.holds(text(self.title)) || self.matcher.holds(text(self.body))
+    }
+}
+
+impl DocSet for ScopeScorer {
+    fn advance(&mut self) -> DocId {
+        loop {
+            let doc = self.inner.advance();
+            if doc == TERMINATED || self.holds(doc) {
+                return doc;
+            }
+        }
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if self.inner.doc() >= target {
+            return self.inner.doc();
+        }
+        let doc = self.inner.seek(target);
+        if doc == TERMINATED || self.holds(doc) {
+            return doc;
+        }
+        self.advance()
+    }
+
+    fn doc(&self) -> DocId {
+        self.inner.doc()
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.inner.size_hint()
+    }
+
+    /// Each candidate costs a stored-document read: let cheaper clauses lead.
+    fn cost(&self) -> u64 {
+        self.inner.cost().saturating_mul(20)
+    }
+}
+
+impl Scorer for ScopeScorer {
+    fn score(&mut self) -> Score {
+        self.inner.score()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::lexer::lex;
+    use crate::query::parser::parse;
 
-    #[test]
-    fn scopes_become_conjunctions() {
-        let (text, scopes) =
-            split("NEAR/20(iran deny org:al-qaida) -iraq", &Aliases::default()).unwrap();
-        assert_eq!(text, "(iran AND deny AND org:al-qaida) -iraq");
-        assert_eq!(scopes[0].kind, ScopeKind::Near(20));
-        let (text, scopes) = split(
-            "SENTENCE(baker \"the dollar\") \"NEAR/2(x y)\"",
-            &Aliases::default(),
-        )
-        .unwrap();
-        assert_eq!(text, "(baker AND \"the dollar\") \"NEAR/2(x y)\"");
-        assert_eq!(scopes[0].items, vec!["baker", "\"the dollar\""]);
-        assert!(split("NEAR/(a b)", &Aliases::default()).is_err());
-        assert!(split("SENTENCE(a b", &Aliases::default()).is_err());
-        assert!(split("SENTENCE(a)", &Aliases::default()).is_err());
+    fn analyzer() -> TextAnalyzer {
+        TextAnalyzer::builder(tantivy::tokenizer::SimpleTokenizer::default())
+            .filter(tantivy::tokenizer::RemoveLongFilter::limit(40))
+            .filter(tantivy::tokenizer::LowerCaser)
+            .filter(tantivy::tokenizer::Stemmer::new(
+                tantivy::tokenizer::Language::English,
+            ))
+            .build()
     }
 
     fn matcher(q: &str, aliases: &Aliases) -> Matcher {
-        let (_, scopes) = split(q, aliases).unwrap();
-        let analyzer = tantivy::tokenizer::TextAnalyzer::builder(
-            tantivy::tokenizer::SimpleTokenizer::default(),
-        )
-        .filter(tantivy::tokenizer::LowerCaser)
-        .filter(tantivy::tokenizer::Stemmer::new(
-            tantivy::tokenizer::Language::English,
-        ))
-        .build();
-        Matcher::new(&scopes[0], aliases, analyzer)
+        let tokens = lex(q).expect("lexes");
+        let tree = parse(q, &tokens).expect("parses");
+        let NodeKind::Scope { kind, items } = tree.kind else {
+            panic!("not a scope: {q}");
+        };
+        let mut analyzer = analyzer();
+        let spec = ScopeSpec::new(kind, &items, aliases, &mut analyzer);
+        Matcher::new(Arc::new(spec), analyzer)
     }
 
     #[test]
@@ -401,24 +683,46 @@ mod tests {
         let aliases = Aliases::parse(
             "[[entity]]\ntype = \"org\"\nname = \"al-Qaida\"\naliases = [\"al-Qaeda\"]\n",
         )
-        .unwrap();
+        .expect("aliases");
         let text = "Pompeo asserted that al-Qaeda had now based its leadership in Tehran.\n\nIran has denied all such charges, and did so again on Tuesday.";
-        let mut sentence = matcher("SENTENCE(iran deny org:al-qaida)", &aliases);
-        assert_eq!(sentence.find(text), None);
-        let mut near = matcher("NEAR/20(iran deny org:al-qaida)", &aliases);
-        let p = near.find(text).expect("within 20 words");
+        assert_eq!(
+            matcher("SENTENCE(iran deny org:al-qaida)", &aliases).find(text),
+            None
+        );
+        let p = matcher("NEAR/20(iran deny org:al-qaida)", &aliases)
+            .find(text)
+            .expect("within 20 words");
         assert!(
             p.text.contains("al-Qaeda") && p.text.contains("denied"),
             "{p:?}"
         );
-        let mut tight = matcher("NEAR/3(iran deny org:al-qaida)", &aliases);
-        assert_eq!(tight.find(text), None);
-        let mut one = matcher("SENTENCE(iran deny)", &aliases);
-        let p = one.find(text).unwrap();
+        assert!(!matcher("NEAR/3(iran deny org:al-qaida)", &aliases).holds(text));
+        let p = matcher("SENTENCE(iran deny)", &aliases)
+            .find(text)
+            .expect("holds");
         assert_eq!(
             p.text,
             "Iran has denied all such charges, and did so again on Tuesday."
         );
         assert_eq!(p.highlights, vec![[0, 4], [9, 15]]);
+        assert!(matcher("SENTENCE(deny (doping OR charg*))", &aliases).holds(text));
+        assert!(matcher("SENTENCE(tehran leadershp~1)", &aliases).holds(text));
+    }
+
+    #[test]
+    fn near_counts_the_window_from_first_to_last_token() {
+        let none = Aliases::default();
+        let text = "alpha beta gamma delta epsilon";
+        assert!(matcher("NEAR/4(alpha epsilon)", &none).holds(text));
+        assert!(!matcher("NEAR/3(alpha epsilon)", &none).holds(text));
+        // A long phrase starting early must not hide a short item starting later.
+        assert!(matcher("NEAR/2(\"alpha beta gamma delta\" OR gamma alpha)", &none).holds(text));
+    }
+
+    #[test]
+    fn edits_count_transpositions_as_one() {
+        assert!(within_edits("qaida", "qaeda", 1));
+        assert!(within_edits("form", "from", 1));
+        assert!(!within_edits("qaida", "qatar", 1));
     }
 }

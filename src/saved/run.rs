@@ -49,7 +49,7 @@ pub fn saved(
         } => {
             validate_name(&name)?;
             // Refuse a query that does not parse now rather than at 3 a.m. in cron.
-            crate::query::rewrite(&query, aliases)?;
+            crate::query::parse(&query)?;
             options.request(&query).map_err(anyhow::Error::msg)?;
             // `--new` on the first run means "since the query was saved".
             let watermark = current_watermark(index_path)?;
@@ -248,6 +248,12 @@ fn run_one(
         Some(label),
     );
     let outcome = search::run(index, &request, aliases, sink.as_mut())?;
+    let named: Vec<String> = outcome
+        .warnings
+        .iter()
+        .map(|w| format!("{}: {w}", job.name))
+        .collect();
+    crate::app::write_warnings(&named);
     drop(sink);
     out.flush()?;
     Ok(outcome)

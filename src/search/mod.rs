@@ -6,6 +6,8 @@
 
 pub mod explain;
 pub mod facets;
+pub mod highlight;
+pub mod warnings;
 
 use std::time::Instant;
 
@@ -72,6 +74,10 @@ pub struct Header {
     pub took_ms: u64,
     pub offset: usize,
     pub sort: SortOrder,
+    /// Why the answer may not be what the query seems to ask (words that match
+    /// nothing, an alias table other than the index's). Also printed on stderr.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// Receives results as they are produced: the output formats implement this.
@@ -89,12 +95,14 @@ pub trait HitSink {
 }
 
 /// What a finished search reports besides the hits it delivered.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Outcome {
     /// Number of matching articles.
     pub total: usize,
     /// Newest `indexed_at` stamp in the snapshot searched: a saved query's watermark.
     pub latest_stamp: Option<DateTime>,
+    /// The header's warnings, for the caller to print on stderr.
+    pub warnings: Vec<String>,
 }
 
 /// Runs `request` against `index`, delivering results to `sink`.
@@ -105,18 +113,23 @@ pub fn run(
     sink: &mut dyn HitSink,
 ) -> Result<Outcome> {
     let started = Instant::now();
-    let query = query::build(
+    // One snapshot for everything below: counting, facets, hits, snippets and the
+    // watermark, so a commit landing mid-search cannot make them disagree.
+    let searcher = index
+        .index
+        .reader()
+        .map_err(Error::tantivy("opening the index"))?
+        .searcher();
+    let compiled = query::compile(
         &index.index,
         &index.fields,
         &request.query,
         &request.filters,
         aliases,
     )?;
-    let searcher = index
-        .index
-        .reader()
-        .map_err(Error::tantivy("opening the index"))?
-        .searcher();
+    let mut warnings = warnings::for_tree(index, &compiled.tree);
+    warnings.extend(index_warnings(index, aliases));
+    let query = compiled.query;
     let (total, facets) = if request.facets.is_empty() {
         let total = searcher
             .search(&query, &Count)
@@ -140,36 +153,31 @@ pub fn run(
     } else {
         top_docs(&searcher, &*query, request, wanted)?
     };
+    check_scopes(index, &compiled.scopes)?;
+    if total == 0 {
+        // Nothing found: say which names and spellings the index does hold.
+        warnings.extend(explain::lints(index, &compiled.tree, &searcher, aliases));
+    }
     let header = Header {
         query: request.query.clone(),
         total,
         took_ms: started.elapsed().as_millis() as u64,
         offset: request.offset,
         sort: request.sort,
+        warnings: warnings.clone(),
     };
     let io = |e: std::io::Error| Error::Io {
         path: "<stdout>".into(),
         source: e,
     };
     sink.begin(&header).map_err(io)?;
-    let mut snippets = SnippetGenerator::create(&searcher, &*query, index.fields.body)
+    let highlighted = highlight::highlight_query(index, &searcher, &compiled.tree, &*query);
+    let mut snippets = SnippetGenerator::create(&searcher, &*highlighted, index.fields.body)
         .map_err(Error::tantivy("preparing snippets"))?;
     snippets.set_max_num_chars(SNIPPET_CHARS);
-    // For NEAR/SENTENCE queries the snippet is the passage where the scope holds.
+    // For NEAR/SENTENCE queries the snippet is the passage where a scope holds.
     let mut scope_matchers: Vec<query::scope::Matcher> =
-        match query::scope::split(&request.query, aliases) {
-            Ok((_, scopes)) if !scopes.is_empty() => {
-                let analyzer = index
-                    .index
-                    .tokenizer_for_field(index.fields.body)
-                    .map_err(Error::tantivy("preparing snippets"))?;
-                scopes
-                    .iter()
-                    .map(|s| query::scope::Matcher::new(s, aliases, analyzer.clone()))
-                    .collect()
-            }
-            _ => Vec::new(),
-        };
+        compiled.scopes.iter().map(|s| s.matcher()).collect();
     for (score, address) in page {
         let doc: TantivyDocument = searcher
             .doc(address)
@@ -194,10 +202,27 @@ pub fn run(
         sink.facets(facets).map_err(io)?;
     }
     sink.end().map_err(io)?;
+    check_scopes(index, &compiled.scopes)?;
     Ok(Outcome {
         total,
         latest_stamp: crate::index::manifest::latest_stamp(&searcher)?,
+        warnings,
     })
+}
+
+/// Fails when a scope could not read some stored articles: their absence from the
+/// hits would be a silent wrong answer.
+fn check_scopes(index: &DatelineIndex, scopes: &[query::scope::ScopeQuery]) -> Result<()> {
+    let unreadable: usize = scopes.iter().map(|s| s.unreadable_articles()).sum();
+    if unreadable > 0 {
+        return Err(Error::Corrupt {
+            path: index.path.clone(),
+            reason: format!(
+                "{unreadable} stored articles could not be read while checking NEAR/SENTENCE"
+            ),
+        });
+    }
+    Ok(())
 }
 
 fn top_docs(
@@ -263,6 +288,12 @@ fn make_snippet(generator: &SnippetGenerator, body: &str) -> (String, Vec<[usize
     (text, Vec::new())
 }
 
+/// Warnings about the index rather than the query: an alias table other than the one
+/// the index was built with.
+fn index_warnings(index: &DatelineIndex, aliases: &Aliases) -> Vec<String> {
+    warnings::alias_table(index, aliases).into_iter().collect()
+}
+
 /// Facets alone, over every article or those matching `query`: `dateline entities`.
 pub fn facets_only(
     index: &DatelineIndex,
@@ -270,6 +301,11 @@ pub fn facets_only(
     request: &facets::FacetRequest,
     aliases: &Aliases,
 ) -> Result<(usize, facets::Facets)> {
+    let searcher = index
+        .index
+        .reader()
+        .map_err(Error::tantivy("opening the index"))?
+        .searcher();
     let query: Box<dyn Query> = match query {
         Some(text) => query::build(
             &index.index,
@@ -280,11 +316,6 @@ pub fn facets_only(
         )?,
         None => Box::new(tantivy::query::AllQuery),
     };
-    let searcher = index
-        .index
-        .reader()
-        .map_err(Error::tantivy("opening the index"))?
-        .searcher();
     let collector = request
         .collector(searcher.segment_readers().len())
         .map_err(Error::Schema)?;

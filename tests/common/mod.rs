@@ -78,9 +78,21 @@ impl Scratch {
         serde_json::from_slice(&out.stdout).expect("search output is JSON")
     }
 
+    /// Ids of every article matching the search flags `flags` (`--since 2020`...),
+    /// sorted.
+    pub fn search_ids_with(&self, flags: &[&str]) -> Vec<String> {
+        self.ids_of("*", flags)
+    }
+
     /// Ids of every hit of `query`, sorted.
     pub fn ids(&self, query: &str) -> Vec<String> {
-        let v = self.search_json(query, &["--all"]);
+        self.ids_of(query, &[])
+    }
+
+    fn ids_of(&self, query: &str, flags: &[&str]) -> Vec<String> {
+        let mut args = vec!["--all"];
+        args.extend_from_slice(flags);
+        let v = self.search_json(query, &args);
         let mut ids: Vec<String> = v["hits"]
             .as_array()
             .expect("hits array")

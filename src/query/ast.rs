@@ -1,0 +1,309 @@
+//! The typed query tree: what the parser produces, the passes rewrite, the planner
+//! turns into a tantivy query and `--explain` prints back as query syntax.
+//!
+//! Every node keeps the span of the text it came from, so a later pass can point at
+//! the user's words in an error or a warning.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+/// A char range of the query text (`start..end`, 0-based columns).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The index field (or pair of fields) a clause searches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// Title and body: bare words and phrases (a title match weighs double).
+    Default,
+    Title,
+    Body,
+    People,
+    Orgs,
+    Places,
+    Source,
+    Id,
+    Path,
+    DateSource,
+    Date,
+}
+
+/// How a field's values are matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// English-stemmed words with positions (title, body).
+    Stemmed,
+    /// Lower-cased words with positions (entity names, source).
+    Words,
+    /// Whole values, exact and case-sensitive (id, path, date_source).
+    Exact,
+    /// Publication dates.
+    Date,
+}
+
+impl Field {
+    /// The field a user-facing name means (`person`, `org:`, `text:`...), if any.
+    pub fn from_name(name: &str) -> Option<Field> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "title" => Field::Title,
+            "body" | "text" => Field::Body,
+            "person" | "people" => Field::People,
+            "org" | "orgs" | "organization" | "organizations" => Field::Orgs,
+            "place" | "places" | "location" => Field::Places,
+            "source" => Field::Source,
+            "id" => Field::Id,
+            "path" => Field::Path,
+            "date_source" => Field::DateSource,
+            "date" => Field::Date,
+            _ => return None,
+        })
+    }
+
+    /// The names users may write, for hints.
+    pub const NAMES: &'static [&'static str] = &[
+        "title",
+        "body",
+        "text",
+        "person",
+        "people",
+        "org",
+        "orgs",
+        "organization",
+        "place",
+        "places",
+        "location",
+        "source",
+        "id",
+        "path",
+        "date_source",
+        "date",
+    ];
+
+    /// How values of this field are matched.
+    pub fn kind(self) -> FieldKind {
+        match self {
+            Field::Default | Field::Title | Field::Body => FieldKind::Stemmed,
+            Field::People | Field::Orgs | Field::Places | Field::Source => FieldKind::Words,
+            Field::Id | Field::Path | Field::DateSource => FieldKind::Exact,
+            Field::Date => FieldKind::Date,
+        }
+    }
+
+    /// The alias-table type of an entity field.
+    pub fn entity_kind(self) -> Option<&'static str> {
+        match self {
+            Field::People => Some("person"),
+            Field::Orgs => Some("org"),
+            Field::Places => Some("place"),
+            _ => None,
+        }
+    }
+
+    /// The name `--explain` prints.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Default => "",
+            Field::Title => "title",
+            Field::Body => "body",
+            Field::People => "person",
+            Field::Orgs => "org",
+            Field::Places => "place",
+            Field::Source => "source",
+            Field::Id => "id",
+            Field::Path => "path",
+            Field::DateSource => "date_source",
+            Field::Date => "date",
+        }
+    }
+}
+
+/// NEAR/N or SENTENCE.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScopeKind {
+    /// All items within this many word positions, any order.
+    Near(u32),
+    /// All items in one sentence (the title's sentences count).
+    Sentence,
+}
+
+/// One item of a scope: any of its alternatives (`(doping OR drugs)`) will do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScopeItem {
+    /// Each alternative is a `Text`, `Prefix` or `Fuzzy` node.
+    pub alternatives: Vec<Node>,
+    pub span: Span,
+}
+
+/// A query node and where it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub kind: NodeKind,
+    pub span: Span,
+}
+
+/// What a node asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeKind {
+    /// Every article (`*`).
+    All,
+    /// A word or a quoted phrase in `field`, analysed like the field's text: one word is
+    /// a term, several are a phrase (`slop` words apart at most, in tantivy's sense).
+    Text {
+        field: Field,
+        text: String,
+        quoted: bool,
+        slop: u32,
+        /// The value as written, when the alias table replaced it by a canonical name.
+        written: Option<String>,
+    },
+    /// Any word of `field` starting with `prefix` (lower-cased; as typed on exact fields).
+    Prefix {
+        field: Field,
+        prefix: String,
+    },
+    /// Any word of `field` within `distance` edits of `word` (or of its stem).
+    Fuzzy {
+        field: Field,
+        word: String,
+        distance: u8,
+    },
+    /// The article has any value in `field` (`person:*`).
+    Exists {
+        field: Field,
+    },
+    /// Published on a day in `[from, until)`; `None` is open.
+    Date {
+        from: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    },
+    /// Indexed after this moment (saved queries' `--new`), in microseconds.
+    IndexedAfter(i64),
+    And(Vec<Node>),
+    Or(Vec<Node>),
+    Not(Box<Node>),
+    Scope {
+        kind: ScopeKind,
+        items: Vec<ScopeItem>,
+    },
+}
+
+impl Node {
+    /// A node without a position in the query text (from a flag such as `--person`).
+    pub fn synthetic(kind: NodeKind) -> Node {
+        Node {
+            kind,
+            span: Span::default(),
+        }
+    }
+
+    /// Every node of the tree, parents before children (scope items included).
+    pub fn walk<'a>(&'a self, visit: &mut dyn FnMut(&'a Node)) {
+        visit(self);
+        match &self.kind {
+            NodeKind::And(children) | NodeKind::Or(children) => {
+                for child in children {
+                    child.walk(visit);
+                }
+            }
+            NodeKind::Not(child) => child.walk(visit),
+            NodeKind::Scope { items, .. } => {
+                for item in items {
+                    for alternative in &item.alternatives {
+                        alternative.walk(visit);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Prints the node as dateline query syntax (what `--explain` shows).
+impl fmt::Display for Node {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let field = |f: &mut fmt::Formatter<'_>, field: &Field| {
+            if *field != Field::Default {
+                write!(f, "{}:", field.name())?;
+            }
+            Ok(())
+        };
+        match &self.kind {
+            NodeKind::All => write!(f, "*"),
+            NodeKind::Text {
+                field: fl,
+                text,
+                quoted,
+                slop,
+                ..
+            } => {
+                field(f, fl)?;
+                if *quoted || text.contains(char::is_whitespace) || text.is_empty() {
+                    write!(f, "\"{}\"", text.replace('"', ""))?;
+                } else {
+                    write!(f, "{text}")?;
+                }
+                if *slop > 0 {
+                    write!(f, "~{slop}")?;
+                }
+                Ok(())
+            }
+            NodeKind::Prefix { field: fl, prefix } => {
+                field(f, fl)?;
+                write!(f, "{prefix}*")
+            }
+            NodeKind::Fuzzy {
+                field: fl,
+                word,
+                distance,
+            } => {
+                field(f, fl)?;
+                write!(f, "{word}~{distance}")
+            }
+            NodeKind::Exists { field: fl } => {
+                field(f, fl)?;
+                write!(f, "*")
+            }
+            NodeKind::Date { from, until } => {
+                let lower = from.map_or("*".to_string(), |d| d.to_string());
+                let upper = until.map_or("*".to_string(), |d| d.to_string());
+                write!(f, "date:[{lower} TO {upper}}}")
+            }
+            NodeKind::IndexedAfter(micros) => write!(f, "indexed_after:{micros}"),
+            NodeKind::And(children) => write_group(f, children, " AND "),
+            NodeKind::Or(children) => write_group(f, children, " OR "),
+            NodeKind::Not(child) => write!(f, "NOT {child}"),
+            NodeKind::Scope { kind, items } => {
+                match kind {
+                    ScopeKind::Near(n) => write!(f, "NEAR/{n}(")?,
+                    ScopeKind::Sentence => write!(f, "SENTENCE(")?,
+                }
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        write!(f, " ")?;
+                    }
+                    if item.alternatives.len() == 1 {
+                        write!(f, "{}", item.alternatives[0])?;
+                    } else {
+                        write_group(f, &item.alternatives, " OR ")?;
+                    }
+                }
+                write!(f, ")")
+            }
+        }
+    }
+}
+
+fn write_group(f: &mut fmt::Formatter<'_>, children: &[Node], op: &str) -> fmt::Result {
+    write!(f, "(")?;
+    for (i, child) in children.iter().enumerate() {
+        if i > 0 {
+            write!(f, "{op}")?;
+        }
+        write!(f, "{child}")?;
+    }
+    write!(f, ")")
+}

@@ -1,0 +1,348 @@
+//! The resolved tree to a tantivy query: the last step of the query path.
+//!
+//! Words are analysed with the searched field's own analyzer (one token is a term,
+//! several a phrase), prefixes and fuzzy words become automaton queries over the term
+//! dictionary (every matching word, no cap), `NOT x` becomes "all but x" wherever it
+//! stands, and a scope becomes a [`ScopeQuery`] over the conjunction of its items.
+
+use std::ops::Bound;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, ExistsQuery, FuzzyTermQuery, Occur,
+    PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
+};
+use tantivy::schema::IndexRecordOption;
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Index, Term};
+
+use super::ast::{Field, FieldKind, Node, NodeKind};
+use super::scope::{self, Matcher, ScopeQuery, ScopeSpec};
+use super::QueryError;
+use crate::extract::aliases::Aliases;
+use crate::index::document::day_to_datetime;
+use crate::index::schema::Fields;
+
+/// A title match weighs this much more than a body match.
+const TITLE_BOOST: f32 = 2.0;
+
+/// What planning needs: the index's analyzers and field handles, and the alias table.
+pub struct Planner<'a> {
+    pub index: &'a Index,
+    pub fields: &'a Fields,
+    pub aliases: &'a Aliases,
+    /// The scopes planned, so the caller can check them for unreadable documents and
+    /// use their matchers for snippets.
+    pub scopes: Vec<ScopeQuery>,
+}
+
+impl Planner<'_> {
+    /// The tantivy query for `node`.
+    pub fn plan(&mut self, node: &Node) -> Result<Box<dyn Query>, QueryError> {
+        Ok(match &node.kind {
+            NodeKind::All => Box::new(AllQuery),
+            NodeKind::Text {
+                field, text, slop, ..
+            } => self.text(*field, text, *slop)?,
+            NodeKind::Prefix { field, prefix } => {
+                self.per_field(*field, |planner, f, stemmed| {
+                    let pattern = if stemmed {
+                        let mut analyzer = planner.analyzer(f)?;
+                        scope::stemmed_prefix(prefix, &mut analyzer)
+                    } else {
+                        prefix.clone()
+                    };
+                    RegexQuery::from_pattern(&format!("{}.*", regex_syntax_escape(&pattern)), f)
+                        .map(|q| Box::new(q) as Box<dyn Query>)
+                        .map_err(|e| planning_error(&e.to_string()))
+                })?
+            }
+            NodeKind::Fuzzy {
+                field,
+                word,
+                distance,
+            } => self.per_field(*field, |planner, f, stemmed| {
+                let mut forms = vec![word.clone()];
+                if stemmed {
+                    let mut analyzer = planner.analyzer(f)?;
+                    if let Some(stem) = analyse(&mut analyzer, word).into_iter().next() {
+                        if stem != *word {
+                            forms.push(stem);
+                        }
+                    }
+                }
+                Ok(any_of(
+                    forms
+                        .into_iter()
+                        .map(|form| {
+                            Box::new(FuzzyTermQuery::new(
+                                Term::from_field_text(f, &form),
+                                *distance,
+                                true,
+                            )) as Box<dyn Query>
+                        })
+                        .collect(),
+                ))
+            })?,
+            NodeKind::Exists { field } => self.exists(*field),
+            NodeKind::Date { from, until } => self.date(*from, *until),
+            NodeKind::IndexedAfter(micros) => Box::new(RangeQuery::new(
+                Bound::Excluded(Term::from_field_date(
+                    self.fields.indexed_at,
+                    tantivy::DateTime::from_timestamp_micros(*micros),
+                )),
+                Bound::Unbounded,
+            )),
+            NodeKind::And(children) => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for child in children {
+                    match &child.kind {
+                        NodeKind::Not(inner) => clauses.push((Occur::MustNot, self.plan(inner)?)),
+                        _ => clauses.push((Occur::Must, self.plan(child)?)),
+                    }
+                }
+                if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+                    clauses.push((Occur::Must, Box::new(AllQuery)));
+                }
+                Box::new(BooleanQuery::new(clauses))
+            }
+            NodeKind::Or(children) => {
+                let mut clauses = Vec::new();
+                for child in children {
+                    clauses.push(self.plan(child)?);
+                }
+                any_of(clauses)
+            }
+            NodeKind::Not(inner) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+                (Occur::MustNot, self.plan(inner)?),
+            ])),
+            NodeKind::Scope { kind, items } => {
+                let mut analyzer = self.analyzer(self.fields.body)?;
+                let spec = ScopeSpec::new(*kind, items, self.aliases, &mut analyzer);
+                let mut conjunction = Vec::new();
+                for item in items {
+                    let mut alternatives = Vec::new();
+                    for alternative in &item.alternatives {
+                        alternatives.push(self.scope_candidates(alternative)?);
+                    }
+                    conjunction.push((Occur::Must, any_of(alternatives)));
+                }
+                let query = ScopeQuery::new(
+                    Matcher::new(Arc::new(spec), analyzer),
+                    Box::new(BooleanQuery::new(conjunction)),
+                    self.fields.title,
+                    self.fields.body,
+                );
+                self.scopes.push(query.clone());
+                Box::new(query)
+            }
+        })
+    }
+
+    /// The articles whose title or body may hold a scope item: its words, and for an
+    /// entity (or a bare word the alias table knows) every written variant.
+    fn scope_candidates(&mut self, node: &Node) -> Result<Box<dyn Query>, QueryError> {
+        match &node.kind {
+            NodeKind::Text {
+                field,
+                text,
+                written,
+                ..
+            } => {
+                let forms = scope::written_forms(*field, text, written.as_deref(), self.aliases);
+                let mut queries = Vec::new();
+                for form in forms {
+                    queries.push(self.text(Field::Default, &form, 0)?);
+                }
+                Ok(any_of(queries))
+            }
+            NodeKind::Prefix { prefix, .. } => self.plan(&Node::synthetic(NodeKind::Prefix {
+                field: Field::Default,
+                prefix: prefix.clone(),
+            })),
+            NodeKind::Fuzzy { word, distance, .. } => {
+                self.plan(&Node::synthetic(NodeKind::Fuzzy {
+                    field: Field::Default,
+                    word: word.clone(),
+                    distance: *distance,
+                }))
+            }
+            _ => Err(planning_error(
+                "a scope item must be a word, phrase or pattern",
+            )),
+        }
+    }
+
+    /// A word or phrase in `field`, analysed as that field's text is.
+    fn text(&mut self, field: Field, text: &str, slop: u32) -> Result<Box<dyn Query>, QueryError> {
+        if field.kind() == FieldKind::Exact {
+            let f = self.index_field(field);
+            return Ok(Box::new(TermQuery::new(
+                Term::from_field_text(f, text),
+                IndexRecordOption::Basic,
+            )));
+        }
+        self.per_field(field, |planner, f, _| {
+            let mut analyzer = planner.analyzer(f)?;
+            let tokens = analyse(&mut analyzer, text);
+            Ok(match tokens.len() {
+                0 => Box::new(EmptyQuery) as Box<dyn Query>,
+                1 => Box::new(TermQuery::new(
+                    Term::from_field_text(f, &tokens[0]),
+                    IndexRecordOption::WithFreqs,
+                )),
+                _ => {
+                    let terms = tokens
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| (i, Term::from_field_text(f, t)))
+                        .collect();
+                    Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
+                }
+            })
+        })
+    }
+
+    /// Builds `make` for each index field `field` stands for (title and body for the
+    /// default), boosting title matches; `make` learns whether the field is stemmed.
+    fn per_field(
+        &mut self,
+        field: Field,
+        make: impl Fn(&mut Self, tantivy::schema::Field, bool) -> Result<Box<dyn Query>, QueryError>,
+    ) -> Result<Box<dyn Query>, QueryError> {
+        let stemmed = field.kind() == FieldKind::Stemmed;
+        if field == Field::Default {
+            let title = make(self, self.fields.title, true)?;
+            let body = make(self, self.fields.body, true)?;
+            return Ok(any_of(vec![
+                Box::new(BoostQuery::new(title, TITLE_BOOST)),
+                body,
+            ]));
+        }
+        if field == Field::Date {
+            return Err(planning_error("date values are days or ranges"));
+        }
+        make(self, self.index_field(field), stemmed)
+    }
+
+    fn index_field(&self, field: Field) -> tantivy::schema::Field {
+        let f = self.fields;
+        match field {
+            Field::Default | Field::Body => f.body,
+            Field::Title => f.title,
+            Field::People => f.people,
+            Field::Orgs => f.orgs,
+            Field::Places => f.places,
+            Field::Source => f.source,
+            Field::Id => f.id,
+            Field::Path => f.path,
+            Field::DateSource => f.date_source,
+            Field::Date => f.date,
+        }
+    }
+
+    fn analyzer(&self, field: tantivy::schema::Field) -> Result<TextAnalyzer, QueryError> {
+        self.index
+            .tokenizer_for_field(field)
+            .map_err(|e| planning_error(&e.to_string()))
+    }
+
+    /// `field:*`: a fast column answers where there is one; title and body (every
+    /// article has a title) match any word.
+    fn exists(&mut self, field: Field) -> Box<dyn Query> {
+        let schema = self.index.schema();
+        let column = match field {
+            Field::People => Some(self.fields.people_exact),
+            Field::Orgs => Some(self.fields.orgs_exact),
+            Field::Places => Some(self.fields.places_exact),
+            Field::Source => Some(self.fields.source_exact),
+            Field::Id => Some(self.fields.id),
+            Field::Path => Some(self.fields.path),
+            Field::Date => Some(self.fields.date),
+            _ => None,
+        };
+        match column {
+            Some(f) => Box::new(ExistsQuery::new(
+                schema.get_field_name(f).to_string(),
+                false,
+            )),
+            None => match RegexQuery::from_pattern(".+", self.index_field(field)) {
+                Ok(q) => Box::new(q),
+                Err(_) => Box::new(AllQuery),
+            },
+        }
+    }
+
+    /// Published in `[from, until)`, clamped to the days tantivy can store (1677-2262):
+    /// a bound beyond them is open, a range wholly beyond them is empty.
+    fn date(&self, from: Option<NaiveDate>, until: Option<NaiveDate>) -> Box<dyn Query> {
+        let (first, last) = storable_days();
+        if from.is_some_and(|d| d > last) || until.is_some_and(|d| d <= first) {
+            return Box::new(EmptyQuery);
+        }
+        if from.is_some_and(|f| until.is_some_and(|u| u <= f)) {
+            return Box::new(EmptyQuery);
+        }
+        let lower = match from.filter(|d| *d > first) {
+            Some(d) => Bound::Included(Term::from_field_date(self.fields.date, day_to_datetime(d))),
+            None => Bound::Unbounded,
+        };
+        let upper = match until.filter(|d| *d <= last) {
+            Some(d) => Bound::Excluded(Term::from_field_date(self.fields.date, day_to_datetime(d))),
+            None => Bound::Unbounded,
+        };
+        if lower == Bound::Unbounded && upper == Bound::Unbounded {
+            return Box::new(ExistsQuery::new("date".to_string(), false));
+        }
+        Box::new(RangeQuery::new(lower, upper))
+    }
+}
+
+/// The first and last day a tantivy date (i64 nanoseconds) can hold.
+pub fn storable_days() -> (NaiveDate, NaiveDate) {
+    let first = NaiveDate::from_ymd_opt(1678, 1, 1).unwrap_or(NaiveDate::MIN);
+    let last = NaiveDate::from_ymd_opt(2262, 4, 1).unwrap_or(NaiveDate::MAX);
+    (first, last)
+}
+
+/// One query matching any of `queries`.
+fn any_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if queries.len() == 1 {
+        return queries.remove(0);
+    }
+    Box::new(BooleanQuery::new(
+        queries.into_iter().map(|q| (Occur::Should, q)).collect(),
+    ))
+}
+
+fn analyse(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
+/// Escapes regex metacharacters so a typed prefix is matched literally.
+fn regex_syntax_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\.+*?()|[]{}^$#&-~\"@".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn planning_error(message: &str) -> QueryError {
+    QueryError {
+        query: String::new(),
+        message: message.to_string(),
+        column: None,
+        hint: None,
+    }
+}

@@ -1,0 +1,91 @@
+//! The words to highlight in snippets. Prefix and fuzzy clauses match through automata
+//! that name no terms, so their matching words are looked up in the body's term
+//! dictionary here, for highlighting only: what matches never depends on this list.
+
+use std::collections::BTreeSet;
+
+use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Searcher, Term};
+
+use crate::index::DatelineIndex;
+use crate::query::ast::{Field, Node, NodeKind};
+use crate::query::scope::stemmed_prefix;
+
+/// Matching words looked up per pattern: enough to light up any snippet's words.
+const HIGHLIGHT_TERMS: usize = 2_000;
+
+/// `query` plus the body words its prefix and fuzzy clauses match, for a
+/// `SnippetGenerator` (which highlights the terms a query names).
+pub fn highlight_query(
+    index: &DatelineIndex,
+    searcher: &Searcher,
+    tree: &Node,
+    query: &dyn Query,
+) -> Box<dyn Query> {
+    let body = index.fields.body;
+    let mut words = BTreeSet::new();
+    let Ok(mut analyzer) = index.index.tokenizer_for_field(body) else {
+        return query.box_clone();
+    };
+    tree.walk(&mut |node| {
+        let searches_body = |field: &Field| matches!(field, Field::Default | Field::Body);
+        for segment in searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(body) else {
+                continue;
+            };
+            let dict = inverted.terms();
+            let take = |key: &[u8], words: &mut BTreeSet<String>| {
+                if let Ok(word) = std::str::from_utf8(key) {
+                    words.insert(word.to_string());
+                }
+                words.len() < HIGHLIGHT_TERMS
+            };
+            match &node.kind {
+                NodeKind::Prefix { field, prefix } if searches_body(field) => {
+                    let start = stemmed_prefix(prefix, &mut analyzer);
+                    if let Ok(mut stream) = dict.range().ge(start.as_bytes()).into_stream() {
+                        while stream.advance() && stream.key().starts_with(start.as_bytes()) {
+                            if !take(stream.key(), &mut words) {
+                                break;
+                            }
+                        }
+                    }
+                }
+                NodeKind::Fuzzy {
+                    field,
+                    word,
+                    distance,
+                } if searches_body(field) => {
+                    let fuzzy =
+                        FuzzyTermQuery::new(Term::from_field_text(body, word), *distance, true);
+                    let Ok(automaton) = fuzzy.automaton() else {
+                        continue;
+                    };
+                    if let Ok(mut stream) = dict.search(automaton).into_stream() {
+                        while stream.advance() {
+                            if !take(stream.key(), &mut words) {
+                                break;
+                            }
+                        }
+                    }
+                }
+                _ => return,
+            }
+        }
+    });
+    if words.is_empty() {
+        return query.box_clone();
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, query.box_clone())];
+    clauses.extend(words.into_iter().map(|w| {
+        (
+            Occur::Should,
+            Box::new(TermQuery::new(
+                Term::from_field_text(body, &w),
+                IndexRecordOption::Basic,
+            )) as Box<dyn Query>,
+        )
+    }));
+    Box::new(BooleanQuery::new(clauses))
+}
