@@ -10,6 +10,7 @@ use crate::cli::{Cli, Command, ExtractArgs, IndexArgs, SearchArgs, ShowArgs, Sho
 use crate::extract::aliases::{self, Aliases};
 use crate::index::writer::{self, IndexOptions};
 use crate::index::DatelineIndex;
+use crate::output::printable::{printable, Printable};
 use crate::output::{self, color, summary};
 use crate::search;
 
@@ -78,7 +79,7 @@ fn index(
     };
     let summary = writer::run(index_path, &options)
         .with_context(|| format!("indexing {}", args.dir.display()))?;
-    summary::write_index_summary(&mut io::stderr().lock(), &summary)?;
+    summary::write_index_summary(&mut Printable::new(io::stderr().lock()), &summary)?;
     if args.json {
         let mut out = io::stdout().lock();
         serde_json::to_writer_pretty(&mut out, &summary)?;
@@ -107,7 +108,7 @@ fn search(
             serde_json::to_writer_pretty(&mut out, &e)?;
             writeln!(out)?;
         } else {
-            summary::write_explanation(&mut out, &e)?;
+            summary::write_explanation(&mut Printable::new(&mut out), &e)?;
         }
         return Ok(if e.total > 0 {
             ExitCode::SUCCESS
@@ -137,7 +138,7 @@ fn search(
 pub fn write_warnings(warnings: &[String]) {
     let mut err = io::stderr().lock();
     for w in warnings {
-        let _ = writeln!(err, "warning: {w}");
+        let _ = writeln!(err, "warning: {}", printable(w));
     }
 }
 
@@ -162,7 +163,7 @@ fn show(index_path: &std::path::Path, args: ShowArgs) -> anyhow::Result<ExitCode
             )?;
             writeln!(out)?;
         }
-        ShowFormat::Terminal => summary::write_article(&mut out, &article)?,
+        ShowFormat::Terminal => summary::write_article(&mut Printable::new(&mut out), &article)?,
     }
     Ok(ExitCode::SUCCESS)
 }

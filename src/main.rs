@@ -18,7 +18,11 @@ fn main() -> ExitCode {
             if dateline::error::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {err:#}");
+            let message = format!("{err:#}");
+            eprintln!(
+                "error: {}",
+                dateline::output::printable::printable(&message)
+            );
             ExitCode::from(2)
         }
     }

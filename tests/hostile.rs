@@ -347,3 +347,87 @@ fn an_unreadable_file_keeps_its_articles_and_fails_the_run() {
     assert!(summary["articles_kept_unread"].as_u64() > Some(0));
     assert_eq!(summary["articles_in_index"].as_u64(), Some(total));
 }
+
+// ---- 6. Non-UTF-8 file names collide ----
+
+#[test]
+fn every_byte_path_gets_its_own_stable_id() {
+    use std::os::unix::ffi::OsStrExt;
+    let s = Scratch::new();
+    let archive = s.dir.path().join("archive");
+    fs::create_dir_all(&archive).expect("mkdir");
+    let names: [&[u8]; 5] = [
+        b"bad\xff.txt",
+        b"bad\xfe.txt",
+        b"bad%FF.txt",
+        b"M\xfcller.txt",
+        b"M\xf6ller.txt",
+    ];
+    for (i, name) in names.iter().enumerate() {
+        let path = archive.join(std::ffi::OsStr::from_bytes(name));
+        fs::write(
+            path,
+            format!("Article {i}\n\nBody number {i} of the name test.\n"),
+        )
+        .expect("write");
+    }
+    let first = s.index(&archive, &["--no-extract"]);
+    assert_eq!(first["articles_added"], 5, "{first}");
+    let ids = s.ids("*");
+    assert_eq!(
+        ids,
+        vec![
+            "M%F6ller.txt",
+            "M%FCller.txt",
+            "bad%25FF.txt",
+            "bad%FE.txt",
+            "bad%FF.txt"
+        ]
+    );
+    let again = s.index(&archive, &["--no-extract"]);
+    assert_eq!(again["articles_unchanged"], 5, "{again}");
+    assert_eq!(again["articles_removed"], 0);
+    assert_eq!(again["articles_in_index"], 5);
+    // The id shown is the id `show` takes.
+    s.cmd(&["show", "M%FCller.txt"]).assert().success();
+}
+
+// ---- 7. Terminal injection ----
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let s = Scratch::new();
+    let archive = s.dir.path().join("archive");
+    fs::create_dir_all(&archive).expect("mkdir");
+    let evil = "Evil \x1b]52;c;aGFja2Vk\x07title\n\nsource: Wire\x1b[2J\n\nThe body \x1b[31mrings\x07 a bell \u{9b}and clears the screen.\n";
+    fs::write(archive.join("evil\x1b[1mname.txt"), evil).expect("write");
+    s.index(&archive, &["--no-extract"]);
+    let id = s.ids("bell").pop().expect("indexed");
+    for args in [
+        vec!["search", "bell"],
+        vec!["search", "bell", "-f", "csv"],
+        vec!["show", id.as_str()],
+        vec!["search", "bell", "--explain"],
+        vec!["search", "bell", "--facets", "all"],
+    ] {
+        let out = s.cmd(&args).output().expect("run");
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        for stream in [&out.stdout, &out.stderr] {
+            assert!(
+                !stream.iter().any(|b| *b == 0x1b || *b == 0x07),
+                "{args:?} printed a control character: {}",
+                String::from_utf8_lossy(stream)
+            );
+            assert!(!String::from_utf8_lossy(stream).contains('\u{9b}'));
+        }
+    }
+    // JSON keeps the text exact (escaped by JSON itself).
+    let v = s.search_json("bell", &[]);
+    assert!(v["hits"][0]["title"]
+        .as_str()
+        .is_some_and(|t| t.contains('\x1b')));
+    // Error messages naming the file are cleaned too.
+    let out = s.cmd(&["show", "evil\x1b[1mnope"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!out.stderr.contains(&0x1b));
+}

@@ -149,10 +149,42 @@ fn is_documentation(path: &Path) -> bool {
         .is_some_and(|stem| NAMES.contains(&stem.as_str()))
 }
 
-fn relative(root: &Path, path: &Path) -> String {
+/// The archive-relative path with `/`, as an article id: unique and stable for every
+/// byte path. Bytes that are not UTF-8 (a Latin-1 `M\xfcller.txt`) become `%XX`, and a
+/// literal `%` becomes `%25`, so two different names never share an id.
+pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
+        .map(|c| escape_name(c.as_os_str()))
         .collect::<Vec<_>>()
         .join("/")
+}
+
+fn escape_name(name: &std::ffi::OsStr) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::with_capacity(name.len());
+    for chunk in name.as_bytes().utf8_chunks() {
+        out.push_str(&chunk.valid().replace('%', "%25"));
+        for byte in chunk.invalid() {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+
+    #[test]
+    fn undecodable_names_get_unique_reversible_ids() {
+        let name = |b: &[u8]| escape_name(OsStr::from_bytes(b));
+        assert_eq!(name(b"bad\xff.txt"), "bad%FF.txt");
+        assert_eq!(name(b"bad\xfe.txt"), "bad%FE.txt");
+        assert_eq!(name(b"bad%FF.txt"), "bad%25FF.txt");
+        assert_eq!(name(b"M\xfcller.txt"), "M%FCller.txt");
+        assert_eq!(name("Müller.txt".as_bytes()), "Müller.txt");
+    }
 }

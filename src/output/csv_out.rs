@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use super::printable::printable;
 use crate::search::{Header, Hit, HitSink};
 
 /// Column order of the CSV output (documented in the README).
@@ -46,21 +47,23 @@ impl<W: Write> HitSink for CsvSink<W> {
         let a = &hit.article;
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
         let snippet = hit.snippet.split_whitespace().collect::<Vec<_>>().join(" ");
+        let row = [
+            a.id.clone(),
+            a.path.clone(),
+            a.title.clone(),
+            opt(&a.date),
+            opt(&a.date_source),
+            opt(&a.source),
+            opt(&a.url),
+            a.people.join("; "),
+            a.orgs.join("; "),
+            a.places.join("; "),
+            hit.score.map(|s| format!("{s:.4}")).unwrap_or_default(),
+            snippet,
+        ];
+        // Spreadsheets and terminals both show CSV to people: no control characters.
         self.writer
-            .write_record([
-                a.id.clone(),
-                a.path.clone(),
-                a.title.clone(),
-                opt(&a.date),
-                opt(&a.date_source),
-                opt(&a.source),
-                opt(&a.url),
-                a.people.join("; "),
-                a.orgs.join("; "),
-                a.places.join("; "),
-                hit.score.map(|s| format!("{s:.4}")).unwrap_or_default(),
-                snippet,
-            ])
+            .write_record(row.iter().map(|field| printable(field).into_owned()))
             .map_err(to_io)
     }
     fn end(&mut self) -> std::io::Result<()> {

@@ -6,6 +6,7 @@
 pub mod color;
 pub mod csv_out;
 pub mod json;
+pub mod printable;
 pub mod summary;
 pub mod terminal;
 

@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use super::color::Style;
+use super::printable::printable;
 use crate::search::facets::Facets;
 use crate::search::{Header, Hit, HitSink};
 
@@ -35,7 +36,7 @@ impl<W: Write> HitSink for TerminalSink<W> {
             self.out,
             "{} {noun} for {} ({} ms)",
             header.total,
-            self.style.bold(&header.query),
+            self.style.bold(&printable(&header.query)),
             header.took_ms
         )?;
         Ok(())
@@ -51,15 +52,15 @@ impl<W: Write> HitSink for TerminalSink<W> {
             self.out,
             "{:>3}. {}  {}",
             self.rank,
-            s.date(date),
-            s.bold(&a.title)
+            s.date(&printable(date)),
+            s.bold(&printable(&a.title))
         )?;
         let mut meta = Vec::new();
         if let Some(source) = &a.source {
             meta.push(source.clone());
         }
         meta.push(a.id.clone());
-        writeln!(self.out, "     {}", s.dim(&meta.join(" · ")))?;
+        writeln!(self.out, "     {}", s.dim(&printable(&meta.join(" · "))))?;
         for (label, names) in [
             ("people", &a.people),
             ("orgs", &a.orgs),
@@ -77,7 +78,7 @@ impl<W: Write> HitSink for TerminalSink<W> {
             if names.len() > ENTITIES_SHOWN {
                 shown.push_str(&format!(" (+{})", names.len() - ENTITIES_SHOWN));
             }
-            writeln!(self.out, "     {label}: {shown}")?;
+            writeln!(self.out, "     {label}: {}", printable(&shown))?;
         }
         if !hit.snippet.is_empty() {
             writeln!(
@@ -115,7 +116,7 @@ pub fn write_facets(out: &mut dyn Write, facets: &Facets, style: Style) -> std::
             .max()
             .unwrap_or(1);
         for v in values {
-            writeln!(out, "  {:>width$}  {}", v.count, v.value)?;
+            writeln!(out, "  {:>width$}  {}", v.count, printable(&v.value))?;
         }
     }
     if let Some(buckets) = &facets.date {
@@ -167,11 +168,11 @@ fn highlight(snippet: &str, ranges: &[[usize; 2]], style: Style) -> String {
         {
             continue;
         }
-        out.push_str(&snippet[last..start]);
-        out.push_str(&style.matched(&snippet[start..end]));
+        out.push_str(&printable(&snippet[last..start]));
+        out.push_str(&style.matched(&printable(&snippet[start..end])));
         last = end;
     }
-    out.push_str(&snippet[last..]);
+    out.push_str(&printable(&snippet[last..]));
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
