@@ -181,7 +181,8 @@ fn extract(args: ExtractArgs, aliases: &Aliases) -> anyhow::Result<ExitCode> {
                 args.path.display()
             )
         })?;
-        let bytes = std::fs::read(&args.path)
+        let max = crate::corpus::MAX_FILE_MIB * 1024 * 1024;
+        let bytes = crate::corpus::read_bounded(&args.path, max)
             .with_context(|| format!("reading {}", args.path.display()))?;
         (bytes, format, args.path.display().to_string())
     };

@@ -224,7 +224,7 @@ pub struct IndexArgs {
     #[arg(long)]
     pub rebuild: bool,
     /// Skip files larger than this many MiB.
-    #[arg(long, value_name = "MIB", default_value_t = 32)]
+    #[arg(long, value_name = "MIB", default_value_t = crate::corpus::MAX_FILE_MIB)]
     pub max_file_size: u64,
     /// Leave out files matching this glob (archive-relative; a pattern without `/`
     /// matches any file or folder name). Repeatable. Example: --exclude '*-strings*.txt'

@@ -72,7 +72,6 @@ fn bad_files_are_skipped_with_reasons_and_good_ones_indexed() {
         ("huge.txt", "over the 32 MiB limit"),
         ("broken.json", "invalid JSON at line 1"),
         ("nothing.html", "no article text"),
-        ("broken.sgm", "no closing </REUTERS>"),
         ("yaml.md", "invalid YAML front matter"),
         ("loop/up", "symlink loop"),
         ("dangling.txt", "cannot read"),
@@ -97,16 +96,21 @@ fn bad_files_are_skipped_with_reasons_and_good_ones_indexed() {
         stderr.contains("bad record in mixed.jsonl: line 2"),
         "{stderr}"
     );
+    // A record cut off before </REUTERS> is read up to the end, with a note.
+    assert!(
+        stderr.contains("bad record in broken.sgm: record 1 (line 1): no closing </REUTERS>"),
+        "{stderr}"
+    );
     assert!(stderr.contains("latin1.txt: not UTF-8; decoded as windows-1252"));
     assert!(stderr.contains("invalid-utf8.md: not UTF-8"));
-    // good.txt, latin1.txt, invalid-utf8.md and two JSONL lines.
-    assert_eq!(summary["articles_added"], 5, "{summary}");
+    // good.txt, latin1.txt, invalid-utf8.md, two JSONL lines and the cut-off record.
+    assert_eq!(summary["articles_added"], 6, "{summary}");
     assert_eq!(s.ids("café"), vec!["latin1.txt"]);
     assert_eq!(s.ids("\"good line\"").len(), 2);
 
     // The index stays consistent: a second run changes nothing and skips the same.
     let again = s.index(&dir, &[]);
-    assert_eq!(again["articles_unchanged"], 5);
+    assert_eq!(again["articles_unchanged"], 6);
     assert_eq!(again["articles_added"], 0);
 }
 

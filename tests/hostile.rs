@@ -431,3 +431,91 @@ fn control_characters_never_reach_the_terminal() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!out.stderr.contains(&0x1b));
 }
+
+// ---- 4. One small file stalls the whole run ----
+
+/// Generous for a loaded 2-core machine: a hang detector, not a speed check.
+const HANG: std::time::Duration = std::time::Duration::from_secs(120);
+
+#[test]
+fn pathological_files_are_skipped_and_the_rest_indexed() {
+    let s = Scratch::new();
+    let archive = s.dir.path().join("archive");
+    fs::create_dir_all(&archive).expect("mkdir");
+    fs::write(
+        archive.join("good.txt"),
+        "Good news\n\nThe harvest was good.\n",
+    )
+    .expect("write");
+    let divs = 1_000_000;
+    let html = format!(
+        "<html><body>{}<p>deep</p>{}</body></html>",
+        "<div>".repeat(divs),
+        "</div>".repeat(divs)
+    );
+    fs::write(archive.join("deep.html"), html).expect("write");
+    let yaml = format!("---\ntitle: {}\n---\nbody\n", "[".repeat(200_000));
+    fs::write(archive.join("deep.md"), yaml).expect("write");
+    let record = |n: usize| {
+        format!("<REUTERS NEWID=\"{n}\"><TEXT><TITLE>RECORD {n}</TITLE><BODY>Body of record {n}.</BODY></TEXT>\n")
+    };
+    let sgml: String = (1..=3).map(record).collect();
+    fs::write(archive.join("unclosed.sgm"), sgml).expect("write");
+    let out = s
+        .cmd(&["index", "--json"])
+        .arg(&archive)
+        .timeout(HANG)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let summary: Value = serde_json::from_slice(&out.stdout).expect("summary");
+    let reasons: Vec<String> = summary["skipped"]
+        .as_array()
+        .expect("skipped")
+        .iter()
+        .map(|s| format!("{}: {}", s["path"], s["reason"]))
+        .collect();
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("deep.html") && r.contains("1000000 elements deep")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("deep.md") && r.contains("KiB")),
+        "{reasons:?}"
+    );
+    // good.txt and the three records of the file that never closes one.
+    assert_eq!(summary["articles_added"], 4, "{summary}");
+    let notes = summary["record_errors"].as_array().expect("notes");
+    assert_eq!(notes.len(), 3);
+    assert!(notes
+        .iter()
+        .all(|n| n["reason"].as_str().is_some_and(|r| r.len() < 200)));
+}
+
+#[test]
+fn extract_reads_regular_files_only() {
+    let s = Scratch::new();
+    let fifo = s.dir.path().join("pipe.txt");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|st| st.success());
+    let zero = s.dir.path().join("zero.txt");
+    std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");
+    let mut paths = vec![zero];
+    if made {
+        paths.push(fifo);
+    }
+    for path in paths {
+        s.cmd(&["extract"])
+            .arg(&path)
+            .timeout(HANG)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("not a regular file"));
+    }
+}

@@ -61,6 +61,7 @@ const DATE_META: [&str; 8] = [
 
 /// Parses one HTML page into one article.
 pub fn read(text: &str) -> Result<FileArticles, ReadError> {
+    check_nesting(text)?;
     let doc = Html::parse_document(text);
     let ld = json_ld_article(&doc);
     let meta = |names: &[&str]| -> Option<String> {
@@ -117,6 +118,56 @@ pub fn read(text: &str) -> Result<FileArticles, ReadError> {
 
 /// The first JSON-LD object whose `@type` is an article type, searching arrays and
 /// `@graph`. Invalid JSON-LD is ignored: it is common on real pages.
+/// Deepest nesting of container elements accepted. News pages nest a few dozen
+/// levels; browsers stop nesting at 512. The HTML parser's scope checks walk the stack
+/// of open elements, so a million nested `<div>`s take quadratic time: refused at once.
+const MAX_DEPTH: usize = 512;
+
+/// A linear pre-scan of container tags (`div`, `section`, `span`...: the ones pages
+/// close) for their nesting depth.
+fn check_nesting(text: &str) -> Result<(), ReadError> {
+    const CONTAINERS: [&[u8]; 10] = [
+        b"div",
+        b"section",
+        b"article",
+        b"span",
+        b"table",
+        b"ul",
+        b"ol",
+        b"blockquote",
+        b"main",
+        b"aside",
+    ];
+    let bytes = text.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(offset) = bytes[i..].iter().position(|&b| b == b'<') {
+        let start = i + offset + 1;
+        let closing = bytes.get(start) == Some(&b'/');
+        let name_start = start + usize::from(closing);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let name = bytes[name_start..name_start + name_len].to_ascii_lowercase();
+        if CONTAINERS.contains(&name.as_slice()) {
+            if closing {
+                depth = depth.saturating_sub(1);
+            } else {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+        }
+        i = name_start + name_len;
+    }
+    if deepest > MAX_DEPTH {
+        return Err(ReadError::Malformed(format!(
+            "HTML nests {deepest} elements deep (at most {MAX_DEPTH} are read)"
+        )));
+    }
+    Ok(())
+}
+
 fn json_ld_article(doc: &Html) -> Option<Value> {
     fn find(v: &Value) -> Option<&Value> {
         match v {
@@ -299,6 +350,23 @@ mod tests {
         assert_eq!(a.date_text.as_deref(), Some("2015-05-18"));
         assert_eq!(a.source.as_deref(), Some("Wikinews"));
         assert_eq!(a.body, "Only text here.");
+    }
+
+    #[test]
+    fn absurd_nesting_is_refused_without_parsing() {
+        let deep = format!(
+            "<html><body>{}x{}</body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        let err = read(&deep).unwrap_err().to_string();
+        assert!(err.contains("100000 elements deep"), "{err}");
+        let fine = format!(
+            "<html><body>{}<p>Text of the article.</p>{}</body></html>",
+            "<div>".repeat(40),
+            "</div>".repeat(40)
+        );
+        assert!(read(&fine).is_ok());
     }
 
     #[test]

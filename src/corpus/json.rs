@@ -88,7 +88,9 @@ pub fn read_jsonl(text: &str) -> Result<FileArticles, ReadError> {
         }
     }
     if out.articles.is_empty() && !out.record_errors.is_empty() {
-        return Err(ReadError::Malformed(out.record_errors.join("; ")));
+        return Err(ReadError::Malformed(super::first_errors(
+            &out.record_errors,
+        )));
     }
     Ok(out)
 }

@@ -12,6 +12,7 @@ pub fn read(text: &str) -> Result<FileArticles, ReadError> {
         article.title = article.title.trim_start_matches('#').trim().to_string();
         return Ok(FileArticles::single(article));
     };
+    check_front_matter_bounds(front)?;
     // serde_yaml_ng's message already names the line and column inside the front
     // matter; the front matter starts on line 2 of the file.
     let yaml: serde_yaml_ng::Value = serde_yaml_ng::from_str(front).map_err(|e| {
@@ -34,6 +35,45 @@ pub fn read(text: &str) -> Result<FileArticles, ReadError> {
     }
     article.body = body.to_string();
     Ok(FileArticles::single(article))
+}
+
+/// Largest front matter accepted: metadata, not content.
+const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+/// Deepest `[`/`{` nesting accepted in front matter.
+const MAX_FRONT_MATTER_DEPTH: usize = 32;
+
+/// Refuses front matter the YAML parser would take super-linear time on (200,000 `[`
+/// took two minutes): too large, or nested too deep. A linear pre-scan.
+fn check_front_matter_bounds(front: &str) -> Result<(), ReadError> {
+    if front.len() > MAX_FRONT_MATTER_BYTES {
+        return Err(ReadError::Malformed(format!(
+            "front matter is {} KiB; at most {} KiB of metadata is read",
+            front.len() / 1024,
+            MAX_FRONT_MATTER_BYTES / 1024
+        )));
+    }
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut quote: Option<char> = None;
+    for c in front.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '[' | '{') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            (None, '\n') => quote = None,
+            _ => {}
+        }
+    }
+    if deepest > MAX_FRONT_MATTER_DEPTH {
+        return Err(ReadError::Malformed(format!(
+            "front matter nests {deepest} levels deep (at most {MAX_FRONT_MATTER_DEPTH})"
+        )));
+    }
+    Ok(())
 }
 
 /// Splits `---\nYAML\n---\nbody` into its parts; `None` when there is no front matter.
@@ -69,6 +109,19 @@ mod tests {
         let f = read("# Big news\n\nText.").unwrap();
         assert_eq!(f.articles[0].title, "Big news");
         assert_eq!(f.articles[0].body, "Text.");
+    }
+
+    #[test]
+    fn hostile_front_matter_is_refused_at_once() {
+        let deep = format!("---\ntitle: {}\n---\nbody", "[".repeat(200_000));
+        assert!(read(&deep).unwrap_err().to_string().contains("KiB"));
+        let nested = format!("---\ntitle: {}\n---\nbody", "[".repeat(100));
+        assert!(read(&nested)
+            .unwrap_err()
+            .to_string()
+            .contains("levels deep"));
+        let quoted = format!("---\ntitle: \"{}\"\n---\nbody", "[".repeat(100));
+        assert!(read(&quoted).is_ok());
     }
 
     #[test]

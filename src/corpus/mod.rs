@@ -18,6 +18,54 @@ use std::path::Path;
 
 use crate::article::RawArticle;
 
+/// Default of `--max-file-size`, in MiB: larger files are skipped with a note.
+pub const MAX_FILE_MIB: u64 = 32;
+
+/// Reads a regular file of at most `max_bytes`. A FIFO, a device (a symlink to
+/// `/dev/zero`) or a file that grows past the limit while being read is refused, so
+/// reading is bounded in time and memory whatever the path points to.
+pub fn read_bounded(path: &std::path::Path, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let too_large = |size: u64| ReadError::TooLarge {
+        size_mib: size as f64 / (1024.0 * 1024.0),
+        limit_mib: max_bytes / (1024 * 1024),
+    };
+    let metadata = std::fs::metadata(path)?;
+    if !metadata.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    if metadata.len() > max_bytes {
+        return Err(too_large(metadata.len()));
+    }
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    file.take(max_bytes + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// A short summary of many record errors: the count and the first three (each cut
+/// to 200 characters), so one broken file never prints a 70 KB line.
+pub fn first_errors(errors: &[String]) -> String {
+    let shown: Vec<String> = errors
+        .iter()
+        .take(3)
+        .map(|e| {
+            if e.chars().count() > 200 {
+                e.chars().take(200).collect::<String>() + "…"
+            } else {
+                e.clone()
+            }
+        })
+        .collect();
+    match errors.len() {
+        n if n <= 3 => shown.join("; "),
+        n => format!("{n} bad records; first: {}", shown.join("; ")),
+    }
+}
+
 /// Why a file was skipped. Displayed after the file's path in the run summary.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
@@ -31,6 +79,8 @@ pub enum ReadError {
     TooLarge { size_mib: f64, limit_mib: u64 },
     #[error("malformed: {0}")]
     Malformed(String),
+    #[error("not a regular file (a pipe, device or socket): not read")]
+    NotRegular,
     #[error("no article text found")]
     NoText,
     #[error("holds no articles")]

@@ -10,16 +10,18 @@ use crate::article::RawArticle;
 const OPEN: &str = "<REUTERS";
 const CLOSE: &str = "</REUTERS>";
 
-/// Parses a Reuters SGML file; a record without its closing tag is reported and the
-/// file's other records are kept.
+/// Parses a Reuters SGML file. A record without its closing tag is read up to the
+/// next `<REUTERS` (or the end of the file) and noted, so one lost tag never costs the
+/// file's other records, or the record itself.
 pub fn read(text: &str) -> Result<FileArticles, ReadError> {
     let mut out = FileArticles::default();
     let mut rest = text;
-    let mut consumed = 0;
     let mut record = 0;
+    // Line numbers are counted incrementally: one pass over the file, not one per record.
+    let mut line = 1;
     while let Some(start) = rest.find(OPEN) {
         record += 1;
-        let line = line_of(text, consumed + start);
+        line += rest[..start].matches('\n').count();
         let after = &rest[start..];
         let next_open = after[OPEN.len()..].find(OPEN).map(|p| p + OPEN.len());
         let end = after.find(CLOSE);
@@ -28,30 +30,25 @@ pub fn read(text: &str) -> Result<FileArticles, ReadError> {
             (Some(e), None) => (&after[..e], e + CLOSE.len()),
             (_, Some(n)) => {
                 out.record_errors.push(format!(
-                    "record {record} (line {line}): no closing </REUTERS> before the next record"
+                    "record {record} (line {line}): no closing </REUTERS>; read up to the next record"
                 ));
-                consumed += start + n;
-                rest = &after[n..];
-                continue;
+                (&after[..n], n)
             }
             (None, None) => {
                 out.record_errors.push(format!(
-                    "record {record} (line {line}): no closing </REUTERS>"
+                    "record {record} (line {line}): no closing </REUTERS>; read up to the end of the file"
                 ));
-                break;
+                (after, after.len())
             }
         };
         out.articles.push(parse_record(chunk, record));
-        consumed += start + advance;
+        line += after[..advance].matches('\n').count();
         rest = &after[advance..];
     }
     if out.articles.is_empty() {
-        let reason = if out.record_errors.is_empty() {
-            "no <REUTERS> records found".to_string()
-        } else {
-            out.record_errors.join("; ")
-        };
-        return Err(ReadError::Malformed(reason));
+        return Err(ReadError::Malformed(
+            "no <REUTERS> records found".to_string(),
+        ));
     }
     Ok(out)
 }
@@ -163,10 +160,6 @@ fn decode(raw: &str) -> String {
         .collect()
 }
 
-fn line_of(text: &str, byte: usize) -> usize {
-    text[..byte].matches('\n').count() + 1
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,8 +211,16 @@ throughout the week.
     fn an_unclosed_record_is_reported_and_others_kept() {
         let broken = TWO.replacen("</REUTERS>", "", 1);
         let f = read(&broken).unwrap();
-        assert_eq!(f.articles.len(), 1);
-        assert_eq!(f.articles[0].title, "BRIEF ONLY");
+        assert_eq!(
+            f.articles.len(),
+            2,
+            "the unclosed record is read up to the next"
+        );
+        assert_eq!(f.articles[1].title, "BRIEF ONLY");
+        let none_closed = TWO.replace("</REUTERS>", "");
+        let f = read(&none_closed).unwrap();
+        assert_eq!(f.articles.len(), 2);
+        assert_eq!(f.record_errors.len(), 2);
         assert!(
             f.record_errors[0].contains("line 2"),
             "{:?}",

@@ -317,23 +317,9 @@ fn process_file(
     settings: u64,
 ) -> FileOutcome {
     let relative = file.relative.clone();
-    if file.size > max_file_size {
-        return FileOutcome::Failed {
-            relative,
-            error: ReadError::TooLarge {
-                size_mib: file.size as f64 / (1024.0 * 1024.0),
-                limit_mib: max_file_size / (1024 * 1024),
-            },
-        };
-    }
-    let bytes = match fs::read(&file.path) {
+    let bytes = match corpus::read_bounded(&file.path, max_file_size) {
         Ok(bytes) => bytes,
-        Err(e) => {
-            return FileOutcome::Failed {
-                relative,
-                error: ReadError::Io(e),
-            }
-        }
+        Err(error) => return FileOutcome::Failed { relative, error },
     };
     // The file's bytes and the enrichment settings: either changing re-reads the file.
     let fingerprint = xxhash_rust::xxh3::xxh3_64(&bytes) ^ settings;
