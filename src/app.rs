@@ -33,6 +33,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(args) => export(&cli.index, args),
         Command::Entities(args) => entities(&cli.index, args, &aliases),
         Command::Saved(args) => crate::saved::run::saved(&cli.index, args.command, &aliases),
+        Command::Check => check(&cli.index),
         Command::Batch(args) => crate::saved::run::batch(&cli.index, args, &aliases),
     }
 }
@@ -140,6 +141,31 @@ pub fn write_warnings(warnings: &[String]) {
     for w in warnings {
         let _ = writeln!(err, "warning: {}", printable(w));
     }
+}
+
+fn check(index_path: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let index = DatelineIndex::open(index_path)?;
+    let report = crate::index::check::check(&index)?;
+    let mut out = Printable::new(io::stdout().lock());
+    for file in &report.damaged_files {
+        writeln!(out, "damaged: {} (checksum mismatch)", file.display())?;
+    }
+    writeln!(
+        out,
+        "checked {}: {} articles read, {} unreadable, {} damaged files",
+        index_path.display(),
+        report.articles_read,
+        report.articles_unreadable,
+        report.damaged_files.len()
+    )?;
+    if report.is_clean() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    anyhow::bail!(
+        "the index at {} is damaged: re-run `dateline index --rebuild DIR` (DIR: {})",
+        index_path.display(),
+        index.meta.archive.display()
+    )
 }
 
 fn show(index_path: &std::path::Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
@@ -294,14 +320,23 @@ fn export(index_path: &std::path::Path, args: crate::cli::ExportArgs) -> anyhow:
     } else {
         indicatif::ProgressBar::hidden()
     };
+    use crate::export::target;
     let summary = match (args.to, &args.out) {
-        (Some(ExportEngine::Quickwit), Some(dir)) => {
-            crate::export::engines::export_quickwit(&index, dir, &args.name, &progress)?
-        }
-        (Some(ExportEngine::Elasticsearch), Some(dir)) => {
-            crate::export::engines::export_elasticsearch(&index, dir, &args.name, &progress)?
+        (Some(engine), Some(dir)) => {
+            target::prepare_dir(dir, args.force)?;
+            let summary = match engine {
+                ExportEngine::Quickwit => {
+                    crate::export::engines::export_quickwit(&index, dir, &args.name, &progress)?
+                }
+                ExportEngine::Elasticsearch => crate::export::engines::export_elasticsearch(
+                    &index, dir, &args.name, &progress,
+                )?,
+            };
+            target::record(dir, &summary.files)?;
+            summary
         }
         (_, Some(file)) => {
+            target::check_file(file, args.force)?;
             let mut f = std::fs::File::create(file)
                 .with_context(|| format!("creating {}", file.display()))?;
             crate::export::export_jsonl(&index, &mut f, &progress)?

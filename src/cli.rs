@@ -71,6 +71,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Save, list and re-run named queries (stored beside the index)
     Saved(SavedArgs),
+    /// Verify the index: every file's checksum and every stored article (exit 2 if damaged)
+    Check,
     /// Run many queries from a file: TOML (saved-query format), CSV (name,query) or one per line
     Batch(BatchArgs),
 }
@@ -89,6 +91,9 @@ pub struct ExportArgs {
     /// Index name inside the engine.
     #[arg(long, default_value = "dateline")]
     pub name: String,
+    /// Replace an earlier export in OUT (only the files it wrote are removed).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Engines `dateline export --to` writes for.

@@ -39,7 +39,7 @@ pub enum Error {
 
     /// The index exists but cannot be opened (missing or corrupt files).
     #[error(
-        "the index at {path} cannot be opened ({reason}): re-run `dateline index --rebuild DIR`"
+        "the index at {path} is damaged ({reason}): re-run `dateline index --rebuild DIR` (`dateline check` lists the damage)"
     )]
     Corrupt { path: PathBuf, reason: String },
 
@@ -54,6 +54,14 @@ pub enum Error {
         recorded: PathBuf,
         given: PathBuf,
     },
+
+    /// An export would overwrite files it did not write.
+    #[error("will not export into {path}: {reason}")]
+    ExportTarget { path: PathBuf, reason: String },
+
+    /// The disk holding the index is full: the last commit is intact.
+    #[error("the disk holding the index at {path} is full: free some space and run `dateline index` again (the last commit is intact and searchable)")]
+    DiskFull { path: PathBuf },
 
     /// The archive directory is missing or not a directory.
     #[error("cannot index {path}: {reason}")]

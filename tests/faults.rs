@@ -76,6 +76,7 @@ fn ids_in_index(index: &Path, scratch: &Path) -> Vec<String> {
         index,
         &[
             "export",
+            "--force",
             "--format",
             "jsonl",
             out_file.to_str().expect("utf-8 path"),
@@ -462,14 +463,29 @@ fn a_full_disk_fails_clearly_and_keeps_the_last_commit() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
-        err.to_lowercase().contains("no space left") || err.contains("disk is full"),
+        err.contains("is full: free some space"),
         "unclear disk-full error: {err}"
     );
+    assert!(!err.contains("writer was killed"), "{err}");
     // The previous commit is intact and searchable.
     let after = ids_in_index(&index, s.dir.path());
     assert_eq!(before, after, "the last commit changed");
     let search = run(&index, &["search", "iran"]);
     assert_eq!(search.status.code(), Some(0), "{}", stderr(&search));
+    // Saving a query on the full disk says so once, and leaves no temporary file.
+    let filler = disk.0.join("filler");
+    let _ = fs::write(&filler, vec![0u8; 4 << 20]);
+    let long_query = format!("\"{}\"", "iran ".repeat(1_500).trim());
+    let add = run(&index, &["saved", "add", "big", &long_query]);
+    assert_eq!(add.status.code(), Some(2), "{}", stderr(&add));
+    let err = stderr(&add);
+    assert_eq!(err.matches("disk is full").count(), 1, "{err}");
+    let leftovers: Vec<_> = fs::read_dir(&disk.0)
+        .expect("ls")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
     say(&format!(
         "disk full (3 MiB tmpfs) during a 1,500-article run: exit 2 with a clear \
          message; the previous commit's {} articles intact and searchable",

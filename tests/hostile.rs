@@ -519,3 +519,114 @@ fn extract_reads_regular_files_only() {
             .stderr(predicates::str::contains("not a regular file"));
     }
 }
+
+// ---- Weak spot: bit flips go unnoticed ----
+
+#[test]
+fn check_finds_a_flipped_bit_and_names_the_fix() {
+    let s = Scratch::new();
+    s.index(&corpus(), &["--no-extract"]);
+    s.cmd(&["check"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "25 articles read, 0 unreadable, 0 damaged files",
+        ));
+    let store = fs::read_dir(s.index_path())
+        .expect("ls")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|x| x == "store"))
+        .expect("a .store file");
+    let mut bytes = fs::read(&store).expect("read");
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x40;
+    fs::write(&store, bytes).expect("write");
+    let out = s.cmd(&["check"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        printed.contains("damaged:") && printed.contains(".store"),
+        "{printed}"
+    );
+    assert!(stderr(&out).contains("--rebuild"), "{}", stderr(&out));
+}
+
+// ---- Weak spots: exports and batch results never overwrite ----
+
+#[test]
+fn export_refuses_a_non_empty_target_and_force_removes_only_its_own_files() {
+    let s = Scratch::new();
+    s.index(&corpus(), &["--no-extract"]);
+    let out = s.dir.path().join("out");
+    fs::create_dir_all(&out).expect("mkdir");
+    fs::write(out.join("notes.txt"), "mine").expect("write");
+    let export = |extra: &[&str]| {
+        let mut args = vec!["export", "--to", "elasticsearch"];
+        args.extend_from_slice(extra);
+        s.cmd(&args).arg(&out).output().expect("run")
+    };
+    let refused = export(&[]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("not empty"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(export(&["--force"]).status.success());
+    // A stale bulk file from an earlier, bigger export is removed by the next one.
+    fs::write(out.join("bulk-0099.ndjson"), "stale").expect("write");
+    let manifest = out.join("dateline-export.json");
+    let mut listed: Vec<String> =
+        serde_json::from_str(&fs::read_to_string(&manifest).expect("manifest")).expect("json");
+    listed.push("bulk-0099.ndjson".into());
+    fs::write(&manifest, serde_json::to_string(&listed).expect("json")).expect("write");
+    assert!(export(&["--force"]).status.success());
+    assert!(!out.join("bulk-0099.ndjson").exists());
+    assert_eq!(
+        fs::read_to_string(out.join("notes.txt")).expect("kept"),
+        "mine"
+    );
+    // A plain export file is not overwritten without --force either.
+    let file = s.dir.path().join("articles.jsonl");
+    fs::write(&file, "keep").expect("write");
+    let out = s.cmd(&["export"]).arg(&file).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(fs::read_to_string(&file).expect("kept"), "keep");
+}
+
+#[test]
+fn batch_result_files_never_overwrite_each_other() {
+    let s = Scratch::new();
+    s.index(&corpus(), &["--no-extract"]);
+    let batch = s.dir.path().join("queries.csv");
+    fs::write(
+        &batch,
+        "name,query\nnews,iran\nnews,scientology\nNews,korea\nne/ws,nasa\n",
+    )
+    .expect("write");
+    let out_dir = s.dir.path().join("results");
+    let out = s
+        .cmd(&["batch", "--out-dir"])
+        .arg(&out_dir)
+        .arg(&batch)
+        .args(["-f", "json"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut files: Vec<String> = fs::read_dir(&out_dir)
+        .expect("ls")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 4, "{files:?}");
+    let queries: std::collections::BTreeSet<String> = files
+        .iter()
+        .map(|f| {
+            let v: Value =
+                serde_json::from_str(&fs::read_to_string(out_dir.join(f)).expect("read"))
+                    .expect("json");
+            v["query"].as_str().expect("query").to_string()
+        })
+        .collect();
+    assert_eq!(queries.len(), 4, "every result kept: {queries:?}");
+}

@@ -123,7 +123,7 @@ fn a_corrupt_index_names_the_fix() {
     s.cmd(&["search", "iran"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("cannot be opened"))
+        .stderr(predicate::str::contains("is damaged"))
         .stderr(predicate::str::contains("--rebuild"));
 }
 

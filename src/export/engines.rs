@@ -159,7 +159,6 @@ pub fn export_quickwit(
     progress: &indicatif::ProgressBar,
 ) -> Result<ExportSummary> {
     let started = Instant::now();
-    fs::create_dir_all(dir).map_err(io(dir))?;
     let spec = SchemaSpec::embedded()?;
     let config_path = dir.join("index-config.yaml");
     let config = quickwit_config(&spec, index_id)?;
@@ -198,7 +197,6 @@ pub fn export_elasticsearch(
     progress: &indicatif::ProgressBar,
 ) -> Result<ExportSummary> {
     let started = Instant::now();
-    fs::create_dir_all(dir).map_err(io(dir))?;
     let spec = SchemaSpec::embedded()?;
     let mapping_path = dir.join("mapping.json");
     let mapping = serde_json::to_string_pretty(&elasticsearch_mapping(&spec)?)

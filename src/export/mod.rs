@@ -9,6 +9,7 @@
 //! so exporting the same archive always gives the same bytes.
 
 pub mod engines;
+pub mod target;
 
 use std::io::Write;
 use std::time::Instant;

@@ -5,6 +5,7 @@
 //! index checks both, so a stale or foreign index fails with a message naming the
 //! command that fixes it, never with a tantivy internals error.
 
+pub mod check;
 pub mod document;
 pub mod lock;
 pub mod manifest;

@@ -163,6 +163,12 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
         .index
         .writer_with_num_threads(indexing_threads(options.extract), WRITER_BUDGET)
         .map_err(|e| lock_error(index_path, e))?;
+    // Files a killed run left behind (a merge's output, say) belong to no commit:
+    // collect them now, or they would stay on disk for good.
+    writer
+        .garbage_collect_files()
+        .wait()
+        .map_err(Error::tantivy("removing files no commit uses"))?;
     // No merging while indexing: `compact` merges once at the end, so a full run
     // rewrites each article once instead of once per merge level.
     writer.set_merge_policy(Box::new(NoMergePolicy));
@@ -404,9 +410,9 @@ fn apply(
                     summary.articles_added += 1;
                 }
                 let doc = document::to_document(&handle.fields, article, fingerprint, indexed_at);
-                writer
-                    .add_document(doc)
-                    .map_err(Error::tantivy(format!("adding {}", article.id)))?;
+                writer.add_document(doc).map_err(|e| {
+                    write_failure(&handle.path, e, format!("adding {}", article.id))
+                })?;
             }
             summary.articles_removed += old.len() - kept;
             *summary
@@ -431,11 +437,33 @@ fn apply(
 }
 
 fn commit(writer: &mut IndexWriter<TantivyDocument>, index_path: &Path) -> Result<()> {
-    writer.commit().map_err(Error::tantivy(format!(
-        "committing the index at {}",
-        index_path.display()
-    )))?;
+    writer.commit().map_err(|e| {
+        write_failure(
+            index_path,
+            e,
+            format!("committing the index at {}", index_path.display()),
+        )
+    })?;
     Ok(())
+}
+
+/// The error for a failed write to the index. tantivy reports a full disk during
+/// indexing as "An index writer was killed" (its thread died of the write error), so
+/// a small probe write tells whether the disk is full, and then the message says so.
+fn write_failure(index_path: &Path, e: tantivy::TantivyError, context: String) -> Error {
+    let probe = index_path.join(".dateline-space-probe");
+    let full = match fs::write(&probe, [0u8; 64 * 1024]) {
+        Err(io) => io.kind() == std::io::ErrorKind::StorageFull,
+        Ok(()) => false,
+    };
+    let _ = fs::remove_file(&probe);
+    let says_full = e.to_string().contains("No space left");
+    if full || says_full {
+        return Error::DiskFull {
+            path: index_path.to_path_buf(),
+        };
+    }
+    Error::Tantivy { context, source: e }
 }
 
 /// Merges the index into one segment after a run that changed a good part of it (or

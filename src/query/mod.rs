@@ -39,12 +39,13 @@ impl fmt::Display for QueryError {
         match self.column {
             Some(col) => {
                 writeln!(f, "invalid query: {} (column {})", self.message, col + 1)?;
-                writeln!(f, "  {}", self.query)?;
-                write!(f, "  {}^", " ".repeat(col))?;
+                let (shown, caret) = excerpt(&self.query, col);
+                writeln!(f, "  {shown}")?;
+                write!(f, "  {}^", " ".repeat(caret))?;
             }
             None => {
                 writeln!(f, "invalid query: {}", self.message)?;
-                write!(f, "  {}", self.query)?;
+                write!(f, "  {}", excerpt(&self.query, 0).0)?;
             }
         }
         if let Some(hint) = &self.hint {
@@ -52,6 +53,29 @@ impl fmt::Display for QueryError {
         }
         Ok(())
     }
+}
+
+/// At most 100 characters of `query` around `column`, and the caret's position in
+/// them: a long query's error fits on one line.
+fn excerpt(query: &str, column: usize) -> (String, usize) {
+    const WIDTH: usize = 100;
+    let chars: Vec<char> = query.chars().collect();
+    if chars.len() <= WIDTH {
+        return (query.to_string(), column);
+    }
+    let start = column.saturating_sub(WIDTH / 2).min(chars.len() - WIDTH);
+    let end = start + WIDTH;
+    let mut shown = String::new();
+    let mut caret = column - start;
+    if start > 0 {
+        shown.push('…');
+        caret += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, caret)
 }
 
 /// Options that narrow a search beyond the query text.
@@ -138,6 +162,16 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_queries_are_shown_around_the_error() {
+        let query = format!("{} persn:x {}", "a ".repeat(200), "b ".repeat(200));
+        let e = parse(&query).unwrap_err().to_string();
+        let lines: Vec<&str> = e.lines().collect();
+        assert!(lines[1].chars().count() < 110, "{e}");
+        let caret = lines[2].chars().count() - 1;
+        assert_eq!(lines[1].chars().nth(caret), Some('p'), "{e}");
+    }
 
     #[test]
     fn edit_distance_counts_edits() {

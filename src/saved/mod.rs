@@ -66,18 +66,19 @@ pub enum SavedError {
     Exists(String),
     #[error("`{0}` is not a valid name: use 1–64 letters, digits, `-`, `_` or `.`, starting with a letter or digit")]
     BadName(String),
-    #[error("{path}: {source}")]
+    /// Said once (the OS message is part of this message, not a second cause), and
+    /// a full disk in words.
+    #[error("{path}: {}", describe_io(error))]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SavedError + '_ {
-    move |source| SavedError::Io {
+    move |error| SavedError::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     }
 }
 
@@ -197,9 +198,22 @@ impl Store {
             message: e.to_string(),
         })?;
         let tmp = self.path.with_extension("toml.tmp");
-        fs::write(&tmp, format!("{HEADER}{body}")).map_err(io(&tmp))?;
-        fs::rename(&tmp, &self.path).map_err(io(&self.path))?;
+        let written =
+            fs::write(&tmp, format!("{HEADER}{body}")).and_then(|()| fs::rename(&tmp, &self.path));
+        if let Err(e) = written {
+            // A full disk must not leave a stray temporary file behind.
+            let _ = fs::remove_file(&tmp);
+            return Err(io(&self.path)(e));
+        }
         Ok(())
+    }
+}
+
+fn describe_io(error: &std::io::Error) -> String {
+    if error.kind() == std::io::ErrorKind::StorageFull {
+        "the disk is full: free some space and try again".to_string()
+    } else {
+        error.to_string()
     }
 }
 

@@ -259,6 +259,18 @@ fn run_one(
     Ok(outcome)
 }
 
+/// `stem`, or `stem-2`, `stem-3`... : the first not used yet in this batch run
+/// (compared case-insensitively, for case-insensitive file systems).
+fn unique_stem(stem: &str, used: &mut std::collections::HashSet<String>) -> String {
+    let mut candidate = stem.to_string();
+    let mut n = 1;
+    while !used.insert(candidate.to_lowercase()) {
+        n += 1;
+        candidate = format!("{stem}-{n}");
+    }
+    candidate
+}
+
 /// The newest `indexed_at` in the index at `index_path`; `None` when there is no
 /// index yet (then every article counts as new).
 fn current_watermark(index_path: &Path) -> anyhow::Result<Option<tantivy::DateTime>> {
@@ -299,6 +311,9 @@ pub fn batch(index_path: &Path, args: BatchArgs, aliases: &Aliases) -> anyhow::R
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
     let mut rows: Vec<(String, Result<usize, String>)> = Vec::new();
+    // Result file stems already used in this run: two names that sanitise alike (or a
+    // name given twice) get `-2`, `-3`... instead of overwriting each other's results.
+    let mut used_stems: std::collections::HashSet<String> = std::collections::HashSet::new();
     for BatchQuery {
         name,
         query,
@@ -319,11 +334,8 @@ pub fn batch(index_path: &Path, args: BatchArgs, aliases: &Aliases) -> anyhow::R
         };
         let result = match &args.out_dir {
             Some(dir) => {
-                let path = dir.join(format!(
-                    "{}.{}",
-                    file_stem(&name),
-                    extension(options.format)
-                ));
+                let stem = unique_stem(&file_stem(&name), &mut used_stems);
+                let path = dir.join(format!("{stem}.{}", extension(options.format)));
                 let result = std::fs::File::create(&path)
                     .with_context(|| format!("creating {}", path.display()))
                     .and_then(|mut f| run_one(&index, &job, aliases, &mut f));

@@ -179,9 +179,7 @@ pub fn run(
     let mut scope_matchers: Vec<query::scope::Matcher> =
         compiled.scopes.iter().map(|s| s.matcher()).collect();
     for (score, address) in page {
-        let doc: TantivyDocument = searcher
-            .doc(address)
-            .map_err(Error::tantivy("reading a stored article"))?;
+        let doc: TantivyDocument = searcher.doc(address).map_err(|e| damaged(index, e))?;
         let article = from_document(&index.fields, &doc);
         let passage = scope_matchers
             .iter_mut()
@@ -208,6 +206,14 @@ pub fn run(
         latest_stamp: crate::index::manifest::latest_stamp(&searcher)?,
         warnings,
     })
+}
+
+/// A stored article that cannot be read means a damaged index: say which, and the fix.
+fn damaged(index: &DatelineIndex, e: tantivy::TantivyError) -> Error {
+    Error::Corrupt {
+        path: index.path.clone(),
+        reason: format!("a stored article cannot be read: {e}"),
+    }
 }
 
 /// Fails when a scope could not read some stored articles: their absence from the
@@ -342,8 +348,6 @@ pub fn find_by_id(index: &DatelineIndex, id: &str) -> Result<StoredArticle> {
     let Some((_, address)) = top.first() else {
         return Err(Error::NoSuchArticle(id.to_string()));
     };
-    let doc: TantivyDocument = searcher
-        .doc(*address)
-        .map_err(Error::tantivy("reading a stored article"))?;
+    let doc: TantivyDocument = searcher.doc(*address).map_err(|e| damaged(index, e))?;
     Ok(from_document(&index.fields, &doc))
 }
