@@ -21,6 +21,7 @@ use std::sync::LazyLock;
 use serde::Serialize;
 
 use super::aliases::{normalize, Aliases};
+use super::canonical;
 use super::ner::lexicon::{bits, LEXICON};
 use super::ner::tags::{spans, EntityType, Span};
 use super::ner::Tagger;
@@ -317,32 +318,35 @@ fn alias_mentions(
 }
 
 fn resolve(raw: Vec<RawMention>, aliases: &Aliases, title: &str, body: &str) -> Extracted {
-    // Step 2: strip titles from people; drop empty leftovers.
+    // Step 2: strip titles from people, markup and legal forms from organizations; drop
+    // empty leftovers and anything on an earnings-table row (`Shr 1.20 dlrs vs ...`).
     let mut mentions: Vec<(RawMention, Vec<String>)> = raw
         .into_iter()
+        .filter(|m| !(m.field == "body" && canonical::on_table_line(body, m.start)))
         .map(|m| {
             let words = recase_if_all_caps(&m.words);
             let words = match m.tag {
                 EntityType::Per => strip_titles(&words),
+                EntityType::Org => canonical::org_words(&words),
                 _ => words,
             };
             (m, words)
         })
         .filter(|(_, w)| !w.is_empty())
         .collect();
-    // Step 3a: full names used in the article, by surname and by first name.
-    let mut full_by_part: HashMap<String, Vec<String>> = HashMap::new();
-    for (m, words) in &mentions {
-        if m.tag == EntityType::Per && words.len() >= 2 {
-            let full = join_words(words);
-            for part in [&words[words.len() - 1], &words[0]] {
-                let entry = full_by_part.entry(normalize(part)).or_default();
-                if !entry.contains(&full) {
-                    entry.push(full.clone());
-                }
-            }
-        }
-    }
+    // Step 3a: the article's longer names, to which its short forms link.
+    let names_of = |tag: EntityType| -> Vec<Vec<String>> {
+        let mut names: Vec<Vec<String>> = mentions
+            .iter()
+            .filter(|(m, w)| m.tag == tag && w.len() >= 2)
+            .map(|(_, w)| w.clone())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    };
+    let people = names_of(EntityType::Per);
+    let orgs = names_of(EntityType::Org);
     // Step 3b: acronyms the article defines or whose expansion it uses.
     let expansions = acronym_expansions(&mentions);
 
@@ -359,21 +363,37 @@ fn resolve(raw: Vec<RawMention>, aliases: &Aliases, title: &str, body: &str) -> 
             EntityType::Misc => None,
         };
         let mut name = surface.clone();
-        if kind == Some(Kind::Person) && words.len() == 1 {
-            if let Some(full) = full_by_part.get(&normalize(&surface)) {
-                // Only an unambiguous surname takes the full name.
-                if full.len() == 1 {
-                    name = full[0].clone();
+        if kind == Some(Kind::Person) {
+            // A surname, first name or shorter form takes the one longer name the
+            // article uses (`Hernandez Grisanti` → `Arturo Hernandez Grisanti`).
+            match canonical::longer_name(&words, &people, true) {
+                Some(full) => name = full,
+                None if words.len() == 1
+                    && m.sentence_initial
+                    && is_common_word(&surface)
+                    && !people.iter().any(|p| p.contains(&words[0])) =>
+                {
+                    // A capitalized common word opening a sentence is not a person.
+                    continue;
                 }
-            } else if m.sentence_initial && is_common_word(&surface) {
-                // A capitalized common word opening a sentence is not a person.
-                continue;
+                None => {}
+            }
+        }
+        if kind == Some(Kind::Org) {
+            if let Some(longer) = canonical::longer_name(&words, &orgs, false) {
+                name = longer; // `Treasury` → `U.S. Treasury`
             }
         }
         if kind == Some(Kind::Org) && words.len() == 1 {
             if let Some(expansion) = expansions.get(&surface) {
                 name = expansion.clone();
             }
+        }
+        // Wire state abbreviations (`Calif.`, `N.Y.`; a bare `Conn` only when tagged as
+        // a place) are places in their state.
+        if let Some(state) = canonical::state_for(&surface, kind != Some(Kind::Place)) {
+            kind = Some(Kind::Place);
+            name = state.to_string();
         }
         // Step 4: the alias table, same type first, then any type.
         let aliased = kind
@@ -397,6 +417,10 @@ fn resolve(raw: Vec<RawMention>, aliases: &Aliases, title: &str, body: &str) -> 
             }
         }
         let Some(kind) = kind else { continue };
+        if kind == Kind::Org && aliased.is_none() && is_generic_word(&name) {
+            // `Bank`, `Commission`, `City` alone name no particular organization.
+            continue;
+        }
         let list = match kind {
             Kind::Person => &mut out.people,
             Kind::Org => &mut out.orgs,
@@ -420,7 +444,7 @@ fn resolve(raw: Vec<RawMention>, aliases: &Aliases, title: &str, body: &str) -> 
 
 /// Joins a name's tokens as text writes them: no space before a clitic or closing
 /// punctuation ("Korean People's Army"), none after an opening bracket.
-fn join_words(words: &[String]) -> String {
+pub(crate) fn join_words(words: &[String]) -> String {
     let mut out = String::new();
     for (i, w) in words.iter().enumerate() {
         let attaches = w.starts_with('\'')
@@ -512,6 +536,17 @@ fn distinctive_word(word: &str) -> bool {
     }
     let h = super::ner::hash::hash_str(0, &word.to_lowercase());
     LEXICON.zipf.get(&h).is_none_or(|&z| z < 45)
+}
+
+/// A single lower-case-usual English word (`bank`, `commission`, `house`): as a
+/// one-word organization it names a kind of organization, not one in particular.
+/// Words news text usually capitalizes (`Labour`, `Treasury`) are not generic.
+fn is_generic_word(name: &str) -> bool {
+    if name.contains(char::is_whitespace) || !name.chars().any(char::is_lowercase) {
+        return false;
+    }
+    let lower = name.to_lowercase();
+    is_common_word(&lower) && !USUAL_CASE.contains_key(lower.as_str())
 }
 
 fn is_common_word(word: &str) -> bool {

@@ -5,6 +5,7 @@
 //! This stage never sees files or the index; it is pure and runs in parallel.
 
 pub mod aliases;
+pub mod canonical;
 pub mod dates;
 pub mod entities;
 pub mod ner;

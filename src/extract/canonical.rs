@@ -1,0 +1,166 @@
+//! Name clean-up that turns what a text writes into one canonical name per entity:
+//! wire markup and company suffixes off organization names, state abbreviations to
+//! their states, short forms to the longer name the same article uses, and the lines
+//! of earnings tables, whose column heads (`Shr`, `Net`, `Revs`) are not names at all.
+//!
+//! Everything here is rules about kinds of words (suffixes, markup, tables), never a
+//! list of particular names.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const US_STATES_TSV: &str = include_str!("../../index_schema/ner/us_states.tsv");
+
+/// State abbreviation (with its period) → state.
+static US_STATES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    US_STATES_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .collect()
+});
+
+/// Legal-form words that end company names in wire copy (`Pennzoil Co`,
+/// `Texaco Inc.`): the same company is written with and without them.
+const COMPANY_SUFFIXES: [&str; 14] = [
+    "co", "co.", "cos", "cos.", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "plc", "llc",
+    "l.p.", "n.v.",
+];
+
+/// The state a wire abbreviation names (`Calif.` → California); `with_period_only`
+/// refuses the bare form (`Conn` may be a surname; `Conn.` after a city is not).
+pub fn state_for(word: &str, with_period_only: bool) -> Option<&'static str> {
+    if let Some(state) = US_STATES.get(word) {
+        return Some(state);
+    }
+    if with_period_only {
+        return None;
+    }
+    US_STATES.get(format!("{word}.").as_str()).copied()
+}
+
+/// An organization's words without wire ticker markup (`<PZL>`, a stray `>`) and
+/// without trailing legal-form words and the connectors they leave (`Smith Barney,
+/// Harris Upham and Co` → `Smith Barney, Harris Upham`). Empty when nothing but
+/// markup and suffixes was there.
+pub fn org_words(words: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = words
+        .iter()
+        .filter(|w| !w.contains(['<', '>']))
+        .cloned()
+        .collect();
+    while let Some(last) = out.last() {
+        let lower = last.to_lowercase();
+        let is_suffix = COMPANY_SUFFIXES.contains(&lower.as_str());
+        let is_connector = matches!(lower.as_str(), "and" | "&" | "," | "-");
+        if (is_suffix || is_connector) && out.len() > 1 {
+            out.pop();
+        } else if is_suffix {
+            out.clear();
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// True when the line holding byte `at` of `text` is a table row: more number-like
+/// tokens than words (`Shr 1.20 dlrs vs 1.10 dlrs`, `Revs 35.6 mln vs 30.1 mln`).
+pub fn on_table_line(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+    let (mut numbers, mut words) = (0, 0);
+    for token in text[start..end].split_whitespace() {
+        let figure = token.chars().any(|c| c.is_ascii_digit())
+            || matches!(
+                token,
+                "vs" | "vs." | "dlrs" | "mln" | "cts" | "billion" | "pct"
+            );
+        if figure {
+            numbers += 1;
+        } else {
+            words += 1;
+        }
+    }
+    // A table row is a short label and figures; wrapped prose with figures has words.
+    numbers >= 2 && numbers > words && words <= 3
+}
+
+/// The one longer name in `names` whose words end with `words` (or begin with them,
+/// for a first name), when exactly one does: `Hernandez Grisanti` → `Arturo Hernandez
+/// Grisanti`, `Treasury` → `U.S. Treasury`. `None` when none or several do (then the
+/// short form is ambiguous and stays).
+pub fn longer_name(words: &[String], names: &[Vec<String>], allow_head: bool) -> Option<String> {
+    let mut found: Option<&Vec<String>> = None;
+    for name in names {
+        if name.len() <= words.len() {
+            continue;
+        }
+        let tail = name[name.len() - words.len()..] == *words;
+        let head = allow_head && words.len() == 1 && name[0] == words[0];
+        if tail || head {
+            if found.is_some_and(|f| f != name) {
+                return None;
+            }
+            found = Some(name);
+        }
+    }
+    found.map(|n| super::entities::join_words(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn markup_and_suffixes_come_off_org_names() {
+        assert_eq!(org_words(&w("Pennzoil Co <PZL>")), w("Pennzoil"));
+        assert_eq!(org_words(&w("Pennzoil Co")), w("Pennzoil"));
+        assert_eq!(
+            org_words(&w("Smith Barney , Harris Upham and Co")),
+            w("Smith Barney , Harris Upham")
+        );
+        assert_eq!(org_words(&w("Corp >")), Vec::<String>::new());
+        assert_eq!(org_words(&w("Inc")), Vec::<String>::new());
+        assert_eq!(org_words(&w("Bank of England")), w("Bank of England"));
+    }
+
+    #[test]
+    fn state_abbreviations() {
+        assert_eq!(state_for("Calif.", true), Some("California"));
+        assert_eq!(state_for("Conn", true), None);
+        assert_eq!(state_for("Conn", false), Some("Connecticut"));
+        assert_eq!(state_for("N.Y.", true), Some("New York"));
+    }
+
+    #[test]
+    fn table_rows_are_recognised() {
+        let text = "Pennzoil said net rose.\nShr 1.20 dlrs vs 1.10 dlrs\nNet 5.0 mln vs 4.1 mln";
+        assert!(on_table_line(text, text.find("Shr").unwrap_or(0)));
+        assert!(!on_table_line(text, 0));
+    }
+
+    #[test]
+    fn short_forms_take_the_one_longer_name() {
+        let names = vec![w("Arturo Hernandez Grisanti"), w("Dilson Funaro")];
+        assert_eq!(
+            longer_name(&w("Hernandez Grisanti"), &names, true).as_deref(),
+            Some("Arturo Hernandez Grisanti")
+        );
+        assert_eq!(
+            longer_name(&w("Funaro"), &names, true).as_deref(),
+            Some("Dilson Funaro")
+        );
+        assert_eq!(
+            longer_name(&w("Dilson"), &names, true).as_deref(),
+            Some("Dilson Funaro")
+        );
+        assert_eq!(longer_name(&w("Dilson"), &names, false), None);
+        let two = vec![w("James Baker"), w("Howard Baker")];
+        assert_eq!(longer_name(&w("Baker"), &two, true), None);
+    }
+}
