@@ -44,11 +44,7 @@ pub fn state_for(word: &str, with_period_only: bool) -> Option<&'static str> {
 /// Harris Upham and Co` → `Smith Barney, Harris Upham`). Empty when nothing but
 /// markup and suffixes was there.
 pub fn org_words(words: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = words
-        .iter()
-        .filter(|w| !w.contains(['<', '>']))
-        .cloned()
-        .collect();
+    let mut out = without_markup(words);
     while let Some(last) = out.last() {
         let lower = last.to_lowercase();
         let is_suffix = COMPANY_SUFFIXES.contains(&lower.as_str());
@@ -62,6 +58,15 @@ pub fn org_words(words: &[String]) -> Vec<String> {
         }
     }
     out
+}
+
+/// Words without wire markup (`<PZL>`, `Corp>`): a ticker is not part of a name.
+pub fn without_markup(words: &[String]) -> Vec<String> {
+    words
+        .iter()
+        .filter(|w| !w.contains(['<', '>']))
+        .cloned()
+        .collect()
 }
 
 /// True when the line holding byte `at` of `text` is a table row: more number-like

@@ -326,9 +326,9 @@ fn resolve(raw: Vec<RawMention>, aliases: &Aliases, title: &str, body: &str) -> 
         .map(|m| {
             let words = recase_if_all_caps(&m.words);
             let words = match m.tag {
-                EntityType::Per => strip_titles(&words),
+                EntityType::Per => strip_titles(&canonical::without_markup(&words)),
                 EntityType::Org => canonical::org_words(&words),
-                _ => words,
+                _ => canonical::without_markup(&words),
             };
             (m, words)
         })
@@ -380,8 +380,22 @@ fn resolve(raw: Vec<RawMention>, aliases: &Aliases, title: &str, body: &str) -> 
             }
         }
         if kind == Some(Kind::Org) {
-            if let Some(longer) = canonical::longer_name(&words, &orgs, false) {
-                name = longer; // `Treasury` → `U.S. Treasury`
+            // `Treasury` → `U.S. Treasury`; a one-word designator or common word also
+            // names the one organization the article gives in full starting with it
+            // (`the Bank` → `Bank of Canada`, `Labour` → `Labour Party`), while a
+            // distinctive name (`Citicorp`) is not taken for its subsidiary.
+            let generic =
+                words.len() == 1 && (is_org_designator(&words[0]) || is_common_word(&words[0]));
+            match canonical::longer_name(&words, &orgs, generic) {
+                Some(longer) => name = longer,
+                // A designator alone (`Bank`, `Commission`) names no particular one.
+                None if words.len() == 1
+                    && is_org_designator(&words[0])
+                    && aliases.canonical("org", &surface).is_none() =>
+                {
+                    continue
+                }
+                None => {}
             }
         }
         if kind == Some(Kind::Org) && words.len() == 1 {
@@ -391,7 +405,10 @@ fn resolve(raw: Vec<RawMention>, aliases: &Aliases, title: &str, body: &str) -> 
         }
         // Wire state abbreviations (`Calif.`, `N.Y.`; a bare `Conn` only when tagged as
         // a place) are places in their state.
-        if let Some(state) = canonical::state_for(&surface, kind != Some(Kind::Place)) {
+        let text = if m.field == "title" { title } else { body };
+        let after_comma = text[..m.start].trim_end().ends_with(',');
+        let period_only = kind != Some(Kind::Place) && !after_comma;
+        if let Some(state) = canonical::state_for(&surface, period_only) {
             kind = Some(Kind::Place);
             name = state.to_string();
         }
@@ -429,7 +446,6 @@ fn resolve(raw: Vec<RawMention>, aliases: &Aliases, title: &str, body: &str) -> 
         if !list.contains(&name) {
             list.push(name.clone());
         }
-        let text = if m.field == "title" { title } else { body };
         out.mentions.push(Mention {
             kind,
             canonical: name,
@@ -536,6 +552,17 @@ fn distinctive_word(word: &str) -> bool {
     }
     let h = super::ner::hash::hash_str(0, &word.to_lowercase());
     LEXICON.zipf.get(&h).is_none_or(|&z| z < 45)
+}
+
+/// A word that ends organization names (`Bank`, `Commission`, `Party`, `Ministry`:
+/// the lexicon's org designators).
+fn is_org_designator(word: &str) -> bool {
+    let hashes = [super::ner::hash::hash_str(0, &word.to_lowercase())];
+    let mut found = Vec::new();
+    LEXICON.gazetteer.matches(&hashes, &mut found);
+    found
+        .iter()
+        .any(|&(s, e, b)| s == 0 && e == 1 && b & bits::ORG_SUFFIX != 0)
 }
 
 /// A single lower-case-usual English word (`bank`, `commission`, `house`): as a
