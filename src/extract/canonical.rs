@@ -72,8 +72,28 @@ pub fn without_markup(words: &[String]) -> Vec<String> {
 /// True when the line holding byte `at` of `text` is a table row: more number-like
 /// tokens than words (`Shr 1.20 dlrs vs 1.10 dlrs`, `Revs 35.6 mln vs 30.1 mln`).
 pub fn on_table_line(text: &str, at: usize) -> bool {
-    let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+    // Table rows are short: look at most this far each way, so the check stays
+    // constant-time per mention in a one-paragraph megabyte article.
+    const ROW: usize = 160;
+    let mut from = at.saturating_sub(ROW);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (at + ROW).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    // A line longer than that either way is prose, not a table row.
+    let start = match text[from..at].rfind('\n') {
+        Some(p) => from + p + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
+    let end = match text[at..to].find('\n') {
+        Some(p) => at + p,
+        None if to == text.len() => to,
+        None => return false,
+    };
     let (mut numbers, mut words) = (0, 0);
     for token in text[start..end].split_whitespace() {
         let figure = token.chars().any(|c| c.is_ascii_digit())
@@ -140,6 +160,12 @@ mod tests {
         assert_eq!(state_for("Conn", true), None);
         assert_eq!(state_for("Conn", false), Some("Connecticut"));
         assert_eq!(state_for("N.Y.", true), Some("New York"));
+    }
+
+    #[test]
+    fn a_long_paragraph_is_never_a_table_row() {
+        let prose = "word 1 2 ".repeat(100_000);
+        assert!(!on_table_line(&prose, prose.len() / 2));
     }
 
     #[test]

@@ -351,6 +351,7 @@ fn resolve(raw: Vec<RawMention>, aliases: &Aliases, title: &str, body: &str) -> 
     let expansions = acronym_expansions(&mentions);
 
     let mut out = Extracted::default();
+    let mut chars = CharOffsets::default();
     for (m, words) in mentions.drain(..) {
         let surface = join_words(&words);
         if matches!(surface.as_str(), "Reuter" | "REUTER") {
@@ -451,8 +452,8 @@ fn resolve(raw: Vec<RawMention>, aliases: &Aliases, title: &str, body: &str) -> 
             canonical: name,
             text: text[m.start..m.end].to_string(),
             field: m.field,
-            start: text[..m.start].chars().count(),
-            end: text[..m.end].chars().count(),
+            start: chars.offset(m.field, text, m.start),
+            end: chars.offset(m.field, text, m.end),
         });
     }
     out
@@ -552,6 +553,29 @@ fn distinctive_word(word: &str) -> bool {
     }
     let h = super::ner::hash::hash_str(0, &word.to_lowercase());
     LEXICON.zipf.get(&h).is_none_or(|&z| z < 45)
+}
+
+/// Byte offsets to character offsets, counted on from the last offset asked for in the
+/// same field: mentions come in text order, so a whole article costs one pass, not one
+/// pass per mention (which made a megabyte article take minutes).
+#[derive(Default)]
+struct CharOffsets {
+    /// Per field: the last byte offset converted and its character offset.
+    last: HashMap<&'static str, (usize, usize)>,
+}
+
+impl CharOffsets {
+    fn offset(&mut self, field: &'static str, text: &str, byte: usize) -> usize {
+        let (last_byte, last_char) = self.last.get(field).copied().unwrap_or((0, 0));
+        // Mentions within a sentence may come slightly out of order: step back then.
+        let chars = if byte >= last_byte {
+            last_char + text[last_byte..byte].chars().count()
+        } else {
+            last_char - text[byte..last_byte].chars().count()
+        };
+        self.last.insert(field, (byte, chars));
+        chars
+    }
 }
 
 /// A word that ends organization names (`Bank`, `Commission`, `Party`, `Ministry`:

@@ -149,9 +149,11 @@ impl Planner<'_> {
                 field,
                 text,
                 written,
+                quoted,
                 ..
             } => {
-                let forms = scope::written_forms(*field, text, written.as_deref(), self.aliases);
+                let forms =
+                    scope::written_forms(*field, text, written.as_deref(), *quoted, self.aliases);
                 let mut queries = Vec::new();
                 for form in forms {
                     queries.push(self.text(Field::Default, &form, 0)?);

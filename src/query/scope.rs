@@ -87,9 +87,10 @@ fn alternatives(
             field,
             text,
             written,
+            quoted,
             ..
         } => {
-            let forms = written_forms(*field, text, written.as_deref(), aliases);
+            let forms = written_forms(*field, text, written.as_deref(), *quoted, aliases);
             forms
                 .iter()
                 .map(|form| {
@@ -121,7 +122,8 @@ fn alternatives(
 }
 
 /// The ways a scope's word or entity item may be written: as given (and as typed, when
-/// the alias table replaced it), plus every variant of the entity it names. A bare word
+/// the alias table replaced it), plus every variant of the entity it names. A quoted
+/// phrase is only itself. A bare word
 /// counts as a name only when it is unlikely to be a common word (longer than three
 /// letters, or with punctuation, like `al-qaeda`). Planning retrieves candidates with
 /// the same forms the matcher checks.
@@ -129,12 +131,15 @@ pub fn written_forms(
     field: super::ast::Field,
     text: &str,
     written: Option<&str>,
+    quoted: bool,
     aliases: &Aliases,
 ) -> Vec<String> {
     let mut forms = vec![text.to_string()];
     forms.extend(written.map(str::to_string));
     let entity = match field.entity_kind() {
         Some(kind) => aliases.canonical(kind, text).map(|c| (kind, c.to_string())),
+        // A "quoted phrase" means exactly these words.
+        None if quoted => None,
         None => aliases
             .lookup(text)
             .map(|(k, c)| (k, c.to_string()))
