@@ -630,3 +630,59 @@ fn batch_result_files_never_overwrite_each_other() {
         .collect();
     assert_eq!(queries.len(), 4, "every result kept: {queries:?}");
 }
+
+// ---- Everyday manners: a closed pipe is not an error ----
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let s = Scratch::new();
+    // Output well over a pipe's 64 KiB buffer, so the writer does meet the closed pipe.
+    let archive = s.dir.path().join("archive");
+    fs::create_dir_all(&archive).expect("mkdir");
+    for i in 0..400 {
+        let body = format!("The harvest report number {i} says the wheat crop grew. ").repeat(8);
+        fs::write(
+            archive.join(format!("{i:03}.txt")),
+            format!("Report {i}\n\n{body}\n"),
+        )
+        .expect("write");
+    }
+    s.index(&archive, &["--no-extract"]);
+    let batch = s.dir.path().join("queries.txt");
+    fs::write(&batch, "the\nwheat\nthe\n".repeat(20)).expect("write");
+    let bin = assert_cmd::cargo::cargo_bin("dateline");
+    let index = s.index_path();
+    for args in [
+        vec!["search", "the", "--all", "-f", "csv"],
+        vec!["search", "the", "--all", "-f", "jsonl"],
+        vec!["search", "the", "--all"],
+        vec!["batch", batch.to_str().expect("utf-8")],
+    ] {
+        let mut child = Command::new(&bin)
+            .arg("--index")
+            .arg(&index)
+            .args(&args)
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        // Read one byte, then close the pipe, as `| head -c 1` does.
+        let mut stdout = child.stdout.take().expect("stdout");
+        let mut first = [0u8; 1];
+        stdout.read_exact(&mut first).expect("some output");
+        drop(stdout);
+        let mut err = String::new();
+        child
+            .stderr
+            .take()
+            .expect("stderr")
+            .read_to_string(&mut err)
+            .expect("stderr");
+        let status = child.wait().expect("wait");
+        assert_eq!(status.code(), Some(0), "{args:?}: {err}");
+        assert!(!err.contains("Broken pipe"), "{args:?}: {err}");
+    }
+}

@@ -35,8 +35,13 @@ impl<W: Write> CsvSink<W> {
     }
 }
 
+/// The I/O error itself when there is one, so a closed pipe (`| head -1`) is seen as
+/// one and ends the program quietly, as for the other formats.
 fn to_io(e: csv::Error) -> std::io::Error {
-    std::io::Error::other(e)
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
 }
 
 impl<W: Write> HitSink for CsvSink<W> {

@@ -349,6 +349,8 @@ pub fn batch(index_path: &Path, args: BatchArgs, aliases: &Aliases) -> anyhow::R
         };
         match result {
             Ok(outcome) => rows.push((name, Ok(outcome.total))),
+            // The reader went away (`batch FILE | head -1`): nothing more to say.
+            Err(e) if crate::error::is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
             Err(e) => {
                 let message = format!("{e:#}");
                 eprintln!("{}:{line}: query `{name}`: {message}", args.file.display());
