@@ -22,6 +22,7 @@ struct Entity {
 }
 
 fn main() {
+    embed_version();
     let source = Path::new("index_schema/aliases.toml");
     println!("cargo:rerun-if-changed={}", source.display());
     let text = std::fs::read_to_string(source)
@@ -47,4 +48,24 @@ fn main() {
     }
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("aliases.tsv");
     std::fs::write(&out, flat).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}
+
+/// `dateline --version` names the commit it was built from (`0.1.0 (abc1234)`), so a
+/// bug report says exactly which build; `(unknown commit)` outside a git checkout.
+fn embed_version() {
+    let commit = std::process::Command::new("git")
+        .args(["rev-parse", "--short=10", "HEAD"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .filter(|c| !c.is_empty())
+        .unwrap_or_else(|| "unknown commit".to_string());
+    let version = std::env::var("CARGO_PKG_VERSION").unwrap_or_default();
+    println!("cargo:rustc-env=DATELINE_VERSION={version} ({commit})");
+    for path in [".git/HEAD", ".git/refs/heads"] {
+        if Path::new(path).exists() {
+            println!("cargo:rerun-if-changed={path}");
+        }
+    }
 }

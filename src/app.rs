@@ -16,6 +16,11 @@ use crate::search;
 
 /// Runs the command line and returns the process exit code.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    color::set_choice(match cli.color {
+        crate::cli::ColorChoice::Always => Some(true),
+        crate::cli::ColorChoice::Never => Some(false),
+        crate::cli::ColorChoice::Auto => None,
+    });
     let aliases = match (&cli.command, cli.aliases.as_deref()) {
         // Indexing uses exactly the table given (none: the built-in one).
         (Command::Index(_) | Command::Extract(_), user) => load_aliases(user)?,
@@ -116,6 +121,14 @@ fn search(
         } else {
             ExitCode::from(1)
         });
+    }
+    let rows_only = matches!(
+        args.options.format,
+        output::OutputFormat::Jsonl | output::OutputFormat::Csv
+    );
+    if rows_only && !request.facets.is_empty() {
+        // Never drop what was asked for without saying so.
+        write_warnings(&["--facets are not part of jsonl or csv output (one row per hit): use -f json, or the terminal format, to get them".to_string()]);
     }
     let stdout = io::stdout().lock();
     let mut sink = output::sink(

@@ -22,7 +22,13 @@ use serde::{Deserialize, Serialize};
 ///   dateline search 'al-Qaida AND Iran'
 ///   dateline search 'source:ap date:2021-01' --format json
 #[derive(Debug, Parser)]
-#[command(name = "dateline", version, about, long_about, verbatim_doc_comment)]
+#[command(
+    name = "dateline",
+    version = env!("DATELINE_VERSION"),
+    about,
+    long_about,
+    verbatim_doc_comment
+)]
 pub struct Cli {
     /// Index directory.
     #[arg(
@@ -38,8 +44,21 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
 
+    /// When to colour output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE=1
+    /// forces it, e.g. through `less -R`), always, or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 /// The subcommands.

@@ -75,6 +75,13 @@ fn a_changed_article_counts_as_new() {
         jsonl_ids(&out.stdout),
         vec!["ap/2021-01-12-pompeo-iran-al-qaida.txt"]
     );
+    // In the terminal, a --new run counts new articles, and says so.
+    fs::write(&ap, text.replace("Source: AP", "Source: AP wire")).unwrap();
+    s.index(&archive, &[]);
+    s.cmd(&["saved", "run", "k", "--new", "-f", "terminal"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 new hit for khatibzadeh"));
 }
 
 #[test]

@@ -248,3 +248,39 @@ fn show_prints_the_whole_article() {
         .code(2)
         .stderr(predicate::str::contains("no article with id `nope.txt`"));
 }
+
+#[test]
+fn color_version_and_dropped_facets_are_explicit() {
+    let s = Scratch::new();
+    s.index(&repo().join("corpus"), &["--no-extract"]);
+    // --color always colours a pipe; CLICOLOR_FORCE does too; NO_COLOR and --color never win.
+    let colored = |cmd: &mut assert_cmd::Command| {
+        let out = cmd.output().expect("run");
+        out.stdout.contains(&0x1b)
+    };
+    assert!(colored(
+        s.cmd(&["--color", "always", "search", "iran"])
+            .env_remove("NO_COLOR")
+    ));
+    assert!(colored(
+        s.cmd(&["search", "iran"])
+            .env_remove("NO_COLOR")
+            .env("CLICOLOR_FORCE", "1")
+    ));
+    assert!(!colored(
+        s.cmd(&["search", "iran"]).env("CLICOLOR_FORCE", "1")
+    ));
+    assert!(!colored(
+        s.cmd(&["--color", "never", "search", "iran"])
+            .env_remove("NO_COLOR")
+    ));
+    // --version names the build's commit.
+    let out = s.cmd(&["--version"]).output().expect("run");
+    let version = String::from_utf8_lossy(&out.stdout);
+    assert!(version.starts_with("dateline 0.1.0 ("), "{version}");
+    // Facets asked for in a format that cannot carry them: said, not silently dropped.
+    s.cmd(&["search", "iran", "-f", "jsonl", "--facets", "people"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("--facets are not part of jsonl"));
+}

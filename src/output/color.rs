@@ -2,10 +2,29 @@
 
 use std::io::IsTerminal;
 
-/// True when stdout is a terminal and `NO_COLOR` is unset or empty.
+use std::sync::OnceLock;
+
+/// What `--color` asked for: `Some(true)` always, `Some(false)` never, `None` auto.
+static CHOICE: OnceLock<Option<bool>> = OnceLock::new();
+
+/// Records `--color` once, at start-up (`always` → `Some(true)`, `never` →
+/// `Some(false)`, `auto` → `None`).
+pub fn set_choice(choice: Option<bool>) {
+    let _ = CHOICE.set(choice);
+}
+
+/// Whether to colour stdout: `--color always|never` decide; otherwise colour when
+/// `NO_COLOR` is unset or empty and either `CLICOLOR_FORCE` is set (not `0`) or stdout
+/// is a terminal.
 pub fn stdout_wants_color() -> bool {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    !no_color && std::io::stdout().is_terminal()
+    if let Some(Some(choice)) = CHOICE.get() {
+        return *choice;
+    }
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        return false;
+    }
+    set("CLICOLOR_FORCE") || std::io::stdout().is_terminal()
 }
 
 /// ANSI styling that collapses to plain text when colour is off.

@@ -31,7 +31,12 @@ const ENTITIES_SHOWN: usize = 5;
 impl<W: Write> HitSink for TerminalSink<W> {
     fn begin(&mut self, header: &Header) -> std::io::Result<()> {
         self.rank = header.offset;
-        let noun = if header.total == 1 { "hit" } else { "hits" };
+        let noun = match (header.new_only, header.total == 1) {
+            (true, true) => "new hit",
+            (true, false) => "new hits",
+            (false, true) => "hit",
+            (false, false) => "hits",
+        };
         writeln!(
             self.out,
             "{} {noun} for {} ({} ms)",

@@ -74,6 +74,10 @@ pub struct Header {
     pub took_ms: u64,
     pub offset: usize,
     pub sort: SortOrder,
+    /// Only articles indexed since a watermark were asked for (`saved run --new`): the
+    /// total counts new articles.
+    #[serde(skip)]
+    pub new_only: bool,
     /// Why the answer may not be what the query seems to ask (words that match
     /// nothing, an alias table other than the index's). Also printed on stderr.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -164,6 +168,7 @@ pub fn run(
         took_ms: started.elapsed().as_millis() as u64,
         offset: request.offset,
         sort: request.sort,
+        new_only: request.filters.indexed_after.is_some(),
         warnings: warnings.clone(),
     };
     let io = |e: std::io::Error| Error::Io {
