@@ -21,10 +21,11 @@ fn re(pattern: &str) -> Regex {
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"));
 static COMPACT: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{4})(\d{2})(\d{2})(?:\D|$)"));
-static DAY_MON_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?[-\s]+([a-z]{3,9})\.?,?[-\s]+(\d{4})\b"));
+static DAY_MON_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?[- \t]+([a-z]{3,9})\.?,?[- \t]+(\d{4})\b")
+});
 static MON_DAY_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"));
+    LazyLock::new(|| re(r"(?i)\b([a-z]{3,9})\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(\d{4})\b"));
 static PATH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?:^|[^0-9])((?:19|20)\d{2})[-/_.]?(0[1-9]|1[0-2])[-/_.]?(0[1-9]|[12]\d|3[01])(?:[^0-9]|$)",
@@ -52,9 +53,11 @@ pub fn parse(text: &str) -> Option<NaiveDate> {
 fn find_in_text(text: &str) -> Option<NaiveDate> {
     let dmy = DAY_MON_YEAR
         .captures_iter(text)
+        .filter(|c| !is_clock_time(text, c))
         .find_map(|c| Some((c.get(0)?.start(), month_date(&c[3], &c[2], &c[1])?)));
     let mdy = MON_DAY_YEAR
         .captures_iter(text)
+        .filter(|c| !is_clock_time(text, c))
         .find_map(|c| Some((c.get(0)?.start(), month_date(&c[3], &c[1], &c[2])?)));
     match (dmy, mdy) {
         (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
@@ -69,10 +72,58 @@ pub fn from_path(path: &str) -> Option<NaiveDate> {
         .find_map(|c| ymd(&c[1], &c[2], &c[3]))
 }
 
-/// A date in the dateline or first lines of an article (first 300 characters).
+/// True when the "year" of a match is a time of day: `Tuesday, 1 March ... 1945 GMT`
+/// is a kick-off time, not 1945.
+fn is_clock_time(text: &str, c: &regex::Captures<'_>) -> bool {
+    let Some(end) = c.get(0).map(|m| m.end()) else {
+        return false;
+    };
+    let after = text[end..].trim_start();
+    [
+        "GMT",
+        "BST",
+        "UTC",
+        "CET",
+        "EST",
+        "EDT",
+        "ET ",
+        "hrs",
+        "local time",
+    ]
+    .iter()
+    .any(|zone| after.starts_with(zone))
+}
+
+/// A date in the article's dateline: a date that starts the title or the body's first
+/// line (within its first 40 characters: `Thursday, May 7, 2015`, `LONDON, March 3,
+/// 1987 -`). Dates further in are what the story is about (a deadline, a history
+/// paragraph, `vanished 10 years ago, on 1 February 1995`), not when it was published.
 pub fn from_text(title: &str, body: &str) -> Option<NaiveDate> {
-    let head: String = body.chars().take(300).collect();
-    find_in_text(title).or_else(|| find_in_text(&head))
+    const DATELINE: usize = 40;
+    let first_line = body
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    [title, first_line].into_iter().find_map(|line| {
+        let start = |c: &regex::Captures<'_>| c.get(0).map_or(usize::MAX, |m| m.start());
+        let in_dateline = |c: &regex::Captures<'_>| {
+            line.get(..start(c))
+                .is_some_and(|before| before.chars().count() < DATELINE)
+        };
+        let dmy = DAY_MON_YEAR
+            .captures_iter(line)
+            .filter(|c| in_dateline(c) && !is_clock_time(line, c))
+            .find_map(|c| Some((start(&c), month_date(&c[3], &c[2], &c[1])?)));
+        let mdy = MON_DAY_YEAR
+            .captures_iter(line)
+            .filter(|c| in_dateline(c) && !is_clock_time(line, c))
+            .find_map(|c| Some((start(&c), month_date(&c[3], &c[1], &c[2])?)));
+        match (dmy, mdy) {
+            (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
+            (a, b) => a.or(b).map(|(_, d)| d),
+        }
+    })
 }
 
 /// Applies the trust order and records where the date came from.
@@ -174,5 +225,49 @@ mod tests {
         let r = resolve(None, "a.txt", "", "LONDON, March 3, 1999 - Shares fell");
         assert_eq!(r, Some((d(1999, 3, 3).unwrap(), DateSource::Text)));
         assert_eq!(resolve(None, "a.txt", "", "on Tuesday"), None);
+    }
+}
+
+#[cfg(test)]
+mod dateline_tests {
+    use super::*;
+
+    #[test]
+    fn only_the_dateline_dates_an_article_and_clock_times_are_not_years() {
+        // BBC sport: a day and month, then a kick-off time on the next line.
+        assert_eq!(
+            from_text(
+                "Chelsea v Barcelona",
+                "Tuesday, 1 March\n\n1945 GMT kick-off"
+            ),
+            None
+        );
+        assert_eq!(
+            from_text("Match", "Kick-off on 1 March 2000 GMT at the ground"),
+            None
+        );
+        // A history paragraph or a deadline further in is what the story is about.
+        assert_eq!(
+            from_text(
+                "Club history",
+                "The club thrives.\n\nIt was founded on 14 May 1870 in London."
+            ),
+            None
+        );
+        assert_eq!(
+            from_text(
+                "Missing",
+                "Richey Edwards, guitarist and lyricist for the band, vanished on 1 February 1995."
+            ),
+            None
+        );
+        // A real dateline.
+        assert_eq!(
+            from_text(
+                "Woman claims",
+                "Thursday, May 7, 2015\n\nValeska Paris said..."
+            ),
+            NaiveDate::from_ymd_opt(2015, 5, 7)
+        );
     }
 }
