@@ -28,49 +28,56 @@ pub fn highlight_query(
     let Ok(mut analyzer) = index.index.tokenizer_for_field(body) else {
         return query.box_clone();
     };
+    let searches_body = |field: &Field| matches!(field, Field::Default | Field::Body);
     tree.walk(&mut |node| {
-        let searches_body = |field: &Field| matches!(field, Field::Default | Field::Body);
+        // Only prefix and fuzzy clauses name no terms; decide once per node, then look
+        // their words up in each segment's dictionary.
+        let fuzzy = match &node.kind {
+            NodeKind::Prefix { field, .. } if searches_body(field) => None,
+            NodeKind::Fuzzy {
+                field,
+                word,
+                distance,
+            } if searches_body(field) => {
+                let query = FuzzyTermQuery::new(Term::from_field_text(body, word), *distance, true);
+                match query.automaton() {
+                    Ok(automaton) => Some(automaton),
+                    Err(_) => return,
+                }
+            }
+            _ => return,
+        };
+        let prefix = match &node.kind {
+            NodeKind::Prefix { prefix, .. } => Some(stemmed_prefix(prefix, &mut analyzer)),
+            _ => None,
+        };
         for segment in searcher.segment_readers() {
             let Ok(inverted) = segment.inverted_index(body) else {
                 continue;
             };
             let dict = inverted.terms();
-            let take = |key: &[u8], words: &mut BTreeSet<String>| {
+            let mut take = |key: &[u8]| {
                 if let Ok(word) = std::str::from_utf8(key) {
                     words.insert(word.to_string());
                 }
                 words.len() < HIGHLIGHT_TERMS
             };
-            match &node.kind {
-                NodeKind::Prefix { field, prefix } if searches_body(field) => {
-                    let start = stemmed_prefix(prefix, &mut analyzer);
-                    if let Ok(mut stream) = dict.range().ge(start.as_bytes()).into_stream() {
-                        while stream.advance() && stream.key().starts_with(start.as_bytes()) {
-                            if !take(stream.key(), &mut words) {
-                                break;
-                            }
+            if let Some(start) = &prefix {
+                if let Ok(mut stream) = dict.range().ge(start.as_bytes()).into_stream() {
+                    while stream.advance() && stream.key().starts_with(start.as_bytes()) {
+                        if !take(stream.key()) {
+                            break;
                         }
                     }
                 }
-                NodeKind::Fuzzy {
-                    field,
-                    word,
-                    distance,
-                } if searches_body(field) => {
-                    let fuzzy =
-                        FuzzyTermQuery::new(Term::from_field_text(body, word), *distance, true);
-                    let Ok(automaton) = fuzzy.automaton() else {
-                        continue;
-                    };
-                    if let Ok(mut stream) = dict.search(automaton).into_stream() {
-                        while stream.advance() {
-                            if !take(stream.key(), &mut words) {
-                                break;
-                            }
+            } else if let Some(automaton) = &fuzzy {
+                if let Ok(mut stream) = dict.search(automaton).into_stream() {
+                    while stream.advance() {
+                        if !take(stream.key()) {
+                            break;
                         }
                     }
                 }
-                _ => return,
             }
         }
     });

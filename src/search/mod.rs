@@ -132,7 +132,7 @@ pub fn run(
         aliases,
     )?;
     let mut warnings = warnings::for_tree(index, &compiled.tree);
-    warnings.extend(index_warnings(index, aliases));
+    warnings.extend(warnings::alias_table(index, aliases));
     let query = compiled.query;
     let (total, facets) = if request.facets.is_empty() {
         let total = searcher
@@ -297,12 +297,6 @@ fn make_snippet(generator: &SnippetGenerator, body: &str) -> (String, Vec<[usize
         text.push('…');
     }
     (text, Vec::new())
-}
-
-/// Warnings about the index rather than the query: an alias table other than the one
-/// the index was built with.
-fn index_warnings(index: &DatelineIndex, aliases: &Aliases) -> Vec<String> {
-    warnings::alias_table(index, aliases).into_iter().collect()
 }
 
 /// Facets alone, over every article or those matching `query`: `dateline entities`.
