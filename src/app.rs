@@ -225,7 +225,7 @@ fn extract(args: ExtractArgs, aliases: &Aliases) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("reading {}", args.path.display()))?;
         (bytes, format, args.path.display().to_string())
     };
-    let parsed = crate::corpus::parse_file(format, &bytes).with_context(|| name.clone())?;
+    let parsed = crate::corpus::parse_file(format, bytes).with_context(|| name.clone())?;
     for problem in &parsed.record_errors {
         eprintln!("bad record in {name}: {problem}");
     }

@@ -163,7 +163,7 @@ fn reader_input(seeds: Vec<Vec<u8>>) -> impl Strategy<Value = Vec<u8>> {
 /// Reads `bytes` as `format` and extracts entities from every article found, as an
 /// indexing run would. Returns the number of articles.
 fn read_and_enrich(format: Format, bytes: &[u8], enricher: &Enricher<'_>) -> usize {
-    match parse_file(format, bytes) {
+    match parse_file(format, bytes.to_vec()) {
         Ok(parsed) => {
             let n = parsed.articles.len();
             for raw in parsed.articles {

@@ -150,7 +150,7 @@ impl FileArticles {
 }
 
 /// Decodes and parses a file's bytes with the reader for `format`.
-pub fn parse_file(format: Format, bytes: &[u8]) -> Result<FileArticles, ReadError> {
+pub fn parse_file(format: Format, bytes: Vec<u8>) -> Result<FileArticles, ReadError> {
     let decoded = decode::decode(bytes)?;
     let text = decoded.text.as_str();
     let mut parsed = match format {

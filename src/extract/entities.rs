@@ -25,7 +25,7 @@ use super::canonical;
 use super::ner::lexicon::{bits, LEXICON};
 use super::ner::tags::{spans, EntityType, Span};
 use super::ner::Tagger;
-use super::tokenize::{sentences, tokenize, Token};
+use super::tokenize::{self, sentences, tokenize, Token};
 
 pub(crate) const DEMONYMS_TSV: &str = include_str!("../../index_schema/ner/demonyms.tsv");
 pub(crate) const CASE_TSV: &str = include_str!("../../index_schema/ner/case.tsv");
@@ -115,7 +115,79 @@ struct RawMention {
 }
 
 /// Runs the tagger over `title` and `body` and returns canonical entities.
+///
+/// A body longer than [`tokenize::WINDOW_BYTES`] is read one window at a time (cut at a
+/// paragraph break where one is near), so memory stays bounded by the window, not by
+/// the article: a 50 MB file costs what a 1 MB one does. Names link to longer forms
+/// within a window; the article's name lists are the union of its windows'.
 pub fn extract(tagger: &Tagger, aliases: &Aliases, title: &str, body: &str) -> Extracted {
+    extract_with(tagger, aliases, title, body, Keep::Mentions)
+}
+
+/// [`extract`] without the mention list: what indexing stores. A long article has
+/// hundreds of thousands of mentions, and nothing needs them there.
+pub fn extract_names(tagger: &Tagger, aliases: &Aliases, title: &str, body: &str) -> Extracted {
+    extract_with(tagger, aliases, title, body, Keep::NamesOnly)
+}
+
+/// Whether [`Extracted::mentions`] is filled.
+#[derive(Clone, Copy, PartialEq)]
+enum Keep {
+    Mentions,
+    NamesOnly,
+}
+
+fn extract_with(
+    tagger: &Tagger,
+    aliases: &Aliases,
+    title: &str,
+    body: &str,
+    keep: Keep,
+) -> Extracted {
+    if body.len() <= tokenize::WINDOW_BYTES {
+        return extract_window(tagger, aliases, title, body, keep);
+    }
+    let mut out = Extracted::default();
+    let mut seen: [std::collections::HashSet<String>; 3] = Default::default();
+    let mut chars_before = 0;
+    for (i, window) in tokenize::windows(body, tokenize::WINDOW_BYTES).enumerate() {
+        let part = extract_window(
+            tagger,
+            aliases,
+            if i == 0 { title } else { "" },
+            window,
+            keep,
+        );
+        for ((list, more), seen) in [
+            (&mut out.people, part.people),
+            (&mut out.orgs, part.orgs),
+            (&mut out.places, part.places),
+        ]
+        .into_iter()
+        .zip(&mut seen)
+        {
+            list.extend(more.into_iter().filter(|n| seen.insert(n.clone())));
+        }
+        out.mentions.extend(part.mentions.into_iter().map(|mut m| {
+            if m.field == "body" {
+                m.start += chars_before;
+                m.end += chars_before;
+            }
+            m
+        }));
+        chars_before += window.chars().count();
+    }
+    out
+}
+
+/// [`extract`] for a body of bounded length.
+fn extract_window(
+    tagger: &Tagger,
+    aliases: &Aliases,
+    title: &str,
+    body: &str,
+    keep: Keep,
+) -> Extracted {
     let title_tokens = tokenize(title);
     let body_tokens = tokenize(body);
     // The title is its own sentence; the body is split into sentences.
@@ -174,7 +246,7 @@ pub fn extract(tagger: &Tagger, aliases: &Aliases, title: &str, body: &str) -> E
         raw.extend(known.into_iter().map(|(_, mention)| mention));
         raw.extend(alias_mentions(toks, &covered, field, aliases, 1));
     }
-    resolve(raw, aliases, title, body)
+    resolve(raw, aliases, title, body, keep)
 }
 
 /// How the article's own text writes each word mid-sentence (not all caps), so an
@@ -317,7 +389,13 @@ fn alias_mentions(
     out
 }
 
-fn resolve(raw: Vec<RawMention>, aliases: &Aliases, title: &str, body: &str) -> Extracted {
+fn resolve(
+    raw: Vec<RawMention>,
+    aliases: &Aliases,
+    title: &str,
+    body: &str,
+    keep: Keep,
+) -> Extracted {
     // Step 2: strip titles from people, markup and legal forms from organizations; drop
     // empty leftovers and anything on an earnings-table row (`Shr 1.20 dlrs vs ...`).
     let mut mentions: Vec<(RawMention, Vec<String>)> = raw
@@ -446,6 +524,9 @@ fn resolve(raw: Vec<RawMention>, aliases: &Aliases, title: &str, body: &str) -> 
         };
         if !list.contains(&name) {
             list.push(name.clone());
+        }
+        if keep == Keep::NamesOnly {
+            continue;
         }
         out.mentions.push(Mention {
             kind,
@@ -642,6 +723,41 @@ fn acronym_expansions(mentions: &[(RawMention, Vec<String>)]) -> HashMap<String,
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_body_longer_than_a_window_keeps_names_and_true_offsets() {
+        let Ok(tagger) = Tagger::embedded() else {
+            panic!("the embedded model loads");
+        };
+        let aliases = &*super::super::aliases::EMBEDDED;
+        let paragraph = "Secretary of State Mike Pompeo said Iran was home to al-Qaida. \
+                         Iranian Foreign Minister Mohammad Javad Zarif denied it in Tehran.\n\n";
+        let body = paragraph.repeat(tokenize::WINDOW_BYTES / paragraph.len() * 2 + 3);
+        let found = extract(tagger, aliases, "Ünïcode title", &body);
+        assert!(
+            found.people.contains(&"Mike Pompeo".to_string()),
+            "{:?}",
+            found.people
+        );
+        assert_eq!(
+            found.people.iter().filter(|p| *p == "Mike Pompeo").count(),
+            1,
+            "names are listed once"
+        );
+        let chars: Vec<char> = body.chars().collect();
+        let last = found.mentions.iter().rfind(|m| m.field == "body").map(|m| {
+            (
+                chars[m.start..m.end].iter().collect::<String>(),
+                m.text.clone(),
+            )
+        });
+        let Some((at_offsets, text)) = last else {
+            panic!("mentions are found in the last window");
+        };
+        assert_eq!(at_offsets, text);
+        let per_window = found.mentions.len() / 3;
+        assert!(per_window > 1000, "every window is extracted");
+    }
+
     fn strings(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
     }
@@ -714,7 +830,7 @@ mod tests {
             ),
             raw(EntityType::Org, &["IAEA"], 82, 86),
         ];
-        let out = resolve(mentions, &Aliases::default(), "", body);
+        let out = resolve(mentions, &Aliases::default(), "", body, Keep::Mentions);
         assert_eq!(out.people, vec!["Mike Pompeo"]);
         assert_eq!(out.orgs, vec!["International Atomic Energy Agency"]);
         assert_eq!(out.mentions[1].canonical, "Mike Pompeo");
@@ -733,7 +849,7 @@ mod tests {
             raw(EntityType::Misc, &["al-Qaeda"], 0, 8),
             raw(EntityType::Misc, &["Iranian"], 13, 20),
         ];
-        let out = resolve(mentions, &aliases, "", body);
+        let out = resolve(mentions, &aliases, "", body, Keep::Mentions);
         assert_eq!(out.orgs, vec!["al-Qaida"]);
         assert_eq!(out.places, vec!["Iran"]);
     }

@@ -52,7 +52,7 @@ impl Enricher<'_> {
 
     /// Builds the indexable article for record `raw` of the file at archive path `path`.
     pub fn enrich(&self, path: &str, raw: RawArticle) -> Article {
-        self.enrich_with_mentions(path, raw).0
+        self.enrich_keeping(path, raw, false).0
     }
 
     /// Like [`Enricher::enrich`], also returning each entity mention found in the text
@@ -61,6 +61,15 @@ impl Enricher<'_> {
         &self,
         path: &str,
         raw: RawArticle,
+    ) -> (Article, Vec<entities::Mention>) {
+        self.enrich_keeping(path, raw, true)
+    }
+
+    fn enrich_keeping(
+        &self,
+        path: &str,
+        raw: RawArticle,
+        keep_mentions: bool,
     ) -> (Article, Vec<entities::Mention>) {
         let date = dates::resolve(raw.date_text.as_deref(), path, &raw.title, &raw.body);
         let title = if raw.title.trim().is_empty() {
@@ -83,7 +92,11 @@ impl Enricher<'_> {
         let mut places = canonical("place", raw.places);
         let mut mentions = Vec::new();
         if let Some(tagger) = self.tagger {
-            let found = entities::extract(tagger, self.aliases, &title, &raw.body);
+            let found = if keep_mentions {
+                entities::extract(tagger, self.aliases, &title, &raw.body)
+            } else {
+                entities::extract_names(tagger, self.aliases, &title, &raw.body)
+            };
             mentions = found.mentions;
             for (list, more) in [
                 (&mut people, found.people),

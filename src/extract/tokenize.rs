@@ -332,9 +332,62 @@ fn breaks_after_abbreviation(tokens: &[Token<'_>], i: usize) -> bool {
         .is_some_and(|n| OPENERS.contains(&n.text) || n.paragraph_start)
 }
 
+/// The most text tokenized at once when a long text is read window by window
+/// (entity extraction, sentence scopes): memory follows the window, not the text.
+pub const WINDOW_BYTES: usize = 1 << 17;
+
+/// Consecutive slices of `text`, each at most `max` bytes (or one character, when a
+/// character is longer), together exactly `text`. A cut prefers the last paragraph
+/// break in the window's second half, then the last line break, then the last
+/// whitespace, so sentences and names are rarely split.
+pub fn windows(text: &str, max: usize) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        if rest.len() <= max {
+            return Some(std::mem::take(&mut rest));
+        }
+        let mut limit = max;
+        while !rest.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        if limit == 0 {
+            limit = rest.chars().next().map_or(rest.len(), char::len_utf8);
+        }
+        let head = &rest[..limit];
+        let half = limit / 2;
+        let cut = [
+            head.rfind("\n\n"),
+            head.rfind('\n'),
+            head.rfind(char::is_whitespace),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|&at| at >= half)
+        .map_or(limit, |at| {
+            at + head[at..].chars().next().map_or(1, char::len_utf8)
+        });
+        let (window, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(window)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_cover_the_text_exactly_within_the_limit() {
+        let text = "Iran\u{3000}denied ünd ärger.\n\nPompeo said so. ".repeat(50);
+        for max in [1, 2, 7, 16, 64, 1000] {
+            let parts: Vec<&str> = windows(&text, max).collect();
+            assert_eq!(parts.concat(), text, "max {max}");
+            assert!(parts.iter().all(|p| p.len() <= max.max(3)), "max {max}");
+        }
+    }
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).into_iter().map(|t| t.text).collect()

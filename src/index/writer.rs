@@ -38,6 +38,11 @@ use crate::extract::Enricher;
 pub const COMMIT_EVERY: usize = 50_000;
 /// Parsed files allowed to wait for the writer.
 const QUEUE: usize = 64;
+/// File bytes read but not yet handed to tantivy, all workers together (a larger file
+/// waits until it is the only one in flight). Parsed and enriched articles cost a few
+/// times their file's size, so this bounds the run's memory whatever the archive:
+/// 64 queued 30 MB JSONL files would otherwise hold gigabytes.
+const IN_FLIGHT_BYTES: u64 = 32 * 1024 * 1024;
 /// Segments at which a run merges the index into one even after a small change.
 const COMPACT_AT_SEGMENTS: usize = 8;
 
@@ -219,8 +224,10 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
     let progress = progress_bar(options.progress, &listing.files);
     let mut pending = 0usize;
 
-    let (tx, rx) = bounded::<(u64, FileOutcome)>(QUEUE);
+    let (tx, rx) = bounded::<(u64, u64, FileOutcome)>(QUEUE);
+    let in_flight = InFlight::new(IN_FLIGHT_BYTES);
     std::thread::scope(|scope| -> Result<()> {
+        let in_flight = &in_flight;
         let files = &listing.files;
         let manifest = &manifest;
         let max = options.max_file_size;
@@ -230,13 +237,20 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
         scope.spawn(move || {
             files.par_iter().for_each_with(tx, |tx, file| {
                 // A send error means the writer stopped; nothing left to do.
+                let bytes = in_flight.acquire(file.size);
                 let outcome = process_file(file, manifest, max, enricher, settings);
-                let _ = tx.send((file.size, outcome));
+                if tx.send((file.size, bytes, outcome)).is_err() {
+                    in_flight.release(bytes);
+                }
             });
         });
-        for (size, outcome) in rx {
+        // However the writer's loop ends, workers waiting for room must not wait forever.
+        let _closed = in_flight.close_on_drop();
+        for (size, taken, outcome) in rx {
             progress.inc(size);
-            pending += apply(&writer, &handle, outcome, manifest, stamp, &mut summary)?;
+            let applied = apply(&writer, &handle, outcome, manifest, stamp, &mut summary);
+            in_flight.release(taken);
+            pending += applied?;
             progress.set_message(format!(
                 "{} articles",
                 summary.articles_added + summary.articles_updated + summary.articles_unchanged
@@ -336,7 +350,11 @@ fn process_file(
             };
         }
     }
-    match corpus::parse_file(file.format, &bytes) {
+    let size = bytes.len() as u64;
+    // Parsing consumes the bytes: the articles own their text, and the file is never
+    // held beside it.
+    let parsed = corpus::parse_file(file.format, bytes);
+    match parsed {
         Ok(parsed) => FileOutcome::Parsed {
             articles: parsed
                 .articles
@@ -348,9 +366,59 @@ fn process_file(
             format: file.format.name(),
             record_errors: parsed.record_errors,
             fallback_encoding: parsed.fallback_encoding,
-            bytes: bytes.len() as u64,
+            bytes: size,
         },
         Err(error) => FileOutcome::Failed { relative, error },
+    }
+}
+
+/// A counting semaphore over file bytes between the workers and the writer (see
+/// [`IN_FLIGHT_BYTES`]).
+struct InFlight {
+    limit: u64,
+    /// (bytes taken, closed): once closed, nobody waits.
+    state: std::sync::Mutex<(u64, bool)>,
+    freed: std::sync::Condvar,
+}
+
+impl InFlight {
+    fn new(limit: u64) -> InFlight {
+        InFlight {
+            limit,
+            state: std::sync::Mutex::new((0, false)),
+            freed: std::sync::Condvar::new(),
+        }
+    }
+
+    /// Waits until `size` bytes fit (a file over the limit counts as the limit, so it
+    /// runs alone rather than never) and takes them; returns what was taken.
+    fn acquire(&self, size: u64) -> u64 {
+        let size = size.min(self.limit);
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        while !state.1 && state.0 + size > self.limit {
+            state = self.freed.wait(state).unwrap_or_else(|p| p.into_inner());
+        }
+        state.0 += size;
+        size
+    }
+
+    fn release(&self, size: u64) {
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        state.0 = state.0.saturating_sub(size);
+        self.freed.notify_all();
+    }
+
+    /// Stops all waiting when the returned guard is dropped (the writer is done).
+    fn close_on_drop(&self) -> impl Drop + '_ {
+        struct Close<'a>(&'a InFlight);
+        impl Drop for Close<'_> {
+            fn drop(&mut self) {
+                let mut state = self.0.state.lock().unwrap_or_else(|p| p.into_inner());
+                state.1 = true;
+                self.0.freed.notify_all();
+            }
+        }
+        Close(self)
     }
 }
 
@@ -402,14 +470,17 @@ fn apply(
                 None => HashSet::new(),
             };
             let mut kept = 0;
-            for article in &articles {
+            let count = articles.len();
+            // Each article is dropped once tantivy has it, so a large file's articles
+            // and tantivy's buffers do not both peak at once.
+            for article in articles {
                 if old.contains(article.id.as_str()) {
                     summary.articles_updated += 1;
                     kept += 1;
                 } else {
                     summary.articles_added += 1;
                 }
-                let doc = document::to_document(&handle.fields, article, fingerprint, indexed_at);
+                let doc = document::to_document(&handle.fields, &article, fingerprint, indexed_at);
                 writer.add_document(doc).map_err(|e| {
                     write_failure(&handle.path, e, format!("adding {}", article.id))
                 })?;
@@ -418,7 +489,7 @@ fn apply(
             *summary
                 .articles_by_format
                 .entry(format.to_string())
-                .or_default() += articles.len();
+                .or_default() += count;
             summary
                 .record_errors
                 .extend(record_errors.into_iter().map(|reason| SkippedFile {
@@ -431,7 +502,7 @@ fn apply(
                     reason: format!("not UTF-8; decoded as {encoding}"),
                 });
             }
-            Ok(articles.len())
+            Ok(count)
         }
     }
 }

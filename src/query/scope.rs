@@ -46,6 +46,8 @@ enum Alternative {
 pub struct ScopeSpec {
     kind: ScopeKind,
     items: Vec<Vec<Alternative>>,
+    /// Every word of every [`Alternative::Tokens`], for [`ScopeSpec::may_match`].
+    words: std::collections::HashSet<String>,
 }
 
 impl ScopeSpec {
@@ -72,8 +74,38 @@ impl ScopeSpec {
                 }
                 out
             })
+            .collect::<Vec<Vec<Alternative>>>();
+        let words = items
+            .iter()
+            .flatten()
+            .filter_map(|alternative| match alternative {
+                Alternative::Tokens(words) => Some(words.iter().cloned()),
+                _ => None,
+            })
+            .flatten()
             .collect();
-        ScopeSpec { kind, items }
+        ScopeSpec { kind, items, words }
+    }
+
+    /// True when analysed token `token` could be part of an occurrence of some item.
+    fn may_match(&self, token: &str) -> bool {
+        self.words.contains(token)
+            || self
+                .items
+                .iter()
+                .flatten()
+                .any(|alternative| match alternative {
+                    Alternative::Tokens(_) => false,
+                    Alternative::Prefix(prefix) => token.starts_with(prefix.as_str()),
+                    Alternative::Fuzzy {
+                        word,
+                        stem,
+                        distance,
+                    } => {
+                        let d = usize::from(*distance);
+                        within_edits(token, word, d) || within_edits(token, stem, d)
+                    }
+                })
     }
 }
 
@@ -94,7 +126,7 @@ fn alternatives(
             forms
                 .iter()
                 .map(|form| {
-                    analyse(analyzer, form)
+                    analyse(analyzer, form, |_| true)
                         .into_iter()
                         .map(|t| t.text)
                         .collect()
@@ -107,7 +139,7 @@ fn alternatives(
             vec![Alternative::Prefix(stemmed_prefix(prefix, analyzer))]
         }
         NodeKind::Fuzzy { word, distance, .. } => {
-            let stem = analyse(analyzer, word)
+            let stem = analyse(analyzer, word, |_| true)
                 .into_iter()
                 .next()
                 .map_or_else(|| word.clone(), |t| t.text);
@@ -158,27 +190,37 @@ pub fn written_forms(
 /// the typed text.
 pub fn stemmed_prefix(prefix: &str, analyzer: &mut TextAnalyzer) -> String {
     let lower = prefix.to_lowercase();
-    match analyse(analyzer, &lower).into_iter().next() {
+    match analyse(analyzer, &lower, |_| true).into_iter().next() {
         Some(stem) if lower.starts_with(&stem.text) && !stem.text.is_empty() => stem.text,
         _ => lower,
     }
 }
 
-/// One analysed token of a text: its text and byte span.
+/// One analysed token of a text that some item may match: its text, its position
+/// among all the text's tokens, and its byte span.
 struct Analysed {
     text: String,
+    position: usize,
     span: Range<usize>,
 }
 
-fn analyse(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Analysed> {
+/// The tokens of `text` that pass `keep`. A matcher keeps only what its items may
+/// match, so memory follows the matches, not the length of the text (a 50 MB article
+/// holds millions of tokens).
+fn analyse(analyzer: &mut TextAnalyzer, text: &str, keep: impl Fn(&str) -> bool) -> Vec<Analysed> {
     let mut out = Vec::new();
     let mut stream = analyzer.token_stream(text);
+    let mut position = 0;
     while stream.advance() {
         let t = stream.token();
-        out.push(Analysed {
-            text: t.text.clone(),
-            span: t.offset_from..t.offset_to,
-        });
+        if keep(&t.text) {
+            out.push(Analysed {
+                text: t.text.clone(),
+                position,
+                span: t.offset_from..t.offset_to,
+            });
+        }
+        position += 1;
     }
     out
 }
@@ -190,12 +232,28 @@ pub struct Passage {
     pub highlights: Vec<[usize; 2]>,
 }
 
-/// An occurrence of item `item` over tokens `first..=last`.
+/// An occurrence of item `item` over token positions `first..=last`, bytes
+/// `start..end`.
 #[derive(Debug, Clone, Copy)]
 struct Occurrence {
     item: usize,
     first: usize,
     last: usize,
+    start: usize,
+    end: usize,
+}
+
+impl Occurrence {
+    fn of(item: usize, tokens: &[Analysed]) -> Option<Occurrence> {
+        let (head, tail) = (tokens.first()?, tokens.last()?);
+        Some(Occurrence {
+            item,
+            first: head.position,
+            last: tail.position,
+            start: head.span.start,
+            end: tail.span.end,
+        })
+    }
 }
 
 /// A scope ready to test texts.
@@ -214,16 +272,15 @@ impl Matcher {
     /// The passage of `text` where the scope holds (the tightest window for NEAR, the
     /// first sentence for SENTENCE), if any.
     pub fn find(&mut self, text: &str) -> Option<Passage> {
-        let tokens = analyse(&mut self.analyzer, text);
+        let spec = &self.spec;
+        let tokens = analyse(&mut self.analyzer, text, |t| spec.may_match(t));
         let occurrences = self.occurrences(&tokens)?;
         let chosen = match self.spec.kind {
             ScopeKind::Near(n) => near_window(&occurrences, self.spec.items.len(), n as usize)?,
-            ScopeKind::Sentence => {
-                sentence_window(text, &tokens, &occurrences, self.spec.items.len())?
-            }
+            ScopeKind::Sentence => sentence_window(text, &occurrences, self.spec.items.len())?,
         };
-        let first = tokens[chosen.iter().map(|o| o.first).min()?].span.start;
-        let last = tokens[chosen.iter().map(|o| o.last).max()?].span.end;
+        let first = chosen.iter().map(|o| o.start).min()?;
+        let last = chosen.iter().map(|o| o.end).max()?;
         let (start, end) = match self.spec.kind {
             ScopeKind::Sentence => sentence_spans(text)
                 .into_iter()
@@ -233,12 +290,7 @@ impl Matcher {
         };
         let mut highlights: Vec<[usize; 2]> = chosen
             .iter()
-            .map(|o| {
-                [
-                    tokens[o.first].span.start - start,
-                    tokens[o.last].span.end - start,
-                ]
-            })
+            .map(|o| [o.start - start, o.end - start])
             .filter(|[s, e]| s < e && *e <= end - start)
             .collect();
         highlights.sort_unstable();
@@ -251,14 +303,15 @@ impl Matcher {
 
     /// True when the scope holds in `text`.
     pub fn holds(&mut self, text: &str) -> bool {
-        let tokens = analyse(&mut self.analyzer, text);
+        let spec = &self.spec;
+        let tokens = analyse(&mut self.analyzer, text, |t| spec.may_match(t));
         let Some(occurrences) = self.occurrences(&tokens) else {
             return false;
         };
         let items = self.spec.items.len();
         match self.spec.kind {
             ScopeKind::Near(n) => near_window(&occurrences, items, n as usize).is_some(),
-            ScopeKind::Sentence => sentence_window(text, &tokens, &occurrences, items).is_some(),
+            ScopeKind::Sentence => sentence_window(text, &occurrences, items).is_some(),
         }
     }
 
@@ -295,27 +348,22 @@ fn find_alternative(
                 if tokens[start].text != *head || start + words.len() > tokens.len() {
                     continue;
                 }
-                let whole = tokens[start..start + words.len()]
+                let run = &tokens[start..start + words.len()];
+                // Kept tokens are a subset: the words must also be adjacent in the text.
+                let whole = run
                     .iter()
                     .zip(words)
-                    .all(|(t, w)| t.text == *w);
+                    .enumerate()
+                    .all(|(k, (t, w))| t.text == *w && t.position == run[0].position + k);
                 if whole {
-                    out.push(Occurrence {
-                        item,
-                        first: start,
-                        last: start + words.len() - 1,
-                    });
+                    out.extend(Occurrence::of(item, run));
                 }
             }
         }
         Alternative::Prefix(prefix) => {
             for (i, t) in tokens.iter().enumerate() {
                 if t.text.starts_with(prefix.as_str()) {
-                    out.push(Occurrence {
-                        item,
-                        first: i,
-                        last: i,
-                    });
+                    out.extend(Occurrence::of(item, &tokens[i..=i]));
                 }
             }
         }
@@ -327,11 +375,7 @@ fn find_alternative(
             for (i, t) in tokens.iter().enumerate() {
                 let d = usize::from(*distance);
                 if within_edits(&t.text, word, d) || within_edits(&t.text, stem, d) {
-                    out.push(Occurrence {
-                        item,
-                        first: i,
-                        last: i,
-                    });
+                    out.extend(Occurrence::of(item, &tokens[i..=i]));
                 }
             }
         }
@@ -407,7 +451,6 @@ fn near_window(occurrences: &[Occurrence], items: usize, n: usize) -> Option<Vec
 /// The occurrences of the first sentence that holds one occurrence of every item.
 fn sentence_window(
     text: &str,
-    tokens: &[Analysed],
     occurrences: &[Occurrence],
     items: usize,
 ) -> Option<Vec<Occurrence>> {
@@ -415,8 +458,7 @@ fn sentence_window(
     let mut per_sentence: Vec<Vec<Option<Occurrence>>> = Vec::new();
     let mut index_of: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for o in occurrences {
-        let start = tokens[o.first].span.start;
-        let end = tokens[o.last].span.end;
+        let (start, end) = (o.start, o.end);
         // The sentence starting at or before the occurrence's first byte.
         let s = sentences.partition_point(|r| r.start <= start);
         let Some(sentence) = s.checked_sub(1) else {
@@ -445,14 +487,23 @@ fn sentence_window(
     holding.into_iter().next().map(|(_, set)| set)
 }
 
-/// Byte spans of the sentences of `text`, in order.
+/// Byte spans of the sentences of `text`, in order. A long text is split one window
+/// at a time (cut at paragraph breaks, as extraction does), so only one window's
+/// tokens are ever held.
 fn sentence_spans(text: &str) -> Vec<Range<usize>> {
-    let tokens = tokenize::tokenize(text);
-    tokenize::sentences(&tokens)
-        .into_iter()
-        .filter(|r| !r.is_empty())
-        .map(|r| tokens[r.start].start..tokens[r.end - 1].end)
-        .collect()
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for window in tokenize::windows(text, tokenize::WINDOW_BYTES) {
+        let tokens = tokenize::tokenize(window);
+        out.extend(
+            tokenize::sentences(&tokens)
+                .into_iter()
+                .filter(|r| !r.is_empty())
+                .map(|r| offset + tokens[r.start].start..offset + tokens[r.end - 1].end),
+        );
+        offset += window.len();
+    }
+    out
 }
 
 /// Passage context: up to 80 bytes before, at a word boundary.

@@ -93,15 +93,21 @@ impl DocContext {
     pub fn new<S: AsRef<[WordInfo]>>(sentences: &[S]) -> DocContext {
         let mut ctx = DocContext::default();
         for sentence in sentences {
-            for (i, w) in sentence.as_ref().iter().enumerate() {
-                if w.has(flag::FIRST_LOWER) {
-                    ctx.seen_lowercase.insert(w.lower, ());
-                } else if w.has(flag::FIRST_UPPER) && i > 0 && !w.has(flag::ALL_CAPS) {
-                    ctx.seen_capitalized.insert(w.lower, ());
-                }
-            }
+            ctx.scan(sentence.as_ref());
         }
         ctx
+    }
+
+    /// Adds one sentence to what is known before tagging, so a long document can be
+    /// scanned without holding every sentence's [`WordInfo`]s at once.
+    pub fn scan(&mut self, sentence: &[WordInfo]) {
+        for (i, w) in sentence.iter().enumerate() {
+            if w.has(flag::FIRST_LOWER) {
+                self.seen_lowercase.insert(w.lower, ());
+            } else if w.has(flag::FIRST_UPPER) && i > 0 && !w.has(flag::ALL_CAPS) {
+                self.seen_capitalized.insert(w.lower, ());
+            }
+        }
     }
 
     /// Records the tags given to a sentence, for later sentences' document features.

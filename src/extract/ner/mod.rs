@@ -95,16 +95,31 @@ impl Tagger {
     }
 
     /// Tags every sentence of a document (sentences as word lists, in order).
+    ///
+    /// Memory stays near four bytes per token whatever the document's length: tokens
+    /// are kept as ids into the document's distinct words, and features and scores
+    /// exist for one sentence at a time.
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
-        let (infos, cached) = self.look_up_words(sentences);
-        let mut doc = DocContext::new(&infos);
+        let (vocab, ids) = self.look_up_words(sentences);
+        let mut doc = DocContext::default();
+        let mut infos: Vec<WordInfo> = Vec::new();
+        for sentence in &ids {
+            infos.clear();
+            infos.extend(sentence.iter().map(|&id| vocab[id as usize].info));
+            doc.scan(&infos);
+        }
         let mut features = Vec::new();
+        let mut words: Vec<CachedWord> = Vec::new();
         let mut out = Vec::with_capacity(sentences.len());
-        for (infos, words) in infos.iter().zip(&cached) {
-            context_features(infos, &doc, &[&self.gazetteer], &mut features);
-            let emissions = self.emissions(words, &features);
+        for sentence in &ids {
+            words.clear();
+            words.extend(sentence.iter().map(|&id| vocab[id as usize]));
+            infos.clear();
+            infos.extend(words.iter().map(|w| w.info));
+            context_features(&infos, &doc, &[&self.gazetteer], &mut features);
+            let emissions = self.emissions(&words, &features);
             let tags = self.model.viterbi(&emissions);
-            doc.record(infos, &tags);
+            doc.record(&infos, &tags);
             out.push(tags);
         }
         out
@@ -134,8 +149,9 @@ impl Tagger {
             .collect()
     }
 
-    /// Each word's [`WordInfo`] and cached scores, from the per-thread cache.
-    fn look_up_words(&self, sentences: &[Vec<&str>]) -> (Vec<Vec<WordInfo>>, Vec<Vec<CachedWord>>) {
+    /// The document's distinct words (from the per-thread cache) and each token as
+    /// an index into them.
+    fn look_up_words(&self, sentences: &[Vec<&str>]) -> (Vec<CachedWord>, Vec<Vec<u32>>) {
         WORD_CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             let (owner, words) = &mut *cache;
@@ -144,36 +160,41 @@ impl Tagger {
                 words.clear();
             }
             let mut word_feats = Vec::new();
-            let cached: Vec<Vec<CachedWord>> = sentences
+            let mut vocab: Vec<CachedWord> = Vec::new();
+            let mut local: HashKeyed<u32> = HashKeyed::default();
+            let ids = sentences
                 .iter()
                 .map(|sentence| {
                     sentence
                         .iter()
                         .map(|w| {
-                            *words.entry(hash_str(0, w)).or_insert_with(|| {
-                                word_feats.clear();
-                                let info = WordInfo::of(w);
-                                word_features(w, &info, &mut word_feats);
-                                let mut own = [0; NUM_TAGS];
-                                self.weights.add(&word_feats, &mut own);
-                                let as_neighbour = Offset::ALL.map(|offset| {
-                                    neighbour_score(&self.weights, Some(&info), offset)
+                            let key = hash_str(0, w);
+                            *local.entry(key).or_insert_with(|| {
+                                let cached = *words.entry(key).or_insert_with(|| {
+                                    word_feats.clear();
+                                    let info = WordInfo::of(w);
+                                    word_features(w, &info, &mut word_feats);
+                                    let mut own = [0; NUM_TAGS];
+                                    self.weights.add(&word_feats, &mut own);
+                                    let as_neighbour = Offset::ALL.map(|offset| {
+                                        neighbour_score(&self.weights, Some(&info), offset)
+                                    });
+                                    CachedWord {
+                                        info,
+                                        own,
+                                        as_neighbour,
+                                    }
                                 });
-                                CachedWord {
-                                    info,
-                                    own,
-                                    as_neighbour,
-                                }
+                                vocab.push(cached);
+                                // A document has far fewer than 2^32 distinct words:
+                                // its tokens are bounded by the file-size limit.
+                                (vocab.len() - 1) as u32
                             })
                         })
                         .collect()
                 })
                 .collect();
-            let infos = cached
-                .iter()
-                .map(|sentence| sentence.iter().map(|w| w.info).collect())
-                .collect();
-            (infos, cached)
+            (vocab, ids)
         })
     }
 }
@@ -207,7 +228,15 @@ mod tests {
         ];
         let doc: Vec<Vec<&str>> = text.iter().map(|s| s.split(' ').collect()).collect();
         let tagged = tagger.tag_document(&doc);
-        let (infos, cached) = tagger.look_up_words(&doc);
+        let (vocab, ids) = tagger.look_up_words(&doc);
+        let cached: Vec<Vec<CachedWord>> = ids
+            .iter()
+            .map(|s| s.iter().map(|&i| vocab[i as usize]).collect())
+            .collect();
+        let infos: Vec<Vec<WordInfo>> = cached
+            .iter()
+            .map(|s| s.iter().map(|w| w.info).collect())
+            .collect();
         let mut ctx = DocContext::new(&infos);
         let (mut full, mut context) = (Vec::new(), Vec::new());
         for (((words, infos), cached), tags) in doc.iter().zip(&infos).zip(&cached).zip(&tagged) {
