@@ -36,6 +36,10 @@ use crate::extract::Enricher;
 /// (about 6 s of indexing with extraction on 2 cores). Each commit also leaves a
 /// segment for the final merge, so commits are not made more often than that.
 pub const COMMIT_EVERY: usize = 50_000;
+/// Longest time between two commits while articles are pending: whatever the
+/// archive holds (a few huge files, a slow disk), a kill or crash loses at most about
+/// this much work, and files indexed earlier are safe.
+const COMMIT_AT_LEAST_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
 /// Parsed files allowed to wait for the writer.
 const QUEUE: usize = 64;
 /// File bytes read but not yet handed to tantivy, all workers together (a larger file
@@ -223,6 +227,7 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
     };
     let progress = progress_bar(options.progress, &listing.files);
     let mut pending = 0usize;
+    let mut last_commit = Instant::now();
 
     let (tx, rx) = bounded::<(u64, u64, FileOutcome)>(QUEUE);
     let in_flight = InFlight::new(IN_FLIGHT_BYTES);
@@ -255,8 +260,9 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
                 "{} articles",
                 summary.articles_added + summary.articles_updated + summary.articles_unchanged
             ));
-            if pending >= options.commit_every {
+            if commit_due(pending, options.commit_every, last_commit.elapsed()) {
                 commit(&mut writer, index_path)?;
+                last_commit = Instant::now();
                 pending = 0;
                 stamp = next_stamp(Some(stamp));
             }
@@ -317,6 +323,13 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
         .decoded_with_fallback
         .sort_by(|a, b| a.path.cmp(&b.path));
     Ok(summary)
+}
+
+/// Whether to commit now, with `pending` articles added since the last commit
+/// `since` ago: every `commit_every` articles, and at least every
+/// [`COMMIT_AT_LEAST_EVERY`] while anything is pending.
+fn commit_due(pending: usize, commit_every: usize, since: std::time::Duration) -> bool {
+    pending >= commit_every || (pending > 0 && since >= COMMIT_AT_LEAST_EVERY)
 }
 
 /// The `indexed_at` stamp of a new commit batch: now, but always later than `previous`
@@ -652,4 +665,37 @@ fn progress_bar(enabled: bool, files: &[ArchiveFile]) -> ProgressBar {
     }
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn commits_by_count_and_by_time_but_never_empty() {
+        let now = Duration::ZERO;
+        assert!(!commit_due(10, 50_000, now));
+        assert!(commit_due(50_000, 50_000, now));
+        assert!(commit_due(1, 50_000, COMMIT_AT_LEAST_EVERY));
+        assert!(!commit_due(0, 50_000, COMMIT_AT_LEAST_EVERY * 10));
+    }
+
+    #[test]
+    fn in_flight_bytes_are_bounded_and_a_large_file_runs_alone() {
+        let budget = InFlight::new(100);
+        assert_eq!(budget.acquire(60), 60);
+        assert_eq!(budget.acquire(40), 40);
+        // Over the limit counts as the limit: it waits until everything is released.
+        let taken = std::thread::scope(|scope| {
+            let waiter = scope.spawn(|| budget.acquire(1_000));
+            budget.release(60);
+            budget.release(40);
+            waiter.join().expect("waiter")
+        });
+        assert_eq!(taken, 100);
+        // Once the writer is done nobody waits, even over the limit.
+        drop(budget.close_on_drop());
+        assert_eq!(budget.acquire(50), 50);
+    }
 }
