@@ -34,9 +34,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Index(args) => index(&cli.index, args, aliases, cli.aliases.clone()),
         Command::Search(args) => search(&cli.index, args, &aliases),
         Command::Show(args) => show(&cli.index, args),
-        Command::Extract(args) => extract(args, &aliases),
+        Command::Extract(args) => extract(&cli.index, args, &aliases),
         Command::Export(args) => export(&cli.index, args),
-        Command::Entities(args) => entities(&cli.index, args, &aliases),
+        Command::Entities(args) => crate::commands::entities::run(&cli.index, args, &aliases),
         Command::Saved(args) => crate::saved::run::saved(&cli.index, args.command, &aliases),
         Command::Check => check(&cli.index),
         Command::Batch(args) => crate::saved::run::batch(&cli.index, args, &aliases),
@@ -207,7 +207,11 @@ fn show(index_path: &std::path::Path, args: ShowArgs) -> anyhow::Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-fn extract(args: ExtractArgs, aliases: &Aliases) -> anyhow::Result<ExitCode> {
+fn extract(
+    index_path: &std::path::Path,
+    args: ExtractArgs,
+    aliases: &Aliases,
+) -> anyhow::Result<ExitCode> {
     let from_stdin = args.path.as_os_str() == "-";
     let (bytes, format, name) = if from_stdin {
         let mut bytes = Vec::new();
@@ -231,9 +235,12 @@ fn extract(args: ExtractArgs, aliases: &Aliases) -> anyhow::Result<ExitCode> {
     }
     let tagger =
         crate::extract::ner::Tagger::embedded().map_err(|e| crate::Error::Model(e.to_string()))?;
+    // What the indexer would store includes the index's curation, when it has one.
+    let curation = crate::curation::Overlay::load(index_path)?;
     let enricher = crate::extract::Enricher {
         aliases,
         tagger: Some(tagger),
+        curation: &curation,
     };
     let results: Vec<_> = parsed
         .articles
@@ -268,54 +275,6 @@ fn extract(args: ExtractArgs, aliases: &Aliases) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn entities(
-    index_path: &std::path::Path,
-    args: crate::cli::EntitiesArgs,
-    aliases: &Aliases,
-) -> anyhow::Result<ExitCode> {
-    use crate::cli::EntityKindArg;
-    use crate::search::facets::{FacetKind, FacetRequest};
-    let index = DatelineIndex::open(index_path)?;
-    let kinds = match args.kind {
-        None => vec![FacetKind::People, FacetKind::Orgs, FacetKind::Places],
-        Some(EntityKindArg::Person) => vec![FacetKind::People],
-        Some(EntityKindArg::Org) => vec![FacetKind::Orgs],
-        Some(EntityKindArg::Place) => vec![FacetKind::Places],
-        Some(EntityKindArg::Source) => vec![FacetKind::Source],
-    };
-    let request = FacetRequest {
-        kinds,
-        size: args.limit,
-        interval: Default::default(),
-    };
-    let (total, facets) = search::facets_only(&index, args.query.as_deref(), &request, aliases)?;
-    let mut out = io::stdout().lock();
-    match args.format {
-        ShowFormat::Json => {
-            serde_json::to_writer_pretty(
-                &mut out,
-                &serde_json::json!({ "articles": total, "entities": facets }),
-            )?;
-            writeln!(out)?;
-        }
-        ShowFormat::Terminal => {
-            writeln!(out, "{total} articles")?;
-            output::terminal::write_facets(
-                &mut out,
-                &facets,
-                output::color::Style {
-                    enabled: color::stdout_wants_color(),
-                },
-            )?;
-        }
-    }
-    Ok(if total > 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
 }
 
 fn export(index_path: &std::path::Path, args: crate::cli::ExportArgs) -> anyhow::Result<ExitCode> {

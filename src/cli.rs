@@ -131,7 +131,14 @@ pub enum ExportFormat {
 
 /// Arguments of `dateline entities`.
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct EntitiesArgs {
+    /// Correct the entity lists (kept in dateline-curation.toml beside the index).
+    #[command(subcommand)]
+    pub curate: Option<CurateCommand>,
+    /// List the names most likely to be junk, each with the reason and a fix.
+    #[arg(long)]
+    pub suspicious: bool,
     /// Only this kind (default: people, orgs and places).
     #[arg(long = "type", value_enum)]
     pub kind: Option<EntityKindArg>,
@@ -143,6 +150,70 @@ pub struct EntitiesArgs {
     pub limit: usize,
     #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Terminal)]
     pub format: ShowFormat,
+}
+
+/// `dateline entities merge|rename|retype|drop|rules`: curation that takes effect at
+/// once in search, filters, facets and `entities`, without re-indexing, and stays
+/// through later `index` runs (including `--rebuild`).
+#[derive(Debug, Subcommand)]
+pub enum CurateCommand {
+    /// Merge names into one, e.g.
+    ///   dateline entities merge --type person Baker 'Jim Baker' --into 'James Baker'
+    #[command(verbatim_doc_comment)]
+    Merge {
+        #[arg(long = "type", value_enum)]
+        kind: CuratedKind,
+        /// The names to merge away.
+        #[arg(required = true)]
+        names: Vec<String>,
+        /// The name they become (may already exist).
+        #[arg(long)]
+        into: String,
+    },
+    /// Rename a name, e.g. dateline entities rename --type org Citigroup Citicorp
+    Rename {
+        #[arg(long = "type", value_enum)]
+        kind: CuratedKind,
+        name: String,
+        new_name: String,
+    },
+    /// Move a name to another kind, e.g. dateline entities retype --type person Chrysler --to org
+    Retype {
+        #[arg(long = "type", value_enum)]
+        kind: CuratedKind,
+        name: String,
+        #[arg(long, value_enum)]
+        to: CuratedKind,
+    },
+    /// Remove names from every article, e.g. dateline entities drop --type person Tory
+    Drop {
+        #[arg(long = "type", value_enum)]
+        kind: CuratedKind,
+        #[arg(required = true)]
+        names: Vec<String>,
+    },
+    /// Print the curation rules in force.
+    Rules,
+}
+
+/// The entity kinds curation works on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CuratedKind {
+    Person,
+    Org,
+    Place,
+}
+
+impl CuratedKind {
+    /// The extractor's kind.
+    pub fn kind(self) -> crate::extract::entities::Kind {
+        use crate::extract::entities::Kind;
+        match self {
+            CuratedKind::Person => Kind::Person,
+            CuratedKind::Org => Kind::Org,
+            CuratedKind::Place => Kind::Place,
+        }
+    }
 }
 
 /// Entity kinds for `dateline entities --type`.

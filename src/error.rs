@@ -75,6 +75,11 @@ pub enum Error {
     #[error("{0}")]
     Aliases(String),
 
+    /// The curation overlay beside the index cannot be read, or a curation command
+    /// makes no sense (renaming a name into itself).
+    #[error("{0}")]
+    Curation(String),
+
     /// The query text is malformed.
     #[error(transparent)]
     Query(#[from] crate::query::QueryError),

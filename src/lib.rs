@@ -8,7 +8,9 @@
 pub mod app;
 pub mod article;
 pub mod cli;
+pub mod commands;
 pub mod corpus;
+pub mod curation;
 pub mod error;
 pub mod export;
 pub mod extract;

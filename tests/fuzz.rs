@@ -178,9 +178,11 @@ fn read_and_enrich(format: Format, bytes: &[u8], enricher: &Enricher<'_>) -> usi
 
 fn fuzz_reader(format: Format) {
     let tagger = Tagger::embedded().expect("embedded model loads");
+    let curation = dateline::curation::Overlay::default();
     let enricher = Enricher {
         aliases: &ALIASES,
         tagger: Some(tagger),
+        curation: &curation,
     };
     let n = cases(400);
     let mut runner = runner(n);

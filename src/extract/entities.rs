@@ -49,7 +49,9 @@ static DEMONYMS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
 });
 
 /// The kinds of entity dateline stores.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Person,
@@ -67,7 +69,8 @@ impl Kind {
         }
     }
 
-    fn parse(s: &str) -> Option<Kind> {
+    /// The kind named `person`, `org` or `place`.
+    pub fn parse(s: &str) -> Option<Kind> {
         match s {
             "person" => Some(Kind::Person),
             "org" => Some(Kind::Org),
@@ -661,6 +664,13 @@ impl CharOffsets {
 
 /// A word that ends organization names (`Bank`, `Commission`, `Party`, `Ministry`:
 /// the lexicon's org designators).
+/// True for a one-word name that names nothing in particular: a common English word
+/// (`House`, `Federal`) or a company designator (`Bank`, `Corp`). For
+/// `dateline entities --suspicious`.
+pub fn is_generic_name(name: &str) -> bool {
+    !name.contains(char::is_whitespace) && (is_generic_word(name) || is_org_designator(name))
+}
+
 fn is_org_designator(word: &str) -> bool {
     let hashes = [super::ner::hash::hash_str(0, &word.to_lowercase())];
     let mut found = Vec::new();

@@ -21,6 +21,10 @@ use ner::Tagger;
 pub struct Enricher<'a> {
     pub aliases: &'a Aliases,
     pub tagger: Option<&'a Tagger>,
+    /// The index's curation overlay, applied last, so articles indexed after a
+    /// correction get it too. Not part of [`Enricher::fingerprint`]: curation
+    /// commands rewrite the stored articles they touch themselves.
+    pub curation: &'a crate::curation::Overlay,
 }
 
 impl Enricher<'_> {
@@ -110,6 +114,16 @@ impl Enricher<'_> {
                 }
             }
         }
+        self.curation.apply(&mut people, &mut orgs, &mut places);
+        mentions.retain_mut(|m| match self.curation.outcome(m.kind, &m.canonical) {
+            None => true,
+            Some(crate::curation::Outcome::Drop) => false,
+            Some(crate::curation::Outcome::Becomes(kind, name)) => {
+                m.kind = *kind;
+                m.canonical = name.clone();
+                true
+            }
+        });
         let article = Article {
             id: article_id(path, raw.record),
             path: path.to_string(),

@@ -61,6 +61,50 @@ pub fn to_document(
     doc
 }
 
+/// A stored document again, with other entity lists: what curation writes back. Every
+/// stored field is copied as it is (id, fingerprint and `indexed_at` included, so the
+/// manifest and saved queries see no change); the unstored exact columns are rebuilt.
+pub fn with_entities(
+    fields: &Fields,
+    stored: &TantivyDocument,
+    people: &[String],
+    orgs: &[String],
+    places: &[String],
+) -> TantivyDocument {
+    let mut doc = TantivyDocument::new();
+    let replaced = [
+        fields.people,
+        fields.orgs,
+        fields.places,
+        fields.people_exact,
+        fields.orgs_exact,
+        fields.places_exact,
+        fields.source_exact,
+    ];
+    for (field, value) in stored.field_values() {
+        if replaced.contains(&field) {
+            continue;
+        }
+        if field == fields.source {
+            if let Some(source) = value.as_str() {
+                doc.add_text(fields.source_exact, source);
+            }
+        }
+        doc.add_field_value(field, value);
+    }
+    for (text_field, exact_field, names) in [
+        (fields.people, fields.people_exact, people),
+        (fields.orgs, fields.orgs_exact, orgs),
+        (fields.places, fields.places_exact, places),
+    ] {
+        for name in names {
+            doc.add_text(text_field, name);
+            doc.add_text(exact_field, name);
+        }
+    }
+    doc
+}
+
 /// An article as read back from the index: what hits, `show` and exports print.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct StoredArticle {

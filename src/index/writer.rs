@@ -221,9 +221,11 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
     } else {
         None
     };
+    let curation = crate::curation::Overlay::load(index_path)?;
     let enricher = Enricher {
         aliases: &options.aliases,
         tagger,
+        curation: &curation,
     };
     let progress = progress_bar(options.progress, &listing.files);
     let mut pending = 0usize;

@@ -1,0 +1,182 @@
+//! `dateline entities`: list names by article count, list suspects, or curate.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::cli::{CurateCommand, EntitiesArgs, EntityKindArg, ShowFormat};
+use crate::curation::{self, suspicious, Outcome, Overlay};
+use crate::extract::aliases::Aliases;
+use crate::extract::entities::Kind;
+use crate::index::DatelineIndex;
+use crate::output::printable::printable;
+use crate::output::{self, color};
+use crate::search::{self, facets::FacetKind, facets::FacetRequest};
+
+/// Runs `dateline entities` with `args` on the index at `index_path`.
+pub fn run(index_path: &Path, args: EntitiesArgs, aliases: &Aliases) -> anyhow::Result<ExitCode> {
+    if let Some(command) = args.curate {
+        return curate(index_path, command);
+    }
+    if args.suspicious {
+        return list_suspects(index_path, &args, aliases);
+    }
+    list(index_path, &args, aliases)
+}
+
+fn kinds_of(arg: Option<EntityKindArg>) -> Vec<FacetKind> {
+    match arg {
+        None => vec![FacetKind::People, FacetKind::Orgs, FacetKind::Places],
+        Some(EntityKindArg::Person) => vec![FacetKind::People],
+        Some(EntityKindArg::Org) => vec![FacetKind::Orgs],
+        Some(EntityKindArg::Place) => vec![FacetKind::Places],
+        Some(EntityKindArg::Source) => vec![FacetKind::Source],
+    }
+}
+
+fn list(index_path: &Path, args: &EntitiesArgs, aliases: &Aliases) -> anyhow::Result<ExitCode> {
+    let index = DatelineIndex::open(index_path)?;
+    let request = FacetRequest {
+        kinds: kinds_of(args.kind),
+        size: args.limit,
+        interval: Default::default(),
+    };
+    let (total, facets) = search::facets_only(&index, args.query.as_deref(), &request, aliases)?;
+    let mut out = io::stdout().lock();
+    match args.format {
+        ShowFormat::Json => {
+            serde_json::to_writer_pretty(
+                &mut out,
+                &serde_json::json!({ "articles": total, "entities": facets }),
+            )?;
+            writeln!(out)?;
+        }
+        ShowFormat::Terminal => {
+            writeln!(out, "{total} articles")?;
+            output::terminal::write_facets(
+                &mut out,
+                &facets,
+                output::color::Style {
+                    enabled: color::stdout_wants_color(),
+                },
+            )?;
+        }
+    }
+    Ok(if total > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Every stored name is counted (not only the top of each list), so a fragment is
+/// recognised whatever the rank of its longer forms.
+fn list_suspects(
+    index_path: &Path,
+    args: &EntitiesArgs,
+    aliases: &Aliases,
+) -> anyhow::Result<ExitCode> {
+    let index = DatelineIndex::open(index_path)?;
+    let request = FacetRequest {
+        kinds: vec![FacetKind::People, FacetKind::Orgs, FacetKind::Places],
+        size: 10_000_000,
+        interval: Default::default(),
+    };
+    let (_, facets) = search::facets_only(&index, args.query.as_deref(), &request, aliases)?;
+    let names: Vec<(Kind, Vec<(String, u64)>)> = [
+        (Kind::Person, FacetKind::People),
+        (Kind::Org, FacetKind::Orgs),
+        (Kind::Place, FacetKind::Places),
+    ]
+    .into_iter()
+    .map(|(kind, facet)| {
+        let values = facets
+            .terms
+            .get(facet.name())
+            .map(|v| v.iter().map(|f| (f.value.clone(), f.count)).collect())
+            .unwrap_or_default();
+        (kind, values)
+    })
+    .collect();
+    let wanted = |kind: Kind| match args.kind {
+        None => true,
+        Some(EntityKindArg::Person) => kind == Kind::Person,
+        Some(EntityKindArg::Org) => kind == Kind::Org,
+        Some(EntityKindArg::Place) => kind == Kind::Place,
+        Some(EntityKindArg::Source) => false,
+    };
+    let suspects: Vec<_> = suspicious::find(&names)
+        .into_iter()
+        .filter(|s| wanted(s.kind))
+        .take(args.limit)
+        .collect();
+    let mut out = io::stdout().lock();
+    match args.format {
+        ShowFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "suspects": suspects }))?;
+            writeln!(out)?;
+        }
+        ShowFormat::Terminal => {
+            for s in &suspects {
+                writeln!(
+                    out,
+                    "{:>6}  {:<6}  {}: {}",
+                    s.articles,
+                    s.kind.as_str(),
+                    printable(&s.name),
+                    printable(&s.reasons.join("; "))
+                )?;
+                if let Some(fix) = &s.fix {
+                    writeln!(out, "{:>16}{}", "fix: ", printable(fix))?;
+                }
+            }
+        }
+    }
+    Ok(if suspects.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn curate(index_path: &Path, command: CurateCommand) -> anyhow::Result<ExitCode> {
+    let rules: Vec<(Kind, String, Outcome)> = match command {
+        CurateCommand::Rules => return print_rules(index_path),
+        CurateCommand::Merge { kind, names, into } => names
+            .into_iter()
+            .map(|n| (kind.kind(), n, Outcome::Becomes(kind.kind(), into.clone())))
+            .collect(),
+        CurateCommand::Rename {
+            kind,
+            name,
+            new_name,
+        } => vec![(kind.kind(), name, Outcome::Becomes(kind.kind(), new_name))],
+        CurateCommand::Retype { kind, name, to } => {
+            vec![(kind.kind(), name.clone(), Outcome::Becomes(to.kind(), name))]
+        }
+        CurateCommand::Drop { kind, names } => names
+            .into_iter()
+            .map(|n| (kind.kind(), n, Outcome::Drop))
+            .collect(),
+    };
+    let (file, changed) = curation::apply::curate(index_path, &rules)?;
+    let plural = if changed == 1 { "" } else { "s" };
+    eprintln!(
+        "{changed} article{plural} updated; rules kept in {}",
+        printable(&file.display().to_string())
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_rules(index_path: &Path) -> anyhow::Result<ExitCode> {
+    DatelineIndex::open(index_path)?;
+    let overlay = Overlay::load(index_path)?;
+    let file = index_path.join(curation::CURATION_FILE);
+    if overlay.is_empty() {
+        eprintln!("no curation rules ({} does not exist yet)", file.display());
+        return Ok(ExitCode::from(1));
+    }
+    let text = std::fs::read_to_string(&file)?;
+    print!("{}", printable(&text));
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,4 @@
+//! One file per subcommand that has outgrown `app.rs`: each turns parsed arguments
+//! into library calls, picks the renderer and returns the exit code.
+
+pub mod entities;

@@ -1,0 +1,92 @@
+//! Applying a new curation rule to the articles already in the index.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use super::{Outcome, Overlay};
+use crate::error::{Error, Result};
+use crate::extract::entities::Kind;
+use crate::index::document::{from_document, with_entities};
+use crate::index::lock::WriterLock;
+use crate::index::DatelineIndex;
+
+/// Adds `rules` to the overlay of the index at `index_path` and rewrites the entity
+/// lists of every article that lists one of their names, in one commit: search,
+/// filters, facets and `entities` see the change at once, and no file of the archive is
+/// read again. Returns the overlay's path and the number of articles changed.
+///
+/// The overlay is saved before the index is touched: a crash in between leaves a rule
+/// that the next run of the same command (or the next `index --rebuild`) applies.
+pub fn curate(index_path: &Path, rules: &[(Kind, String, Outcome)]) -> Result<(PathBuf, usize)> {
+    // Open first: never lock, or write an overlay into, a folder that is no index.
+    let handle = DatelineIndex::open(index_path)?;
+    let _lock = WriterLock::acquire(index_path)?;
+    let mut overlay = Overlay::load(index_path)?;
+    for (kind, name, outcome) in rules {
+        if name.trim().is_empty() {
+            return Err(Error::Curation("an entity name cannot be empty".into()));
+        }
+        if let Outcome::Becomes(_, to) = outcome {
+            if to.trim().is_empty() {
+                return Err(Error::Curation("an entity name cannot be empty".into()));
+            }
+        }
+        overlay.add(*kind, name, outcome.clone());
+    }
+    let saved = overlay.save(index_path)?;
+    let fields = &handle.fields;
+    let reader = handle
+        .index
+        .reader()
+        .map_err(Error::tantivy("opening the index"))?;
+    let searcher = reader.searcher();
+    let mut addresses = BTreeSet::new();
+    for (kind, name, _) in rules {
+        let exact = match kind {
+            Kind::Person => fields.people_exact,
+            Kind::Org => fields.orgs_exact,
+            Kind::Place => fields.places_exact,
+        };
+        let query = TermQuery::new(Term::from_field_text(exact, name), IndexRecordOption::Basic);
+        addresses.extend(
+            searcher
+                .search(&query, &DocSetCollector)
+                .map_err(Error::tantivy("finding the articles to curate"))?,
+        );
+    }
+    if addresses.is_empty() {
+        return Ok((saved, 0));
+    }
+    let mut writer: IndexWriter<TantivyDocument> = handle
+        .index
+        .writer_with_num_threads(1, 32 * 1024 * 1024)
+        .map_err(Error::tantivy("opening the index for writing"))?;
+    let mut changed = 0;
+    for address in addresses {
+        let stored: TantivyDocument = searcher
+            .doc(address)
+            .map_err(Error::tantivy("reading a stored article"))?;
+        let article = from_document(fields, &stored);
+        let (mut people, mut orgs, mut places) = (article.people, article.orgs, article.places);
+        if !overlay.apply(&mut people, &mut orgs, &mut places) {
+            continue;
+        }
+        writer.delete_term(Term::from_field_text(fields.id, &article.id));
+        writer
+            .add_document(with_entities(fields, &stored, &people, &orgs, &places))
+            .map_err(Error::tantivy("writing a curated article"))?;
+        changed += 1;
+    }
+    writer
+        .commit()
+        .map_err(Error::tantivy("committing the curated articles"))?;
+    writer
+        .wait_merging_threads()
+        .map_err(Error::tantivy("merging segments"))?;
+    Ok((saved, changed))
+}

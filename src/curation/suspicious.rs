@@ -1,0 +1,238 @@
+//! `dateline entities --suspicious`: the names most likely to be junk, each with the
+//! reason and, where the archive makes the fix clear, the curation command for it.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::extract::entities::{is_generic_name, Kind};
+
+/// One listed name and why it looks wrong.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Suspect {
+    #[serde(rename = "type")]
+    pub kind: Kind,
+    pub name: String,
+    /// Articles that list it.
+    pub articles: u64,
+    pub reasons: Vec<String>,
+    /// A `dateline entities …` command that would fix it, when one fix is clear.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+}
+
+/// Share of the articles of a name's longer forms that one of them must hold for the
+/// short form to be merged into it without asking.
+const DOMINANT_SHARE: f64 = 0.75;
+
+/// Finds suspects among every stored name of each kind, with its article count; the
+/// result is ordered by article count, most first.
+pub fn find(names: &[(Kind, Vec<(String, u64)>)]) -> Vec<Suspect> {
+    let count_of: HashMap<(Kind, &str), u64> = names
+        .iter()
+        .flat_map(|(kind, list)| list.iter().map(move |(n, c)| ((*kind, n.as_str()), *c)))
+        .collect();
+    // People's full names by surname. Only people: a place or org inside a longer
+    // one is usually another entity (Australia, South Australia; Google, Google
+    // Science Fair), while a lone surname is the same person, or an ambiguous one.
+    let mut longer: HashMap<(Kind, &str), Vec<(&str, u64)>> = HashMap::new();
+    for (kind, list) in names.iter().filter(|(k, _)| *k == Kind::Person) {
+        for (name, count) in list {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if let [_, .., last] = words.as_slice() {
+                longer
+                    .entry((*kind, last))
+                    .or_default()
+                    .push((name, *count));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (kind, list) in names {
+        for (name, count) in list {
+            let mut reasons = Vec::new();
+            let mut fix = None;
+            let quoted = shell_quote(name);
+            if name.contains(['<', '>', '[', ']', '{', '}', '|', '"'])
+                || !name.chars().any(char::is_alphabetic)
+            {
+                reasons.push("markup or no letters".to_string());
+                fix = Some(format!(
+                    "dateline entities drop --type {} {quoted}",
+                    kind.as_str()
+                ));
+            }
+            if is_generic_name(name) {
+                reasons.push("a generic word, not a name".to_string());
+                fix.get_or_insert_with(|| {
+                    format!("dateline entities drop --type {} {quoted}", kind.as_str())
+                });
+            }
+            for other in [Kind::Person, Kind::Org, Kind::Place] {
+                let elsewhere = if other == *kind {
+                    0
+                } else {
+                    count_of.get(&(other, name.as_str())).copied().unwrap_or(0)
+                };
+                if elsewhere > *count {
+                    reasons.push(format!(
+                        "{} in more articles ({elsewhere})",
+                        article_of(other)
+                    ));
+                    // The tagger's commonest slip is a place or company taken for a
+                    // person (`Sao Paulo`, `Louvre`), so a majority of "person" is no
+                    // evidence: no retype to person is suggested.
+                    if other == Kind::Person {
+                        continue;
+                    }
+                    fix.get_or_insert_with(|| {
+                        format!(
+                            "dateline entities retype --type {} {quoted} --to {}",
+                            kind.as_str(),
+                            other.as_str()
+                        )
+                    });
+                }
+            }
+            if !name.contains(char::is_whitespace) {
+                if let Some(forms) = longer.get(&(*kind, name.as_str())) {
+                    let mut forms = forms.clone();
+                    forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+                    let total: u64 = forms.iter().map(|f| f.1).sum();
+                    let shown: Vec<String> = forms
+                        .iter()
+                        .take(3)
+                        .map(|(n, c)| format!("{n} ({c})"))
+                        .collect();
+                    let more = forms.len().saturating_sub(3);
+                    let tail = if more > 0 {
+                        format!(" and {more} more")
+                    } else {
+                        String::new()
+                    };
+                    reasons.push(format!(
+                        "a surname alone; full names: {}{tail}",
+                        shown.join(", ")
+                    ));
+                    if let Some((top, top_count)) = forms.first() {
+                        if *top_count as f64 >= DOMINANT_SHARE * total as f64 {
+                            fix.get_or_insert_with(|| {
+                                format!(
+                                    "dateline entities merge --type {} {quoted} --into {}",
+                                    kind.as_str(),
+                                    shell_quote(top)
+                                )
+                            });
+                        }
+                    }
+                }
+            }
+            if !reasons.is_empty() {
+                out.push(Suspect {
+                    kind: *kind,
+                    name: name.clone(),
+                    articles: *count,
+                    reasons,
+                    fix,
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| b.articles.cmp(&a.articles).then(a.name.cmp(&b.name)));
+    out
+}
+
+fn article_of(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Person => "a person",
+        Kind::Org => "an org",
+        Kind::Place => "a place",
+    }
+}
+
+/// `name` as one shell word.
+fn shell_quote(name: &str) -> String {
+    if !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ','))
+    {
+        name.to_string()
+    } else if name.contains('\'') && !name.contains(['"', '$', '`', '\\', '!']) {
+        format!("\"{name}\"")
+    } else {
+        format!("'{}'", name.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(kind: Kind, list: &[(&str, u64)]) -> (Kind, Vec<(String, u64)>) {
+        (
+            kind,
+            list.iter().map(|(n, c)| (n.to_string(), *c)).collect(),
+        )
+    }
+
+    #[test]
+    fn fragments_other_types_generic_words_and_markup_are_suspects() {
+        let all = [
+            names(
+                Kind::Person,
+                &[
+                    ("James Baker", 255),
+                    ("Baker", 59),
+                    ("Howard Baker", 20),
+                    ("Chrysler", 55),
+                    ("Dilson Funaro", 54),
+                    ("Funaro", 3),
+                    ("Sao Paulo", 40),
+                ],
+            ),
+            names(
+                Kind::Org,
+                &[("Chrysler", 160), ("Bank", 126), ("Pennzoil Co <PZL>", 4)],
+            ),
+            names(Kind::Place, &[("Sao Paulo", 37)]),
+        ];
+        let found = find(&all);
+        let by_name = |n: &str, k: Kind| {
+            found
+                .iter()
+                .find(|s| s.name == n && s.kind == k)
+                .cloned()
+                .unwrap_or_else(|| panic!("{n} is a suspect: {found:?}"))
+        };
+        let baker = by_name("Baker", Kind::Person);
+        assert!(
+            baker.reasons[0].contains("James Baker (255), Howard Baker (20)"),
+            "{baker:?}"
+        );
+        assert_eq!(
+            baker.fix.as_deref(),
+            Some("dateline entities merge --type person Baker --into 'James Baker'")
+        );
+        let chrysler = by_name("Chrysler", Kind::Person);
+        assert_eq!(
+            chrysler.fix.as_deref(),
+            Some("dateline entities retype --type person Chrysler --to org")
+        );
+        assert!(by_name("Bank", Kind::Org).reasons[0].contains("generic"));
+        assert!(by_name("Pennzoil Co <PZL>", Kind::Org).reasons[0].contains("markup"));
+        assert!(by_name("Funaro", Kind::Person).fix.is_some());
+        // Flagged, but never "fixed" into a person: that majority is usually the slip.
+        let chrysler_org = found
+            .iter()
+            .find(|s| s.name == "Chrysler" && s.kind == Kind::Org);
+        assert!(chrysler_org.is_none(), "the org form is the majority");
+        assert_eq!(shell_quote("O'Connell"), "\"O'Connell\"");
+        let sao_paulo = by_name("Sao Paulo", Kind::Place);
+        assert!(sao_paulo.reasons[0].contains("a person in more articles (40)"));
+        assert_eq!(sao_paulo.fix, None);
+        // Full names nobody contradicts are not suspects; the list is by count.
+        assert!(found.iter().all(|s| s.name != "James Baker"));
+        assert_eq!(found[0].name, "Bank");
+    }
+}

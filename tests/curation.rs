@@ -1,0 +1,174 @@
+//! Curation (issue 13): `dateline entities merge|rename|retype|drop` change the next
+//! search's facets, filters and `entities` without re-indexing, survive later `index`
+//! runs (a changed file, `--rebuild`), and `--suspicious` names likely junk with a fix.
+
+mod common;
+
+use std::fs;
+
+use common::{repo, Scratch};
+use serde_json::Value;
+
+/// Every name of `kind` (`people`, `orgs`, `places`) with its article count.
+fn names(s: &Scratch, kind: &str) -> Vec<(String, u64)> {
+    let flag = match kind {
+        "people" => "person",
+        "orgs" => "org",
+        _ => "place",
+    };
+    let out = s
+        .cmd(&["entities", "--type", flag, "-n", "100000", "-f", "json"])
+        .output()
+        .expect("run");
+    let json: Value = serde_json::from_slice(&out.stdout).expect("json");
+    json["entities"][kind]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|v| {
+            (
+                v["value"].as_str().expect("value").to_string(),
+                v["count"].as_u64().expect("count"),
+            )
+        })
+        .collect()
+}
+
+fn count(list: &[(String, u64)], name: &str) -> Option<u64> {
+    list.iter().find(|(n, _)| n == name).map(|(_, c)| *c)
+}
+
+fn hits(s: &Scratch, args: &[&str]) -> u64 {
+    let mut all = vec!["search", "-f", "json"];
+    all.extend_from_slice(args);
+    all.push("*");
+    let out = s.cmd(&all).output().expect("run");
+    let json: Value = serde_json::from_slice(&out.stdout).expect("json");
+    json["total"].as_u64().expect("total")
+}
+
+fn curate(s: &Scratch, args: &[&str]) -> String {
+    let mut all = vec!["entities"];
+    all.extend_from_slice(args);
+    let out = s.cmd(&all).output().expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    stderr
+}
+
+#[test]
+fn curation_changes_every_view_at_once_and_survives_reindexing() {
+    let s = Scratch::new();
+    let archive = s.copy_dir(&repo().join("corpus"), "archive");
+    s.index(&archive, &[]);
+
+    // The corpus lists Warhol alone in one article and Andy Warhol in one.
+    let people = names(&s, "people");
+    let (warhol, andy) = (count(&people, "Warhol"), count(&people, "Andy Warhol"));
+    assert!(warhol.is_some() && andy.is_some(), "{people:?}");
+    let articles_with_either =
+        hits(&s, &["--person", "Warhol"]) + hits(&s, &["--person", "Andy Warhol"]);
+    let said = curate(
+        &s,
+        &[
+            "merge",
+            "--type",
+            "person",
+            "Warhol",
+            "--into",
+            "Andy Warhol",
+        ],
+    );
+    assert!(said.contains("updated; rules kept in"), "{said}");
+    let people = names(&s, "people");
+    assert_eq!(count(&people, "Warhol"), None, "merged away");
+    assert!(count(&people, "Andy Warhol").unwrap_or(0) >= andy.unwrap_or(0));
+    assert!(count(&people, "Andy Warhol").unwrap_or(0) <= articles_with_either);
+    // Filters see the merged name (`--person` matches words of names, so `Warhol`
+    // finds Andy Warhol too).
+    assert_eq!(
+        hits(&s, &["--person", "Andy Warhol"]),
+        count(&people, "Andy Warhol").unwrap_or(0)
+    );
+
+    // Scientology is an org in more articles than it is a place.
+    let orgs_before = count(&names(&s, "orgs"), "Scientology").unwrap_or(0);
+    assert!(count(&names(&s, "places"), "Scientology").is_some());
+    curate(
+        &s,
+        &["retype", "--type", "place", "Scientology", "--to", "org"],
+    );
+    assert_eq!(count(&names(&s, "places"), "Scientology"), None);
+    // Its article may list the org already: then it is counted once.
+    assert!(count(&names(&s, "orgs"), "Scientology").unwrap_or(0) >= orgs_before.max(1));
+    assert_eq!(hits(&s, &["--place", "Scientology"]), 0);
+
+    // A dropped name is gone from facets and from the hit's lists.
+    assert!(count(&names(&s, "people"), "Water").is_some());
+    curate(&s, &["drop", "--type", "person", "Water"]);
+    assert_eq!(count(&names(&s, "people"), "Water"), None);
+    let out = s.cmd(&["entities", "rules"]).output().expect("run");
+    let rules = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        rules.contains("name = \"Warhol\"\ninto = \"Andy Warhol\""),
+        "{rules}"
+    );
+    assert!(rules.contains("retype = \"org\""), "{rules}");
+
+    // A changed file is extracted again: the rules apply to it too.
+    let warhol_file = archive.join("wikinews/html/warhol.html");
+    let html = fs::read_to_string(&warhol_file).expect("read");
+    fs::write(
+        &warhol_file,
+        html.replace("</body>", "<p>Warhol said so.</p></body>"),
+    )
+    .expect("write");
+    let summary = s.index(&archive, &[]);
+    assert_eq!(summary["articles_updated"], 1, "{summary}");
+    assert_eq!(count(&names(&s, "people"), "Warhol"), None);
+    // And so do they after a rebuild, which keeps the rules file.
+    s.index(&archive, &["--rebuild"]);
+    let people = names(&s, "people");
+    assert_eq!(count(&people, "Warhol"), None);
+    assert_eq!(count(&people, "Water"), None);
+    assert_eq!(count(&names(&s, "places"), "Scientology"), None);
+    assert!(s.index_path().join("dateline-curation.toml").exists());
+}
+
+#[test]
+fn suspicious_names_come_with_a_reason_and_a_fix() {
+    let s = Scratch::new();
+    s.index(&repo().join("corpus"), &[]);
+    let out = s
+        .cmd(&["entities", "--suspicious", "-n", "1000", "-f", "json"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    let json: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let suspects = json["suspects"].as_array().expect("suspects");
+    let find = |name: &str| {
+        suspects
+            .iter()
+            .find(|s| s["name"] == name)
+            .unwrap_or_else(|| panic!("{name} is suspect: {json}"))
+    };
+    assert_eq!(
+        find("Warhol")["fix"],
+        "dateline entities merge --type person Warhol --into 'Andy Warhol'"
+    );
+    assert!(find("Scientology")["reasons"][0]
+        .as_str()
+        .is_some_and(|r| r.contains("an org in more articles")));
+}
+
+#[test]
+fn curation_refuses_a_folder_that_is_no_index() {
+    let s = Scratch::new();
+    let out = s
+        .cmd(&["entities", "drop", "--type", "person", "Tory"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no dateline index"));
+    assert!(!s.index_path().exists(), "nothing is created");
+}
