@@ -40,6 +40,27 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Saved(args) => crate::saved::run::saved(&cli.index, args.command, &aliases),
         Command::Check => check(&cli.index),
         Command::Batch(args) => crate::saved::run::batch(&cli.index, args, &aliases),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "dateline", &mut io::stdout().lock());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { subcommand } => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let page = match subcommand {
+                None => command,
+                Some(name) => command
+                    .find_subcommand(&name)
+                    .cloned()
+                    .map(|sub| {
+                        let full = format!("dateline-{}", sub.get_name());
+                        sub.display_name(full.clone()).bin_name(full)
+                    })
+                    .with_context(|| format!("no subcommand `{name}`: see `dateline --help`"))?,
+            };
+            clap_mangen::Man::new(page).render(&mut io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -96,6 +117,23 @@ fn index(
     if !summary.unreadable.is_empty() {
         return Ok(ExitCode::from(2));
     }
+    // An empty index is almost always the wrong folder or unsupported files: say so,
+    // and let scripts see it (exit 1, like a search without hits).
+    if summary.articles_in_index == 0 {
+        eprintln!(
+            "no articles found in {}: dateline reads .txt, .md, .json, .jsonl/.ndjson, .html and Reuters .sgm files{}",
+            printable(&args.dir.display().to_string()),
+            match summary.files_ignored {
+                0 => String::new(),
+                n => format!(
+                    "; {n} other file{} passed over{}",
+                    if n == 1 { " was" } else { "s were" },
+                    summary::ignored_kinds(&summary)
+                ),
+            }
+        );
+        return Ok(ExitCode::from(1));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -122,13 +160,9 @@ fn search(
             ExitCode::from(1)
         });
     }
-    let rows_only = matches!(
-        args.options.format,
-        output::OutputFormat::Jsonl | output::OutputFormat::Csv
-    );
-    if rows_only && !request.facets.is_empty() {
+    if args.options.format == output::OutputFormat::Csv && !request.facets.is_empty() {
         // Never drop what was asked for without saying so.
-        write_warnings(&["--facets are not part of jsonl or csv output (one row per hit): use -f json, or the terminal format, to get them".to_string()]);
+        write_warnings(&["--facets are not part of csv output (one row per hit): use -f json or jsonl, or the terminal format, to get them".to_string()]);
     }
     let stdout = io::stdout().lock();
     let mut sink = output::sink(

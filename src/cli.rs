@@ -94,6 +94,20 @@ pub enum Command {
     Check,
     /// Run many queries from a file: TOML (saved-query format), CSV (name,query) or one per line
     Batch(BatchArgs),
+    /// Print a shell completion script, e.g.
+    ///   dateline completions bash > ~/.local/share/bash-completion/completions/dateline
+    ///   dateline completions zsh > ~/.zfunc/_dateline
+    ///   dateline completions fish > ~/.config/fish/completions/dateline.fish
+    #[command(verbatim_doc_comment)]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. dateline man | man -l -   or   dateline man search | man -l -
+    Man {
+        /// A subcommand's own page (its every option), e.g. `search`.
+        subcommand: Option<String>,
+    },
 }
 
 /// Arguments of `dateline export`.

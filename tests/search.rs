@@ -279,8 +279,24 @@ fn color_version_and_dropped_facets_are_explicit() {
     let version = String::from_utf8_lossy(&out.stdout);
     assert!(version.starts_with("dateline 0.1.0 ("), "{version}");
     // Facets asked for in a format that cannot carry them: said, not silently dropped.
-    s.cmd(&["search", "iran", "-f", "jsonl", "--facets", "people"])
+    s.cmd(&["search", "iran", "-f", "csv", "--facets", "people"])
         .assert()
         .success()
-        .stderr(predicates::str::contains("--facets are not part of jsonl"));
+        .stderr(predicates::str::contains("--facets are not part of csv"));
+    // JSONL carries them as its last line.
+    let out = s
+        .cmd(&["search", "iran", "-f", "jsonl", "--facets", "people,date"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    let last = lines.last().expect("lines");
+    assert_eq!(last["type"], "facets", "{text}");
+    assert!(last["facets"]["people"].is_array() && last["facets"]["date"].is_array());
+    assert!(lines[..lines.len() - 1]
+        .iter()
+        .all(|l| l.get("type").is_none()));
 }

@@ -37,8 +37,22 @@ pub struct Listing {
     pub files: Vec<ArchiveFile>,
     pub skipped: Vec<Skipped>,
     /// Files that are not articles: other extensions, README/LICENSE files, and
-    /// paths matching `--exclude` (counted, not reported).
+    /// paths matching `--exclude` (counted, not reported one by one).
     pub ignored: usize,
+    /// The same files by kind: `.pdf`, `.rss`, `no extension`, `README/LICENSE`,
+    /// `--exclude`; so a summary can say what was passed over.
+    pub ignored_by_kind: std::collections::BTreeMap<String, usize>,
+}
+
+/// The kind an ignored file is counted under in [`Listing::ignored_by_kind`].
+fn ignored_kind(path: &Path) -> String {
+    if is_documentation(path) {
+        return "README/LICENSE".to_string();
+    }
+    match path.extension() {
+        Some(ext) => format!(".{}", ext.to_string_lossy().to_lowercase()),
+        None => "no extension".to_string(),
+    }
 }
 
 /// Walks `root`, leaving out `index_dir` (when the index lies inside the archive) and
@@ -88,11 +102,19 @@ pub fn walk(root: &Path, index_dir: Option<&Path>, excludes: &GlobSet) -> Listin
         let rel = relative(root, entry.path());
         if excluded(excludes, &rel) {
             listing.ignored += 1;
+            *listing
+                .ignored_by_kind
+                .entry("--exclude".to_string())
+                .or_default() += 1;
             continue;
         }
         let Some(format) = Format::of(entry.path()).filter(|_| !is_documentation(entry.path()))
         else {
             listing.ignored += 1;
+            *listing
+                .ignored_by_kind
+                .entry(ignored_kind(entry.path()))
+                .or_default() += 1;
             continue;
         };
         if !file_type.is_file() {

@@ -103,6 +103,8 @@ pub struct Summary {
     pub files_changed: usize,
     pub files_removed: usize,
     pub files_ignored: usize,
+    /// The ignored files by kind (`.pdf` → 3), for the summary line.
+    pub ignored_by_kind: BTreeMap<String, usize>,
     pub articles_added: usize,
     pub articles_updated: usize,
     pub articles_removed: usize,
@@ -124,6 +126,22 @@ pub struct Summary {
     pub decoded_with_fallback: Vec<SkippedFile>,
     pub bytes_read: u64,
     pub elapsed_secs: f64,
+    /// How the whole index is dated after the run.
+    pub dates: DateCoverage,
+}
+
+/// How many articles of the index have a date, and from where, and the range: a
+/// timeline over an archive that is mostly undated says little, and the user should
+/// know before drawing one.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct DateCoverage {
+    pub dated: u64,
+    /// Dated from their text (a dateline), the least trusted source.
+    pub from_text: u64,
+    pub undated: u64,
+    /// `YYYY-MM-DD` of the oldest and newest dated article.
+    pub first: Option<String>,
+    pub last: Option<String>,
 }
 
 /// A path and what happened to it.
@@ -207,6 +225,7 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
         archive: archive.clone(),
         files_seen: listing.files.len() + listing.skipped.len(),
         files_ignored: listing.ignored,
+        ignored_by_kind: listing.ignored_by_kind.clone(),
         skipped: listing.skipped.iter().map(skipped).collect(),
         unreadable: listing
             .skipped
@@ -315,7 +334,9 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
         .index
         .reader()
         .map_err(Error::tantivy("opening the index"))?;
-    summary.articles_in_index = reader.searcher().num_docs();
+    let searcher = reader.searcher();
+    summary.articles_in_index = searcher.num_docs();
+    summary.dates = date_coverage(&searcher, &handle.fields)?;
     summary.elapsed_secs = started.elapsed().as_secs_f64();
     summary
         .skipped
@@ -325,6 +346,49 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
         .decoded_with_fallback
         .sort_by(|a, b| a.path.cmp(&b.path));
     Ok(summary)
+}
+
+/// Counts dated, text-dated and undated articles and finds the date range.
+fn date_coverage(
+    searcher: &tantivy::Searcher,
+    fields: &super::schema::Fields,
+) -> Result<DateCoverage> {
+    use tantivy::collector::{Count, TopDocs};
+    use tantivy::query::{ExistsQuery, TermQuery};
+    use tantivy::schema::IndexRecordOption;
+    use tantivy::Order;
+    let dated_query = ExistsQuery::new("date".to_string(), false);
+    let dated = searcher
+        .search(&dated_query, &Count)
+        .map_err(Error::tantivy("counting dated articles"))? as u64;
+    let from_text = searcher
+        .search(
+            &TermQuery::new(
+                Term::from_field_text(fields.date_source, "text"),
+                IndexRecordOption::Basic,
+            ),
+            &Count,
+        )
+        .map_err(Error::tantivy("counting articles dated from text"))? as u64;
+    let end = |order: Order| -> Result<Option<String>> {
+        let top = searcher
+            .search(
+                &dated_query,
+                &TopDocs::with_limit(1).order_by_fast_field::<DateTime>("date", order),
+            )
+            .map_err(Error::tantivy("finding the date range"))?;
+        Ok(top
+            .first()
+            .and_then(|(date, _)| date.and_then(super::document::datetime_to_day))
+            .map(|d| d.format("%Y-%m-%d").to_string()))
+    };
+    Ok(DateCoverage {
+        dated,
+        from_text,
+        undated: searcher.num_docs().saturating_sub(dated),
+        first: end(Order::Asc)?,
+        last: end(Order::Desc)?,
+    })
 }
 
 /// Whether to commit now, with `pending` articles added since the last commit

@@ -89,7 +89,9 @@ impl<W: Write> HitSink for JsonSink<W> {
 
 /// One hit per line, streamed as found. When the search has warnings, every line
 /// carries them too (`"warnings": [...]`): a script reading any line learns that the
-/// answer may not be what it asked.
+/// answer may not be what it asked. Facets, when asked for, come last as one line
+/// `{"type": "facets", "facets": {...}}` (hit lines have no `type`), so a stream
+/// carries everything `json` does.
 pub struct JsonlSink<W: Write> {
     out: W,
     label: Option<Label>,
@@ -118,6 +120,11 @@ impl<W: Write> HitSink for JsonlSink<W> {
             obj.insert("warnings".into(), serde_json::json!(self.warnings));
         }
         serde_json::to_writer(&mut self.out, &line)?;
+        writeln!(self.out)
+    }
+    fn facets(&mut self, facets: &Facets) -> std::io::Result<()> {
+        let line = serde_json::json!({"type": "facets", "facets": facets});
+        serde_json::to_writer(&mut self.out, &labelled(&line, &self.label)?)?;
         writeln!(self.out)
     }
     fn end(&mut self) -> std::io::Result<()> {

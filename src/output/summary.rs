@@ -10,6 +10,28 @@ use crate::index::writer::Summary;
 /// Skipped files listed one by one before the list is cut short.
 const LIST_AT_MOST: usize = 50;
 
+/// ` (.pdf 3, .rss)`: what the files that are no articles were, most common first.
+pub fn ignored_kinds(s: &Summary) -> String {
+    if s.ignored_by_kind.is_empty() {
+        return String::new();
+    }
+    let mut kinds: Vec<(&String, &usize)> = s.ignored_by_kind.iter().collect();
+    kinds.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let shown: Vec<String> = kinds
+        .iter()
+        .take(6)
+        .map(|(k, n)| {
+            if **n == 1 {
+                k.to_string()
+            } else {
+                format!("{k} {n}")
+            }
+        })
+        .collect();
+    let more = if kinds.len() > 6 { ", …" } else { "" };
+    format!(" ({}{more})", shown.join(", "))
+}
+
 /// Writes the end-of-run summary of `dateline index`.
 pub fn write_index_summary(out: &mut dyn Write, s: &Summary) -> std::io::Result<()> {
     for (label, list) in [
@@ -28,13 +50,14 @@ pub fn write_index_summary(out: &mut dyn Write, s: &Summary) -> std::io::Result<
     writeln!(out, "indexed {}", s.archive.display())?;
     writeln!(
         out,
-        "  files:    {} seen, {} unchanged, {} new or changed, {} removed, {} skipped, {} not article formats",
+        "  files:    {} seen, {} unchanged, {} new or changed, {} removed, {} skipped, {} not article formats{}",
         s.files_seen,
         s.files_unchanged,
         s.files_seen - s.files_unchanged - s.skipped.len(),
         s.files_removed,
         s.skipped.len(),
-        s.files_ignored
+        s.files_ignored,
+        ignored_kinds(s)
     )?;
     writeln!(
         out,
@@ -56,6 +79,18 @@ pub fn write_index_summary(out: &mut dyn Write, s: &Summary) -> std::io::Result<
     if !s.record_errors.is_empty() {
         writeln!(out, "  bad records skipped: {}", s.record_errors.len())?;
     }
+    if s.articles_in_index > 0 {
+        let d = &s.dates;
+        let range = match (&d.first, &d.last) {
+            (Some(first), Some(last)) => format!(", {first} to {last}"),
+            _ => String::new(),
+        };
+        writeln!(
+            out,
+            "  dates:    {} dated ({} from the text), {} undated{range}",
+            d.dated, d.from_text, d.undated
+        )?;
+    }
     let secs = s.elapsed_secs.max(1e-6);
     writeln!(
         out,
@@ -64,7 +99,7 @@ pub fn write_index_summary(out: &mut dyn Write, s: &Summary) -> std::io::Result<
         articles_read as f64 / secs,
         s.bytes_read as f64 / 1e6 / secs
     )?;
-    if s.nothing_changed() && s.unreadable.is_empty() {
+    if s.nothing_changed() && s.unreadable.is_empty() && s.articles_in_index > 0 {
         writeln!(out, "index is up to date: nothing changed")?;
     }
     if !s.unreadable.is_empty() {
