@@ -428,6 +428,11 @@ pub struct SearchOptions {
     /// Date histogram buckets.
     #[arg(long, value_enum, default_value_t = Interval::Auto)]
     pub interval: Interval,
+    /// Draw the date histogram as the hits' share of all articles in each bucket (how
+    /// much of the coverage a story got), not as counts.
+    #[arg(long)]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub share: bool,
 }
 
 impl Default for SearchOptions {
@@ -447,6 +452,7 @@ impl Default for SearchOptions {
             facets: Vec::new(),
             facet_size: 10,
             interval: Interval::Auto,
+            share: false,
         }
     }
 }
@@ -495,6 +501,7 @@ impl SearchOptions {
                 kinds,
                 size: self.facet_size,
                 interval: self.interval,
+                share: self.share,
             },
         })
     }

@@ -179,3 +179,85 @@ fn reuters_facets_match_the_hits() {
         .iter()
         .all(|b| b["start"].as_str().unwrap().ends_with("-01")));
 }
+
+#[test]
+fn timelines_tell_archive_gaps_from_zero_hits_and_give_shares() {
+    let s = Scratch::new();
+    s.index(&repo().join("corpus"), &["--no-extract"]);
+    // The corpus has no articles in 2012 or 2013, and one in 2009 (not about Scientology).
+    let out = s
+        .cmd(&[
+            "search",
+            "scientology",
+            "--facets",
+            "date",
+            "--interval",
+            "year",
+            "-f",
+            "json",
+            "-n",
+            "0",
+        ])
+        .output()
+        .expect("run");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let buckets = json["facets"]["date"].as_array().expect("buckets");
+    let year = |y: &str| {
+        buckets
+            .iter()
+            .find(|b| b["start"] == format!("{y}-01-01"))
+            .unwrap_or_else(|| panic!("{y} in {buckets:?}"))
+    };
+    assert_eq!(year("2009")["count"], 0);
+    assert_eq!(year("2009")["archive"], 1);
+    assert_eq!(year("2009")["share"], 0.0);
+    assert_eq!(year("2008")["share"], 0.5);
+    let out = s
+        .cmd(&[
+            "search",
+            "the",
+            "--facets",
+            "date",
+            "--interval",
+            "year",
+            "-f",
+            "json",
+        ])
+        .output()
+        .expect("run");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let gap = json["facets"]["date"]
+        .as_array()
+        .expect("buckets")
+        .iter()
+        .find(|b| b["start"] == "2012-01-01")
+        .cloned()
+        .expect("2012 is drawn");
+    assert_eq!(
+        (gap["count"].as_u64(), gap["archive"].as_u64()),
+        (Some(0), Some(0))
+    );
+    assert!(gap.get("share").is_none());
+    // In the terminal a gap is said, and --share prints percentages.
+    let out = s
+        .cmd(&[
+            "search",
+            "the",
+            "--facets",
+            "date",
+            "--interval",
+            "year",
+            "-n",
+            "0",
+            "--share",
+        ])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("share of the archive's articles"), "{text}");
+    assert!(
+        text.contains("2012       - (no articles in the archive)"),
+        "{text}"
+    );
+    assert!(text.contains("2015       6 100.0% "), "{text}");
+}

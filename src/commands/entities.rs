@@ -39,7 +39,7 @@ fn list(index_path: &Path, args: &EntitiesArgs, aliases: &Aliases) -> anyhow::Re
     let request = FacetRequest {
         kinds: kinds_of(args.kind),
         size: args.limit,
-        interval: Default::default(),
+        ..Default::default()
     };
     let (total, facets) = search::facets_only(&index, args.query.as_deref(), &request, aliases)?;
     let mut out = io::stdout().lock();
@@ -80,7 +80,7 @@ fn list_suspects(
     let request = FacetRequest {
         kinds: vec![FacetKind::People, FacetKind::Orgs, FacetKind::Places],
         size: 10_000_000,
-        interval: Default::default(),
+        ..Default::default()
     };
     let (_, facets) = search::facets_only(&index, args.query.as_deref(), &request, aliases)?;
     let names: Vec<(Kind, Vec<(String, u64)>)> = [

@@ -127,8 +127,21 @@ pub fn write_facets(out: &mut dyn Write, facets: &Facets, style: Style) -> std::
     if let Some(buckets) = &facets.date {
         writeln!(out)?;
         let interval = facets.date_interval.unwrap_or("day");
-        writeln!(out, "{}", style.bold(&format!("date (by {interval})")))?;
-        let max = buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+        let heading = if facets.share {
+            format!("date (by {interval}, share of the archive's articles)")
+        } else {
+            format!("date (by {interval})")
+        };
+        writeln!(out, "{}", style.bold(&heading))?;
+        // Bars are scaled to the largest count, or to the largest share with --share.
+        let size = |b: &crate::search::facets::DateBucket| -> f64 {
+            if facets.share {
+                b.share.unwrap_or(0.0)
+            } else {
+                b.count as f64
+            }
+        };
+        let max = buckets.iter().map(size).fold(0.0_f64, f64::max);
         let count_width = buckets
             .iter()
             .map(|b| b.count.to_string().len())
@@ -141,16 +154,30 @@ pub fn write_facets(out: &mut dyn Write, facets: &Facets, style: Style) -> std::
                 "month" => &b.start[..7],
                 _ => &b.start[..],
             };
-            let len = if b.count == 0 {
-                0
+            // Nothing in the archive at all: a gap in coverage, not a drop to zero.
+            if b.archive == Some(0) {
+                writeln!(
+                    out,
+                    "  {label:<10} {:>count_width$} {}",
+                    "-",
+                    style.dim("(no articles in the archive)")
+                )?;
+                continue;
+            }
+            let len = if max > 0.0 && size(b) > 0.0 {
+                ((size(b) * BAR_WIDTH as f64) / max).ceil() as usize
             } else {
-                (b.count * BAR_WIDTH).div_ceil(max)
+                0
+            };
+            let share = match (facets.share, b.share) {
+                (true, Some(share)) => format!(" {:>5.1}%", share * 100.0),
+                _ => String::new(),
             };
             writeln!(
                 out,
-                "  {label:<10} {:>count_width$} {}",
+                "  {label:<10} {:>count_width$}{share} {}",
                 b.count,
-                bar.to_string().repeat(len as usize)
+                bar.to_string().repeat(len)
             )?;
         }
         if let Some(undated) = facets.date_undated.filter(|n| *n > 0) {

@@ -75,8 +75,8 @@ impl FacetKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Interval {
-    /// Chosen from the span of the hits: day up to 45 days, week up to 200 days,
-    /// month up to 5 years, else year.
+    /// The finest of day, week, month and year that draws the hits' span in at most
+    /// 40 buckets (year beyond that).
     #[default]
     Auto,
     Day,
@@ -98,6 +98,13 @@ pub struct DateBucket {
     /// First day of the bucket, `YYYY-MM-DD`.
     pub start: String,
     pub count: u64,
+    /// Articles of the whole index in the bucket: 0 means the archive has nothing
+    /// there, which is not the same as no hits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub archive: Option<u64>,
+    /// `count / archive`, when the archive has articles in the bucket.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share: Option<f64>,
 }
 
 /// Computed facets.
@@ -115,6 +122,35 @@ pub struct Facets {
     /// Hits without a publication date (not in the histogram).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_undated: Option<u64>,
+    /// Draw the histogram as each bucket's share of the archive (`--share`).
+    #[serde(skip)]
+    pub share: bool,
+}
+
+impl Facets {
+    /// Adds the whole archive's count (and the hits' share of it) to each histogram
+    /// bucket, from the archive's per-day counts.
+    pub fn attach_archive(&mut self, archive_days: &[(NaiveDate, u64)]) {
+        let (Some(buckets), Some(name)) = (self.date.as_mut(), self.date_interval) else {
+            return;
+        };
+        let interval = match name {
+            "week" => Interval::Week,
+            "month" => Interval::Month,
+            "year" => Interval::Year,
+            _ => Interval::Day,
+        };
+        let mut per_bucket: BTreeMap<String, u64> = BTreeMap::new();
+        for (day, count) in archive_days {
+            let start = bucket_start(*day, interval).format("%Y-%m-%d").to_string();
+            *per_bucket.entry(start).or_default() += count;
+        }
+        for bucket in buckets {
+            let archive = per_bucket.get(&bucket.start).copied().unwrap_or(0);
+            bucket.archive = Some(archive);
+            bucket.share = (archive > 0).then(|| bucket.count as f64 / archive as f64);
+        }
+    }
 }
 
 /// What to compute.
@@ -123,6 +159,8 @@ pub struct FacetRequest {
     pub kinds: Vec<FacetKind>,
     pub size: usize,
     pub interval: Interval,
+    /// Draw the date histogram as shares of the archive.
+    pub share: bool,
 }
 
 impl FacetRequest {
@@ -169,9 +207,36 @@ impl FacetRequest {
         ))
     }
 
+    /// The collector of the whole archive's per-day counts, for
+    /// [`Facets::attach_archive`] (run over all articles).
+    pub fn archive_collector() -> Result<AggregationCollector, String> {
+        let aggs: Aggregations = serde_json::from_value(serde_json::json!({
+            "date": {"date_histogram": {"field": "date", "fixed_interval": "1d", "min_doc_count": 1}}
+        }))
+        .map_err(|e| format!("building the archive histogram: {e}"))?;
+        Ok(AggregationCollector::from_aggs(
+            aggs,
+            AggContextParams::new(AggregationLimitsGuard::default(), Default::default()),
+        ))
+    }
+
+    /// The per-day counts of [`FacetRequest::archive_collector`]'s results.
+    pub fn archive_days(results: &AggregationResults) -> Vec<(NaiveDate, u64)> {
+        match results.0.get("date") {
+            Some(AggregationResult::BucketResult(BucketResult::Histogram { buckets })) => buckets
+                .iter()
+                .filter_map(|b| Some((day_of_key(&b.key)?, b.doc_count)))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// Turns aggregation results into facets; `total` is the number of hits.
     pub fn finish(&self, results: AggregationResults, total: u64) -> Facets {
-        let mut facets = Facets::default();
+        let mut facets = Facets {
+            share: self.share,
+            ..Facets::default()
+        };
         for kind in &self.kinds {
             let Some(AggregationResult::BucketResult(bucket)) = results.0.get(kind.name()) else {
                 continue;
@@ -225,9 +290,12 @@ pub fn fold(days: &[(NaiveDate, u64)], interval: Interval) -> (&'static str, Vec
         days.iter().map(|(d, _)| *d).min(),
         days.iter().map(|(d, _)| *d).max(),
     ) else {
-        return (interval_name(resolve(interval, 0)), Vec::new());
+        return (
+            interval_name(resolve(interval, NaiveDate::MIN, NaiveDate::MIN)),
+            Vec::new(),
+        );
     };
-    let interval = resolve(interval, (last - first).num_days());
+    let interval = resolve(interval, first, last);
     let mut counts: BTreeMap<NaiveDate, u64> = BTreeMap::new();
     for (day, count) in days {
         *counts.entry(bucket_start(*day, interval)).or_default() += count;
@@ -239,20 +307,35 @@ pub fn fold(days: &[(NaiveDate, u64)], interval: Interval) -> (&'static str, Vec
         out.push(DateBucket {
             start: start.format("%Y-%m-%d").to_string(),
             count: counts.get(&start).copied().unwrap_or(0),
+            archive: None,
+            share: None,
         });
         start = next_bucket(start, interval);
     }
     (interval_name(interval), out)
 }
 
-fn resolve(interval: Interval, span_days: i64) -> Interval {
-    match interval {
-        Interval::Auto if span_days <= 45 => Interval::Day,
-        Interval::Auto if span_days <= 200 => Interval::Week,
-        Interval::Auto if span_days <= 5 * 366 => Interval::Month,
-        Interval::Auto => Interval::Year,
-        other => other,
+/// Most buckets `auto` draws (unless even years need more).
+const AUTO_MAX_BUCKETS: usize = 40;
+
+fn resolve(interval: Interval, first: NaiveDate, last: NaiveDate) -> Interval {
+    if interval != Interval::Auto {
+        return interval;
     }
+    let fits = |interval: Interval| {
+        let end = bucket_start(last, interval);
+        let mut start = bucket_start(first, interval);
+        let mut n = 1;
+        while start < end && n <= AUTO_MAX_BUCKETS {
+            start = next_bucket(start, interval);
+            n += 1;
+        }
+        n <= AUTO_MAX_BUCKETS
+    };
+    [Interval::Day, Interval::Week, Interval::Month]
+        .into_iter()
+        .find(|&i| fits(i))
+        .unwrap_or(Interval::Year)
 }
 
 fn interval_name(interval: Interval) -> &'static str {
@@ -327,11 +410,43 @@ mod tests {
         let (name, b) = fold(&[(d(2021, 1, 6), 1), (d(2021, 4, 1), 1)], Interval::Auto);
         assert_eq!(name, "week");
         assert_eq!(b[0].start, "2021-01-04");
-        let (name, _) = fold(&[(d(2019, 1, 1), 1), (d(2021, 1, 1), 1)], Interval::Auto);
+        let (name, b) = fold(&[(d(2019, 1, 1), 1), (d(2021, 1, 1), 1)], Interval::Auto);
         assert_eq!(name, "month");
+        assert_eq!(b.len(), 25);
+        // Never more than 40 buckets when months or coarser can do it.
+        let (name, b) = fold(&[(d(2018, 1, 1), 1), (d(2021, 6, 1), 1)], Interval::Auto);
+        assert_eq!(name, "year");
+        assert_eq!(b.len(), 4);
+        let (name, b) = fold(&[(d(1987, 2, 26), 1), (d(1987, 10, 20), 1)], Interval::Auto);
+        assert_eq!((name, b.len()), ("week", 35));
         let (name, b) = fold(&[(d(1987, 6, 1), 1), (d(2021, 1, 1), 1)], Interval::Auto);
         assert_eq!(name, "year");
         assert_eq!(b.len(), 35);
         assert!(fold(&[], Interval::Auto).1.is_empty());
+    }
+
+    #[test]
+    fn archive_counts_tell_an_empty_archive_from_no_hits() {
+        let mut facets = Facets {
+            date: Some(fold(&[(d(1987, 3, 2), 2), (d(1987, 6, 1), 1)], Interval::Month).1),
+            date_interval: Some("month"),
+            ..Facets::default()
+        };
+        facets.attach_archive(&[(d(1987, 3, 5), 8), (d(1987, 4, 1), 3), (d(1987, 6, 9), 4)]);
+        let got: Vec<(u64, Option<u64>, Option<f64>)> = facets
+            .date
+            .iter()
+            .flatten()
+            .map(|b| (b.count, b.archive, b.share))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (2, Some(8), Some(0.25)),
+                (0, Some(3), Some(0.0)),
+                (0, Some(0), None),
+                (1, Some(4), Some(0.25))
+            ]
+        );
     }
 }

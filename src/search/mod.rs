@@ -145,7 +145,17 @@ pub fn run(
         let (total, results) = searcher
             .search(&query, &(Count, collector))
             .map_err(Error::tantivy("counting hits and facets"))?;
-        (total, Some(request.facets.finish(results, total as u64)))
+        let mut facets = request.facets.finish(results, total as u64);
+        if facets.date.is_some() {
+            let archive = searcher
+                .search(
+                    &tantivy::query::AllQuery,
+                    &facets::FacetRequest::archive_collector().map_err(Error::Schema)?,
+                )
+                .map_err(Error::tantivy("counting the archive's dates"))?;
+            facets.attach_archive(&facets::FacetRequest::archive_days(&archive));
+        }
+        (total, Some(facets))
     };
     let wanted = if request.all {
         total.saturating_sub(request.offset)
