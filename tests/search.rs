@@ -300,3 +300,72 @@ fn color_version_and_dropped_facets_are_explicit() {
         .iter()
         .all(|l| l.get("type").is_none()));
 }
+
+#[test]
+fn json_highlights_are_character_offsets() {
+    let s = Scratch::new();
+    s.index(&repo().join("corpus"), &["--no-extract"]);
+    // The AP snippet has curly quotes (3 bytes each) before its matches.
+    let out = s
+        .cmd(&["search", "qaida", "-f", "json"])
+        .output()
+        .expect("run");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let mut checked = 0;
+    for hit in json["hits"].as_array().expect("hits") {
+        let snippet: Vec<char> = hit["snippet"].as_str().expect("snippet").chars().collect();
+        for range in hit["highlights"].as_array().expect("highlights") {
+            let (start, end) = (
+                range[0].as_u64().expect("start") as usize,
+                range[1].as_u64().expect("end") as usize,
+            );
+            let word: String = snippet[start..end].iter().collect();
+            assert_eq!(word.to_lowercase(), "qaida", "{hit}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 1);
+    assert!(
+        json["hits"][0]["snippet"]
+            .as_str()
+            .is_some_and(|s| s.len() != s.chars().count()),
+        "the first snippet has multi-byte characters, so bytes and characters differ"
+    );
+}
+
+#[test]
+fn terminal_output_wraps_to_the_width_and_says_when_the_page_is_cut() {
+    let s = Scratch::new();
+    s.index(&repo().join("corpus"), &[]);
+    let out = s
+        .cmd(&["search", "the", "-n", "3"])
+        .env("COLUMNS", "60")
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    for line in text.lines() {
+        // Titles are kept whole; everything else fits.
+        if line
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        assert!(line.chars().count() <= 60, "{line:?} in\n{text}");
+    }
+    assert!(
+        text.contains("\n\nshowing 1-3 of 25 (next: --offset 3)\n"),
+        "{text}"
+    );
+    // Without COLUMNS a pipe gets one line per snippet, and the last page no "next".
+    let out = s
+        .cmd(&["search", "the", "-n", "3", "--offset", "23"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.trim_end().ends_with("showing 24-25 of 25"), "{text}");
+    let everything = s.cmd(&["search", "scientology"]).output().expect("run");
+    assert!(!String::from_utf8_lossy(&everything.stdout).contains("showing"));
+}

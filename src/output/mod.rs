@@ -9,6 +9,7 @@ pub mod json;
 pub mod printable;
 pub mod summary;
 pub mod terminal;
+pub mod width;
 
 use std::io::Write;
 

@@ -12,6 +12,12 @@ pub struct TerminalSink<W: Write> {
     out: W,
     style: Style,
     rank: usize,
+    /// From the header: where the page starts and how many hits there are.
+    offset: usize,
+    total: usize,
+    footer_written: bool,
+    /// Columns to wrap snippets at (`None`: one line each).
+    width: Option<usize>,
 }
 
 impl<W: Write> TerminalSink<W> {
@@ -21,9 +27,58 @@ impl<W: Write> TerminalSink<W> {
             out,
             style: Style { enabled: color },
             rank: 0,
+            offset: 0,
+            total: 0,
+            footer_written: false,
+            width: super::width::output_width(),
         }
     }
+
+    /// `showing 1-10 of 1,544 (next: --offset 10)` after the hits, when the page
+    /// is not everything: a cut is always said.
+    fn write_footer(&mut self) -> std::io::Result<()> {
+        if self.footer_written {
+            return Ok(());
+        }
+        self.footer_written = true;
+        let shown = self.rank - self.offset;
+        if shown == 0 || (self.offset == 0 && shown >= self.total) {
+            return Ok(());
+        }
+        let next = if self.rank < self.total {
+            format!(" (next: --offset {})", self.rank)
+        } else {
+            String::new()
+        };
+        writeln!(self.out)?;
+        writeln!(
+            self.out,
+            "{}",
+            self.style.dim(&format!(
+                "showing {}-{} of {}{next}",
+                self.offset + 1,
+                self.rank,
+                thousands(self.total)
+            ))
+        )
+    }
 }
+
+/// `1544` as `1,544`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Columns a hit's lines are indented by.
+const INDENT: usize = 5;
 
 /// Entity names shown per type in a hit block.
 const ENTITIES_SHOWN: usize = 5;
@@ -31,6 +86,8 @@ const ENTITIES_SHOWN: usize = 5;
 impl<W: Write> HitSink for TerminalSink<W> {
     fn begin(&mut self, header: &Header) -> std::io::Result<()> {
         self.rank = header.offset;
+        self.offset = header.offset;
+        self.total = header.total;
         let noun = match (header.new_only, header.total == 1) {
             (true, true) => "new hit",
             (true, false) => "new hits",
@@ -83,23 +140,73 @@ impl<W: Write> HitSink for TerminalSink<W> {
             if names.len() > ENTITIES_SHOWN {
                 shown.push_str(&format!(" (+{})", names.len() - ENTITIES_SHOWN));
             }
-            writeln!(self.out, "     {label}: {}", printable(&shown))?;
+            let line = printable(&format!("{label}: {shown}")).into_owned();
+            let ranges = match self.width {
+                // Narrow enough for the continuation lines' deeper indent.
+                Some(width) => {
+                    super::width::wrap(&line, width.saturating_sub(INDENT + label.len() + 2))
+                }
+                None => std::iter::once(0..line.len()).collect(),
+            };
+            for (i, range) in ranges.into_iter().enumerate() {
+                // Continuation lines line up under the first name.
+                let indent = if i == 0 {
+                    INDENT
+                } else {
+                    INDENT + label.len() + 2
+                };
+                writeln!(self.out, "{:indent$}{}", "", &line[range])?;
+            }
         }
         if !hit.snippet.is_empty() {
-            writeln!(
-                self.out,
-                "     {}",
-                highlight(&hit.snippet, &hit.highlights, s)
-            )?;
+            match self.width {
+                None => writeln!(
+                    self.out,
+                    "{:INDENT$}{}",
+                    "",
+                    highlight(&hit.snippet, &hit.highlights, s)
+                )?,
+                // Without colour the brackets take columns: wrap what is printed.
+                Some(width) if !s.enabled => {
+                    let rendered = highlight(&hit.snippet, &hit.highlights, s);
+                    for line in super::width::wrap(&rendered, width.saturating_sub(INDENT)) {
+                        writeln!(self.out, "{:INDENT$}{}", "", &rendered[line])?;
+                    }
+                }
+                // Colour codes take none: wrap the text, then colour each line.
+                Some(width) => {
+                    for line in super::width::wrap(&hit.snippet, width.saturating_sub(INDENT)) {
+                        let ranges: Vec<[usize; 2]> = hit
+                            .highlights
+                            .iter()
+                            .filter(|[a, b]| *a < line.end && *b > line.start)
+                            .map(|[a, b]| {
+                                [
+                                    a.max(&line.start) - line.start,
+                                    b.min(&line.end) - line.start,
+                                ]
+                            })
+                            .collect();
+                        writeln!(
+                            self.out,
+                            "{:INDENT$}{}",
+                            "",
+                            highlight(&hit.snippet[line.clone()], &ranges, s)
+                        )?;
+                    }
+                }
+            }
         }
         Ok(())
     }
 
     fn facets(&mut self, facets: &Facets) -> std::io::Result<()> {
+        self.write_footer()?;
         write_facets(&mut self.out, facets, self.style)
     }
 
     fn end(&mut self) -> std::io::Result<()> {
+        self.write_footer()?;
         self.out.flush()
     }
 }

@@ -62,8 +62,41 @@ pub struct Hit {
     /// BM25 score; null when sorted by date.
     pub score: Option<f32>,
     pub snippet: String,
-    /// Byte ranges of matched words inside `snippet`.
+    /// Byte ranges of matched words inside `snippet`, for the renderers.
+    #[serde(skip)]
     pub highlights: Vec<[usize; 2]>,
+    /// The same ranges in characters, as JSON gives them: every offset dateline prints
+    /// (`extract`'s mention spans too) counts characters, which is what JavaScript and
+    /// Python index strings by.
+    #[serde(rename = "highlights")]
+    pub highlight_chars: Vec<[usize; 2]>,
+}
+
+impl Hit {
+    /// A hit whose character ranges are derived from `highlights` (byte ranges).
+    pub fn new(
+        article: StoredArticle,
+        score: Option<f32>,
+        snippet: String,
+        highlights: Vec<[usize; 2]>,
+    ) -> Hit {
+        let chars = |byte: usize| {
+            snippet
+                .get(..byte)
+                .map_or_else(|| snippet.chars().count(), |s| s.chars().count())
+        };
+        let highlight_chars = highlights
+            .iter()
+            .map(|[s, e]| [chars(*s), chars(*e)])
+            .collect();
+        Hit {
+            article,
+            score,
+            snippet,
+            highlights,
+            highlight_chars,
+        }
+    }
 }
 
 /// What is known before the first hit is delivered.
@@ -203,13 +236,8 @@ pub fn run(
             Some(p) => (p.text, p.highlights),
             None => make_snippet(&snippets, &article.body),
         };
-        sink.hit(&Hit {
-            article,
-            score,
-            snippet,
-            highlights,
-        })
-        .map_err(io)?;
+        sink.hit(&Hit::new(article, score, snippet, highlights))
+            .map_err(io)?;
     }
     if let Some(facets) = &facets {
         sink.facets(facets).map_err(io)?;

@@ -37,6 +37,8 @@ impl Scratch {
         cmd.args(args);
         cmd.env("NO_COLOR", "1");
         cmd.env_remove("DATELINE_INDEX");
+        // Output to a pipe is wrapped only when COLUMNS asks for it.
+        cmd.env_remove("COLUMNS");
         cmd
     }
 
