@@ -35,10 +35,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Search(args) => search(&cli.index, args, &aliases),
         Command::Show(args) => show(&cli.index, args),
         Command::Extract(args) => extract(&cli.index, args, &aliases),
-        Command::Export(args) => export(&cli.index, args),
+        Command::Export(args) => export(&cli.index, args, &aliases),
         Command::Entities(args) => crate::commands::entities::run(&cli.index, args, &aliases),
         Command::Saved(args) => crate::saved::run::saved(&cli.index, args.command, &aliases),
         Command::Check => check(&cli.index),
+        Command::Stats { format } => crate::commands::stats::run(&cli.index, format, &aliases),
         Command::Batch(args) => crate::saved::run::batch(&cli.index, args, &aliases),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -311,7 +312,11 @@ fn extract(
     Ok(ExitCode::SUCCESS)
 }
 
-fn export(index_path: &std::path::Path, args: crate::cli::ExportArgs) -> anyhow::Result<ExitCode> {
+fn export(
+    index_path: &std::path::Path,
+    args: crate::cli::ExportArgs,
+    aliases: &Aliases,
+) -> anyhow::Result<ExitCode> {
     use crate::cli::ExportEngine;
     use std::io::IsTerminal;
     let index = DatelineIndex::open(index_path)?;
@@ -327,15 +332,26 @@ fn export(index_path: &std::path::Path, args: crate::cli::ExportArgs) -> anyhow:
         indicatif::ProgressBar::hidden()
     };
     use crate::export::target;
+    let query = match &args.query {
+        Some(text) => Some(crate::query::build(
+            &index.index,
+            &index.fields,
+            text,
+            &Default::default(),
+            aliases,
+        )?),
+        None => None,
+    };
+    let selection = query.as_deref();
     let summary = match (args.to, &args.out) {
         (Some(engine), Some(dir)) => {
             target::prepare_dir(dir, args.force)?;
             let summary = match engine {
-                ExportEngine::Quickwit => {
-                    crate::export::engines::export_quickwit(&index, dir, &args.name, &progress)?
-                }
+                ExportEngine::Quickwit => crate::export::engines::export_quickwit(
+                    &index, selection, dir, &args.name, &progress,
+                )?,
                 ExportEngine::Elasticsearch => crate::export::engines::export_elasticsearch(
-                    &index, dir, &args.name, &progress,
+                    &index, selection, dir, &args.name, &progress,
                 )?,
             };
             target::record(dir, &summary.files)?;
@@ -345,9 +361,11 @@ fn export(index_path: &std::path::Path, args: crate::cli::ExportArgs) -> anyhow:
             target::check_file(file, args.force)?;
             let mut f = std::fs::File::create(file)
                 .with_context(|| format!("creating {}", file.display()))?;
-            crate::export::export_jsonl(&index, &mut f, &progress)?
+            crate::export::export_jsonl(&index, selection, &mut f, &progress)?
         }
-        (_, None) => crate::export::export_jsonl(&index, &mut io::stdout().lock(), &progress)?,
+        (_, None) => {
+            crate::export::export_jsonl(&index, selection, &mut io::stdout().lock(), &progress)?
+        }
     };
     progress.finish_and_clear();
     eprintln!(

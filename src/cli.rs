@@ -39,9 +39,10 @@ pub struct Cli {
     )]
     pub index: PathBuf,
 
-    /// Extra entity aliases (TOML, format of index_schema/aliases.toml); its entries
-    /// override the built-in ones. Used when indexing, searching and extracting.
-    #[arg(long, global = true, value_name = "FILE")]
+    /// Extra entity aliases: a TOML file of `[[entity]]` tables (name, type, aliases;
+    /// see README, "Canonical names"); its entries override the built-in ones. Used when
+    /// indexing, searching and extracting.
+    #[arg(long, global = true, value_name = "FILE", env = "DATELINE_ALIASES")]
     pub aliases: Option<PathBuf>,
 
     /// When to colour output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE=1
@@ -92,6 +93,12 @@ pub enum Command {
     Saved(SavedArgs),
     /// Verify the index: every file's checksum and every stored article (exit 2 if damaged)
     Check,
+    /// What the index holds: articles by file type, dated share and date range, sources,
+    /// distinct entity names, curation rules, size
+    Stats {
+        #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Terminal)]
+        format: ShowFormat,
+    },
     /// Run many queries from a file: TOML (saved-query format), CSV (name,query) or one per line
     Batch(BatchArgs),
     /// Print a shell completion script, e.g.
@@ -127,6 +134,10 @@ pub struct ExportArgs {
     /// Replace an earlier export in OUT (only the files it wrote are removed).
     #[arg(long)]
     pub force: bool,
+    /// Export only the articles matching this query (the search language), e.g.
+    /// --query 'org:opec date:1987-03': a result set with its full text.
+    #[arg(long, value_name = "QUERY")]
+    pub query: Option<String>,
 }
 
 /// Engines `dateline export --to` writes for.

@@ -157,6 +157,18 @@ fn a_user_alias_file_renames_entities_when_indexing_and_searching() {
     s.cmd(&["--aliases", "/no/such/file.toml", "search", "iran"])
         .assert()
         .code(2);
+    // DATELINE_ALIASES stands for --aliases.
+    let out = s
+        .cmd(&["search", "org:aq", "-f", "json"])
+        .env("DATELINE_ALIASES", aliases_arg)
+        .output()
+        .expect("run");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["total"], 1, "{v}");
+    s.cmd(&["search", "iran"])
+        .env("DATELINE_ALIASES", "/no/such/file.toml")
+        .assert()
+        .code(2);
 }
 
 #[test]

@@ -174,3 +174,50 @@ fn the_summary_names_what_it_passed_over_and_how_the_index_is_dated() {
     assert_eq!(dates["first"], "2006-01-12");
     assert_eq!(dates["last"], "2023-02-23");
 }
+
+#[test]
+fn stats_and_export_query_describe_and_take_out_a_result_set() {
+    let s = Scratch::new();
+    s.index(&repo().join("corpus"), &[]);
+    let out = s.cmd(&["stats", "-f", "json"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(stats["articles"], 25, "{stats}");
+    assert_eq!(stats["formats"][".jsonl"], 6, "{stats}");
+    assert_eq!(stats["dates"]["dated"], 25);
+    assert_eq!(stats["sources"], 2);
+    assert!(stats["people"].as_u64().is_some_and(|n| n > 100));
+    let text = s.cmd(&["stats"]).output().expect("run");
+    assert!(String::from_utf8_lossy(&text.stdout).contains("articles  25"));
+
+    // export --query: the search's hits, whole, in id order.
+    let out = s
+        .cmd(&["search", "scientology", "--all", "-f", "json"])
+        .output()
+        .expect("run");
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let mut ids: Vec<String> = hits["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| h["id"].as_str().expect("id").to_string())
+        .collect();
+    ids.sort();
+    let out = s
+        .cmd(&["export", "--query", "scientology"])
+        .output()
+        .expect("run");
+    let exported: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    let exported_ids: Vec<String> = exported
+        .iter()
+        .map(|a| a["id"].as_str().expect("id").to_string())
+        .collect();
+    assert_eq!(exported_ids, ids);
+    assert!(exported
+        .iter()
+        .all(|a| a["body"].as_str().is_some_and(|b| b.len() > 200)));
+    s.cmd(&["export", "--query", "(unclosed"]).assert().code(2);
+}

@@ -2,3 +2,4 @@
 //! into library calls, picks the renderer and returns the exit code.
 
 pub mod entities;
+pub mod stats;

@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use serde_json::{json, Map, Value};
 
-use super::{for_each_article, CountingWriter, ExportSummary};
+use super::{for_each_article, CountingWriter, ExportSummary, Selection};
 use crate::error::{Error, Result};
 use crate::index::schema::{FieldSpec, SchemaSpec};
 use crate::index::DatelineIndex;
@@ -154,6 +154,7 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
 /// Writes `index-config.yaml` and `docs.ndjson` into `dir`.
 pub fn export_quickwit(
     index: &DatelineIndex,
+    selection: Selection<'_>,
     dir: &Path,
     index_id: &str,
     progress: &indicatif::ProgressBar,
@@ -171,6 +172,7 @@ pub fn export_quickwit(
     };
     let articles = for_each_article(
         index,
+        selection,
         |a| {
             serde_json::to_writer(&mut w, &a).map_err(|e| io(&docs_path)(e.into()))?;
             w.write_all(b"\n").map_err(io(&docs_path))
@@ -192,6 +194,7 @@ pub fn export_quickwit(
 /// Writes `mapping.json` and `bulk-NNNN.ndjson` files (each at most 100 MB) into `dir`.
 pub fn export_elasticsearch(
     index: &DatelineIndex,
+    selection: Selection<'_>,
     dir: &Path,
     index_name: &str,
     progress: &indicatif::ProgressBar,
@@ -207,6 +210,7 @@ pub fn export_elasticsearch(
     let mut current: Option<(std::path::PathBuf, CountingWriter<BufWriter<File>>)> = None;
     let articles = for_each_article(
         index,
+        selection,
         |a| {
             let action = json!({"index": {"_index": index_name, "_id": a.id}});
             let mut pair = serde_json::to_vec(&action).map_err(|e| Error::Schema(e.to_string()))?;

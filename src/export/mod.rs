@@ -51,19 +51,38 @@ pub struct ExportSummary {
     pub elapsed_secs: f64,
 }
 
-/// Every article's address, sorted by id.
-fn addresses_by_id(index: &DatelineIndex) -> Result<(tantivy::Searcher, Vec<DocAddress>)> {
+/// Which articles an export writes: all of them, or a query's hits
+/// (`export --query`), so a result set leaves with its full text in one command.
+pub type Selection<'a> = Option<&'a dyn tantivy::query::Query>;
+
+/// The address of every selected article, sorted by id.
+fn addresses_by_id(
+    index: &DatelineIndex,
+    selection: Selection<'_>,
+) -> Result<(tantivy::Searcher, Vec<DocAddress>)> {
     let searcher = index
         .index
         .reader()
         .map_err(Error::tantivy("opening the index"))?
         .searcher();
+    let selected = match selection {
+        Some(query) => Some(
+            searcher
+                .search(query, &tantivy::collector::DocSetCollector)
+                .map_err(Error::tantivy("selecting the articles to export"))?,
+        ),
+        None => None,
+    };
     let mut ids: Vec<(String, DocAddress)> = Vec::new();
     for (ord, segment) in searcher.segment_readers().iter().enumerate() {
         let values = crate::index::manifest::StrValues::read(segment, "id")?;
         for doc in segment.doc_ids_alive() {
+            let address = DocAddress::new(ord as u32, doc);
+            if selected.as_ref().is_some_and(|s| !s.contains(&address)) {
+                continue;
+            }
             let id = values.first(doc).unwrap_or_default().to_string();
-            ids.push((id, DocAddress::new(ord as u32, doc)));
+            ids.push((id, address));
         }
     }
     ids.sort();
@@ -73,10 +92,11 @@ fn addresses_by_id(index: &DatelineIndex) -> Result<(tantivy::Searcher, Vec<DocA
 /// Streams every article, in id order, to `each`.
 pub fn for_each_article(
     index: &DatelineIndex,
+    selection: Selection<'_>,
     mut each: impl FnMut(ExportedArticle) -> Result<()>,
     progress: &indicatif::ProgressBar,
 ) -> Result<u64> {
-    let (searcher, addresses) = addresses_by_id(index)?;
+    let (searcher, addresses) = addresses_by_id(index, selection)?;
     progress.set_length(addresses.len() as u64);
     let mut n = 0;
     for address in addresses {
@@ -124,6 +144,7 @@ impl<W: Write> Write for CountingWriter<W> {
 /// Plain JSON Lines export to `out`.
 pub fn export_jsonl(
     index: &DatelineIndex,
+    selection: Selection<'_>,
     out: &mut dyn Write,
     progress: &indicatif::ProgressBar,
 ) -> Result<ExportSummary> {
@@ -138,6 +159,7 @@ pub fn export_jsonl(
     };
     let articles = for_each_article(
         index,
+        selection,
         |a| {
             serde_json::to_writer(&mut w, &a).map_err(|e| io(e.into()))?;
             w.write_all(b"\n").map_err(io)

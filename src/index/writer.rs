@@ -348,8 +348,9 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
     Ok(summary)
 }
 
-/// Counts dated, text-dated and undated articles and finds the date range.
-fn date_coverage(
+/// Counts dated, text-dated and undated articles and finds the date range (for the
+/// run summary and `dateline stats`).
+pub fn date_coverage(
     searcher: &tantivy::Searcher,
     fields: &super::schema::Fields,
 ) -> Result<DateCoverage> {

@@ -39,6 +39,7 @@ impl Scratch {
         cmd.env_remove("DATELINE_INDEX");
         // Output to a pipe is wrapped only when COLUMNS asks for it.
         cmd.env_remove("COLUMNS");
+        cmd.env_remove("DATELINE_ALIASES");
         cmd
     }
 
