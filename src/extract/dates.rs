@@ -119,11 +119,65 @@ pub fn from_text(title: &str, body: &str) -> Option<NaiveDate> {
             .captures_iter(line)
             .filter(|c| in_dateline(c) && !is_clock_time(line, c))
             .find_map(|c| Some((start(&c), month_date(&c[3], &c[1], &c[2])?)));
-        match (dmy, mdy) {
-            (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
-            (a, b) => a.or(b).map(|(_, d)| d),
+        let (at, date) = match (dmy, mdy) {
+            (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
+            (a, b) => a.or(b),
+        }?;
+        // `Wednesday, March 3, 2015` was a Tuesday: one of the two is wrong, and a
+        // wrong date is worse than none.
+        let before = line.get(..at).unwrap_or("");
+        if !dateline_head(before) {
+            return None;
+        }
+        match weekday_named(before) {
+            Some(weekday) if weekday != date.weekday() => None,
+            _ => Some(date),
         }
     })
+}
+
+/// The weekday a dateline names before its date (`Thursday, May 7, 2015`), if any.
+fn weekday_named(before: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday::*;
+    before.split(|c: char| !c.is_alphabetic()).find_map(|word| {
+        if !word.starts_with(char::is_uppercase) {
+            return None;
+        }
+        match word.to_lowercase().as_str() {
+            "monday" | "mon" => Some(Mon),
+            "tuesday" | "tue" | "tues" => Some(Tue),
+            "wednesday" | "wed" | "weds" => Some(Wed),
+            "thursday" | "thu" | "thur" | "thurs" => Some(Thu),
+            "friday" | "fri" => Some(Fri),
+            "saturday" | "sat" => Some(Sat),
+            "sunday" | "sun" => Some(Sun),
+            _ => None,
+        }
+    })
+}
+
+/// True when what precedes a date can be a dateline's head: nothing, a weekday, a
+/// place in capitals (`NEW YORK,`), an agency (`(AP)`), or `Posted on`/`Updated`;
+/// never prose (`Ten years after the war ended on 8 May 1945`).
+fn dateline_head(before: &str) -> bool {
+    const WORDS: [&str; 8] = [
+        "posted",
+        "on",
+        "updated",
+        "published",
+        "last",
+        "modified",
+        "by",
+        "date",
+    ];
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 6
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) || WORDS.contains(&w.to_lowercase().as_str())
+        })
 }
 
 /// Applies the trust order and records where the date came from.
@@ -269,5 +323,97 @@ mod dateline_tests {
             ),
             NaiveDate::from_ymd_opt(2015, 5, 7)
         );
+    }
+}
+
+#[cfg(test)]
+mod openings_fixture {
+    use super::*;
+
+    /// Openings of wire and web articles, as the first line of the body (title empty),
+    /// with the date a careful reader would give, or `None` for undated: kick-off
+    /// times, ages, scores, history, deadlines, weekday mismatches and missing years
+    /// must never produce a date.
+    /// A day as (year, month, day).
+    type Ymd = (i32, u32, u32);
+
+    const OPENINGS: &[(&str, Option<Ymd>)] = &[
+        ("Thursday, May 7, 2015", Some((2015, 5, 7))),
+        (
+            "Tuesday, January 12, 2021 WASHINGTON (AP) - Secretary of State",
+            Some((2021, 1, 12)),
+        ),
+        (
+            "LONDON, March 3, 1987 - The Bank of England said",
+            Some((1987, 3, 3)),
+        ),
+        (
+            "NEW YORK, Feb 26, 1987 - Shares closed higher",
+            Some((1987, 2, 26)),
+        ),
+        ("12 January 2021 - Pompeo accuses Iran", Some((2021, 1, 12))),
+        ("Jan. 12, 2021 / 10:34 AM / Updated", Some((2021, 1, 12))),
+        (
+            "Wednesday, 15 June 2005, 14:02 GMT 15:02 UK",
+            Some((2005, 6, 15)),
+        ),
+        ("Sat 3 Sep 2016 09.00 BST", Some((2016, 9, 3))),
+        ("Posted on 4 July 2010 by staff", Some((2010, 7, 4))),
+        ("Monday, December 31, 2007", Some((2007, 12, 31))),
+        (
+            "PARIS, Oct 19, 1987 - French shares plunged",
+            Some((1987, 10, 19)),
+        ),
+        ("Friday, 13 February 2009", Some((2009, 2, 13))),
+        ("TOKYO, June 1, 1987 - The dollar", Some((1987, 6, 1))),
+        ("Sunday 1 March 2015 Updated", Some((2015, 3, 1))),
+        ("Thu, Aug 9, 2012", Some((2012, 8, 9))),
+        // Weekday and date disagree: one of them is wrong.
+        ("Wednesday, March 3, 2015", None),
+        ("Friday, 14 February 2009", None),
+        ("Mon, Aug 9, 2012", None),
+        // A day and month without a year, then a kick-off time.
+        ("Tuesday, 1 March 1945 GMT kick-off", None),
+        ("Tuesday, 1 March", None),
+        ("Kick-off: 1 March 2000 GMT", None),
+        ("Saturday 26 February 1500 GMT", None),
+        // Scores, ages, counts and history are not dates.
+        ("Chelsea 4-2 Barcelona (agg 5-4)", None),
+        ("Jones, 34, said on Monday the club would appeal", None),
+        ("Arsenal won 2-1 to go top of the Premiership", None),
+        ("The 1,500 workers at the plant", None),
+        ("Shr 1.20 dlrs vs 1.05 dlrs", None),
+        // A history paragraph or a deadline further into the line.
+        (
+            "The club, founded by railway workers in the Victorian era, on 14 May 1870",
+            None,
+        ),
+        (
+            "Ministers have until the deadline, which falls on 15 July 2006, to decide",
+            None,
+        ),
+        (
+            "Richey Edwards, the guitarist, vanished on 1 February 1995",
+            None,
+        ),
+        (
+            "Ten years after the war ended on 8 May 1945, veterans met again",
+            None,
+        ),
+        ("Gordon Brown has said the UK economy is set to grow", None),
+    ];
+
+    #[test]
+    fn every_opening_gets_the_right_date_or_none() {
+        assert!(OPENINGS.len() >= 30);
+        let mut wrong = Vec::new();
+        for (opening, expected) in OPENINGS {
+            let expected = expected.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
+            let got = from_text("", opening);
+            if got != expected {
+                wrong.push(format!("{opening:?}: got {got:?}, expected {expected:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }
