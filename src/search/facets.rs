@@ -203,7 +203,7 @@ impl FacetRequest {
             .map_err(|e| format!("building the facet request: {e}"))?;
         Ok(AggregationCollector::from_aggs(
             aggs,
-            AggContextParams::new(AggregationLimitsGuard::default(), Default::default()),
+            AggContextParams::new(limits(), Default::default()),
         ))
     }
 
@@ -216,7 +216,7 @@ impl FacetRequest {
         .map_err(|e| format!("building the archive histogram: {e}"))?;
         Ok(AggregationCollector::from_aggs(
             aggs,
-            AggContextParams::new(AggregationLimitsGuard::default(), Default::default()),
+            AggContextParams::new(limits(), Default::default()),
         ))
     }
 
@@ -271,6 +271,13 @@ impl FacetRequest {
         }
         facets
     }
+}
+
+/// Aggregation limits: tantivy's default stops at 65,000 buckets, which a large
+/// archive's distinct names exceed (`entities --suspicious` and `stats` count every
+/// name). Memory stays bounded by tantivy's default memory limit.
+fn limits() -> AggregationLimitsGuard {
+    AggregationLimitsGuard::new(None, Some(u32::MAX))
 }
 
 /// A histogram key (milliseconds since the epoch) as a day.
