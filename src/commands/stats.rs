@@ -135,17 +135,14 @@ fn write_terminal(out: &mut dyn Write, s: &Stats) -> io::Result<()> {
     let formats: Vec<String> = s.formats.iter().map(|(f, n)| format!("{n} {f}")).collect();
     writeln!(out, "files     {}", printable(&formats.join(", ")))?;
     let d = &s.dates;
-    let range = match (&d.first, &d.last) {
-        (Some(first), Some(last)) => format!(", {first} to {last}"),
-        _ => String::new(),
-    };
     writeln!(
         out,
-        "dates     {} dated ({:.1}%; {} from the text), {} undated{range}",
+        "dates     {} dated ({:.1}%; {} from the text), {} undated{}",
         d.dated,
         share(d.dated),
         d.from_text,
-        d.undated
+        d.undated,
+        d.range_suffix()
     )?;
     let top: Vec<String> = s
         .top_sources

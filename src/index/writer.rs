@@ -144,6 +144,17 @@ pub struct DateCoverage {
     pub last: Option<String>,
 }
 
+impl DateCoverage {
+    /// `, 1987-02-26 to 1987-10-20` when anything is dated, else nothing: the tail of
+    /// the summary's and `stats`' dates line.
+    pub fn range_suffix(&self) -> String {
+        match (&self.first, &self.last) {
+            (Some(first), Some(last)) => format!(", {first} to {last}"),
+            _ => String::new(),
+        }
+    }
+}
+
 /// A path and what happened to it.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct SkippedFile {

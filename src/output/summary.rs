@@ -81,14 +81,13 @@ pub fn write_index_summary(out: &mut dyn Write, s: &Summary) -> std::io::Result<
     }
     if s.articles_in_index > 0 {
         let d = &s.dates;
-        let range = match (&d.first, &d.last) {
-            (Some(first), Some(last)) => format!(", {first} to {last}"),
-            _ => String::new(),
-        };
         writeln!(
             out,
-            "  dates:    {} dated ({} from the text), {} undated{range}",
-            d.dated, d.from_text, d.undated
+            "  dates:    {} dated ({} from the text), {} undated{}",
+            d.dated,
+            d.from_text,
+            d.undated,
+            d.range_suffix()
         )?;
     }
     let secs = s.elapsed_secs.max(1e-6);
