@@ -197,6 +197,8 @@ enum ItemKind {
     Word(String),
     Phrase(String),
     Prefix(String),
+    /// A misspelt word and the edits allowed (`word~1`).
+    Fuzzy(String, usize),
     Entity(F, String),
     Or(Vec<Item>),
 }
@@ -274,8 +276,8 @@ fn shrink_candidates(q: &Q) -> Vec<Q> {
 /// One analyzed token: its text, tantivy position and byte span.
 struct Tok(String, u32, usize, usize);
 
-/// Title or body as scopes see it: its field, the English tokens (an occurrence's
-/// index is its place in this stream) and the byte spans of the sentences.
+/// Title or body as scopes see it: its field, the English tokens (an occurrence is
+/// counted in their tantivy positions) and the byte spans of the sentences.
 struct Stream(F, Vec<Tok>, Vec<(usize, usize)>);
 
 struct Doc {
@@ -287,7 +289,7 @@ struct Doc {
     streams: [Stream; 2],
 }
 
-/// A scope item occurrence: first and last stream index, first and last byte.
+/// A scope item occurrence: first and last word position, first and last byte.
 type Occ = (usize, usize, usize, usize);
 type Pred<'a> = Box<dyn Fn(&Doc) -> bool + 'a>;
 /// Terms a prefix or fuzzy clause expands to, and their number summed over fields.
@@ -457,9 +459,16 @@ fn scope_holds(d: &Doc, stream: &Stream, items: &[Vec<Vec<String>>], n: Option<u
         let mut found = Vec::new();
         for seq in seqs.iter().filter(|s| !s.is_empty()).filter(known) {
             for i in 0..(toks.len() + 1).saturating_sub(seq.len()) {
-                if seq.iter().zip(&toks[i..]).all(|(t, tok)| *t == tok.0) {
+                // Consecutive words: in the stream and in tantivy's positions (a word
+                // too long to index still takes a position).
+                let at = |k: usize| toks[i].1 as usize + k;
+                let run = seq.iter().zip(&toks[i..]).enumerate();
+                if run
+                    .clone()
+                    .all(|(k, (t, tok))| *t == tok.0 && tok.1 as usize == at(k))
+                {
                     let last = i + seq.len() - 1;
-                    found.push((i, last, toks[i].2, toks[last].3));
+                    found.push((at(0), toks[last].1 as usize, toks[i].2, toks[last].3));
                 }
             }
         }
@@ -728,6 +737,10 @@ impl Naive {
                 let terms = self.prefix_terms(&TEXT, p).0.into_iter();
                 return terms.map(|t| vec![t]).collect();
             }
+            ItemKind::Fuzzy(w, n) => {
+                let terms = self.fuzzy_terms(&TEXT, w, *n).0.into_iter();
+                return terms.map(|t| vec![t]).collect();
+            }
             ItemKind::Or(items) => return items.iter().flat_map(|i| self.seqs(i)).collect(),
         };
         forms.iter().map(|f| self.tokens(true, f)).collect()
@@ -837,6 +850,9 @@ impl Naive {
                 let itself = expansion.0 == HashSet::from([self.prefix_key(true, p)]);
                 let scope = if itself { 0 } else { SCOPE_PREFIX };
                 scope | self.expansion_bugs(&TEXT, expansion, true)
+            }
+            ItemKind::Fuzzy(w, n) => {
+                self.expansion_bugs(&TEXT, self.fuzzy_terms(&TEXT, w, *n), false)
             }
             ItemKind::Entity(f, v) => {
                 let forms = self.entity_forms(*f, v);
@@ -1197,14 +1213,18 @@ impl Gen<'_> {
         Leaf(format!("{head}({})", list.join(" ")), M::Scope(near, items))
     }
 
-    /// A scope item from the window `toks` of article `doc`: a word, a prefix, a
-    /// phrase, one of the article's entities, or (when `or` is set) an OR list,
-    /// parenthesized or not.
+    /// A scope item from the window `toks` of article `doc`: a word, a misspelt
+    /// `word~1`, a prefix, a phrase, one of the article's entities, or (when `or` is
+    /// set) an OR list, parenthesized or not.
     fn item(&mut self, doc: usize, toks: &[String], or: bool) -> Item {
         let words: Vec<&String> = toks.iter().filter(|t| word_like(t)).collect();
         let word = (*self.rng.pick(&words)).clone();
         let prefix = alnum_head(&word, 2 + self.rng.below(4));
         match self.rng.below(if or { 100 } else { 85 }) {
+            40..=44 if alnum_head(&word, 20).chars().count() >= 3 => {
+                let w = self.misspell(&alnum_head(&word, 20));
+                Item(format!("{w}~1"), ItemKind::Fuzzy(w, 1))
+            }
             45..=54 if prefix.chars().count() >= 2 => {
                 Item(format!("{prefix}*"), ItemKind::Prefix(prefix))
             }

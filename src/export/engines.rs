@@ -13,8 +13,14 @@ use crate::error::{Error, Result};
 use crate::index::schema::{FieldSpec, SchemaSpec};
 use crate::index::DatelineIndex;
 
-/// Fields that are local bookkeeping, not article data: never exported.
-const LOCAL_FIELDS: [&str; 2] = ["fingerprint", "indexed_at"];
+/// Fields that are local bookkeeping or dateline's own search aids, not article data:
+/// never exported (other engines have no sentence scopes to feed).
+const LOCAL_FIELDS: [&str; 4] = [
+    "fingerprint",
+    "indexed_at",
+    crate::index::sentences::TITLE_SENTENCES,
+    crate::index::sentences::BODY_SENTENCES,
+];
 
 /// Largest Elasticsearch bulk file.
 pub const BULK_FILE_LIMIT: u64 = 100 * 1000 * 1000;

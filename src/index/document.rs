@@ -6,6 +6,7 @@ use tantivy::schema::Value;
 use tantivy::{DateTime, TantivyDocument};
 
 use super::schema::Fields;
+use super::sentences;
 use crate::article::Article;
 
 /// Seconds since the epoch of a day's UTC midnight: how dates are stored.
@@ -35,6 +36,7 @@ pub fn to_document(
     doc.add_text(fields.path, &article.path);
     doc.add_text(fields.title, &article.title);
     doc.add_text(fields.body, &article.body);
+    add_sentence_starts(fields, &mut doc, &article.title, &article.body);
     if let (Some(day), Some(source)) = (article.date, article.date_source) {
         doc.add_date(fields.date, day_to_datetime(day));
         doc.add_text(fields.date_source, source.as_str());
@@ -92,6 +94,13 @@ pub fn with_entities(
         }
         doc.add_field_value(field, value);
     }
+    let text = |field| {
+        stored
+            .get_first(field)
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+    };
+    add_sentence_starts(fields, &mut doc, text(fields.title), text(fields.body));
     for (text_field, exact_field, names) in [
         (fields.people, fields.people_exact, people),
         (fields.orgs, fields.orgs_exact, orgs),
@@ -103,6 +112,19 @@ pub fn with_entities(
         }
     }
     doc
+}
+
+/// The unstored sentence-start columns, which `SENTENCE` scopes read instead of the
+/// stored text.
+fn add_sentence_starts(fields: &Fields, doc: &mut TantivyDocument, title: &str, body: &str) {
+    for (field, text) in [
+        (fields.title_sentences, title),
+        (fields.body_sentences, body),
+    ] {
+        for start in sentences::starts(text) {
+            doc.add_u64(field, start);
+        }
+    }
 }
 
 /// An article as read back from the index: what hits, `show` and exports print.

@@ -11,6 +11,7 @@ pub mod lock;
 pub mod manifest;
 pub mod ownership;
 pub mod schema;
+pub mod sentences;
 pub mod writer;
 
 use std::fs;

@@ -35,6 +35,10 @@ pub struct FieldSpec {
     /// Whether the field has a column for sorting, ranges and aggregations.
     #[serde(default)]
     pub fast: bool,
+    /// Whether a `u64` field can be searched; `false` keeps a column alone (sentence
+    /// starts are read per article, never searched).
+    #[serde(default = "yes")]
+    pub indexed: bool,
     /// Precision of a `date` field: `seconds` (default) or `microseconds`.
     #[serde(default)]
     pub precision: Option<String>,
@@ -47,6 +51,10 @@ pub struct FieldSpec {
     /// Human documentation (not used by code).
     #[serde(default)]
     pub doc: Option<String>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// The parsed `schema.toml`.
@@ -121,7 +129,10 @@ impl SchemaSpec {
                     builder.add_date_field(&f.name, opts);
                 }
                 "u64" => {
-                    let mut opts = NumericOptions::default().set_indexed();
+                    let mut opts = NumericOptions::default();
+                    if f.indexed {
+                        opts = opts.set_indexed();
+                    }
                     if f.stored {
                         opts = opts.set_stored();
                     }
@@ -162,6 +173,8 @@ pub struct Fields {
     pub url: Field,
     pub fingerprint: Field,
     pub indexed_at: Field,
+    pub title_sentences: Field,
+    pub body_sentences: Field,
 }
 
 impl Fields {
@@ -191,6 +204,8 @@ impl Fields {
             url: get("url")?,
             fingerprint: get("fingerprint")?,
             indexed_at: get("indexed_at")?,
+            title_sentences: get(super::sentences::TITLE_SENTENCES)?,
+            body_sentences: get(super::sentences::BODY_SENTENCES)?,
         })
     }
 }

@@ -3,28 +3,32 @@
 //!
 //! [`ScopeQuery`] wraps a candidate query (the conjunction of its items, each the union
 //! of its alternatives, on title and body) and lets through only the candidates whose
-//! stored title or body holds the scope, checked per document by a [`Matcher`]. The
-//! same matcher finds the passage shown as the hit's snippet.
+//! title or body holds the scope. It checks that on the index's word positions
+//! ([`positions`]: the items' postings and the stored sentence starts) and, where the
+//! items cannot be looked up as a few terms (a fuzzy item, a prefix with very many
+//! words), on the stored text with a [`Matcher`]. The same matcher finds the passage
+//! shown as the hit's snippet.
 //!
 //! Semantics: an item's occurrences in a text are runs of the text's analysed tokens
-//! (English-stemmed, positions counted in that token stream). `NEAR/N` holds when one
-//! occurrence per item fits in a window whose last token index minus its first is at
-//! most N; `SENTENCE` when one sentence (as `extract::tokenize` splits them) holds an
+//! (English-stemmed) at consecutive word positions, numbered as tantivy indexes them
+//! (every word counts, also one too long to be indexed). `NEAR/N` holds when one
+//! occurrence per item fits in a window whose last position minus its first is at
+//! most N; `SENTENCE` when one sentence ([`crate::index::sentences`]) holds an
 //! occurrence of every item whole. Title and body are checked separately.
 
+mod positions;
+mod query;
+
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
-use tantivy::schema::{Field, Value};
-use tantivy::store::StoreReader;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyDocument, Term, TERMINATED};
+
+pub use query::ScopeQuery;
 
 use super::ast::{NodeKind, ScopeItem, ScopeKind};
 use crate::extract::aliases::Aliases;
-use crate::extract::tokenize;
+use crate::index::sentences::{self, sentence_of};
 
 /// One way an item may be written in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -210,17 +214,15 @@ struct Analysed {
 fn analyse(analyzer: &mut TextAnalyzer, text: &str, keep: impl Fn(&str) -> bool) -> Vec<Analysed> {
     let mut out = Vec::new();
     let mut stream = analyzer.token_stream(text);
-    let mut position = 0;
     while stream.advance() {
         let t = stream.token();
         if keep(&t.text) {
             out.push(Analysed {
                 text: t.text.clone(),
-                position,
+                position: t.position,
                 span: t.offset_from..t.offset_to,
             });
         }
-        position += 1;
     }
     out
 }
@@ -275,18 +277,24 @@ impl Matcher {
         let spec = &self.spec;
         let tokens = analyse(&mut self.analyzer, text, |t| spec.may_match(t));
         let occurrences = self.occurrences(&tokens)?;
-        let chosen = match self.spec.kind {
-            ScopeKind::Near(n) => near_window(&occurrences, self.spec.items.len(), n as usize)?,
-            ScopeKind::Sentence => sentence_window(text, &occurrences, self.spec.items.len())?,
-        };
-        let first = chosen.iter().map(|o| o.start).min()?;
-        let last = chosen.iter().map(|o| o.end).max()?;
-        let (start, end) = match self.spec.kind {
-            ScopeKind::Sentence => sentence_spans(text)
-                .into_iter()
-                .find(|s| s.start <= first && last <= s.end)
-                .map_or((first, last), |s| (s.start, s.end)),
-            ScopeKind::Near(_) => (context_start(text, first), context_end(text, last)),
+        let items = self.spec.items.len();
+        let (chosen, (start, end)) = match self.spec.kind {
+            ScopeKind::Near(n) => {
+                let chosen = near_window(&occurrences, items, n as usize)?;
+                let first = chosen.iter().map(|o| o.start).min()?;
+                let last = chosen.iter().map(|o| o.end).max()?;
+                (
+                    chosen,
+                    (context_start(text, first), context_end(text, last)),
+                )
+            }
+            ScopeKind::Sentence => {
+                let sentences = sentences::sentences(text);
+                let starts: Vec<u32> = sentences.iter().map(|s| s.start).collect();
+                let (sentence, chosen) = sentence_window(&starts, &occurrences, items)?;
+                let bytes = sentences.get(sentence)?.bytes.clone();
+                (chosen, (bytes.start, bytes.end))
+            }
         };
         let mut highlights: Vec<[usize; 2]> = chosen
             .iter()
@@ -311,7 +319,13 @@ impl Matcher {
         let items = self.spec.items.len();
         match self.spec.kind {
             ScopeKind::Near(n) => near_window(&occurrences, items, n as usize).is_some(),
-            ScopeKind::Sentence => sentence_window(text, &occurrences, items).is_some(),
+            ScopeKind::Sentence => {
+                let starts: Vec<u32> = sentences::sentences(text)
+                    .into_iter()
+                    .map(|s| s.start)
+                    .collect();
+                sentence_window(&starts, &occurrences, items).is_some()
+            }
         }
     }
 
@@ -448,62 +462,31 @@ fn near_window(occurrences: &[Occurrence], items: usize, n: usize) -> Option<Vec
     best.map(|(_, set)| set)
 }
 
-/// The occurrences of the first sentence that holds one occurrence of every item.
+/// The first sentence (its index in `starts`, the sentences' first word positions)
+/// that holds one whole occurrence of every item, and those occurrences.
 fn sentence_window(
-    text: &str,
+    starts: &[u32],
     occurrences: &[Occurrence],
     items: usize,
-) -> Option<Vec<Occurrence>> {
-    let sentences = sentence_spans(text);
-    let mut per_sentence: Vec<Vec<Option<Occurrence>>> = Vec::new();
-    let mut index_of: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+) -> Option<(usize, Vec<Occurrence>)> {
+    let sentence = |position: usize| sentence_of(starts, u32::try_from(position).ok()?);
+    let mut current = None;
+    let mut chosen: Vec<Option<Occurrence>> = vec![None; items];
+    // Occurrences come sorted by first position, so sentence by sentence.
     for o in occurrences {
-        let (start, end) = (o.start, o.end);
-        // The sentence starting at or before the occurrence's first byte.
-        let s = sentences.partition_point(|r| r.start <= start);
-        let Some(sentence) = s.checked_sub(1) else {
+        let Some(s) = sentence(o.first).filter(|s| sentence(o.last) == Some(*s)) else {
             continue;
         };
-        if end > sentences[sentence].end {
-            continue;
+        if current != Some(s) {
+            current = Some(s);
+            chosen.fill(None);
         }
-        let slot = *index_of.entry(sentence).or_insert_with(|| {
-            per_sentence.push(vec![None; items]);
-            per_sentence.len() - 1
-        });
-        per_sentence[slot][o.item].get_or_insert(*o);
+        chosen[o.item].get_or_insert(*o);
+        if chosen.iter().all(Option::is_some) {
+            return Some((s, chosen.into_iter().flatten().collect()));
+        }
     }
-    let mut holding: Vec<(usize, Vec<Occurrence>)> = index_of
-        .iter()
-        .filter(|(_, slot)| per_sentence[**slot].iter().all(Option::is_some))
-        .map(|(sentence, slot)| {
-            (
-                *sentence,
-                per_sentence[*slot].iter().flatten().copied().collect(),
-            )
-        })
-        .collect();
-    holding.sort_by_key(|(sentence, _)| *sentence);
-    holding.into_iter().next().map(|(_, set)| set)
-}
-
-/// Byte spans of the sentences of `text`, in order. A long text is split one window
-/// at a time (cut at paragraph breaks, as extraction does), so only one window's
-/// tokens are ever held.
-fn sentence_spans(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for window in tokenize::windows(text, tokenize::WINDOW_BYTES) {
-        let tokens = tokenize::tokenize(window);
-        out.extend(
-            tokenize::sentences(&tokens)
-                .into_iter()
-                .filter(|r| !r.is_empty())
-                .map(|r| offset + tokens[r.start].start..offset + tokens[r.end - 1].end),
-        );
-        offset += window.len();
-    }
-    out
+    None
 }
 
 /// Passage context: up to 80 bytes before, at a word boundary.
@@ -527,184 +510,6 @@ fn context_end(text: &str, at: usize) -> usize {
         .rfind(char::is_whitespace)
         .map_or(end, |p| at + p)
         .max(at)
-}
-
-/// The scope as a tantivy query: candidates from `candidates`, kept when the stored
-/// title or body holds the scope.
-pub struct ScopeQuery {
-    matcher: Matcher,
-    candidates: Box<dyn Query>,
-    title: Field,
-    body: Field,
-    /// Stored articles that could not be read while checking: the caller reports them
-    /// (a damaged index), so an unreadable article is never silently a non-match.
-    pub unreadable: Arc<AtomicUsize>,
-}
-
-impl std::fmt::Debug for ScopeQuery {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "ScopeQuery({:?}, {:?})",
-            self.matcher.spec, self.candidates
-        )
-    }
-}
-
-impl Clone for ScopeQuery {
-    fn clone(&self) -> Self {
-        ScopeQuery {
-            matcher: self.matcher.clone(),
-            candidates: self.candidates.box_clone(),
-            title: self.title,
-            body: self.body,
-            unreadable: self.unreadable.clone(),
-        }
-    }
-}
-
-impl ScopeQuery {
-    /// A matcher for this scope, to find the passage shown as a hit's snippet.
-    pub fn matcher(&self) -> Matcher {
-        self.matcher.clone()
-    }
-
-    /// How many stored articles could not be read while checking this scope.
-    pub fn unreadable_articles(&self) -> usize {
-        self.unreadable.load(Ordering::Relaxed)
-    }
-
-    /// A scope over `candidates` (a superset of the articles where it holds).
-    pub fn new(matcher: Matcher, candidates: Box<dyn Query>, title: Field, body: Field) -> Self {
-        ScopeQuery {
-            matcher,
-            candidates,
-            title,
-            body,
-            unreadable: Arc::new(AtomicUsize::new(0)),
-        }
-    }
-}
-
-impl Query for ScopeQuery {
-    fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        Ok(Box::new(ScopeWeight {
-            inner: self.candidates.weight(enable_scoring)?,
-            matcher: self.matcher.clone(),
-            title: self.title,
-            body: self.body,
-            unreadable: self.unreadable.clone(),
-        }))
-    }
-
-    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
-        self.candidates.query_terms(visitor);
-    }
-}
-
-struct ScopeWeight {
-    inner: Box<dyn Weight>,
-    matcher: Matcher,
-    title: Field,
-    body: Field,
-    unreadable: Arc<AtomicUsize>,
-}
-
-impl Weight for ScopeWeight {
-    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        let mut scorer = ScopeScorer {
-            inner: self.inner.scorer(reader, boost)?,
-            store: reader.get_store_reader(16)?,
-            matcher: self.matcher.clone(),
-            title: self.title,
-            body: self.body,
-            unreadable: self.unreadable.clone(),
-        };
-        let first = scorer.inner.doc();
-        if first != TERMINATED && !scorer.holds(first) {
-            scorer.advance();
-        }
-        Ok(Box::new(scorer))
-    }
-
-    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let mut scorer = self.scorer(reader, 1.0)?;
-        if scorer.doc() > doc || scorer.seek(doc) != doc {
-            return Err(tantivy::TantivyError::InvalidArgument(format!(
-                "document {doc} does not match the scope"
-            )));
-        }
-        self.inner.explain(reader, doc)
-    }
-}
-
-struct ScopeScorer {
-    inner: Box<dyn Scorer>,
-    store: StoreReader,
-    matcher: Matcher,
-    title: Field,
-    body: Field,
-    unreadable: Arc<AtomicUsize>,
-}
-
-impl ScopeScorer {
-    fn holds(&mut self, doc: DocId) -> bool {
-        let stored: TantivyDocument = match self.store.get(doc) {
-            Ok(d) => d,
-            Err(_) => {
-                self.unreadable.fetch_add(1, Ordering::Relaxed);
-                return false;
-            }
-        };
-        let text = |field| {
-            stored
-                .get_first(field)
-                .and_then(|v| v.as_str())
-                .unwrap_or("")
-        };
-        self.matcher.holds(text(self.title)) || self.matcher.holds(text(self.body))
-    }
-}
-
-impl DocSet for ScopeScorer {
-    fn advance(&mut self) -> DocId {
-        loop {
-            let doc = self.inner.advance();
-            if doc == TERMINATED || self.holds(doc) {
-                return doc;
-            }
-        }
-    }
-
-    fn seek(&mut self, target: DocId) -> DocId {
-        if self.inner.doc() >= target {
-            return self.inner.doc();
-        }
-        let doc = self.inner.seek(target);
-        if doc == TERMINATED || self.holds(doc) {
-            return doc;
-        }
-        self.advance()
-    }
-
-    fn doc(&self) -> DocId {
-        self.inner.doc()
-    }
-
-    fn size_hint(&self) -> u32 {
-        self.inner.size_hint()
-    }
-
-    /// Each candidate costs a stored-document read: let cheaper clauses lead.
-    fn cost(&self) -> u64 {
-        self.inner.cost().saturating_mul(20)
-    }
-}
-
-impl Scorer for ScopeScorer {
-    fn score(&mut self) -> Score {
-        self.inner.score()
-    }
 }
 
 #[cfg(test)]
