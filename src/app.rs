@@ -76,6 +76,37 @@ fn load_aliases<P: AsRef<std::path::Path>>(user: Option<P>) -> anyhow::Result<Al
     }
 }
 
+/// Counts every stored name and applies the archive-wide links it makes clear. A
+/// link changes the counts (a merged surname, a moved company), which can make another
+/// link clear, so this repeats, at most [`LINK_ROUNDS`] times, until nothing is left.
+fn link_names(
+    index_path: &std::path::Path,
+    aliases: &Aliases,
+) -> anyhow::Result<crate::curation::links::Linked> {
+    let curation = crate::curation::Overlay::load(index_path)?;
+    let mut all = Vec::new();
+    let mut linked = crate::curation::links::Linked::default();
+    for _ in 0..LINK_ROUNDS {
+        let names = {
+            let index = crate::index::DatelineIndex::open(index_path)?;
+            crate::commands::entities::stored_names(&index, None, aliases)?
+        };
+        let links = crate::curation::links::derive(&names, &curation);
+        if links.is_empty() {
+            break;
+        }
+        all.extend(links);
+        let articles = linked.articles;
+        // Earlier rounds' names are gone from the articles: only new ones are found.
+        (_, linked) = crate::curation::links::apply(index_path, &all)?;
+        linked.articles += articles;
+    }
+    Ok(linked)
+}
+
+/// How many times `index` re-counts names to link (see [`link_names`]).
+const LINK_ROUNDS: usize = 3;
+
 fn index(
     index_path: &std::path::Path,
     args: IndexArgs,
@@ -105,8 +136,22 @@ fn index(
             None => None,
         },
     };
-    let summary = writer::run(index_path, &options)
+    let mut summary = writer::run(index_path, &options)
         .with_context(|| format!("indexing {}", args.dir.display()))?;
+    if !args.no_link && (!summary.nothing_changed() || args.rebuild) {
+        let started = std::time::Instant::now();
+        summary.linked =
+            link_names(index_path, &options.aliases).context("linking names across the archive")?;
+        if summary.linked.articles > 0 {
+            let changed = summary.articles_added
+                + summary.articles_updated
+                + summary.articles_removed
+                + summary.linked.articles;
+            writer::compact_after(index_path, changed).context("compacting the index")?;
+        }
+        // The run's time includes the linking step, so the rate is what a user waits.
+        summary.elapsed_secs += started.elapsed().as_secs_f64();
+    }
     summary::write_index_summary(&mut Printable::new(io::stderr().lock()), &summary)?;
     if args.json {
         let mut out = io::stdout().lock();

@@ -354,6 +354,11 @@ pub struct IndexArgs {
     /// entities are still indexed). Faster.
     #[arg(long)]
     pub no_extract: bool,
+    /// Do not link names across the archive after indexing (a lone `Baker` to James
+    /// Baker, a `Chrysler` listed as a person to the org; see dateline-links.toml in
+    /// the index directory). Your own `entities` curation always applies.
+    #[arg(long)]
+    pub no_link: bool,
     /// Commit (make searchable, and safe from a crash) after every N articles. Lower
     /// means less work redone after an interruption; higher means fewer segments.
     #[arg(long, value_name = "N", default_value_t = crate::index::writer::COMMIT_EVERY as u64,

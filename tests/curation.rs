@@ -60,7 +60,8 @@ fn curate(s: &Scratch, args: &[&str]) -> String {
 fn curation_changes_every_view_at_once_and_survives_reindexing() {
     let s = Scratch::new();
     let archive = s.copy_dir(&repo().join("corpus"), "archive");
-    s.index(&archive, &[]);
+    // Without the archive-wide links, which would merge Warhol on their own.
+    s.index(&archive, &["--no-link"]);
 
     // The corpus lists Warhol alone in one article and Andy Warhol in one.
     let people = names(&s, "people");
@@ -138,7 +139,7 @@ fn curation_changes_every_view_at_once_and_survives_reindexing() {
 #[test]
 fn suspicious_names_come_with_a_reason_and_a_fix() {
     let s = Scratch::new();
-    s.index(&repo().join("corpus"), &[]);
+    s.index(&repo().join("corpus"), &["--no-link"]);
     let out = s
         .cmd(&["entities", "--suspicious", "-n", "1000", "-f", "json"])
         .output()
@@ -158,7 +159,39 @@ fn suspicious_names_come_with_a_reason_and_a_fix() {
     );
     assert!(find("Scientology")["reasons"][0]
         .as_str()
-        .is_some_and(|r| r.contains("an org in more articles")));
+        .is_some_and(|r| r.contains("an org in ")));
+}
+
+#[test]
+fn indexing_links_names_the_archive_makes_clear_and_says_so() {
+    let s = Scratch::new();
+    let summary = s.index(&repo().join("corpus"), &[]);
+    assert!(summary["linked"]["names"].as_u64() > Some(0), "{summary}");
+    let people = names(&s, "people");
+    assert_eq!(count(&people, "Warhol"), None, "{people:?}");
+    assert!(count(&people, "Andy Warhol").is_some());
+    // Every article that named Warhol alone now lists Andy Warhol.
+    assert_eq!(
+        hits(&s, &["--person", "Warhol"]),
+        hits(&s, &["--person", "Andy Warhol"])
+    );
+    let links = fs::read_to_string(s.index_path().join("dateline-links.toml")).expect("links");
+    assert!(
+        links.contains("name = \"Warhol\"\ninto = \"Andy Warhol\""),
+        "{links}"
+    );
+    // Nothing is left for --suspicious to fix on its own.
+    let out = s
+        .cmd(&["entities", "--suspicious", "-n", "1000", "-f", "json"])
+        .output()
+        .expect("run");
+    let json: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let warhol = json["suspects"]
+        .as_array()
+        .expect("suspects")
+        .iter()
+        .any(|s| s["name"] == "Warhol");
+    assert!(!warhol, "{json}");
 }
 
 #[test]

@@ -69,21 +69,20 @@ fn list(index_path: &Path, args: &EntitiesArgs, aliases: &Aliases) -> anyhow::Re
     })
 }
 
-/// Every stored name is counted (not only the top of each list), so a fragment is
-/// recognised whatever the rank of its longer forms.
-fn list_suspects(
-    index_path: &Path,
-    args: &EntitiesArgs,
+/// Every stored person, org and place name with its article count (of the articles
+/// matching `query`, or all): what suspects and archive-wide links are judged on.
+pub fn stored_names(
+    index: &DatelineIndex,
+    query: Option<&str>,
     aliases: &Aliases,
-) -> anyhow::Result<ExitCode> {
-    let index = DatelineIndex::open(index_path)?;
+) -> anyhow::Result<curation::NameCounts> {
     let request = FacetRequest {
         kinds: vec![FacetKind::People, FacetKind::Orgs, FacetKind::Places],
         size: 10_000_000,
         ..Default::default()
     };
-    let (_, facets) = search::facets_only(&index, args.query.as_deref(), &request, aliases)?;
-    let names: Vec<(Kind, Vec<(String, u64)>)> = [
+    let (_, facets) = search::facets_only(index, query, &request, aliases)?;
+    Ok([
         (Kind::Person, FacetKind::People),
         (Kind::Org, FacetKind::Orgs),
         (Kind::Place, FacetKind::Places),
@@ -97,7 +96,18 @@ fn list_suspects(
             .unwrap_or_default();
         (kind, values)
     })
-    .collect();
+    .collect())
+}
+
+/// Every stored name is counted (not only the top of each list), so a fragment is
+/// recognised whatever the rank of its longer forms.
+fn list_suspects(
+    index_path: &Path,
+    args: &EntitiesArgs,
+    aliases: &Aliases,
+) -> anyhow::Result<ExitCode> {
+    let index = DatelineIndex::open(index_path)?;
+    let names = stored_names(&index, args.query.as_deref(), aliases)?;
     let wanted = |kind: Kind| match args.kind {
         None => true,
         Some(EntityKindArg::Person) => kind == Kind::Person,

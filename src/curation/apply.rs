@@ -39,6 +39,18 @@ pub fn curate(index_path: &Path, rules: &[(Kind, String, Outcome)]) -> Result<(P
         overlay.add(*kind, name, outcome.clone());
     }
     let saved = overlay.save(index_path)?;
+    let names: Vec<(Kind, String)> = rules.iter().map(|(k, n, _)| (*k, n.clone())).collect();
+    let changed = rewrite(&handle, &overlay, &names)?;
+    Ok((saved, changed))
+}
+
+/// Rewrites, in one commit, the entity lists of every article that lists one of
+/// `names`, through `overlay`. The caller holds the writer lock.
+pub(super) fn rewrite(
+    handle: &DatelineIndex,
+    overlay: &Overlay,
+    names: &[(Kind, String)],
+) -> Result<usize> {
     let fields = &handle.fields;
     let reader = handle
         .index
@@ -46,7 +58,7 @@ pub fn curate(index_path: &Path, rules: &[(Kind, String, Outcome)]) -> Result<(P
         .map_err(Error::tantivy("opening the index"))?;
     let searcher = reader.searcher();
     let mut addresses = BTreeSet::new();
-    for (kind, name, _) in rules {
+    for (kind, name) in names {
         let exact = match kind {
             Kind::Person => fields.people_exact,
             Kind::Org => fields.orgs_exact,
@@ -60,7 +72,7 @@ pub fn curate(index_path: &Path, rules: &[(Kind, String, Outcome)]) -> Result<(P
         );
     }
     if addresses.is_empty() {
-        return Ok((saved, 0));
+        return Ok(0);
     }
     let mut writer: IndexWriter<TantivyDocument> = handle
         .index
@@ -88,5 +100,5 @@ pub fn curate(index_path: &Path, rules: &[(Kind, String, Outcome)]) -> Result<(P
     writer
         .wait_merging_threads()
         .map_err(Error::tantivy("merging segments"))?;
-    Ok((saved, changed))
+    Ok(changed)
 }

@@ -11,6 +11,7 @@
 //! it. `--rebuild` never deletes the file.
 
 pub mod apply;
+pub mod links;
 pub mod suspicious;
 
 use std::collections::BTreeMap;
@@ -21,6 +22,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::extract::entities::Kind;
+
+/// Every stored name of each kind with its article count: what suspects and links are
+/// judged on.
+pub type NameCounts = Vec<(Kind, Vec<(String, u64)>)>;
 
 /// The overlay's file name inside the index directory.
 pub const CURATION_FILE: &str = "dateline-curation.toml";
@@ -73,7 +78,12 @@ const HEADER: &str =
 impl Overlay {
     /// The overlay of the index at `index_path` (empty when it has none).
     pub fn load(index_path: &Path) -> Result<Overlay> {
-        let path = index_path.join(CURATION_FILE);
+        Overlay::read(index_path, CURATION_FILE)
+    }
+
+    /// The overlay kept as `file_name` in the index directory (empty when absent).
+    fn read(index_path: &Path, file_name: &str) -> Result<Overlay> {
+        let path = index_path.join(file_name);
         let text = match fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Overlay::default()),
@@ -98,6 +108,11 @@ impl Overlay {
 
     /// Writes the overlay beside the index (atomically: a crash leaves the old file).
     pub fn save(&self, index_path: &Path) -> Result<PathBuf> {
+        self.write(index_path, CURATION_FILE, HEADER)
+    }
+
+    /// Writes the overlay as `file_name` in the index directory, under `header`.
+    fn write(&self, index_path: &Path, file_name: &str, header: &str) -> Result<PathBuf> {
         let file = OverlayFile {
             rules: self
                 .rules
@@ -121,9 +136,9 @@ impl Overlay {
                 .collect(),
         };
         let body = toml::to_string(&file).map_err(|e| Error::Curation(e.to_string()))?;
-        let path = index_path.join(CURATION_FILE);
-        let tmp = index_path.join(format!("{CURATION_FILE}.tmp"));
-        fs::write(&tmp, format!("{HEADER}{body}")).map_err(Error::io(&tmp))?;
+        let path = index_path.join(file_name);
+        let tmp = index_path.join(format!("{file_name}.tmp"));
+        fs::write(&tmp, format!("{header}{body}")).map_err(Error::io(&tmp))?;
         fs::rename(&tmp, &path).map_err(Error::io(&path))?;
         Ok(path)
     }
@@ -131,6 +146,11 @@ impl Overlay {
     /// True when there are no rules.
     pub fn is_empty(&self) -> bool {
         self.rules.is_empty()
+    }
+
+    /// Every rule, in name order.
+    pub fn rules(&self) -> impl Iterator<Item = (Kind, &str, &Outcome)> {
+        self.rules.iter().map(|((k, n), o)| (*k, n.as_str(), o))
     }
 
     /// Number of rules.

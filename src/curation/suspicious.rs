@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::Outcome;
 use crate::extract::entities::{is_generic_name, Kind};
 
 /// One listed name and why it looks wrong.
@@ -19,11 +20,21 @@ pub struct Suspect {
     /// A `dateline entities …` command that would fix it, when one fix is clear.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
+    /// The same fix as a curation outcome: what `index` applies on its own
+    /// ([`super::links`]).
+    #[serde(skip)]
+    pub outcome: Option<Outcome>,
 }
 
 /// Share of the articles of a name's longer forms that one of them must hold for the
 /// short form to be merged into it without asking.
 const DOMINANT_SHARE: f64 = 0.75;
+
+/// A name listed as a person is moved to org or place when that reading has at least
+/// this share of the person reading's articles (and two articles): the tagger's
+/// commonest slip is a company or place taken for a person (`Chrysler Corp`, `Sao
+/// Paulo`), while a real person is almost never listed as an org or a place.
+const PERSON_ELSEWHERE_SHARE: f64 = 0.5;
 
 /// Finds suspects among every stored name of each kind, with its article count; the
 /// result is ordered by article count, most first.
@@ -51,48 +62,37 @@ pub fn find(names: &[(Kind, Vec<(String, u64)>)]) -> Vec<Suspect> {
     for (kind, list) in names {
         for (name, count) in list {
             let mut reasons = Vec::new();
-            let mut fix = None;
-            let quoted = shell_quote(name);
+            let mut outcome = None;
             if name.contains(['<', '>', '[', ']', '{', '}', '|', '"'])
                 || !name.chars().any(char::is_alphabetic)
             {
                 reasons.push("markup or no letters".to_string());
-                fix = Some(format!(
-                    "dateline entities drop --type {} {quoted}",
-                    kind.as_str()
-                ));
+                outcome = Some(Outcome::Drop);
             }
             if is_generic_name(name) {
                 reasons.push("a generic word, not a name".to_string());
-                fix.get_or_insert_with(|| {
-                    format!("dateline entities drop --type {} {quoted}", kind.as_str())
-                });
+                outcome.get_or_insert(Outcome::Drop);
             }
+            let mut best_elsewhere: Option<(Kind, u64)> = None;
             for other in [Kind::Person, Kind::Org, Kind::Place] {
-                let elsewhere = if other == *kind {
-                    0
-                } else {
-                    count_of.get(&(other, name.as_str())).copied().unwrap_or(0)
-                };
-                if elsewhere > *count {
-                    reasons.push(format!(
-                        "{} in more articles ({elsewhere})",
-                        article_of(other)
-                    ));
-                    // The tagger's commonest slip is a place or company taken for a
-                    // person (`Sao Paulo`, `Louvre`), so a majority of "person" is no
-                    // evidence: no retype to person is suggested.
-                    if other == Kind::Person {
-                        continue;
-                    }
-                    fix.get_or_insert_with(|| {
-                        format!(
-                            "dateline entities retype --type {} {quoted} --to {}",
-                            kind.as_str(),
-                            other.as_str()
-                        )
-                    });
+                if other == *kind {
+                    continue;
                 }
+                let elsewhere = count_of.get(&(other, name.as_str())).copied().unwrap_or(0);
+                let share_suffices = *kind == Kind::Person
+                    && elsewhere >= 2
+                    && elsewhere as f64 >= PERSON_ELSEWHERE_SHARE * *count as f64;
+                if elsewhere > *count || share_suffices {
+                    reasons.push(format!("{} in {elsewhere} articles", article_of(other)));
+                    // A majority of "person" is no evidence (see
+                    // PERSON_ELSEWHERE_SHARE): no retype to person is suggested.
+                    if other != Kind::Person && best_elsewhere.is_none_or(|(_, c)| elsewhere > c) {
+                        best_elsewhere = Some((other, elsewhere));
+                    }
+                }
+            }
+            if let Some((other, _)) = best_elsewhere {
+                outcome.get_or_insert(Outcome::Becomes(other, name.clone()));
             }
             if !name.contains(char::is_whitespace) {
                 if let Some(forms) = longer.get(&(*kind, name.as_str())) {
@@ -116,17 +116,12 @@ pub fn find(names: &[(Kind, Vec<(String, u64)>)]) -> Vec<Suspect> {
                     ));
                     if let Some((top, top_count)) = forms.first() {
                         if *top_count as f64 >= DOMINANT_SHARE * total as f64 {
-                            fix.get_or_insert_with(|| {
-                                format!(
-                                    "dateline entities merge --type {} {quoted} --into {}",
-                                    kind.as_str(),
-                                    shell_quote(top)
-                                )
-                            });
+                            outcome.get_or_insert(Outcome::Becomes(*kind, top.to_string()));
                         }
                     }
                 }
             }
+            let fix = outcome.as_ref().map(|o| command(*kind, name, o));
             if !reasons.is_empty() {
                 out.push(Suspect {
                     kind: *kind,
@@ -134,6 +129,7 @@ pub fn find(names: &[(Kind, Vec<(String, u64)>)]) -> Vec<Suspect> {
                     articles: *count,
                     reasons,
                     fix,
+                    outcome,
                 });
             }
         }
@@ -147,6 +143,22 @@ fn article_of(kind: Kind) -> &'static str {
         Kind::Person => "a person",
         Kind::Org => "an org",
         Kind::Place => "a place",
+    }
+}
+
+/// The `dateline entities` command that applies `outcome` to `name`.
+fn command(kind: Kind, name: &str, outcome: &Outcome) -> String {
+    let (kind_name, quoted) = (kind.as_str(), shell_quote(name));
+    match outcome {
+        Outcome::Drop => format!("dateline entities drop --type {kind_name} {quoted}"),
+        Outcome::Becomes(to, to_name) if *to != kind => format!(
+            "dateline entities retype --type {kind_name} {quoted} --to {}",
+            to.as_str()
+        ),
+        Outcome::Becomes(_, to_name) => format!(
+            "dateline entities merge --type {kind_name} {quoted} --into {}",
+            shell_quote(to_name)
+        ),
     }
 }
 
@@ -229,7 +241,7 @@ mod tests {
         assert!(chrysler_org.is_none(), "the org form is the majority");
         assert_eq!(shell_quote("O'Connell"), "\"O'Connell\"");
         let sao_paulo = by_name("Sao Paulo", Kind::Place);
-        assert!(sao_paulo.reasons[0].contains("a person in more articles (40)"));
+        assert!(sao_paulo.reasons[0].contains("a person in 40 articles"));
         assert_eq!(sao_paulo.fix, None);
         // Full names nobody contradicts are not suspects; the list is by count.
         assert!(found.iter().all(|s| s.name != "James Baker"));

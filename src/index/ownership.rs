@@ -176,6 +176,7 @@ pub fn clear_index_files(path: &Path) -> Result<Vec<PathBuf>> {
             || name == meta_tmp_name()
             || name == super::ALIASES_FILE
             || name == format!("{}.tmp", super::ALIASES_FILE)
+            || name == crate::curation::links::LINKS_FILE
             || is_tantivy_file(&name);
         if ours && file_type.is_file() {
             removable.push(entry.path());

@@ -128,6 +128,8 @@ pub struct Summary {
     pub elapsed_secs: f64,
     /// How the whole index is dated after the run.
     pub dates: DateCoverage,
+    /// Names linked across the archive after indexing (`curation::links`).
+    pub linked: crate::curation::links::Linked,
 }
 
 /// How many articles of the index have a date, and from where, and the range: a
@@ -634,6 +636,15 @@ fn write_failure(index_path: &Path, e: tantivy::TantivyError, context: String) -
 /// articles a faceted query takes half the time. A small update leaves its new segment
 /// alone, so re-indexing a few files stays cheap. A crash during the merge leaves the
 /// last commit in place.
+/// Compacts the index at `index_path` after a step that rewrote `changed` articles
+/// outside an indexing run (archive-wide links), by the same rule as a run's end, so
+/// a run still leaves one segment where it would have.
+pub fn compact_after(index_path: &Path, changed: usize) -> Result<()> {
+    let handle = super::DatelineIndex::open(index_path)?;
+    let _lock = WriterLock::acquire(index_path)?;
+    compact(&handle.index, changed, index_path)
+}
+
 fn compact(index: &tantivy::Index, changed: usize, index_path: &Path) -> Result<()> {
     let metas = index
         .searchable_segment_metas()

@@ -90,6 +90,16 @@ pub fn write_index_summary(out: &mut dyn Write, s: &Summary) -> std::io::Result<
             d.range_suffix()
         )?;
     }
+    if s.linked.names > 0 {
+        writeln!(
+            out,
+            "  linked:   {} names across the archive, {} articles updated ({}{}; see dateline-links.toml)",
+            s.linked.names,
+            s.linked.articles,
+            s.linked.examples.join(", "),
+            if s.linked.names > s.linked.examples.len() { ", …" } else { "" }
+        )?;
+    }
     let secs = s.elapsed_secs.max(1e-6);
     writeln!(
         out,
