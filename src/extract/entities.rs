@@ -404,8 +404,11 @@ fn resolve(
     let mut mentions: Vec<(RawMention, Vec<String>)> = raw
         .into_iter()
         .filter(|m| !(m.field == "body" && canonical::on_table_line(body, m.start)))
-        .map(|m| {
+        .map(|mut m| {
             let words = recase_if_all_caps(&m.words);
+            if m.tag == EntityType::Per && names_a_firm(&words) {
+                m.tag = EntityType::Org;
+            }
             let words = match m.tag {
                 EntityType::Per => strip_titles(&canonical::without_markup(&words)),
                 EntityType::Org => canonical::org_words(&words),
@@ -413,7 +416,10 @@ fn resolve(
             };
             (m, words)
         })
-        .filter(|(_, w)| !w.is_empty())
+        .filter(|(m, w)| {
+            let office = m.tag == EntityType::Per && ends_in_title(w);
+            !w.is_empty() && !office
+        })
         .collect();
     // Step 3a: the article's longer names, to which its short forms link.
     let names_of = |tag: EntityType| -> Vec<Vec<String>> {
@@ -612,6 +618,21 @@ fn strip_titles(words: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// A "person" that joins names with `and`/`&` (`Wagner and Brown`, `James Capel and
+/// Co`) or ends in a legal form (`Smith Barney Inc`) is a firm: one person's name
+/// never does either.
+fn names_a_firm(words: &[String]) -> bool {
+    words.len() >= 2
+        && (words.iter().any(|w| w == "and" || w == "&")
+            || words.last().is_some_and(|w| is_org_designator(w)))
+}
+
+/// A "person" ending in a title (`U.K. Chancellor`, `Foreign Minister`) names an
+/// office, not a person (the person is usually named next to it).
+fn ends_in_title(words: &[String]) -> bool {
+    words.len() >= 2 && words.last().is_some_and(|w| is_title(w))
+}
+
 fn is_title(candidate: &str) -> bool {
     let tokens: Vec<String> = candidate
         .split_whitespace()
@@ -732,6 +753,36 @@ fn acronym_expansions(mentions: &[(RawMention, Vec<String>)]) -> HashMap<String,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        text.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn firms_and_offices_are_not_people() {
+        for firm in [
+            "Wagner and Brown",
+            "Smith & Jones",
+            "James Capel and Co",
+            "Dean Witter Inc",
+        ] {
+            assert!(names_a_firm(&words(firm)), "{firm}");
+        }
+        for person in [
+            "James Baker",
+            "Baker",
+            "Karl Otto Poehl",
+            "Brian O'Driscoll",
+        ] {
+            assert!(!names_a_firm(&words(person)), "{person}");
+        }
+        for office in ["U.K. Chancellor", "Foreign Minister"] {
+            assert!(ends_in_title(&words(office)), "{office}");
+        }
+        for person in ["Nigel Lawson", "Minister"] {
+            assert!(!ends_in_title(&words(person)), "{person}");
+        }
+    }
 
     #[test]
     fn a_body_longer_than_a_window_keeps_names_and_true_offsets() {
