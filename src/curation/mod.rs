@@ -230,7 +230,10 @@ impl Overlay {
                 }
             }
         }
-        let [p, o, l] = out;
+        let [mut p, o, l] = out;
+        // A rename can put a name beside a fuller form of it (`Boesky` → Ivan Boesky
+        // in an article that says Ivan F. Boesky): one person, one name.
+        crate::extract::entities::merge_partial_people(&mut p);
         *people = p;
         *orgs = o;
         *places = l;

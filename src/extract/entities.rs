@@ -439,6 +439,14 @@ fn resolve(
 
     let mut out = Extracted::default();
     let mut chars = CharOffsets::default();
+    // People's names, for a surname several of them share: those resolved so far, and
+    // every full name in text order.
+    let mut recent_people: Vec<Vec<String>> = Vec::new();
+    let people_in_order: Vec<Vec<String>> = mentions
+        .iter()
+        .filter(|(m, w)| m.tag == EntityType::Per && w.len() >= 2)
+        .map(|(_, w)| w.clone())
+        .collect();
     for (m, words) in mentions.drain(..) {
         let surface = join_words(&words);
         if matches!(surface.as_str(), "Reuter" | "REUTER") {
@@ -464,7 +472,25 @@ fn resolve(
                     // A capitalized common word opening a sentence is not a person.
                     continue;
                 }
-                None => {}
+                None => {
+                    // Several people share the surname (`Jackson` beside Michael and
+                    // Janet Jackson) or first name: it is the one named last before
+                    // it, as a reader takes it, or (in a headline, say) the first one
+                    // named after it.
+                    let fits = |p: &&Vec<String>| {
+                        p.len() > words.len()
+                            && (p[p.len() - words.len()..] == words[..]
+                                || (words.len() == 1 && p[0] == words[0]))
+                    };
+                    let named = recent_people
+                        .iter()
+                        .rev()
+                        .find(fits)
+                        .or_else(|| people_in_order.iter().find(fits));
+                    if let Some(full) = named {
+                        name = join_words(full);
+                    }
+                }
             }
         }
         if kind == Some(Kind::Org) {
@@ -522,6 +548,9 @@ fn resolve(
             }
         }
         let Some(kind) = kind else { continue };
+        if kind == Kind::Person {
+            recent_people.push(name.split_whitespace().map(str::to_string).collect());
+        }
         if kind == Kind::Org && aliased.is_none() && is_generic_word(&name) {
             // `Bank`, `Commission`, `City` alone name no particular organization.
             continue;
@@ -546,9 +575,61 @@ fn resolve(
             end: chars.offset(m.field, text, m.end),
         });
     }
+    merge_partial_names(&mut out);
     out
 }
 
+/// Step 6: a person named in part (`Sweeney`, `Robert Brown`, `Lula`) is the one
+/// person of the article whose name holds all its words (`Sandi Haber Sweeney`,
+/// `Robert C. Brown`, `Luiz Inacio Lula da Silva`). Step 3 links only a short form
+/// that is a name's first or last words and has a single longer form; this also takes
+/// middle initials and names written two ways. Where the words fit two people (`Baker`
+/// beside James Baker and Howard Baker) the name stays as written.
+fn merge_partial_names(out: &mut Extracted) {
+    let into = merge_partial_people(&mut out.people);
+    for mention in out.mentions.iter_mut().filter(|m| m.kind == Kind::Person) {
+        if let Some(full) = into.get(&mention.canonical) {
+            mention.canonical = full.clone();
+        }
+    }
+}
+
+/// [`merge_partial_names`] on one article's list of people: returns what each merged
+/// name became. Curation and archive-wide links run it again after renaming, so a
+/// link (`Boesky` → Ivan Boesky) never leaves a part beside a fuller name (Ivan F.
+/// Boesky) in the same article.
+pub fn merge_partial_people(people: &mut Vec<String>) -> HashMap<String, String> {
+    let words: Vec<Vec<&str>> = people
+        .iter()
+        .map(|p| p.split_whitespace().collect())
+        .collect();
+    let holds = |big: usize, small: usize| {
+        words[small].len() < words[big].len() && words[small].iter().all(|w| words[big].contains(w))
+    };
+    let mut into: HashMap<String, String> = HashMap::new();
+    for small in 0..words.len() {
+        let holders: Vec<usize> = (0..words.len()).filter(|&b| holds(b, small)).collect();
+        let mut widest = holders
+            .iter()
+            .copied()
+            .filter(|&b| !holders.iter().any(|&c| holds(c, b)));
+        if let (Some(only), None) = (widest.next(), widest.next()) {
+            into.insert(people[small].clone(), people[only].clone());
+        }
+    }
+    if into.is_empty() {
+        return into;
+    }
+    let mut merged: Vec<String> = Vec::with_capacity(people.len());
+    for name in people.drain(..) {
+        let name = into.get(&name).cloned().unwrap_or(name);
+        if !merged.contains(&name) {
+            merged.push(name);
+        }
+    }
+    *people = merged;
+    into
+}
 /// Joins a name's tokens as text writes them: no space before a clitic or closing
 /// punctuation ("Korean People's Army"), none after an opening bracket.
 pub(crate) fn join_words(words: &[String]) -> String {
@@ -897,6 +978,45 @@ mod tests {
         assert_eq!(out.mentions[1].canonical, "Mike Pompeo");
         assert_eq!(out.mentions[1].text, "Pompeo");
         assert_eq!((out.mentions[3].start, out.mentions[3].end), (82, 86));
+    }
+
+    #[test]
+    fn a_shared_surname_is_the_person_named_last_and_parts_join_the_full_name() {
+        let body = "Jackson spoke. Michael Jackson sang. Jackson left. Janet Jackson came. \
+                    Jackson stayed. Robert Brown and Robert C. Brown are one man.";
+        let at = |w: &str, nth: usize| body.match_indices(w).nth(nth).map_or(0, |(i, _)| i);
+        let span = |w: &str, nth: usize| (at(w, nth), at(w, nth) + w.len());
+        let mut mentions = Vec::new();
+        for (words, text, nth) in [
+            (vec!["Jackson"], "Jackson", 0),
+            (vec!["Michael", "Jackson"], "Michael Jackson", 0),
+            (vec!["Jackson"], "Jackson", 2),
+            (vec!["Janet", "Jackson"], "Janet Jackson", 0),
+            (vec!["Jackson"], "Jackson", 4),
+            (vec!["Robert", "Brown"], "Robert Brown", 0),
+            (vec!["Robert", "C.", "Brown"], "Robert C. Brown", 0),
+        ] {
+            let (start, end) = span(text, nth);
+            mentions.push(raw(EntityType::Per, &words, start, end));
+        }
+        let out = resolve(mentions, &Aliases::default(), "", body, Keep::Mentions);
+        assert_eq!(
+            out.people,
+            vec!["Michael Jackson", "Janet Jackson", "Robert C. Brown"]
+        );
+        let canonical: Vec<&str> = out.mentions.iter().map(|m| m.canonical.as_str()).collect();
+        assert_eq!(
+            canonical,
+            [
+                "Michael Jackson", // before any full name: the first one named after
+                "Michael Jackson",
+                "Michael Jackson", // the one named last before it
+                "Janet Jackson",
+                "Janet Jackson",
+                "Robert C. Brown",
+                "Robert C. Brown",
+            ]
+        );
     }
 
     #[test]

@@ -114,6 +114,16 @@ impl Enricher<'_> {
                 }
             }
         }
+        // The archive's own tags and the text's names: one name per person.
+        let merged = entities::merge_partial_people(&mut people);
+        for m in mentions
+            .iter_mut()
+            .filter(|m| m.kind == entities::Kind::Person)
+        {
+            if let Some(full) = merged.get(&m.canonical) {
+                m.canonical = full.clone();
+            }
+        }
         self.curation.apply(&mut people, &mut orgs, &mut places);
         mentions.retain_mut(|m| match self.curation.outcome(m.kind, &m.canonical) {
             None => true,
