@@ -195,7 +195,7 @@ pub enum CurateCommand {
         #[arg(long)]
         into: String,
     },
-    /// Rename a name, e.g. dateline entities rename --type org Citigroup Citicorp
+    /// Rename a name, e.g. dateline entities rename --type org "Brown and Sons" "Alex. Brown and Sons"
     Rename {
         #[arg(long = "type", value_enum)]
         kind: CuratedKind,
