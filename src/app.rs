@@ -127,6 +127,8 @@ fn index(
         progress: true,
         extract: !args.no_extract,
         commit_every: usize::try_from(args.commit_every).unwrap_or(usize::MAX),
+        // Linking rewrites articles after the run: then one compaction, after it.
+        compact: args.no_link,
         aliases,
         aliases_file_text: match &aliases_file {
             Some(path) => Some(
@@ -142,13 +144,11 @@ fn index(
         let started = std::time::Instant::now();
         summary.linked =
             link_names(index_path, &options.aliases).context("linking names across the archive")?;
-        if summary.linked.articles > 0 {
-            let changed = summary.articles_added
-                + summary.articles_updated
-                + summary.articles_removed
-                + summary.linked.articles;
-            writer::compact_after(index_path, changed).context("compacting the index")?;
-        }
+        let changed = summary.articles_added
+            + summary.articles_updated
+            + summary.articles_removed
+            + summary.linked.articles;
+        writer::compact_after(index_path, changed).context("compacting the index")?;
         // The run's time includes the linking step, so the rate is what a user waits.
         summary.elapsed_secs += started.elapsed().as_secs_f64();
     }

@@ -40,16 +40,18 @@ pub fn curate(index_path: &Path, rules: &[(Kind, String, Outcome)]) -> Result<(P
     }
     let saved = overlay.save(index_path)?;
     let names: Vec<(Kind, String)> = rules.iter().map(|(k, n, _)| (*k, n.clone())).collect();
-    let changed = rewrite(&handle, &overlay, &names)?;
+    let changed = rewrite(&handle, &overlay, &names, true)?;
     Ok((saved, changed))
 }
 
 /// Rewrites, in one commit, the entity lists of every article that lists one of
-/// `names`, through `overlay`. The caller holds the writer lock.
+/// `names`, through `overlay`. The caller holds the writer lock. With `merge` off no
+/// segments are merged (the caller compacts once afterwards).
 pub(super) fn rewrite(
     handle: &DatelineIndex,
     overlay: &Overlay,
     names: &[(Kind, String)],
+    merge: bool,
 ) -> Result<usize> {
     let fields = &handle.fields;
     let reader = handle
@@ -78,6 +80,9 @@ pub(super) fn rewrite(
         .index
         .writer_with_num_threads(1, 32 * 1024 * 1024)
         .map_err(Error::tantivy("opening the index for writing"))?;
+    if !merge {
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+    }
     let mut changed = 0;
     for address in addresses {
         let stored: TantivyDocument = searcher

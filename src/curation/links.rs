@@ -68,7 +68,7 @@ pub fn apply(index_path: &Path, links: &[(Kind, String, Outcome)]) -> Result<(Pa
     }
     let file = overlay.write(index_path, LINKS_FILE, HEADER)?;
     let names: Vec<(Kind, String)> = links.iter().map(|(k, n, _)| (*k, n.clone())).collect();
-    let articles = apply::rewrite(&handle, &overlay, &names)?;
+    let articles = apply::rewrite(&handle, &overlay, &names, false)?;
     let examples = links
         .iter()
         .take(5)

@@ -92,6 +92,10 @@ pub struct IndexOptions {
     pub aliases_file_text: Option<String>,
     /// Articles between commits (`--commit-every`, default [`COMMIT_EVERY`]).
     pub commit_every: usize,
+    /// Merge the segments at the end of the run. Off when the caller rewrites articles
+    /// right after (archive-wide links) and compacts once with [`compact_after`]: a
+    /// second full merge of a large index costs seconds.
+    pub compact: bool,
 }
 
 /// The outcome of a run, for the summary printed to the user.
@@ -334,8 +338,11 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
         writer
             .wait_merging_threads()
             .map_err(Error::tantivy("merging segments"))?;
-        let changed = summary.articles_added + summary.articles_updated + summary.articles_removed;
-        compact(&handle.index, changed, index_path)?;
+        if options.compact {
+            let changed =
+                summary.articles_added + summary.articles_updated + summary.articles_removed;
+            compact(&handle.index, changed, index_path)?;
+        }
     }
     super::record_aliases(
         index_path,
