@@ -76,6 +76,19 @@ fn load_aliases<P: AsRef<std::path::Path>>(user: Option<P>) -> anyhow::Result<Al
     }
 }
 
+/// Makes mimalloc hand freed pages back to the system at once. By default it keeps
+/// them 10 ms of activity, and keeps a finished thread's pages longer still: the link
+/// step's writer threads then allocate beside the indexing threads' leftovers, and an
+/// 8 MiB article peaked at 20x its size instead of under 16x. Costs a few percent of
+/// indexing time; peak memory on Reuters-21578 drops by about a fifth.
+pub fn release_memory_promptly() {
+    // `mi_option_purge_delay` in mimalloc v2's option enum (the crate exports no name
+    // for it).
+    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    // SAFETY: only mimalloc's option table is touched; no preconditions.
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
+}
+
 /// Counts every stored name and applies the archive-wide links it makes clear. A
 /// link changes the counts (a merged surname, a moved company), which can make another
 /// link clear, so this repeats, at most [`LINK_ROUNDS`] times, until nothing is left.

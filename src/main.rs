@@ -10,6 +10,7 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    dateline::app::release_memory_promptly();
     let cli = dateline::cli::Cli::parse();
     match dateline::app::run(cli) {
         Ok(code) => code,

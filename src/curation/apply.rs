@@ -5,13 +5,13 @@ use std::path::{Path, PathBuf};
 
 use tantivy::collector::DocSetCollector;
 use tantivy::query::TermQuery;
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::{Outcome, Overlay};
 use crate::error::{Error, Result};
 use crate::extract::entities::Kind;
-use crate::index::document::{from_document, with_entities};
+use crate::index::document::with_entities;
 use crate::index::lock::WriterLock;
 use crate::index::DatelineIndex;
 
@@ -44,6 +44,10 @@ pub fn curate(index_path: &Path, rules: &[(Kind, String, Outcome)]) -> Result<(P
     Ok((saved, changed))
 }
 
+/// The rewriting writer's memory: tantivy's smallest for one thread. A rewrite
+/// touches few articles, and indexing memory must stay bounded by the largest one.
+const REWRITE_BUDGET: usize = 15 * 1024 * 1024;
+
 /// Rewrites, in one commit, the entity lists of every article that lists one of
 /// `names`, through `overlay`. The caller holds the writer lock. With `merge` off no
 /// segments are merged (the caller compacts once afterwards).
@@ -54,9 +58,13 @@ pub(super) fn rewrite(
     merge: bool,
 ) -> Result<usize> {
     let fields = &handle.fields;
+    // No cache of decompressed store blocks: a huge article is read once, and must not
+    // stay in memory while it is indexed again.
     let reader = handle
         .index
-        .reader()
+        .reader_builder()
+        .doc_store_cache_num_blocks(0)
+        .try_into()
         .map_err(Error::tantivy("opening the index"))?;
     let searcher = reader.searcher();
     let mut addresses = BTreeSet::new();
@@ -78,7 +86,7 @@ pub(super) fn rewrite(
     }
     let mut writer: IndexWriter<TantivyDocument> = handle
         .index
-        .writer_with_num_threads(1, 32 * 1024 * 1024)
+        .writer_with_num_threads(1, REWRITE_BUDGET)
         .map_err(Error::tantivy("opening the index for writing"))?;
     if !merge {
         writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
@@ -88,14 +96,29 @@ pub(super) fn rewrite(
         let stored: TantivyDocument = searcher
             .doc(address)
             .map_err(Error::tantivy("reading a stored article"))?;
-        let article = from_document(fields, &stored);
-        let (mut people, mut orgs, mut places) = (article.people, article.orgs, article.places);
+        // Only the lists and the id: a huge article's body is not copied once more.
+        let texts = |field| -> Vec<String> {
+            stored
+                .get_all(field)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        };
+        let (mut people, mut orgs, mut places) = (
+            texts(fields.people),
+            texts(fields.orgs),
+            texts(fields.places),
+        );
+        let id = texts(fields.id).into_iter().next().unwrap_or_default();
         if !overlay.apply(&mut people, &mut orgs, &mut places) {
             continue;
         }
-        writer.delete_term(Term::from_field_text(fields.id, &article.id));
+        writer.delete_term(Term::from_field_text(fields.id, &id));
         writer
-            .add_document(with_entities(fields, &stored, &people, &orgs, &places))
+            .add_document({
+                let doc = with_entities(fields, &stored, &people, &orgs, &places);
+                drop(stored);
+                doc
+            })
             .map_err(Error::tantivy("writing a curated article"))?;
         changed += 1;
     }
