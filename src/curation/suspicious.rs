@@ -58,6 +58,18 @@ pub fn find(names: &[(Kind, Vec<(String, u64)>)]) -> Vec<Suspect> {
             }
         }
     }
+    // Articles of the full names each word opens: `Charles` opens far more people's
+    // names (Charles Kennedy, Charles Clarke) than it ends (Ray Charles), so alone it
+    // is a first name, and no surname merge is clear.
+    let mut opens: HashMap<&str, u64> = HashMap::new();
+    for (_, list) in names.iter().filter(|(k, _)| *k == Kind::Person) {
+        for (name, count) in list {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if let [first, _, ..] = words.as_slice() {
+                *opens.entry(first).or_default() += count;
+            }
+        }
+    }
     let mut out = Vec::new();
     for (kind, list) in names {
         for (name, count) in list {
@@ -115,7 +127,8 @@ pub fn find(names: &[(Kind, Vec<(String, u64)>)]) -> Vec<Suspect> {
                         shown.join(", ")
                     ));
                     if let Some((top, top_count)) = forms.first() {
-                        if *top_count as f64 >= DOMINANT_SHARE * total as f64 {
+                        let first_name = opens.get(name.as_str()).is_some_and(|o| *o >= total);
+                        if *top_count as f64 >= DOMINANT_SHARE * total as f64 && !first_name {
                             outcome.get_or_insert(Outcome::Becomes(*kind, top.to_string()));
                         }
                     }
