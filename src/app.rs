@@ -120,6 +120,42 @@ fn link_names(
 /// How many times `index` re-counts names to link (see [`link_names`]).
 const LINK_ROUNDS: usize = 3;
 
+/// What the user said about dates (`--dates`, `--date-from-path`, `--default-date`,
+/// `--years`), with the years of the index's own dates when `--years` is not given.
+fn user_dates(
+    index_path: &std::path::Path,
+    args: &IndexArgs,
+) -> anyhow::Result<crate::extract::user_dates::UserDates> {
+    let mut dates = crate::extract::user_dates::UserDates::default();
+    if let Some(file) = &args.dates {
+        let warnings = dates
+            .load_sidecar(file)
+            .with_context(|| format!("reading --dates {}", file.display()))?;
+        for warning in warnings {
+            eprintln!("warning: {}", printable(&warning));
+        }
+    }
+    if let Some(pattern) = &args.date_from_path {
+        dates.set_path_pattern(pattern.parse().map_err(anyhow::Error::msg)?);
+    }
+    dates.default = args
+        .default_date
+        .as_deref()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    dates.years = args.years.clone();
+    if args.years.is_none() && !args.rebuild {
+        dates.archive_years = crate::index::DatelineIndex::open(index_path)
+            .ok()
+            .and_then(|index| index.index.reader().ok())
+            .and_then(|reader| crate::search::explain::date_bounds(&reader.searcher()))
+            .map(|(first, last)| {
+                use chrono::Datelike;
+                first.year()..=last.year()
+            });
+    }
+    Ok(dates)
+}
+
 fn index(
     index_path: &std::path::Path,
     args: IndexArgs,
@@ -132,6 +168,7 @@ fn index(
             .with_context(|| format!("--exclude {pattern}: not a valid glob"))?;
         excludes.add(glob);
     }
+    let dates = user_dates(index_path, &args)?;
     let options = IndexOptions {
         excludes: excludes.build().context("building --exclude patterns")?,
         archive: args.dir.clone(),
@@ -140,6 +177,7 @@ fn index(
         progress: true,
         extract: !args.no_extract,
         commit_every: usize::try_from(args.commit_every).unwrap_or(usize::MAX),
+        dates,
         // Linking rewrites articles after the run: then one compaction, after it.
         compact: args.no_link,
         aliases,
@@ -219,6 +257,9 @@ fn search(
             ExitCode::from(1)
         });
     }
+    if args.options.format == output::OutputFormat::Terminal && !args.options.fields.is_empty() {
+        write_warnings(&["--fields applies to json, jsonl and csv output; the terminal shows every field (use `dateline show ID` for the full text)".to_string()]);
+    }
     if args.options.format == output::OutputFormat::Csv && !request.facets.is_empty() {
         // Never drop what was asked for without saying so.
         write_warnings(&["--facets are not part of csv output (one row per hit): use -f json or jsonl, or the terminal format, to get them".to_string()]);
@@ -229,6 +270,7 @@ fn search(
         io::BufWriter::new(stdout),
         color::stdout_wants_color(),
         None,
+        &args.options.fields,
     );
     let outcome = search::run(&index, &request, aliases, sink.as_mut())?;
     write_warnings(&outcome.warnings);
@@ -334,6 +376,7 @@ fn extract(
         aliases,
         tagger: Some(tagger),
         curation: &curation,
+        dates: &crate::extract::user_dates::UserDates::default(),
     };
     let results: Vec<_> = parsed
         .articles
@@ -350,6 +393,8 @@ fn extract(
                         "id": article.id,
                         "title": article.title,
                         "date": article.date.map(|d| d.format("%Y-%m-%d").to_string()),
+                        "time": article.time.map(|t| t.time.format("%H:%M:%S").to_string()),
+                        "time_zone": article.time.map(|t| t.zone.label()),
                         "date_source": article.date_source,
                         "people": article.people,
                         "orgs": article.orgs,

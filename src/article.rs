@@ -1,7 +1,7 @@
 //! The article types that flow down the pipeline: readers produce [`RawArticle`]s,
 //! the enricher turns them into [`Article`]s, the indexer stores those.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
 /// Where an article's publication date came from, in decreasing order of trust.
@@ -14,6 +14,10 @@ pub enum DateSource {
     Path,
     /// A date in the article's dateline or first lines.
     Text,
+    /// The user's sidecar file (`--dates FILE.csv`): what the user says wins.
+    Sidecar,
+    /// The user's `--default-date`, for articles nothing else dates.
+    Default,
 }
 
 impl DateSource {
@@ -23,6 +27,46 @@ impl DateSource {
             DateSource::Metadata => "metadata",
             DateSource::Path => "path",
             DateSource::Text => "text",
+            DateSource::Sidecar => "sidecar",
+            DateSource::Default => "default",
+        }
+    }
+}
+
+/// The time of day an article was published, when its source says: Reuters' wire
+/// stamps (`26-FEB-1987 15:01:01.79`), RFC 3339 and RFC 2822 metadata. "Which wire came
+/// first" needs it, and sorting by date orders articles of one day by it.
+///
+/// Day and time stay as the source wrote them (the article's own calendar: an article
+/// of 23 February in Sydney is found under `date:2006-02-23`); the zone is kept beside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeOfDay {
+    /// Whole seconds, local to the source.
+    pub time: NaiveTime,
+    pub zone: Zone,
+}
+
+/// The zone of a time of day, when the source stated one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    /// Seconds east of UTC (`+11:00`; `Z`, `GMT` and `UTC` are 0).
+    Offset(i32),
+    /// The source gave no zone (Reuters-21578).
+    Unstated,
+}
+
+impl Zone {
+    /// The value stored in the index (`time_zone`) and printed: `UTC`, `+11:00`,
+    /// `-05:00` or `unstated`.
+    pub fn label(self) -> String {
+        match self {
+            Zone::Offset(0) => "UTC".to_string(),
+            Zone::Offset(secs) => {
+                let sign = if secs < 0 { '-' } else { '+' };
+                let m = secs.unsigned_abs() / 60;
+                format!("{sign}{:02}:{:02}", m / 60, m % 60)
+            }
+            Zone::Unstated => "unstated".to_string(),
         }
     }
 }
@@ -54,6 +98,9 @@ pub struct Article {
     pub title: String,
     pub body: String,
     pub date: Option<NaiveDate>,
+    /// The time of day on `date`, when the source gave one.
+    #[serde(skip)]
+    pub time: Option<TimeOfDay>,
     pub date_source: Option<DateSource>,
     pub source: Option<String>,
     pub url: Option<String>,

@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::output::OutputFormat;
 use crate::query::DateSpan;
 use crate::query::Filters;
-use crate::search::facets::{FacetKind, FacetRequest, Interval};
+use crate::search::facets::{DateWindow, FacetKind, FacetRequest, Interval};
 use crate::search::{SearchRequest, SortOrder};
 use clap::ValueEnum;
 use serde::{Deserialize, Serialize};
@@ -52,6 +52,17 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// Parses a command line in which a flag may come twice, the later winning: the flags
+/// of `dateline.toml` come first (see [`crate::config`]), the user's own after them.
+pub fn parse_from(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let command = Cli::command()
+        .args_override_self(true)
+        .mut_subcommands(|sub| sub.args_override_self(true));
+    let matches = command.try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
 }
 
 /// `--color`.
@@ -268,8 +279,9 @@ pub enum SavedCommand {
         name: String,
         /// Query text, as for `dateline search`.
         query: String,
+        // Boxed: the search flags outweigh every other variant together.
         #[command(flatten)]
-        options: SearchOptions,
+        options: Box<SearchOptions>,
         /// Replace an existing query of that name.
         #[arg(long)]
         force: bool,
@@ -364,9 +376,39 @@ pub struct IndexArgs {
     #[arg(long, value_name = "N", default_value_t = crate::index::writer::COMMIT_EVERY as u64,
           value_parser = clap::value_parser!(u64).range(1..))]
     pub commit_every: u64,
+    /// Dates you supply: a CSV file of `path,date` rows (archive-relative paths as ids
+    /// show them, or an id with `#N` for one record of a multi-article file; dates as
+    /// YYYY-MM-DD, optionally with a time). They win over every other date.
+    #[arg(long, value_name = "FILE.csv")]
+    pub dates: Option<PathBuf>,
+    /// Read dates from paths with this pattern: {yyyy} or {yy}, {mm} or {mon}, {dd},
+    /// `*` (within a folder or name), `**` (anything). Example: --date-from-path
+    /// '{yyyy}/{mm}/{dd}' dates news/2005/03/01/story.txt. Used after file metadata.
+    #[arg(long, value_name = "PATTERN", value_parser = check_path_pattern)]
+    pub date_from_path: Option<String>,
+    /// Date for articles that nothing else dates (YYYY-MM-DD), e.g. a folder of one
+    /// day's clippings. Such articles show `from default`.
+    #[arg(long, value_name = "DATE", value_parser = check_day)]
+    pub default_date: Option<String>,
+    /// Years the archive covers (2005 or 2004-2005): a dateline without a year
+    /// (`Tuesday, 1 March`) is dated when exactly one of them fits its weekday.
+    /// Without it, the years of the articles already in the index are used.
+    #[arg(long, value_name = "YEARS", value_parser = crate::extract::user_dates::parse_years)]
+    pub years: Option<std::ops::RangeInclusive<i32>>,
     /// Print the summary as JSON on stdout.
     #[arg(long)]
     pub json: bool,
+}
+
+fn check_path_pattern(s: &str) -> Result<String, String> {
+    s.parse::<crate::extract::user_dates::PathPattern>()
+        .map(|_| s.to_string())
+}
+
+fn check_day(s: &str) -> Result<String, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map(|_| s.to_string())
+        .map_err(|_| format!("`{s}` is not a day (use YYYY-MM-DD)"))
 }
 
 /// Arguments of `dateline search`.
@@ -418,6 +460,13 @@ pub struct SearchOptions {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Terminal)]
     pub format: OutputFormat,
+    /// Fields of each hit in json, jsonl and csv output (csv columns in this order), e.g.
+    /// --fields id,date,title,body (`body` is the whole text, not in hits otherwise).
+    /// Fields: id, path, title, date, time, time_zone, date_source, source, url, people,
+    /// orgs, places, indexed_at, score, snippet, highlights, body.
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = crate::output::fields::check)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
     /// Only articles naming this person (repeatable; alias-resolved), e.g. --person pompeo
     #[arg(long, value_name = "NAME")]
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -434,7 +483,9 @@ pub struct SearchOptions {
     #[arg(long, value_name = "NAME")]
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub source: Vec<String>,
-    /// Count the most frequent values over all hits: people,orgs,places,source,date or all
+    /// Count the most frequent values over all hits: people,orgs,places,source,date or
+    /// all. `date:FROM..TO` draws the histogram over that window (e.g.
+    /// date:1987-03..1987-06; either end may be left open), empty ends included.
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = check_facet)]
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub facets: Vec<String>,
@@ -461,6 +512,7 @@ impl Default for SearchOptions {
             offset: 0,
             all: false,
             format: OutputFormat::Terminal,
+            fields: Vec::new(),
             person: Vec::new(),
             org: Vec::new(),
             place: Vec::new(),
@@ -489,8 +541,12 @@ impl SearchOptions {
             entities.extend(values.iter().map(|v| (field, v.clone())));
         }
         let mut kinds: Vec<FacetKind> = Vec::new();
+        let mut window = DateWindow::default();
         for name in &self.facets {
-            let chosen: Vec<FacetKind> = if name == "all" {
+            let chosen: Vec<FacetKind> = if let Some(range) = name.strip_prefix("date:") {
+                window = DateWindow::parse(range)?;
+                vec![FacetKind::Date]
+            } else if name == "all" {
                 FacetKind::ALL.to_vec()
             } else {
                 vec![FacetKind::from_str(name, true)?]
@@ -518,6 +574,7 @@ impl SearchOptions {
                 size: self.facet_size,
                 interval: self.interval,
                 share: self.share,
+                window,
             },
         })
     }
@@ -543,11 +600,14 @@ pub enum ShowFormat {
 }
 
 fn check_facet(s: &str) -> Result<String, String> {
+    if let Some(window) = s.strip_prefix("date:") {
+        return DateWindow::parse(window).map(|_| s.to_string());
+    }
     if s == "all" || FacetKind::from_str(s, true).is_ok() {
         Ok(s.to_string())
     } else {
         Err(format!(
-            "`{s}`: facets are people, orgs, places, source, date or all"
+            "`{s}`: facets are people, orgs, places, source, date (or date:FROM..TO) or all"
         ))
     }
 }

@@ -9,6 +9,7 @@ pub mod app;
 pub mod article;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod corpus;
 pub mod curation;
 pub mod error;

@@ -2,8 +2,6 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 /// Indexing allocates many small, short-lived strings per token (tokenizer, tagger,
 /// tantivy's postings); mimalloc serves them much faster than the system allocator.
 #[global_allocator]
@@ -11,7 +9,29 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     dateline::app::release_memory_promptly();
-    let cli = dateline::cli::Cli::parse();
+    let (args, config_files) = match dateline::config::expand(std::env::args_os().collect()) {
+        Ok(expanded) => expanded,
+        Err(err) => {
+            eprintln!("error: config {err}");
+            return ExitCode::from(2);
+        }
+    };
+    let cli = match dateline::cli::parse_from(&args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            // A flag from a config file that the command refuses: say where it came from.
+            if err.use_stderr() && !config_files.is_empty() {
+                let files: Vec<String> = config_files
+                    .iter()
+                    .map(|f| f.display().to_string())
+                    .collect();
+                let _ = err.print();
+                eprintln!("note: default flags were read from {}", files.join(" and "));
+                return ExitCode::from(2);
+            }
+            err.exit()
+        }
+    };
     match dateline::app::run(cli) {
         Ok(code) => code,
         Err(err) => {

@@ -98,6 +98,61 @@ fn date_histogram_uses_calendar_buckets_and_counts_undated() {
 }
 
 #[test]
+fn a_date_window_draws_its_span_and_counts_what_falls_outside() {
+    let s = Scratch::new();
+    s.index(&repo().join("tests/fixtures/formats"), &["--no-extract"]);
+    let query = "korea OR fire OR sweden OR talks OR plant OR iodine OR homeopathic OR asylum";
+    let whole = s.search_json(query, &["--facets", "date", "--interval", "year"]);
+    let v = s.search_json(
+        query,
+        &["--facets", "date:2010..2020", "--interval", "year"],
+    );
+    let facets = &v["facets"];
+    let buckets = facets["date"].as_array().unwrap();
+    let starts: Vec<&str> = buckets
+        .iter()
+        .map(|b| b["start"].as_str().unwrap())
+        .collect();
+    // The window's every year, the empty ones after the last hit (2018) included.
+    assert_eq!(starts.first(), Some(&"2010-01-01"));
+    assert_eq!(starts.last(), Some(&"2020-01-01"));
+    assert_eq!(starts.len(), 11);
+    let inside: u64 = buckets.iter().map(|b| b["count"].as_u64().unwrap()).sum();
+    let outside = facets["date_outside"].as_u64().unwrap();
+    let undated = facets["date_undated"].as_u64().unwrap();
+    // Nothing lost: inside + outside + undated is every hit, and the years inside
+    // agree with the unwindowed histogram.
+    assert_eq!(inside + outside + undated, v["total"].as_u64().unwrap());
+    let before_2010: u64 = whole["facets"]["date"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["start"].as_str().unwrap() < "2010")
+        .map(|b| b["count"].as_u64().unwrap())
+        .sum();
+    assert!(before_2010 > 0);
+    assert_eq!(outside, before_2010);
+    let out = s
+        .cmd(&[
+            "search",
+            query,
+            "--facets",
+            "date:2010..2020",
+            "--interval",
+            "year",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("(dated outside the window)"), "{text}");
+    let out = s
+        .cmd(&["search", "korea", "--facets", "date:2020..2010"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
 fn entity_filters_are_alias_resolved_and_combine_with_the_query() {
     let s = Scratch::new();
     s.index(&repo().join("corpus"), &[]);

@@ -183,6 +183,7 @@ fn fuzz_reader(format: Format) {
         aliases: &ALIASES,
         tagger: Some(tagger),
         curation: &curation,
+        dates: &dateline::extract::user_dates::UserDates::default(),
     };
     let n = cases(400);
     let mut runner = runner(n);

@@ -221,3 +221,58 @@ fn stats_and_export_query_describe_and_take_out_a_result_set() {
         .all(|a| a["body"].as_str().is_some_and(|b| b.len() > 200)));
     s.cmd(&["export", "--query", "(unclosed"]).assert().code(2);
 }
+
+#[test]
+fn dateline_toml_beside_the_index_gives_default_flags_the_command_line_overrides() {
+    let s = Scratch::new();
+    s.index(&repo().join("corpus"), &[]);
+    let home = s.dir.path().join("home");
+    std::fs::create_dir_all(&home).expect("home");
+    let run = |args: &[&str]| {
+        let mut cmd = s.cmd(args);
+        cmd.env_remove("DATELINE_CONFIG");
+        cmd.env("HOME", &home).env_remove("XDG_CONFIG_HOME");
+        cmd.output().expect("run")
+    };
+    let hits = |out: &std::process::Output| -> usize {
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        v["hits"].as_array().expect("hits").len()
+    };
+    let before = run(&["search", "the", "-f", "json"]);
+    assert_eq!(hits(&before), 10);
+    std::fs::write(
+        s.dir.path().join("dateline.toml"),
+        "# defaults for this archive\n[search]\nlimit = 2\nfacets = [\"people\"]\n",
+    )
+    .expect("write config");
+    let with_config = run(&["search", "the", "-f", "json"]);
+    assert_eq!(hits(&with_config), 2);
+    let v: serde_json::Value = serde_json::from_slice(&with_config.stdout).expect("json");
+    assert!(v["facets"]["people"].is_array(), "{v}");
+    // The command line wins over the file.
+    assert_eq!(hits(&run(&["search", "the", "-f", "json", "-n", "3"])), 3);
+    // The user's own file is read too, before the one beside the index.
+    std::fs::create_dir_all(home.join(".config/dateline")).expect("mkdir");
+    std::fs::write(
+        home.join(".config/dateline/dateline.toml"),
+        "[search]\nlimit = 1\nformat = \"json\"\n",
+    )
+    .expect("write user config");
+    assert_eq!(hits(&run(&["search", "the"])), 2);
+    // A flag the command does not have: refused, naming the file.
+    std::fs::write(s.dir.path().join("dateline.toml"), "[search]\nlimmit = 2\n")
+        .expect("write config");
+    let out = run(&["search", "the"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("--limmit") && stderr.contains("dateline.toml"),
+        "{stderr}"
+    );
+    // A broken file: its path and the TOML error.
+    std::fs::write(s.dir.path().join("dateline.toml"), "[search\n").expect("write config");
+    let out = run(&["search", "the"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("dateline.toml"), "{stderr}");
+}

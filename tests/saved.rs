@@ -304,6 +304,8 @@ fn the_jsonl_hit_shape_is_pinned() {
             "score",
             "snippet",
             "source",
+            "time",
+            "time_zone",
             "title",
             "url"
         ]

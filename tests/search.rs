@@ -142,7 +142,8 @@ fn jsonl_and_csv_shapes() {
     let mut rows = csv::Reader::from_reader(text.as_bytes());
     let headers = rows.headers().unwrap().clone();
     assert_eq!(&headers[0], "id");
-    assert_eq!(&headers[11], "snippet");
+    assert_eq!(&headers[4], "time");
+    assert_eq!(&headers[12], "snippet");
     let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
     assert_eq!(records.len(), 1);
     assert_eq!(&records[0][0], AP_ID);
@@ -368,4 +369,63 @@ fn terminal_output_wraps_to_the_width_and_says_when_the_page_is_cut() {
     assert!(text.trim_end().ends_with("showing 24-25 of 25"), "{text}");
     let everything = s.cmd(&["search", "scientology"]).output().expect("run");
     assert!(!String::from_utf8_lossy(&everything.stdout).contains("showing"));
+}
+
+#[test]
+fn fields_pick_what_each_hit_carries_body_included() {
+    let s = Scratch::new();
+    s.index(&repo().join("corpus"), &[]);
+    let v = s.search_json("khatibzadeh", &["--fields", "id,date,body"]);
+    let hit = &v["hits"][0];
+    let mut keys: Vec<&str> = hit
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort();
+    assert_eq!(keys, ["body", "date", "id"]);
+    assert_eq!(hit["id"], AP_ID);
+    let body = hit["body"].as_str().unwrap();
+    // The whole article, paragraphs and all, not a snippet.
+    assert!(body.contains("Khatibzadeh") && body.contains("\n") && body.len() > 3000);
+    let out = s
+        .cmd(&[
+            "search",
+            "khatibzadeh",
+            "-f",
+            "jsonl",
+            "--fields",
+            "title,people",
+        ])
+        .output()
+        .unwrap();
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line.as_object().unwrap().len(), 2, "{line}");
+    // CSV columns in the order given.
+    let out = s
+        .cmd(&[
+            "search",
+            "khatibzadeh",
+            "-f",
+            "csv",
+            "--fields",
+            "date,id,body",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut rows = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(rows.headers().unwrap(), vec!["date", "id", "body"]);
+    let row = rows.records().next().unwrap().unwrap();
+    assert_eq!(&row[0], "2021-01-12");
+    assert_eq!(&row[1], AP_ID);
+    assert!(row[2].contains("Khatibzadeh"));
+    // A field that does not exist is refused with the list.
+    let out = s
+        .cmd(&["search", "iran", "--fields", "id,bdy"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("fields are id, path"));
 }

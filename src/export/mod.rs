@@ -28,9 +28,14 @@ pub struct ExportedArticle {
     pub path: String,
     pub title: String,
     pub body: String,
-    /// RFC 3339 (UTC midnight), or absent when undated.
+    /// RFC 3339 (UTC midnight when only the day is known; the source's offset when it
+    /// stated one), or absent when undated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// The zone of the time in `date` (`UTC`, `+11:00`, `unstated`) when the source
+    /// gave a time of day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_source: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -109,8 +114,11 @@ pub fn for_each_article(
             path: a.path,
             title: a.title,
             body: a.body,
-            // Engines want full timestamps: the day's UTC midnight, as stored.
-            date: a.date.map(|d| format!("{d}T00:00:00Z")),
+            // Engines want full timestamps: as stored (UTC midnight for a bare day).
+            date: a
+                .date
+                .map(|d| format!("{d}T{}Z", a.time.as_deref().unwrap_or("00:00:00"))),
+            time_zone: a.time_zone,
             date_source: a.date_source,
             source: a.source,
             url: a.url,

@@ -6,10 +6,25 @@
 
 use std::sync::LazyLock;
 
-use chrono::{DateTime, Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, Timelike};
 use regex::Regex;
 
-use crate::article::DateSource;
+use crate::article::{DateSource, TimeOfDay, Zone};
+
+pub use super::user_dates::UserDates;
+
+/// When an article was published: the day and, where the source says, the time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Published {
+    pub day: NaiveDate,
+    pub time: Option<TimeOfDay>,
+}
+
+impl From<NaiveDate> for Published {
+    fn from(day: NaiveDate) -> Published {
+        Published { day, time: None }
+    }
+}
 
 /// Years accepted as plausible publication dates.
 const YEARS: std::ops::RangeInclusive<i32> = 1800..=2100;
@@ -32,37 +47,110 @@ static PATH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A time of day right after a date: `T15:01:01Z`, ` 15:01:01.79`, `, 14:02 GMT`.
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:[T ]|,?[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?[ \t]*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?",
+    )
+});
+
 /// Parses a date as metadata writes it: ISO 8601 / RFC 3339, `2021/01/12`, RFC 2822,
 /// `12 January 2021`, `Jan. 12, 2021`, Reuters' `26-FEB-1987 15:01:01.79`, with
 /// surrounding junk tolerated.
 pub fn parse(text: &str) -> Option<NaiveDate> {
-    let t = text.trim();
-    if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
-        return plausible(dt.date_naive());
-    }
-    if let Some(c) = ISO.captures(t).or_else(|| COMPACT.captures(t)) {
-        return ymd(&c[1], &c[2], &c[3]);
-    }
-    if let Ok(dt) = DateTime::parse_from_rfc2822(t) {
-        return plausible(dt.date_naive());
-    }
-    find_in_text(t)
+    parse_published(text).map(|p| p.day)
 }
 
-/// The first day-month-year or month-day-year date in free text.
-fn find_in_text(text: &str) -> Option<NaiveDate> {
+/// Like [`parse`], keeping the time of day where the text gives one: in UTC when it
+/// states a zone, else as written. A time of exactly midnight is taken for "no time"
+/// (`2011-04-13T00:00:00` is how many sites write a bare date).
+pub fn parse_published(text: &str) -> Option<Published> {
+    let t = text.trim();
+    if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
+        return zoned(dt);
+    }
+    if let Some(c) = ISO.captures(t).or_else(|| COMPACT.captures(t)) {
+        let day = ymd(&c[1], &c[2], &c[3])?;
+        return Some(with_clock(day, t.get(c.get(3)?.end()..).unwrap_or("")));
+    }
+    if let Ok(dt) = DateTime::parse_from_rfc2822(t) {
+        return zoned(dt);
+    }
+    let (day, end) = find_in_text(t)?;
+    Some(with_clock(day, t.get(end..).unwrap_or("")))
+}
+
+/// A moment with a stated offset: the day and time as written, the offset kept.
+fn zoned(dt: DateTime<FixedOffset>) -> Option<Published> {
+    let day = plausible(dt.date_naive())?;
+    if dt.time() == NaiveTime::MIN {
+        return Some(day.into());
+    }
+    Some(Published {
+        day,
+        time: Some(TimeOfDay {
+            time: dt.time().with_nanosecond(0).unwrap_or(dt.time()),
+            zone: Zone::Offset(dt.offset().local_minus_utc()),
+        }),
+    })
+}
+
+/// `day`, with the time of day that `rest` (the text right after the date) starts
+/// with, if any.
+fn with_clock(day: NaiveDate, rest: &str) -> Published {
+    let Some(c) = CLOCK.captures(rest) else {
+        return day.into();
+    };
+    let num = |i: usize| c.get(i).map_or(Some(0), |m| m.as_str().parse::<u32>().ok());
+    let (Some(h), Some(m), Some(s)) = (num(1), num(2), num(3)) else {
+        return day.into();
+    };
+    let Some(time) = NaiveTime::from_hms_opt(h, m, s).filter(|t| *t != NaiveTime::MIN) else {
+        return day.into();
+    };
+    let zone = match c.get(4).map(|z| offset_seconds(z.as_str())) {
+        None => Zone::Unstated,
+        Some(Some(offset)) => Zone::Offset(offset),
+        // An offset out of range: the time cannot be trusted either.
+        Some(None) => return day.into(),
+    };
+    Published {
+        day,
+        time: Some(TimeOfDay { time, zone }),
+    }
+}
+
+/// Seconds east of UTC for `Z`, `UTC`, `GMT`, `+01:00`, `-0500`.
+fn offset_seconds(zone: &str) -> Option<i32> {
+    if matches!(zone, "Z" | "UTC" | "GMT") {
+        return Some(0);
+    }
+    let sign = if zone.starts_with('-') { -1 } else { 1 };
+    let digits: String = zone.chars().filter(char::is_ascii_digit).collect();
+    let hours: i32 = digits.get(..2)?.parse().ok()?;
+    let minutes: i32 = digits.get(2..4)?.parse().ok()?;
+    (hours <= 14 && minutes < 60).then_some(sign * (hours * 3600 + minutes * 60))
+}
+
+/// The first day-month-year or month-day-year date in free text, and where it ends.
+fn find_in_text(text: &str) -> Option<(NaiveDate, usize)> {
+    let found = |c: &regex::Captures<'_>, date: Option<NaiveDate>| {
+        let whole = c.get(0)?;
+        Some((whole.start(), date?, whole.end()))
+    };
     let dmy = DAY_MON_YEAR
         .captures_iter(text)
         .filter(|c| !is_clock_time(text, c))
-        .find_map(|c| Some((c.get(0)?.start(), month_date(&c[3], &c[2], &c[1])?)));
+        .find_map(|c| found(&c, month_date(&c[3], &c[2], &c[1])));
     let mdy = MON_DAY_YEAR
         .captures_iter(text)
         .filter(|c| !is_clock_time(text, c))
-        .find_map(|c| Some((c.get(0)?.start(), month_date(&c[3], &c[1], &c[2])?)));
-    match (dmy, mdy) {
-        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
-        (a, b) => a.or(b).map(|(_, d)| d),
-    }
+        .find_map(|c| found(&c, month_date(&c[3], &c[1], &c[2])));
+    let first = match (dmy, mdy) {
+        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
+        (a, b) => a.or(b),
+    }?;
+    Some((first.1, first.2))
 }
 
 /// A date written in a path: `2021/01/12/…`, `2021-01-12-…`, `20210112`.
@@ -180,19 +268,84 @@ fn dateline_head(before: &str) -> bool {
         })
 }
 
-/// Applies the trust order and records where the date came from.
+/// Applies the trust order and records where the date came from: the user's sidecar,
+/// the file's metadata, the user's path pattern, a date in the path, the dateline
+/// (with its year inferred from `--years` when it names only a weekday, day and month),
+/// then the user's default.
 pub fn resolve(
     metadata: Option<&str>,
+    id: &str,
     path: &str,
     title: &str,
     body: &str,
-) -> Option<(NaiveDate, DateSource)> {
-    metadata
-        .and_then(parse)
-        .map(|d| (d, DateSource::Metadata))
-        .or_else(|| from_path(path).map(|d| (d, DateSource::Path)))
-        .or_else(|| from_text(title, body).map(|d| (d, DateSource::Text)))
+    user: &UserDates,
+) -> Option<(Published, DateSource)> {
+    user.sidecar_date(id, path)
+        .map(|p| (p, DateSource::Sidecar))
+        .or_else(|| {
+            metadata
+                .and_then(parse_published)
+                .map(|p| (p, DateSource::Metadata))
+        })
+        .or_else(|| user.path_date(path).map(|d| (d.into(), DateSource::Path)))
+        .or_else(|| from_path(path).map(|d| (d.into(), DateSource::Path)))
+        .or_else(|| from_text(title, body).map(|d| (d.into(), DateSource::Text)))
+        .or_else(|| {
+            let (weekday, month, day) = yearless_dateline(title, body)?;
+            let d = user.infer_year(weekday, month, day)?;
+            Some((d.into(), DateSource::Text))
+        })
+        .or_else(|| user.default.map(|d| (d.into(), DateSource::Default)))
 }
+
+static DAY_MON: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?[ \t]+([a-z]{3,9})\b\.?"));
+static MON_DAY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b([a-z]{3,9})\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?\b"));
+
+/// A dateline that names a weekday, a day and a month but no year (BBC's `Tuesday, 1
+/// March`): what year inference needs. At the very start of the title or of the body's
+/// first line, or alone on one of the body's first three lines (BBC sport puts the
+/// ground's name first).
+fn yearless_dateline(title: &str, body: &str) -> Option<(chrono::Weekday, u32, u32)> {
+    let mut lines = body.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first_line = lines.next().unwrap_or("");
+    let found = [title, first_line]
+        .into_iter()
+        .find_map(|line| weekday_day_month(line).map(|(found, _)| found));
+    found.or_else(|| {
+        lines.take(2).find_map(|line| {
+            let (found, rest) = weekday_day_month(line)?;
+            rest.trim_matches(|c: char| c.is_whitespace() || c == '.' || c == ',')
+                .is_empty()
+                .then_some(found)
+        })
+    })
+}
+
+/// `Tuesday, 1 March` or `Tue March 1` at the start of `line`, and what follows it;
+/// none when a year follows (dated, or rejected, by [`from_text`]).
+fn weekday_day_month(line: &str) -> Option<((chrono::Weekday, u32, u32), &str)> {
+    let weekday_end = line.find(|c: char| !c.is_alphabetic())?;
+    let weekday = weekday_named(&line[..weekday_end])?;
+    let rest = line[weekday_end..].trim_start_matches([',', ' ', '\t']);
+    let at_start = |c: &regex::Captures<'_>| c.get(0).is_some_and(|m| m.start() == 0);
+    let (month, day, end) = if let Some(c) = DAY_MON.captures(rest).filter(at_start) {
+        (month_number(&c[2])?, c[1].parse().ok()?, c.get(0)?.end())
+    } else {
+        let c = MON_DAY.captures(rest).filter(at_start)?;
+        (month_number(&c[1])?, c[2].parse().ok()?, c.get(0)?.end())
+    };
+    // A clock time (`1 March 1945 GMT`) is not a year.
+    let after = rest[end..].trim_start_matches([',', ' ', '\t']);
+    let year_follows = after.len() >= 4
+        && after.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && !CLOCK_ZONE.is_match(&after[4..]);
+    (!year_follows).then_some(((weekday, month, day), after))
+}
+
+static CLOCK_ZONE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[ \t]*(?:GMT|BST|UTC|CET|EST|EDT|hrs|local time)"));
 
 fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).and_then(plausible)
@@ -272,13 +425,143 @@ mod tests {
 
     #[test]
     fn trust_order_is_metadata_then_path_then_text() {
-        let r = resolve(Some("2020-05-01"), "2021/01/12/a.txt", "", "March 3, 1999");
-        assert_eq!(r, Some((d(2020, 5, 1).unwrap(), DateSource::Metadata)));
-        let r = resolve(Some("junk"), "2021/01/12/a.txt", "", "March 3, 1999");
-        assert_eq!(r, Some((d(2021, 1, 12).unwrap(), DateSource::Path)));
-        let r = resolve(None, "a.txt", "", "LONDON, March 3, 1999 - Shares fell");
-        assert_eq!(r, Some((d(1999, 3, 3).unwrap(), DateSource::Text)));
-        assert_eq!(resolve(None, "a.txt", "", "on Tuesday"), None);
+        let none = UserDates::default();
+        let day = |y, m, dd| Published::from(d(y, m, dd).unwrap());
+        let r = resolve(
+            Some("2020-05-01"),
+            "a",
+            "2021/01/12/a.txt",
+            "",
+            "March 3, 1999",
+            &none,
+        );
+        assert_eq!(r, Some((day(2020, 5, 1), DateSource::Metadata)));
+        let r = resolve(
+            Some("junk"),
+            "a",
+            "2021/01/12/a.txt",
+            "",
+            "March 3, 1999",
+            &none,
+        );
+        assert_eq!(r, Some((day(2021, 1, 12), DateSource::Path)));
+        let r = resolve(
+            None,
+            "a.txt",
+            "a.txt",
+            "",
+            "LONDON, March 3, 1999 - Shares fell",
+            &none,
+        );
+        assert_eq!(r, Some((day(1999, 3, 3), DateSource::Text)));
+        assert_eq!(
+            resolve(None, "a.txt", "a.txt", "", "on Tuesday", &none),
+            None
+        );
+    }
+
+    #[test]
+    fn times_of_day_and_zones_are_kept_as_written() {
+        let at = |text: &str| {
+            let p = parse_published(text).unwrap();
+            (
+                p.day.to_string(),
+                p.time.map(|t| (t.time.to_string(), t.zone)),
+            )
+        };
+        let unstated = |t: &str| Some((t.to_string(), Zone::Unstated));
+        let zone = |t: &str, secs| Some((t.to_string(), Zone::Offset(secs)));
+        assert_eq!(
+            at("26-FEB-1987 15:01:01.79"),
+            ("1987-02-26".into(), unstated("15:01:01"))
+        );
+        assert_eq!(
+            at("  3-MAR-1987 00:43:42.82"),
+            ("1987-03-03".into(), unstated("00:43:42"))
+        );
+        assert_eq!(
+            at("2019-01-05 23:30"),
+            ("2019-01-05".into(), unstated("23:30:00"))
+        );
+        // A stated zone is kept; the day stays the article's own (in UTC it would be
+        // the next one).
+        assert_eq!(
+            at("2019-01-05T23:30:00-05:00"),
+            ("2019-01-05".into(), zone("23:30:00", -5 * 3600))
+        );
+        assert_eq!(
+            at("Tue, 12 Jan 2021 15:04:05 +0100"),
+            ("2021-01-12".into(), zone("15:04:05", 3600))
+        );
+        assert_eq!(
+            at("2021-01-12 15:04 GMT"),
+            ("2021-01-12".into(), zone("15:04:00", 0))
+        );
+        assert_eq!(Zone::Offset(-5 * 3600).label(), "-05:00");
+        assert_eq!(Zone::Offset(19800).label(), "+05:30");
+        assert_eq!(Zone::Offset(0).label(), "UTC");
+        // Midnight is how many sites write a bare date.
+        assert_eq!(at("2011-04-13T00:00:00"), ("2011-04-13".into(), None));
+        assert_eq!(at("2017-07-18T00:00:00+02:00"), ("2017-07-18".into(), None));
+        assert_eq!(at("2021-01-12"), ("2021-01-12".into(), None));
+    }
+
+    #[test]
+    fn user_dates_take_their_places_in_the_trust_order() {
+        let dir = std::env::temp_dir().join(format!("dateline-resolve-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let csv = dir.join("dates.csv");
+        std::fs::write(&csv, "a.json#2,1999-09-09\n").unwrap();
+        let mut user = UserDates::default();
+        user.load_sidecar(&csv).unwrap();
+        user.set_path_pattern("{dd}.{mm}.{yyyy}".parse().unwrap());
+        user.default = d(2000, 1, 1);
+        user.years = Some(2004..=2005);
+        let day = |y, m, dd| Published::from(d(y, m, dd).unwrap());
+        // The sidecar wins over metadata, for the record it names only.
+        let r = resolve(Some("2020-05-01"), "a.json#2", "a.json", "", "", &user);
+        assert_eq!(r, Some((day(1999, 9, 9), DateSource::Sidecar)));
+        let r = resolve(Some("2020-05-01"), "a.json#1", "a.json", "", "", &user);
+        assert_eq!(r, Some((day(2020, 5, 1), DateSource::Metadata)));
+        // The user's path pattern before the built-in path dates.
+        let r = resolve(None, "x", "in/03.02.2005/2021-01-12.txt", "", "", &user);
+        assert_eq!(r, Some((day(2005, 2, 3), DateSource::Path)));
+        // A dateline without a year: the one year of --years that fits the weekday.
+        let r = resolve(
+            None,
+            "b",
+            "b.txt",
+            "Chelsea v Barcelona",
+            "Tuesday, 1 March\n\n1945 GMT kick-off",
+            &user,
+        );
+        assert_eq!(r, Some((day(2005, 3, 1), DateSource::Text)));
+        // Alone on one of the body's first lines (BBC sport puts the ground first).
+        let r = resolve(
+            None,
+            "b",
+            "b.txt",
+            "Brentford v Southampton",
+            "Griffin Park\n\nTuesday, 1 March\n\n1945 GMT",
+            &user,
+        );
+        assert_eq!(r, Some((day(2005, 3, 1), DateSource::Text)));
+        let r = resolve(
+            None,
+            "b",
+            "b.txt",
+            "",
+            "Griffin Park\n\nTuesday, 1 March was cold",
+            &user,
+        );
+        assert_eq!(r, Some((day(2000, 1, 1), DateSource::Default)));
+        // A weekday that fits neither year: the default, not a guess.
+        let r = resolve(None, "b", "b.txt", "", "Wednesday, 1 March\n\nText", &user);
+        assert_eq!(r, Some((day(2000, 1, 1), DateSource::Default)));
+        // A year that disagrees with the weekday is not replaced by an inferred one.
+        let r = resolve(None, "b", "b.txt", "", "Wednesday, March 3, 2015", &user);
+        assert_eq!(r, Some((day(2000, 1, 1), DateSource::Default)));
+        std::fs::remove_dir_all(&dir).ok();
     }
 }
 

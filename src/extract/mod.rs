@@ -10,6 +10,7 @@ pub mod dates;
 pub mod entities;
 pub mod ner;
 pub mod tokenize;
+pub mod user_dates;
 
 use crate::article::{article_id, Article, RawArticle};
 use aliases::Aliases;
@@ -25,6 +26,8 @@ pub struct Enricher<'a> {
     /// correction get it too. Not part of [`Enricher::fingerprint`]: curation
     /// commands rewrite the stored articles they touch themselves.
     pub curation: &'a crate::curation::Overlay,
+    /// What the user said about dates (`index --dates`, `--date-from-path`, ...).
+    pub dates: &'a user_dates::UserDates,
 }
 
 impl Enricher<'_> {
@@ -36,6 +39,7 @@ impl Enricher<'_> {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         h.update(env!("CARGO_PKG_VERSION").as_bytes());
         h.update(&self.aliases.fingerprint().to_le_bytes());
+        h.update(&self.dates.fingerprint().to_le_bytes());
         if self.tagger.is_some() {
             h.update(ner::EMBEDDED_MODEL);
             for data in [
@@ -75,7 +79,15 @@ impl Enricher<'_> {
         raw: RawArticle,
         keep_mentions: bool,
     ) -> (Article, Vec<entities::Mention>) {
-        let date = dates::resolve(raw.date_text.as_deref(), path, &raw.title, &raw.body);
+        let id = article_id(path, raw.record);
+        let date = dates::resolve(
+            raw.date_text.as_deref(),
+            &id,
+            path,
+            &raw.title,
+            &raw.body,
+            self.dates,
+        );
         let title = if raw.title.trim().is_empty() {
             fallback_title(&raw.body, path)
         } else {
@@ -135,11 +147,12 @@ impl Enricher<'_> {
             }
         });
         let article = Article {
-            id: article_id(path, raw.record),
+            id,
             path: path.to_string(),
             title,
             body: raw.body,
-            date: date.map(|(d, _)| d),
+            date: date.map(|(d, _)| d.day),
+            time: date.and_then(|(d, _)| d.time),
             date_source: date.map(|(_, s)| s),
             source: raw.source.filter(|s| !s.trim().is_empty()),
             url: raw.url.filter(|s| !s.trim().is_empty()),

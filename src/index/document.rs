@@ -9,7 +9,8 @@ use super::schema::Fields;
 use super::sentences;
 use crate::article::Article;
 
-/// Seconds since the epoch of a day's UTC midnight: how dates are stored.
+/// Seconds since the epoch of a day's UTC midnight: how a date without a time is
+/// stored, and where date ranges start.
 pub fn day_to_datetime(day: NaiveDate) -> DateTime {
     let secs = day
         .and_hms_opt(0, 0, 0)
@@ -38,7 +39,14 @@ pub fn to_document(
     doc.add_text(fields.body, &article.body);
     add_sentence_starts(fields, &mut doc, &article.title, &article.body);
     if let (Some(day), Some(source)) = (article.date, article.date_source) {
-        doc.add_date(fields.date, day_to_datetime(day));
+        match article.time {
+            Some(t) => {
+                let secs = day.and_time(t.time).and_utc().timestamp();
+                doc.add_date(fields.date, DateTime::from_timestamp_secs(secs));
+                doc.add_text(fields.time_zone, t.zone.label());
+            }
+            None => doc.add_date(fields.date, day_to_datetime(day)),
+        }
         doc.add_text(fields.date_source, source.as_str());
     }
     for (text_field, exact_field, names) in [
@@ -135,6 +143,12 @@ pub struct StoredArticle {
     pub title: String,
     /// `YYYY-MM-DD` or null.
     pub date: Option<String>,
+    /// `HH:MM:SS` when the source gave a time of day, as the source wrote it (so is
+    /// `date`), else null.
+    pub time: Option<String>,
+    /// The zone of `time`: `UTC`, `+11:00`, or `unstated` when the source gave none;
+    /// null without a time.
+    pub time_zone: Option<String>,
     pub date_source: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
@@ -160,11 +174,15 @@ pub fn from_document(fields: &Fields, doc: &TantivyDocument) -> StoredArticle {
             .map(str::to_string)
             .collect::<Vec<_>>()
     };
-    let date = doc
+    let moment = doc
         .get_first(fields.date)
         .and_then(|v| v.as_datetime())
-        .and_then(datetime_to_day)
-        .map(|d| d.format("%Y-%m-%d").to_string());
+        .and_then(|dt| ChronoDateTime::<Utc>::from_timestamp(dt.into_timestamp_secs(), 0));
+    let date = moment.map(|d| d.format("%Y-%m-%d").to_string());
+    let time_zone = text(fields.time_zone);
+    let time = moment
+        .filter(|_| time_zone.is_some())
+        .map(|d| d.format("%H:%M:%S").to_string());
     let indexed_at = doc
         .get_first(fields.indexed_at)
         .and_then(|v| v.as_datetime())
@@ -175,6 +193,8 @@ pub fn from_document(fields: &Fields, doc: &TantivyDocument) -> StoredArticle {
         path: text(fields.path).unwrap_or_default(),
         title: text(fields.title).unwrap_or_default(),
         date,
+        time,
+        time_zone,
         date_source: text(fields.date_source),
         source: text(fields.source),
         url: text(fields.url),

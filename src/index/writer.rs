@@ -96,6 +96,8 @@ pub struct IndexOptions {
     /// right after (archive-wide links) and compacts once with [`compact_after`]: a
     /// second full merge of a large index costs seconds.
     pub compact: bool,
+    /// What the user said about dates: sidecar, path pattern, default, years.
+    pub dates: crate::extract::user_dates::UserDates,
 }
 
 /// The outcome of a run, for the summary printed to the user.
@@ -262,6 +264,7 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
         aliases: &options.aliases,
         tagger,
         curation: &curation,
+        dates: &options.dates,
     };
     let progress = progress_bar(options.progress, &listing.files);
     let mut pending = 0usize;

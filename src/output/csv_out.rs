@@ -2,15 +2,17 @@
 
 use std::io::Write;
 
+use super::fields;
 use super::printable::printable;
 use crate::search::{Header, Hit, HitSink};
 
 /// Column order of the CSV output (documented in the README).
-pub const COLUMNS: [&str; 12] = [
+pub const COLUMNS: [&str; 13] = [
     "id",
     "path",
     "title",
     "date",
+    "time",
     "date_source",
     "source",
     "url",
@@ -24,13 +26,25 @@ pub const COLUMNS: [&str; 12] = [
 /// Writes hits as CSV rows.
 pub struct CsvSink<W: Write> {
     writer: csv::Writer<W>,
+    /// `--fields`, or empty for [`COLUMNS`].
+    fields: Vec<String>,
 }
 
 impl<W: Write> CsvSink<W> {
-    /// A sink writing CSV to `out`.
-    pub fn new(out: W) -> Self {
+    /// A sink writing CSV to `out`, with the `fields` columns (all of [`COLUMNS`] when
+    /// empty).
+    pub fn new(out: W, fields: &[String]) -> Self {
         CsvSink {
             writer: csv::Writer::from_writer(out),
+            fields: fields.to_vec(),
+        }
+    }
+
+    fn columns(&self) -> Vec<String> {
+        if self.fields.is_empty() {
+            COLUMNS.iter().map(|c| c.to_string()).collect()
+        } else {
+            self.fields.clone()
         }
     }
 }
@@ -46,26 +60,15 @@ fn to_io(e: csv::Error) -> std::io::Error {
 
 impl<W: Write> HitSink for CsvSink<W> {
     fn begin(&mut self, _header: &Header) -> std::io::Result<()> {
-        self.writer.write_record(COLUMNS).map_err(to_io)
+        let columns = self.columns();
+        self.writer.write_record(columns).map_err(to_io)
     }
     fn hit(&mut self, hit: &Hit) -> std::io::Result<()> {
-        let a = &hit.article;
-        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-        let snippet = hit.snippet.split_whitespace().collect::<Vec<_>>().join(" ");
-        let row = [
-            a.id.clone(),
-            a.path.clone(),
-            a.title.clone(),
-            opt(&a.date),
-            opt(&a.date_source),
-            opt(&a.source),
-            opt(&a.url),
-            a.people.join("; "),
-            a.orgs.join("; "),
-            a.places.join("; "),
-            hit.score.map(|s| format!("{s:.4}")).unwrap_or_default(),
-            snippet,
-        ];
+        let row: Vec<String> = self
+            .columns()
+            .into_iter()
+            .map(|column| fields::csv_cell(hit, &column))
+            .collect();
         // Spreadsheets and terminals both show CSV to people: no control characters.
         self.writer
             .write_record(row.iter().map(|field| printable(field).into_owned()))

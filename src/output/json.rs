@@ -1,10 +1,10 @@
-//! JSON and JSON Lines results. Field list documented in README ("Output fields").
+//! JSON and JSON Lines results. Field list documented in README ("Output").
 
 use std::io::Write;
 
 use serde::Serialize;
 
-use super::Label;
+use super::{fields, Label};
 use crate::search::facets::Facets;
 use crate::search::{Header, Hit, HitSink};
 
@@ -33,17 +33,21 @@ fn labelled<T: Serialize>(
 pub struct JsonSink<W: Write> {
     out: W,
     label: Option<Label>,
+    /// `--fields`: empty for every default field.
+    fields: Vec<String>,
     header: Option<Header>,
-    hits: Vec<Hit>,
+    hits: Vec<serde_json::Value>,
     facets: Option<Facets>,
 }
 
 impl<W: Write> JsonSink<W> {
-    /// A sink writing one JSON object to `out` when the search ends.
-    pub fn new(out: W, label: Option<Label>) -> Self {
+    /// A sink writing one JSON object to `out` when the search ends, each hit with
+    /// `fields` (every default field when empty).
+    pub fn new(out: W, label: Option<Label>, fields: &[String]) -> Self {
         JsonSink {
             out,
             label,
+            fields: fields.to_vec(),
             header: None,
             hits: Vec::new(),
             facets: None,
@@ -55,7 +59,7 @@ impl<W: Write> JsonSink<W> {
 struct JsonResults<'a> {
     #[serde(flatten)]
     header: &'a Header,
-    hits: &'a [Hit],
+    hits: &'a [serde_json::Value],
     #[serde(skip_serializing_if = "Option::is_none")]
     facets: Option<&'a Facets>,
 }
@@ -66,7 +70,7 @@ impl<W: Write> HitSink for JsonSink<W> {
         Ok(())
     }
     fn hit(&mut self, hit: &Hit) -> std::io::Result<()> {
-        self.hits.push(hit.clone());
+        self.hits.push(fields::json(hit, &self.fields)?);
         Ok(())
     }
     fn facets(&mut self, facets: &Facets) -> std::io::Result<()> {
@@ -95,15 +99,19 @@ impl<W: Write> HitSink for JsonSink<W> {
 pub struct JsonlSink<W: Write> {
     out: W,
     label: Option<Label>,
+    /// `--fields`: empty for every default field.
+    fields: Vec<String>,
     warnings: Vec<String>,
 }
 
 impl<W: Write> JsonlSink<W> {
-    /// A sink writing one JSON object per hit to `out`.
-    pub fn new(out: W, label: Option<Label>) -> Self {
+    /// A sink writing one JSON object per hit to `out`, with `fields` (every default
+    /// field when empty).
+    pub fn new(out: W, label: Option<Label>, fields: &[String]) -> Self {
         JsonlSink {
             out,
             label,
+            fields: fields.to_vec(),
             warnings: Vec::new(),
         }
     }
@@ -115,7 +123,7 @@ impl<W: Write> HitSink for JsonlSink<W> {
         Ok(())
     }
     fn hit(&mut self, hit: &Hit) -> std::io::Result<()> {
-        let mut line = labelled(hit, &self.label)?;
+        let mut line = labelled(&fields::json(hit, &self.fields)?, &self.label)?;
         if let (false, Some(obj)) = (self.warnings.is_empty(), line.as_object_mut()) {
             obj.insert("warnings".into(), serde_json::json!(self.warnings));
         }

@@ -5,6 +5,7 @@
 
 pub mod color;
 pub mod csv_out;
+pub mod fields;
 pub mod json;
 pub mod printable;
 pub mod summary;
@@ -49,17 +50,19 @@ pub struct Label {
     pub value: String,
 }
 
-/// Builds the sink for `format`, writing to `out`.
+/// Builds the sink for `format`, writing to `out`; `fields` (`--fields`) picks what
+/// each hit carries in JSON, JSON Lines and CSV (all default fields when empty).
 pub fn sink<'a, W: Write + 'a>(
     format: OutputFormat,
     out: W,
     color: bool,
     label: Option<Label>,
+    fields: &[String],
 ) -> Box<dyn HitSink + 'a> {
     match format {
         OutputFormat::Terminal => Box::new(terminal::TerminalSink::new(out, color)),
-        OutputFormat::Json => Box::new(json::JsonSink::new(out, label)),
-        OutputFormat::Jsonl => Box::new(json::JsonlSink::new(out, label)),
-        OutputFormat::Csv => Box::new(csv_out::CsvSink::new(out)),
+        OutputFormat::Json => Box::new(json::JsonSink::new(out, label, fields)),
+        OutputFormat::Jsonl => Box::new(json::JsonlSink::new(out, label, fields)),
+        OutputFormat::Csv => Box::new(csv_out::CsvSink::new(out, fields)),
     }
 }

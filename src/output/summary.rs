@@ -155,8 +155,12 @@ pub fn write_article(out: &mut dyn Write, a: &StoredArticle) -> std::io::Result<
     let line = |out: &mut dyn Write, k: &str, v: &str| writeln!(out, "{k:<12} {v}");
     line(out, "id:", &a.id)?;
     line(out, "path:", &a.path)?;
-    let date = match (&a.date, &a.date_source) {
-        (Some(d), Some(s)) => format!("{d} (from {s})"),
+    let date = match (&a.date, &a.date_source, &a.time, a.time_zone.as_deref()) {
+        (Some(d), Some(s), Some(t), Some("unstated") | None) => {
+            format!("{d} {t}, time zone not stated (from {s})")
+        }
+        (Some(d), Some(s), Some(t), Some(zone)) => format!("{d} {t} {zone} (from {s})"),
+        (Some(d), Some(s), None, _) => format!("{d} (from {s})"),
         _ => "undated".to_string(),
     };
     line(out, "date:", &date)?;
@@ -190,8 +194,17 @@ pub fn write_extracted(
 ) -> std::io::Result<()> {
     writeln!(out, "{}", a.title)?;
     writeln!(out, "{:<8} {}", "id:", a.id)?;
-    let date = match (a.date, a.date_source) {
-        (Some(d), Some(s)) => format!("{d} (from {})", s.as_str()),
+    let date = match (a.date, a.date_source, a.time) {
+        (Some(d), Some(s), Some(t)) => format!(
+            "{d} {}{} (from {})",
+            t.time.format("%H:%M:%S"),
+            match t.zone {
+                crate::article::Zone::Unstated => ", time zone not stated".to_string(),
+                zone => format!(" {}", zone.label()),
+            },
+            s.as_str()
+        ),
+        (Some(d), Some(s), None) => format!("{d} (from {})", s.as_str()),
         _ => "undated".to_string(),
     };
     writeln!(out, "{:<8} {date}", "date:")?;

@@ -109,12 +109,17 @@ impl<W: Write> HitSink for TerminalSink<W> {
         let a = &hit.article;
         let s = self.style;
         writeln!(self.out)?;
-        let date = a.date.as_deref().unwrap_or("undated");
+        let date = match (&a.date, &a.time) {
+            // Minutes are enough to tell which wire came first in a list.
+            (Some(d), Some(t)) => format!("{d} {}", t.get(..5).unwrap_or(t)),
+            (Some(d), None) => d.clone(),
+            _ => "undated".to_string(),
+        };
         writeln!(
             self.out,
             "{:>3}. {}  {}",
             self.rank,
-            s.date(&printable(date)),
+            s.date(&printable(&date)),
             s.bold(&printable(&a.title))
         )?;
         let mut meta = Vec::new();
@@ -289,6 +294,13 @@ pub fn write_facets(out: &mut dyn Write, facets: &Facets, style: Style) -> std::
         }
         if let Some(undated) = facets.date_undated.filter(|n| *n > 0) {
             writeln!(out, "  {:<10} {undated:>count_width$}", "undated")?;
+        }
+        if let Some(outside) = facets.date_outside.filter(|n| *n > 0) {
+            writeln!(
+                out,
+                "  {:<10} {outside:>count_width$} (dated outside the window)",
+                "outside"
+            )?;
         }
     }
     Ok(())

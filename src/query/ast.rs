@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDateTime, NaiveTime};
 
 /// A char range of the query text (`start..end`, 0-based columns).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -177,8 +177,8 @@ pub enum NodeKind {
     },
     /// Published on a day in `[from, until)`; `None` is open.
     Date {
-        from: Option<NaiveDate>,
-        until: Option<NaiveDate>,
+        from: Option<NaiveDateTime>,
+        until: Option<NaiveDateTime>,
     },
     /// Indexed after this moment (saved queries' `--new`), in microseconds.
     IndexedAfter(i64),
@@ -268,8 +268,15 @@ impl fmt::Display for Node {
                 write!(f, "*")
             }
             NodeKind::Date { from, until } => {
-                let lower = from.map_or("*".to_string(), |d| d.to_string());
-                let upper = until.map_or("*".to_string(), |d| d.to_string());
+                let show = |d: &NaiveDateTime| {
+                    if d.time() == NaiveTime::MIN {
+                        d.date().to_string()
+                    } else {
+                        d.format("%Y-%m-%dT%H:%M:%S").to_string()
+                    }
+                };
+                let lower = from.as_ref().map_or("*".to_string(), show);
+                let upper = until.as_ref().map_or("*".to_string(), show);
                 write!(f, "date:[{lower} TO {upper}}}")
             }
             NodeKind::IndexedAfter(micros) => write!(f, "indexed_after:{micros}"),

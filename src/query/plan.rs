@@ -8,7 +8,7 @@
 use std::ops::Bound;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, EmptyQuery, ExistsQuery, FuzzyTermQuery, Occur,
     PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
@@ -21,7 +21,6 @@ use super::ast::{Field, FieldKind, Node, NodeKind};
 use super::scope::{self, Matcher, ScopeQuery, ScopeSpec};
 use super::QueryError;
 use crate::extract::aliases::Aliases;
-use crate::index::document::day_to_datetime;
 use crate::index::schema::Fields;
 
 /// A title match weighs this much more than a body match.
@@ -279,8 +278,12 @@ impl Planner<'_> {
 
     /// Published in `[from, until)`, clamped to the days tantivy can store (1677-2262):
     /// a bound beyond them is open, a range wholly beyond them is empty.
-    fn date(&self, from: Option<NaiveDate>, until: Option<NaiveDate>) -> Box<dyn Query> {
+    fn date(&self, from: Option<NaiveDateTime>, until: Option<NaiveDateTime>) -> Box<dyn Query> {
         let (first, last) = storable_days();
+        let (first, last) = (
+            first.and_time(NaiveTime::MIN),
+            last.and_time(NaiveTime::MIN),
+        );
         if from.is_some_and(|d| d > last) || until.is_some_and(|d| d <= first) {
             return Box::new(EmptyQuery);
         }
@@ -288,11 +291,11 @@ impl Planner<'_> {
             return Box::new(EmptyQuery);
         }
         let lower = match from.filter(|d| *d > first) {
-            Some(d) => Bound::Included(Term::from_field_date(self.fields.date, day_to_datetime(d))),
+            Some(d) => Bound::Included(Term::from_field_date(self.fields.date, moment(d))),
             None => Bound::Unbounded,
         };
         let upper = match until.filter(|d| *d <= last) {
-            Some(d) => Bound::Excluded(Term::from_field_date(self.fields.date, day_to_datetime(d))),
+            Some(d) => Bound::Excluded(Term::from_field_date(self.fields.date, moment(d))),
             None => Bound::Unbounded,
         };
         if lower == Bound::Unbounded && upper == Bound::Unbounded {
@@ -300,6 +303,11 @@ impl Planner<'_> {
         }
         Box::new(RangeQuery::new(lower, upper))
     }
+}
+
+/// A moment (UTC) as tantivy stores dates.
+fn moment(d: NaiveDateTime) -> tantivy::DateTime {
+    tantivy::DateTime::from_timestamp_secs(d.and_utc().timestamp())
 }
 
 /// The first and last day a tantivy date (i64 nanoseconds) can hold.

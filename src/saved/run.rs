@@ -61,7 +61,7 @@ pub fn saved(
                     name.clone(),
                     SavedQuery {
                         query,
-                        options,
+                        options: *options,
                         created: Some(now()),
                         last_run: None,
                         watermark: watermark.map(format_stamp),
@@ -246,6 +246,7 @@ fn run_one(
         io::BufWriter::new(&mut *out),
         job.color,
         Some(label),
+        &job.options.fields,
     );
     let outcome = search::run(index, &request, aliases, sink.as_mut())?;
     let named: Vec<String> = outcome

@@ -144,8 +144,8 @@ pub fn lints(
             let Some((first, last)) = indexed_dates else {
                 return;
             };
-            let after = from.is_some_and(|f| f > last);
-            let before = until.is_some_and(|u| u <= first);
+            let after = from.is_some_and(|f| f.date() > last);
+            let before = until.is_some_and(|u| u <= first.and_time(chrono::NaiveTime::MIN));
             if after || before {
                 out.push(format!(
                     "{node} is outside the indexed dates ({first} to {last})"
@@ -158,7 +158,7 @@ pub fn lints(
 }
 
 /// The first and last publication day in the index.
-fn date_bounds(searcher: &Searcher) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+pub(crate) fn date_bounds(searcher: &Searcher) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
     let mut min: Option<DateTime> = None;
     let mut max: Option<DateTime> = None;
     for segment in searcher.segment_readers() {

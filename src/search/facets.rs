@@ -122,6 +122,9 @@ pub struct Facets {
     /// Hits without a publication date (not in the histogram).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_undated: Option<u64>,
+    /// Dated hits outside the histogram's window (`--facets date:FROM..TO`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_outside: Option<u64>,
     /// Draw the histogram as each bucket's share of the archive (`--share`).
     #[serde(skip)]
     pub share: bool,
@@ -161,6 +164,48 @@ pub struct FacetRequest {
     pub interval: Interval,
     /// Draw the date histogram as shares of the archive.
     pub share: bool,
+    /// The days the date histogram covers (`--facets date:FROM..TO`).
+    pub window: DateWindow,
+}
+
+/// The days a date histogram draws, each end open or a day (inclusive): the same
+/// window on two searches lines their timelines up, empty ends included.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateWindow {
+    pub first: Option<NaiveDate>,
+    pub last: Option<NaiveDate>,
+}
+
+impl DateWindow {
+    /// Parses `FROM..TO` (either may be empty) of partial dates: `1987-03..1987-06`
+    /// covers March to June.
+    pub fn parse(text: &str) -> Result<DateWindow, String> {
+        let (from, to) = text
+            .split_once("..")
+            .ok_or_else(|| format!("`{text}`: a date window is FROM..TO, e.g. 1987-03..1987-06"))?;
+        let span = |s: &str| -> Result<Option<crate::query::DateSpan>, String> {
+            let s = s.trim();
+            if s.is_empty() {
+                Ok(None)
+            } else {
+                s.parse().map(Some)
+            }
+        };
+        let window = DateWindow {
+            first: span(from)?.map(|s| s.start.date()),
+            last: span(to)?.map(|s| (s.end_exclusive - chrono::Duration::seconds(1)).date()),
+        };
+        if let (Some(first), Some(last)) = (window.first, window.last) {
+            if last < first {
+                return Err(format!("`{text}`: the window ends before it starts"));
+            }
+        }
+        Ok(window)
+    }
+
+    fn contains(&self, day: NaiveDate) -> bool {
+        self.first.is_none_or(|f| day >= f) && self.last.is_none_or(|l| day <= l)
+    }
 }
 
 impl FacetRequest {
@@ -248,10 +293,16 @@ impl FacetRequest {
                         .filter_map(|b| Some((day_of_key(&b.key)?, b.doc_count)))
                         .collect();
                     let dated: u64 = days.iter().map(|(_, c)| c).sum();
-                    let (interval, histogram) = fold(&days, self.interval);
+                    let (inside, outside): (Vec<_>, Vec<_>) = days
+                        .into_iter()
+                        .partition(|(d, _)| self.window.contains(*d));
+                    let (interval, histogram) = fold_within(&inside, self.interval, self.window);
                     facets.date = Some(histogram);
                     facets.date_interval = Some(interval);
                     facets.date_undated = Some(total.saturating_sub(dated));
+                    if self.window != DateWindow::default() {
+                        facets.date_outside = Some(outside.iter().map(|(_, c)| c).sum());
+                    }
                 }
                 (_, BucketResult::Terms { buckets, .. }) => {
                     let values = buckets
@@ -293,9 +344,19 @@ fn day_of_key(key: &Key) -> Option<NaiveDate> {
 
 /// Folds per-day counts into calendar buckets, filling gaps with zero buckets.
 pub fn fold(days: &[(NaiveDate, u64)], interval: Interval) -> (&'static str, Vec<DateBucket>) {
+    fold_within(days, interval, DateWindow::default())
+}
+
+/// Like [`fold`], drawing every bucket of `window` where it has a bound (the days'
+/// own span where it is open).
+pub fn fold_within(
+    days: &[(NaiveDate, u64)],
+    interval: Interval,
+    window: DateWindow,
+) -> (&'static str, Vec<DateBucket>) {
     let (Some(first), Some(last)) = (
-        days.iter().map(|(d, _)| *d).min(),
-        days.iter().map(|(d, _)| *d).max(),
+        window.first.or_else(|| days.iter().map(|(d, _)| *d).min()),
+        window.last.or_else(|| days.iter().map(|(d, _)| *d).max()),
     ) else {
         return (
             interval_name(resolve(interval, NaiveDate::MIN, NaiveDate::MIN)),
@@ -430,6 +491,29 @@ mod tests {
         assert_eq!(name, "year");
         assert_eq!(b.len(), 35);
         assert!(fold(&[], Interval::Auto).1.is_empty());
+    }
+
+    #[test]
+    fn a_window_draws_its_whole_span_even_where_nothing_matched() {
+        let window = DateWindow::parse("1987-01..1987-04").unwrap();
+        assert_eq!(window.first, Some(d(1987, 1, 1)));
+        assert_eq!(window.last, Some(d(1987, 4, 30)));
+        let (name, b) = fold_within(&[(d(1987, 3, 2), 2)], Interval::Month, window);
+        assert_eq!(name, "month");
+        let got: Vec<(&str, u64)> = b.iter().map(|b| (b.start.as_str(), b.count)).collect();
+        assert_eq!(
+            got,
+            [
+                ("1987-01-01", 0),
+                ("1987-02-01", 0),
+                ("1987-03-01", 2),
+                ("1987-04-01", 0)
+            ]
+        );
+        let open = DateWindow::parse("1987-03..").unwrap();
+        assert_eq!((open.first, open.last), (Some(d(1987, 3, 1)), None));
+        assert!(DateWindow::parse("1987-04..1987-03").is_err());
+        assert!(DateWindow::parse("1987").is_err());
     }
 
     #[test]

@@ -40,6 +40,8 @@ impl Scratch {
         // Output to a pipe is wrapped only when COLUMNS asks for it.
         cmd.env_remove("COLUMNS");
         cmd.env_remove("DATELINE_ALIASES");
+        // No developer's own dateline.toml.
+        cmd.env("DATELINE_CONFIG", "");
         cmd
     }
 

@@ -271,6 +271,7 @@ mod tests {
                 title: String::new(),
                 body: body.to_string(),
                 date: None,
+                time: None,
                 date_source: None,
                 source: None,
                 url: None,
