@@ -68,7 +68,7 @@ pub enum Error {
     BadArchive { path: PathBuf, reason: String },
 
     /// The embedded entity model cannot be loaded.
-    #[error("the built-in entity model cannot be loaded ({0}); index with --no-extract, or retrain (see README)")]
+    #[error("the built-in entity model cannot be loaded ({0}); index with --no-extract, or retrain (see index_schema/ner/README.md)")]
     Model(String),
 
     /// A user alias file cannot be read or parsed.

@@ -1104,7 +1104,7 @@ impl Gen<'_> {
                 if slop > 0 {
                     // tantivy matches a sloppy phrase of three or more words differently
                     // when it scores (hits) and when it only filters (under NOT): see
-                    // README "Known limits". Two-word sloppy phrases are exact.
+                    // README "Malformed queries and known limits". Two-word sloppy phrases are exact.
                     words.truncate(2);
                 }
                 if slop > 0 && self.rng.chance(50) {
