@@ -30,6 +30,11 @@ struct Args {
     /// Where to write the model.
     #[arg(long, default_value = "index_schema/ner/model.bin")]
     out: PathBuf,
+    /// Do not train: read this model file (any supported format) and write it to
+    /// --out in the current format, weights unchanged (how format 1's text entries
+    /// became hashes).
+    #[arg(long, value_name = "MODEL")]
+    resave: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -43,6 +48,24 @@ fn main() -> ExitCode {
 }
 
 fn run(args: Args) -> anyhow::Result<()> {
+    if let Some(old) = &args.resave {
+        let bytes = std::fs::read(old).with_context(|| format!("reading {}", old.display()))?;
+        let model = dateline::extract::ner::model::Model::from_bytes(
+            &bytes,
+            dateline::extract::ner::features::FEATURE_VERSION,
+        )?;
+        let out = model.to_bytes();
+        std::fs::write(&args.out, &out)
+            .with_context(|| format!("writing {}", args.out.display()))?;
+        eprintln!(
+            "re-saved {} as {} ({:.1} MB, {} features)",
+            old.display(),
+            args.out.display(),
+            out.len() as f64 / 1e6,
+            model.weights.len()
+        );
+        return Ok(());
+    }
     let read = |p: &PathBuf| {
         std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))
     };

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::Outcome;
-use crate::extract::entities::{is_generic_name, Kind};
+use crate::extract::entities::{is_first_name, is_generic_name, Kind};
 
 /// One listed name and why it looks wrong.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -130,9 +130,30 @@ pub fn find(names: &[(Kind, Vec<(String, u64)>)]) -> Vec<Suspect> {
                         let first_name = opens.get(name.as_str()).is_some_and(|o| *o >= total);
                         if *top_count as f64 >= DOMINANT_SHARE * total as f64 && !first_name {
                             outcome.get_or_insert(Outcome::Becomes(*kind, top.to_string()));
+                        } else if forms.len() >= 2 && *kind == Kind::Person {
+                            // `Johnson` beside Manuel, Magic and Lyndon Johnson, none of
+                            // them dominant: one count for several people misleads.
+                            reasons.push(
+                                "names several people; which one, the archive does not say"
+                                    .to_string(),
+                            );
+                            outcome.get_or_insert(Outcome::Drop);
                         }
                     }
                 }
+            }
+            // `Alex` alone, where the archive has Alex Ferguson and Alex Salmond: a first
+            // name that opens other people's names but ends none names nobody in
+            // particular (and is often part of something else: `Alex. Brown and Sons`).
+            // A first name that opens no name here is kept: Bono, Cher, Aaliyah.
+            let lone_first_name = *kind == Kind::Person
+                && !name.contains(char::is_whitespace)
+                && is_first_name(name)
+                && opens.get(name.as_str()).is_some_and(|o| *o > 0)
+                && !longer.contains_key(&(*kind, name.as_str()));
+            if lone_first_name {
+                reasons.push("a first name alone".to_string());
+                outcome.get_or_insert(Outcome::Drop);
             }
             let fix = outcome.as_ref().map(|o| command(*kind, name, o));
             if !reasons.is_empty() {
@@ -199,6 +220,33 @@ mod tests {
             kind,
             list.iter().map(|(n, c)| (n.to_string(), *c)).collect(),
         )
+    }
+
+    #[test]
+    fn lone_first_names_and_shared_surnames_are_dropped_but_mononyms_kept() {
+        let all = [names(
+            Kind::Person,
+            &[
+                ("Alex Ferguson", 40),
+                ("Alex Salmond", 7),
+                ("Alex", 20),
+                ("Bono", 12),
+                ("Manuel Johnson", 10),
+                ("Magic Johnson", 9),
+                ("Johnson", 24),
+            ],
+        )];
+        let found = find(&all);
+        let outcome = |n: &str| {
+            found
+                .iter()
+                .find(|s| s.name == n)
+                .and_then(|s| s.outcome.clone())
+        };
+        assert_eq!(outcome("Alex"), Some(Outcome::Drop), "{found:?}");
+        assert_eq!(outcome("Johnson"), Some(Outcome::Drop), "{found:?}");
+        // A first name that opens no name in the archive is someone's whole name.
+        assert_eq!(outcome("Bono"), None, "{found:?}");
     }
 
     #[test]

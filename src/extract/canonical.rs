@@ -69,8 +69,11 @@ pub fn without_markup(words: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// True when the line holding byte `at` of `text` is a table row: more number-like
-/// tokens than words (`Shr 1.20 dlrs vs 1.10 dlrs`, `Revs 35.6 mln vs 30.1 mln`).
+/// True when the line holding byte `at` of `text` is a row of an accounts table: more
+/// number-like tokens than words, with money words (`Shr 1.20 dlrs vs 1.10 dlrs`,
+/// `Revs 35.6 mln vs 30.1 mln`), whose labels (`Shr`, `Revs`) are not names. A row of
+/// a label and bare figures (`BALTIMORE 74 65 .532`, `Denver 1.56 1.56`) keeps its
+/// name: sports standings and price tables list real teams and places.
 pub fn on_table_line(text: &str, at: usize) -> bool {
     // Table rows are short: look at most this far each way, so the check stays
     // constant-time per mention in a one-paragraph megabyte article.
@@ -94,21 +97,23 @@ pub fn on_table_line(text: &str, at: usize) -> bool {
         None if to == text.len() => to,
         None => return false,
     };
-    let (mut numbers, mut words) = (0, 0);
+    let (mut numbers, mut words, mut money) = (0, 0, 0);
     for token in text[start..end].split_whitespace() {
-        let figure = token.chars().any(|c| c.is_ascii_digit())
-            || matches!(
-                token,
-                "vs" | "vs." | "dlrs" | "mln" | "cts" | "billion" | "pct"
-            );
-        if figure {
+        let unit = matches!(
+            token,
+            "vs" | "vs." | "dlrs" | "mln" | "cts" | "billion" | "pct"
+        );
+        if unit {
+            money += 1;
+        }
+        if unit || token.chars().any(|c| c.is_ascii_digit()) {
             numbers += 1;
         } else {
             words += 1;
         }
     }
     // A table row is a short label and figures; wrapped prose with figures has words.
-    numbers >= 2 && numbers > words && words <= 3
+    numbers >= 2 && numbers > words && words <= 3 && money > 0
 }
 
 /// The one longer name in `names` whose words end with `words` (or begin with them,
@@ -173,6 +178,16 @@ mod tests {
         let text = "Pennzoil said net rose.\nShr 1.20 dlrs vs 1.10 dlrs\nNet 5.0 mln vs 4.1 mln";
         assert!(on_table_line(text, text.find("Shr").unwrap_or(0)));
         assert!(!on_table_line(text, 0));
+        // Standings and price tables name real teams and places.
+        let standings = "Standings:\nBALTIMORE 74 65 .532 -\nPohang 3 1 0 6 2 10";
+        assert!(!on_table_line(
+            standings,
+            standings.find("BALTIMORE").unwrap_or(0)
+        ));
+        assert!(!on_table_line(
+            standings,
+            standings.find("Pohang").unwrap_or(0)
+        ));
     }
 
     #[test]

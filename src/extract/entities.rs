@@ -14,7 +14,7 @@
 //! 5. demonyms become places (MISC "Iranian" → place Iran, via
 //!    index_schema/ner/demonyms.tsv); other MISC mentions are not stored.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -401,13 +401,39 @@ fn resolve(
 ) -> Extracted {
     // Step 2: strip titles from people, markup and legal forms from organizations; drop
     // empty leftovers and anything on an earnings-table row (`Shr 1.20 dlrs vs ...`).
+    let ends_of = |tag: EntityType| -> HashSet<(&'static str, usize)> {
+        raw.iter()
+            .filter(|m| m.tag == tag)
+            .map(|m| (m.field, m.end))
+            .collect()
+    };
+    let starts_of = |tag: EntityType| -> HashSet<(&'static str, usize)> {
+        raw.iter()
+            .filter(|m| m.tag == tag)
+            .map(|m| (m.field, m.start))
+            .collect()
+    };
+    let person_ends = ends_of(EntityType::Per);
+    let person_starts = starts_of(EntityType::Per);
+    let org_ends = ends_of(EntityType::Org);
+    let place_ends = ends_of(EntityType::Loc);
+    let place_starts = starts_of(EntityType::Loc);
+    let text_of = |field: &str| if field == "title" { title } else { body };
     let mut mentions: Vec<(RawMention, Vec<String>)> = raw
         .into_iter()
         .filter(|m| !(m.field == "body" && canonical::on_table_line(body, m.start)))
         .map(|mut m| {
             let words = recase_if_all_caps(&m.words);
-            if m.tag == EntityType::Per && names_a_firm(&words) {
-                m.tag = EntityType::Org;
+            if m.tag == EntityType::Per {
+                let text = text_of(m.field);
+                if names_a_firm(&words)
+                    || works_for_it(text, m.start, m.field, &person_ends)
+                    || heads_a_team(text, &m, &person_starts)
+                {
+                    m.tag = EntityType::Org;
+                } else if listed_with_places(text, &m, &words, &place_ends, &place_starts) {
+                    m.tag = EntityType::Loc;
+                }
             }
             let words = match m.tag {
                 EntityType::Per => strip_titles(&canonical::without_markup(&words)),
@@ -421,6 +447,21 @@ fn resolve(
             !w.is_empty() && !office
         })
         .collect();
+    // Step 2b: a name the article itself shows to be a work, a product or an event
+    // (`the film Vera Drake`, `a PC`, `the Six Nations championship`) is not a person
+    // or an organization anywhere in it.
+    let neighbours = Neighbours {
+        org_ends,
+        person_starts: person_starts.clone(),
+    };
+    let things: HashSet<(EntityType, String)> = mentions
+        .iter()
+        .filter(|(m, w)| is_a_thing(text_of(m.field), m, w, &neighbours))
+        .map(|(m, w)| (m.tag, join_words(w)))
+        .collect();
+    if !things.is_empty() {
+        mentions.retain(|(m, w)| !things.contains(&(m.tag, join_words(w))));
+    }
     // Step 3a: the article's longer names, to which its short forms link.
     let names_of = |tag: EntityType| -> Vec<Vec<String>> {
         let mut names: Vec<Vec<String>> = mentions
@@ -551,8 +592,11 @@ fn resolve(
         if kind == Kind::Person {
             recent_people.push(name.split_whitespace().map(str::to_string).collect());
         }
-        if kind == Kind::Org && aliased.is_none() && is_generic_word(&name) {
-            // `Bank`, `Commission`, `City` alone name no particular organization.
+        if kind == Kind::Org
+            && aliased.is_none()
+            && (is_generic_word(&name) || is_everyday_word(&name) || is_generic_institution(&name))
+        {
+            // `Bank`, `Commission`, `City`, `House` alone name no particular organization.
             continue;
         }
         let list = match kind {
@@ -700,12 +744,478 @@ fn strip_titles(words: &[String]) -> Vec<String> {
 }
 
 /// A "person" that joins names with `and`/`&` (`Wagner and Brown`, `James Capel and
-/// Co`) or ends in a legal form (`Smith Barney Inc`) is a firm: one person's name
-/// never does either.
+/// Co`) or ends in a legal form (`Smith Barney Inc`) or a sports club's (`Man Utd`,
+/// `Leicester City`) is a firm or a club: one person's name never does any of these.
 fn names_a_firm(words: &[String]) -> bool {
+    const CLUB_ENDINGS: [&str; 9] = [
+        "FC",
+        "AFC",
+        "Utd",
+        "United",
+        "Rovers",
+        "Wanderers",
+        "Athletic",
+        "Albion",
+        "City",
+    ];
     words.len() >= 2
         && (words.iter().any(|w| w == "and" || w == "&")
-            || words.last().is_some_and(|w| is_org_designator(w)))
+            || words
+                .last()
+                .is_some_and(|w| is_org_designator(w) || CLUB_ENDINGS.contains(&w.as_str())))
+}
+
+/// A "person" someone works at, or a kind of firm names (`analyst at Smith Barney`,
+/// `brokers James Capel`, `Peter Greenbaum of Smith Barney`), is the firm: people are
+/// not worked at, and one person's name right after another's and `of`/`at`/`with` is
+/// their employer or their town.
+fn works_for_it(
+    text: &str,
+    start: usize,
+    field: &'static str,
+    person_ends: &HashSet<(&'static str, usize)>,
+) -> bool {
+    const FIRMS: [&str; 14] = [
+        "broker",
+        "brokers",
+        "brokerage",
+        "stockbroker",
+        "stockbrokers",
+        "stockbroking",
+        "underwriter",
+        "underwriters",
+        "bankers",
+        "dealers",
+        "consultants",
+        "consultancy",
+        "auditors",
+        "accountants",
+    ];
+    const WORKERS: [&str; 10] = [
+        "analyst",
+        "analysts",
+        "economist",
+        "economists",
+        "strategist",
+        "strategists",
+        "trader",
+        "traders",
+        "dealer",
+        "broker",
+    ];
+    const AT: [&str; 3] = ["at", "with", "of"];
+    let Some(before) = text
+        .get(start.saturating_sub(48)..start)
+        .or_else(|| text.get(..start))
+    else {
+        return false;
+    };
+    let words: Vec<String> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let last = words.last().map(String::as_str);
+    let second = words.len().checked_sub(2).map(|i| words[i].as_str());
+    if last.is_some_and(|w| FIRMS.contains(&w)) && before.ends_with(' ') {
+        return true;
+    }
+    if let (Some(prep), Some(worker)) = (last, second) {
+        if AT.contains(&prep) && WORKERS.contains(&worker) {
+            return true;
+        }
+    }
+    // `Peter Greenbaum of Smith Barney`: the connector right after a person's name.
+    ["of", "at", "with"].iter().any(|prep| {
+        let gap = format!(" {prep} ");
+        before.ends_with(&gap) && person_ends.contains(&(field, start - gap.len()))
+    })
+}
+
+/// Where the other mentions of a field start and end, for rules that read a mention
+/// by its neighbours.
+struct Neighbours {
+    org_ends: HashSet<(&'static str, usize)>,
+    person_starts: HashSet<(&'static str, usize)>,
+}
+
+/// Nouns that name a work right before its title (`the film Vera Drake`, `low-budget
+/// British movie Vera Drake`).
+const WORK_NOUNS: [&str; 12] = [
+    "film",
+    "movie",
+    "novel",
+    "book",
+    "album",
+    "band",
+    "musical",
+    "sitcom",
+    "documentary",
+    "opera",
+    "drama",
+    "series",
+];
+/// Nouns that name a work only with an article right before (`the play Hamlet`, but
+/// `expected to play Federer`).
+const WORK_NOUNS_WITH_ARTICLE: [&str; 4] = ["play", "game", "single", "song"];
+/// Plural works a title may precede (`the Harry Potter films`) or follow (`films like
+/// Harry Potter`).
+const WORKS_PLURAL: [&str; 9] = [
+    "films",
+    "movies",
+    "books",
+    "novels",
+    "albums",
+    "games",
+    "franchise",
+    "sequel",
+    "series",
+];
+/// Events a name may precede (`the Six Nations championship`).
+const EVENT_NOUNS: [&str; 5] = [
+    "championship",
+    "championships",
+    "tournament",
+    "festival",
+    "awards",
+];
+/// Times that make what follows an event or an edition (`this year's Six Nations`,
+/// `Saturday's Six Nations match`).
+const TIMES: [&str; 14] = [
+    "year",
+    "season",
+    "week",
+    "month",
+    "weekend",
+    "night",
+    "today",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+];
+/// Words that end a noun phrase (`won an Oscar for ...`), or that an award's name takes
+/// (`an Oscar nomination`).
+const FUNCTION_WORDS: [&str; 14] = [
+    "for",
+    "in",
+    "at",
+    "and",
+    "or",
+    "with",
+    "as",
+    "from",
+    "to",
+    "nomination",
+    "nominations",
+    "winner",
+    "winners",
+    "award",
+];
+/// Nouns that make the name before them a prize (`Oscar nomination`, `Grammy winner`).
+const AWARD_TERMS: [&str; 17] = [
+    "nomination",
+    "nominations",
+    "nominee",
+    "nominees",
+    "winner",
+    "winners",
+    "winning",
+    "voters",
+    "ceremony",
+    "favourite",
+    "hopeful",
+    "hopefuls",
+    "statuette",
+    "statuettes",
+    "night",
+    "contender",
+    "contenders",
+];
+/// A team's fixtures in a competition (`their Six Nations opener`).
+const FIXTURES: [&str; 10] = [
+    "opener",
+    "clash",
+    "decider",
+    "campaign",
+    "fixture",
+    "fixtures",
+    "title",
+    "game",
+    "encounter",
+    "match",
+];
+/// Roles held in a team or a band, after its name and before the holder's
+/// (`Franz Ferdinand frontman Alex Kapranos`, `Chelsea boss Jose Mourinho`).
+const TEAM_ROLES: [&str; 16] = [
+    "frontman",
+    "singer",
+    "guitarist",
+    "drummer",
+    "bassist",
+    "boss",
+    "manager",
+    "coach",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "winger",
+    "captain",
+    "skipper",
+    "chairman",
+];
+/// Roles in a work (`Vera Drake star Imelda Staunton`, `director Mike Leigh`).
+const WORK_ROLES: [&str; 5] = ["star", "director", "actress", "actor", "producer"];
+
+/// True when the words around a "person" or "organization" mention show it to be a
+/// work (`the film Vera Drake`, `the band Franz Ferdinand`, `films like Harry Potter`),
+/// a product (`a PC`, `PCs`, `Microsoft's Xbox`) or an event (`the Six Nations
+/// championship`, `this year's Six Nations`).
+fn is_a_thing(text: &str, m: &RawMention, words: &[String], around: &Neighbours) -> bool {
+    if !matches!(m.tag, EntityType::Per | EntityType::Org) {
+        return false;
+    }
+    let before = text.get(m.start.saturating_sub(32)..m.start).unwrap_or("");
+    let before_words: Vec<String> = before
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let word_before = |n: usize| {
+        before_words
+            .len()
+            .checked_sub(n)
+            .map_or("", |i| before_words[i].as_str())
+    };
+    let after = text.get(m.end..).unwrap_or("");
+    let next_after = after
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next())
+        .unwrap_or("");
+    let lowercase = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_lowercase());
+    // The word right before, with one space and nothing else between.
+    let before_lower = before.to_lowercase();
+    let spaced = before.ends_with(' ')
+        && !word_before(1).is_empty()
+        && before_lower.ends_with(&format!("{} ", word_before(1)));
+    // `the film Vera Drake`, `British movie Vera Drake`, `the play Hamlet`.
+    if spaced
+        && (WORK_NOUNS.contains(&word_before(1))
+            || (WORK_NOUNS_WITH_ARTICLE.contains(&word_before(1))
+                && matches!(word_before(2), "the" | "a" | "his" | "her" | "their")))
+    {
+        return true;
+    }
+    // `films like Harry Potter`, `movies such as Harry Potter`.
+    let like = (word_before(1) == "like" && WORKS_PLURAL.contains(&word_before(2)))
+        || (word_before(1) == "as"
+            && word_before(2) == "such"
+            && WORKS_PLURAL.contains(&word_before(3)));
+    if spaced && like {
+        return true;
+    }
+    // `the Harry Potter films`, `the Six Nations championship`, `the Six Nations title`.
+    if lowercase(next_after)
+        && word_before(1) == "the"
+        && (WORKS_PLURAL.contains(&next_after)
+            || EVENT_NOUNS.contains(&next_after)
+            || FIXTURES.contains(&next_after))
+    {
+        return true;
+    }
+    // `the 2004 Six Nations`, `the entire Six Nations`: an edition, a stretch of time.
+    let year = word_before(1).len() == 4
+        && word_before(1).chars().all(|c| c.is_ascii_digit())
+        && (word_before(1).starts_with("19") || word_before(1).starts_with("20"));
+    // (Not `the 2018 FIFA World Cup`: there the name is part of the event's.)
+    let capitalized_next = next_after.chars().next().is_some_and(char::is_uppercase);
+    // A one-word name after a year is usually the organizer (`the 2018 FIFA football
+    // World Cup`), so only longer names.
+    if spaced
+        && (year || word_before(1) == "entire")
+        && word_before(2) == "the"
+        && !capitalized_next
+        && words.len() >= 2
+    {
+        return true;
+    }
+    // `this year's Six Nations`, `Saturday's Six Nations match`.
+    let time_possessive = ["'s", "’s"].iter().any(|s| {
+        let w = word_before(1);
+        w.strip_suffix(s).is_some_and(|t| TIMES.contains(&t))
+    });
+    // (Not `last week's OPEC meeting`: a name that qualifies a noun stays a name.)
+    let ends_phrase = !lowercase(next_after)
+        || EVENT_NOUNS.contains(&next_after)
+        || FIXTURES.contains(&next_after);
+    if spaced && time_possessive && ends_phrase {
+        return true;
+    }
+    // `an Oscar`, `an Oscar for best film`, `a Picasso`: a person is not one of many
+    // (but `a Blair government` is a government).
+    if m.tag == EntityType::Per
+        && words.len() == 1
+        && spaced
+        && matches!(word_before(1), "a" | "an")
+        && (!lowercase(next_after) || FUNCTION_WORDS.contains(&next_after))
+    {
+        return true;
+    }
+    // `Oscar winner Adrien Brody`, `whose Oscar nomination`, `Oscar voters`: a prize.
+    // `the Oscar for best film`: a person is not "the X for" something.
+    let the_for = word_before(1) == "the" && next_after == "for";
+    if m.tag == EntityType::Per
+        && words.len() == 1
+        && (AWARD_TERMS.contains(&next_after) || the_for)
+    {
+        return true;
+    }
+    // `their Six Nations opener`.
+    if lowercase(next_after)
+        && matches!(word_before(1), "their" | "its")
+        && FIXTURES.contains(&next_after)
+    {
+        return true;
+    }
+    // `Vera Drake star Imelda Staunton`.
+    if m.tag == EntityType::Per && role_then_person(text, m, &WORK_ROLES, &around.person_starts) {
+        return true;
+    }
+    if m.tag == EntityType::Org {
+        // `Microsoft's Xbox`: what an organization owns by name is a product.
+        let owned = ["'s ", "’s "].iter().any(|s| {
+            before.ends_with(s) && around.org_ends.contains(&(m.field, m.start - s.len()))
+        });
+        if owned {
+            return true;
+        }
+    }
+    if m.tag == EntityType::Org && words.len() == 1 {
+        let word = &words[0];
+        // `PCs`, `DVDs`: an acronym in the plural is a kind of thing.
+        let plural_acronym = word.len() >= 3
+            && word.ends_with('s')
+            && word[..word.len() - 1]
+                .chars()
+                .all(|c| c.is_ascii_uppercase());
+        // `a PC`, `an Xbox`: an organization is never one of many (but `a Sony
+        // spokesman` is a spokesman, so only when no noun follows).
+        let counted = matches!(word_before(1), "a" | "an")
+            && spaced
+            && before[..before.len() - 1].ends_with(word_before(1))
+            && !lowercase(next_after);
+        // `a cheap and cheerful PC`, `a laptop PC`: an article and only lowercase
+        // words before it.
+        let described = {
+            let original: Vec<&str> = before
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            // At most three describing words (`a surprisingly good PC`), and no word
+            // that would start another phrase (`a safe haven for al-Qaida`).
+            const PHRASE_WORDS: [&str; 30] = [
+                "the", "of", "to", "from", "by", "for", "with", "in", "on", "at", "that", "which",
+                "as", "than", "about", "into", "over", "after", "before", "under", "against",
+                "between", "is", "was", "are", "were", "be", "has", "have", "had",
+            ];
+            let mut described = false;
+            for w in original.iter().rev().take(4) {
+                if matches!(*w, "a" | "an") {
+                    described = true;
+                    break;
+                }
+                if !lowercase(w) || PHRASE_WORDS.contains(w) {
+                    break;
+                }
+            }
+            described && spaced && !lowercase(next_after)
+        };
+        if described {
+            return true;
+        }
+        // `your PC`, `their PC`: people own things, not organizations.
+        let owned_by_someone = spaced
+            && matches!(word_before(1), "your" | "their" | "my" | "our")
+            && !lowercase(next_after);
+        if plural_acronym || counted || owned_by_someone {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when `m` is followed by one of `roles` and then a person's name: `Chelsea boss
+/// Jose Mourinho`.
+fn role_then_person(
+    text: &str,
+    m: &RawMention,
+    roles: &[&str],
+    person_starts: &HashSet<(&'static str, usize)>,
+) -> bool {
+    let after = text.get(m.end..).unwrap_or("");
+    roles.iter().any(|role| {
+        let gap = format!(" {role} ");
+        after.starts_with(&gap) && person_starts.contains(&(m.field, m.end + gap.len()))
+    })
+}
+
+/// A "person" followed by a role in a team or a band and then a person's name is the
+/// team or band: `Franz Ferdinand frontman Alex Kapranos`, `Chelsea boss Jose Mourinho`.
+fn heads_a_team(
+    text: &str,
+    m: &RawMention,
+    person_starts: &HashSet<(&'static str, usize)>,
+) -> bool {
+    role_then_person(text, m, &TEAM_ROLES, person_starts)
+}
+
+/// A one-word "person" in a list of places (`the mints in Philadelphia and Denver`)
+/// that the place gazetteer knows is the place: lists join things of one kind.
+fn listed_with_places(
+    text: &str,
+    m: &RawMention,
+    words: &[String],
+    place_ends: &HashSet<(&'static str, usize)>,
+    place_starts: &HashSet<(&'static str, usize)>,
+) -> bool {
+    if words.len() != 1 || !is_known_place(&words[0]) {
+        return false;
+    }
+    let joins = [" and ", ", ", " or "];
+    let after_place = joins.iter().any(|j| {
+        m.start >= j.len()
+            && text.get(m.start - j.len()..m.start) == Some(*j)
+            && place_ends.contains(&(m.field, m.start - j.len()))
+    });
+    let before_place = joins.iter().any(|j| {
+        text.get(m.end..m.end + j.len()) == Some(*j)
+            && place_starts.contains(&(m.field, m.end + j.len()))
+    });
+    after_place || before_place
+}
+
+/// True when the first-name gazetteer knows `word` (`Alex`, `Oscar`): alone, such a
+/// word names nobody in particular.
+pub fn is_first_name(word: &str) -> bool {
+    let hashes = [super::ner::hash::hash_str(0, &word.to_lowercase())];
+    let mut found = Vec::new();
+    LEXICON.gazetteer.matches(&hashes, &mut found);
+    found
+        .iter()
+        .any(|&(s, e, b)| s == 0 && e == 1 && b & bits::FIRST_NAME != 0)
+}
+
+fn is_known_place(word: &str) -> bool {
+    let hashes = [super::ner::hash::hash_str(0, &word.to_lowercase())];
+    let mut found = Vec::new();
+    LEXICON.gazetteer.matches(&hashes, &mut found);
+    found
+        .iter()
+        .any(|&(s, e, b)| s == 0 && e == 1 && b & bits::LOC != 0)
 }
 
 /// A "person" ending in a title (`U.K. Chancellor`, `Foreign Minister`) names an
@@ -793,6 +1303,63 @@ fn is_generic_word(name: &str) -> bool {
     is_common_word(&lower) && !USUAL_CASE.contains_key(lower.as_str())
 }
 
+/// One of the few hundred commonest English words (`house`, `city`, `police`,
+/// `government`), even if news capitalizes it (`the House`, `the City`): alone, as an
+/// organization, it is which one the article means, not a name. (Zipf frequency of at
+/// least 5.3; `Apple`, `Shell`, `Labour` are far below.)
+fn is_everyday_word(name: &str) -> bool {
+    if name.contains(char::is_whitespace) || !name.chars().any(char::is_lowercase) {
+        return false;
+    }
+    let h = super::ner::hash::hash_str(0, &name.to_lowercase());
+    LEXICON.zipf.get(&h).is_some_and(|&z| z >= 53)
+}
+
+/// `Finance Ministry`, `Central Bank`, `Supreme Court`: a government function and an
+/// institution, without the country, name a kind of institution that every country
+/// has, not one of them. (Named ones with their country, `Bank of Japan`, `U.S.
+/// Treasury`, are distinct; the alias table gives the common full names.)
+fn is_generic_institution(name: &str) -> bool {
+    const FUNCTIONS: [&str; 22] = [
+        "central",
+        "finance",
+        "foreign",
+        "trade",
+        "interior",
+        "defence",
+        "defense",
+        "justice",
+        "health",
+        "agriculture",
+        "economy",
+        "economics",
+        "industry",
+        "energy",
+        "labour",
+        "labor",
+        "education",
+        "transport",
+        "supreme",
+        "state",
+        "national",
+        "federal",
+    ];
+    const INSTITUTIONS: [&str; 9] = [
+        "bank",
+        "ministry",
+        "court",
+        "department",
+        "office",
+        "council",
+        "committee",
+        "commission",
+        "agency",
+    ];
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    matches!(words.as_slice(), [function, institution]
+        if FUNCTIONS.contains(&function.as_str()) && INSTITUTIONS.contains(&institution.as_str()))
+}
+
 fn is_common_word(word: &str) -> bool {
     let h = super::ner::hash::hash_str(0, &word.to_lowercase());
     LEXICON.zipf.get(&h).is_some_and(|&z| z >= 40)
@@ -846,6 +1413,8 @@ mod tests {
             "Smith & Jones",
             "James Capel and Co",
             "Dean Witter Inc",
+            "Man Utd",
+            "Leicester City",
         ] {
             assert!(names_a_firm(&words(firm)), "{firm}");
         }
@@ -863,6 +1432,61 @@ mod tests {
         for person in ["Nigel Lawson", "Minister"] {
             assert!(!ends_in_title(&words(person)), "{person}");
         }
+    }
+
+    /// The lists `extract` gives for `body` (empty title).
+    fn lists(body: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
+        let Ok(tagger) = Tagger::embedded() else {
+            panic!("the embedded model loads");
+        };
+        let found = extract(tagger, &super::super::aliases::EMBEDDED, "", body);
+        (found.people, found.orgs, found.places)
+    }
+
+    #[test]
+    fn context_tells_firms_places_works_and_products_from_people() {
+        // Where people work: firms, not people.
+        let (people, _, _) = lists(
+            "Peter Greenbaum of Smith Barney said the deal was fair. Geoffrey Dennis \
+             of brokers James Capel agreed, and an oil analyst at Smith Barney added more.",
+        );
+        assert!(
+            people.contains(&"Peter Greenbaum".to_string()),
+            "{people:?}"
+        );
+        assert!(
+            !people
+                .iter()
+                .any(|p| p.contains("Barney") || p.contains("Capel")),
+            "{people:?}"
+        );
+        // A list of places.
+        let (people, _, places) = lists(
+            "Ball Corp said it will supply penny blanks to the U.S. mints in Philadelphia and Denver.",
+        );
+        assert!(!people.contains(&"Denver".to_string()), "{people:?}");
+        assert!(places.contains(&"Denver".to_string()), "{places:?}");
+        // Works and products named as such, anywhere in the article.
+        let (people, orgs, _) = lists(
+            "Imelda Staunton won for the film Vera Drake. Vera Drake opens in Paris on Friday. \
+             Sales of the Harry Potter books rose, and Microsoft said every home needs a PC. \
+             Many PCs were sold.",
+        );
+        assert!(
+            people.contains(&"Imelda Staunton".to_string()),
+            "{people:?}"
+        );
+        assert!(
+            !people
+                .iter()
+                .any(|p| p.contains("Drake") || p.contains("Potter")),
+            "{people:?}"
+        );
+        assert!(orgs.contains(&"Microsoft".to_string()), "{orgs:?}");
+        assert!(!orgs.iter().any(|o| o == "PC" || o == "PCs"), "{orgs:?}");
+        // An organization that modifies a noun after `a` stays one.
+        let (_, orgs, _) = lists("A spokesman said a Microsoft executive resigned.");
+        assert!(orgs.contains(&"Microsoft".to_string()), "{orgs:?}");
     }
 
     #[test]

@@ -53,9 +53,20 @@ impl Scores {
     pub fn add(&mut self, gold: &[Tag], predicted: &[Tag]) {
         let g: HashSet<Span> = spans(gold).into_iter().collect();
         let p: HashSet<Span> = spans(predicted).into_iter().collect();
-        for s in &p {
-            let c = self.by_type.entry(s.kind).or_default();
-            if g.contains(s) {
+        self.add_sets(&g, &p, |s| s.kind);
+    }
+
+    /// Adds exact matches between two sets of spans of any kind (token spans, or the
+    /// character spans of raw-text evaluation); `kind` gives each span's type.
+    pub fn add_sets<S: Eq + std::hash::Hash>(
+        &mut self,
+        gold: &HashSet<S>,
+        predicted: &HashSet<S>,
+        kind: impl Fn(&S) -> EntityType,
+    ) {
+        for s in predicted {
+            let c = self.by_type.entry(kind(s)).or_default();
+            if gold.contains(s) {
                 c.tp += 1;
                 self.overall.tp += 1;
             } else {
@@ -63,8 +74,8 @@ impl Scores {
                 self.overall.fp += 1;
             }
         }
-        for s in g.difference(&p) {
-            self.by_type.entry(s.kind).or_default().fn_ += 1;
+        for s in gold.difference(predicted) {
+            self.by_type.entry(kind(s)).or_default().fn_ += 1;
             self.overall.fn_ += 1;
         }
     }

@@ -88,6 +88,27 @@ impl Gazetteer {
         }
     }
 
+    /// Every stored sequence hash with its value, sorted by hash: the gazetteer as the
+    /// model file keeps it, hashed, so no entry's text is stored (`model.bin` must not
+    /// carry the training data's names verbatim).
+    pub fn raw_sequences(&self) -> Vec<(u64, u16)> {
+        let mut out: Vec<(u64, u16)> = self.sequences.iter().map(|(&k, &v)| (k, v)).collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// The gazetteer [`Gazetteer::raw_sequences`] describes.
+    pub fn from_raw_sequences(pairs: impl IntoIterator<Item = (u64, u16)>) -> Gazetteer {
+        let mut out = Gazetteer::default();
+        for (sequence, value) in pairs {
+            if value & !PREFIX != 0 {
+                out.entries += 1;
+            }
+            out.sequences.insert(sequence, value);
+        }
+        out
+    }
+
     /// Both gazetteers in one, so a tagger matching text against both looks each
     /// token sequence up once. Matches are the same as from the two separately.
     pub fn merged(&self, other: &Gazetteer) -> Gazetteer {

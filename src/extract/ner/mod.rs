@@ -12,6 +12,7 @@ pub mod features;
 pub mod hash;
 pub mod lexicon;
 pub mod model;
+pub mod raw;
 pub mod tags;
 pub mod train;
 

@@ -4,14 +4,18 @@
 //! File layout (little-endian): magic `DLNER\0`, format version u16, feature version
 //! u32, feature count u32, weight scale f32, then sorted feature keys (u64 each),
 //! weights (i16 × NUM_TAGS each, scaled), transitions and start scores (f32), and the
-//! training gazetteer as `bits u16, len u16, UTF-8 entry` records.
+//! training gazetteer as sorted `sequence hash u64, bits u16` records: hashed, so the
+//! file holds no entity string of the (research-only) training data. Format 1 stored
+//! the entries as text; it is still read, so an old model can be re-saved.
 
 use super::hash::HashKeyed;
 use super::lexicon::Gazetteer;
 use super::tags::{allowed, NUM_TAGS};
 
 const MAGIC: &[u8; 6] = b"DLNER\0";
-const FORMAT_VERSION: u16 = 1;
+const FORMAT_VERSION: u16 = 2;
+/// The format that stored training entries as text.
+const TEXT_ENTRIES_FORMAT: u16 = 1;
 
 /// A trained model ready to tag.
 #[derive(Debug, Default)]
@@ -22,10 +26,8 @@ pub struct Model {
     pub transitions: [[f32; NUM_TAGS]; NUM_TAGS],
     /// Score of starting a sentence with each tag.
     pub start: [f32; NUM_TAGS],
-    /// Entity strings from the training data, by type.
+    /// Entity strings from the training data, by type (hashed token sequences).
     pub train_gazetteer: Gazetteer,
-    /// The raw gazetteer entries, kept so the model can be written back.
-    pub train_entries: Vec<(u16, String)>,
     /// Feature version the weights were trained with.
     pub feature_version: u32,
 }
@@ -79,13 +81,11 @@ impl Model {
         for w in &self.start {
             out.extend_from_slice(&w.to_le_bytes());
         }
-        out.extend_from_slice(&(self.train_entries.len() as u32).to_le_bytes());
-        for (bits, entry) in &self.train_entries {
+        let sequences = self.train_gazetteer.raw_sequences();
+        out.extend_from_slice(&(sequences.len() as u32).to_le_bytes());
+        for (sequence, bits) in sequences {
+            out.extend_from_slice(&sequence.to_le_bytes());
             out.extend_from_slice(&bits.to_le_bytes());
-            let bytes = entry.as_bytes();
-            let len = bytes.len().min(u16::MAX as usize);
-            out.extend_from_slice(&(len as u16).to_le_bytes());
-            out.extend_from_slice(&bytes[..len]);
         }
         out
     }
@@ -97,7 +97,7 @@ impl Model {
             return Err(ModelError::BadMagic);
         }
         let format = u16::from_le_bytes(r.array()?);
-        if format != FORMAT_VERSION {
+        if format != FORMAT_VERSION && format != TEXT_ENTRIES_FORMAT {
             return Err(ModelError::Format(format));
         }
         let feature_version = u32::from_le_bytes(r.array()?);
@@ -137,21 +137,29 @@ impl Model {
             *w = f32::from_le_bytes(r.array()?);
         }
         let entries = u32::from_le_bytes(r.array()?) as usize;
-        let mut train_entries = Vec::with_capacity(entries);
-        let mut train_gazetteer = Gazetteer::default();
-        for _ in 0..entries {
-            let bits = u16::from_le_bytes(r.array()?);
-            let len = u16::from_le_bytes(r.array()?) as usize;
-            let entry = String::from_utf8_lossy(r.take(len)?).into_owned();
-            train_gazetteer.add(&entry, bits);
-            train_entries.push((bits, entry));
-        }
+        let train_gazetteer = if format == TEXT_ENTRIES_FORMAT {
+            let mut gazetteer = Gazetteer::default();
+            for _ in 0..entries {
+                let bits = u16::from_le_bytes(r.array()?);
+                let len = u16::from_le_bytes(r.array()?) as usize;
+                let entry = String::from_utf8_lossy(r.take(len)?).into_owned();
+                gazetteer.add(&entry, bits);
+            }
+            gazetteer
+        } else {
+            let mut pairs = Vec::with_capacity(entries);
+            for _ in 0..entries {
+                let sequence = u64::from_le_bytes(r.array()?);
+                let bits = u16::from_le_bytes(r.array()?);
+                pairs.push((sequence, bits));
+            }
+            Gazetteer::from_raw_sequences(pairs)
+        };
         Ok(Model {
             weights,
             transitions,
             start,
             train_gazetteer,
-            train_entries,
             feature_version,
         })
     }
@@ -374,13 +382,18 @@ mod tests {
             .insert(42, [0.5, -1.0, 0.0, 0.25, 0., 0., 0., 0., 1.0]);
         m.transitions[1][2] = 0.75;
         m.start[3] = -0.5;
-        m.train_entries.push((1 << 8, "peter blackburn".into()));
+        m.train_gazetteer.add("peter blackburn", 1 << 8);
         let bytes = m.to_bytes();
         let back = Model::from_bytes(&bytes, 7).unwrap();
         let row = back.weights[&42];
         assert!((row[1] + 1.0).abs() < 1e-3 && (row[8] - 1.0).abs() < 1e-3);
         assert_eq!(back.transitions[1][2], 0.75);
-        assert_eq!(back.train_entries, m.train_entries);
+        assert_eq!(
+            back.train_gazetteer.raw_sequences(),
+            m.train_gazetteer.raw_sequences()
+        );
+        // Hashed: the entry's text is not in the file.
+        assert!(!bytes.windows(9).any(|w| w == b"blackburn"));
         assert!(matches!(
             Model::from_bytes(&bytes, 8),
             Err(ModelError::FeatureVersion { .. })

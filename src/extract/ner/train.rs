@@ -177,10 +177,8 @@ impl Learner {
         for (t, w) in start.iter_mut().enumerate() {
             *w = self.start[t] - self.start_u[t] / self.step;
         }
-        let train_entries: Vec<(u16, String)> =
-            train_entries.iter().map(|(s, b)| (*b, s.clone())).collect();
         let mut train_gazetteer = Gazetteer::default();
-        for (b, s) in &train_entries {
+        for (s, b) in train_entries {
             train_gazetteer.add(s, *b);
         }
         Model {
@@ -188,7 +186,6 @@ impl Learner {
             transitions,
             start,
             train_gazetteer,
-            train_entries,
             feature_version: FEATURE_VERSION,
         }
     }
