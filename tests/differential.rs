@@ -1094,7 +1094,7 @@ impl Gen<'_> {
                 Leaf(format!("{head}{w}~{tail}"), M::Fuzzy(fields, w, n))
             }
             3..=5 if field.is_none_or(F::stemmed) => {
-                let slop = if field.is_none() && self.rng.chance(40) {
+                let mut slop = if field.is_none() && self.rng.chance(40) {
                     self.rng.below(6)
                 } else {
                     0
@@ -1106,6 +1106,11 @@ impl Gen<'_> {
                     // when it scores (hits) and when it only filters (under NOT): see
                     // README "Malformed queries and known limits". Two-word sloppy phrases are exact.
                     words.truncate(2);
+                    // Two words can still be three tokens (`in U.S.` is in/u/s): such
+                    // a phrase stays exact.
+                    if self.naive.tokens(true, &words.join(" ")).len() > 2 {
+                        slop = 0;
+                    }
                 }
                 if slop > 0 && self.rng.chance(50) {
                     words.swap(0, 1);
