@@ -41,6 +41,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check => check(&cli.index),
         Command::Stats { format } => crate::commands::stats::run(&cli.index, format, &aliases),
         Command::Batch(args) => crate::saved::run::batch(&cli.index, args, &aliases),
+        Command::Dups { limit, format } => crate::commands::dups::run(&cli.index, limit, format),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "dateline", &mut io::stdout().lock());
@@ -178,8 +179,10 @@ fn index(
         extract: !args.no_extract,
         commit_every: usize::try_from(args.commit_every).unwrap_or(usize::MAX),
         dates,
-        // Linking rewrites articles after the run: then one compaction, after it.
-        compact: args.no_link,
+        // Linking and the stories step rewrite articles after the run: then one
+        // compaction, after them.
+        compact: args.no_link && args.no_stories,
+        stories: !args.no_stories,
         aliases,
         aliases_file_text: match &aliases_file {
             Some(path) => Some(
@@ -191,14 +194,24 @@ fn index(
     };
     let mut summary = writer::run(index_path, &options)
         .with_context(|| format!("indexing {}", args.dir.display()))?;
-    if !args.no_link && (!summary.nothing_changed() || args.rebuild) {
+    let after_run = !summary.nothing_changed() || args.rebuild;
+    if after_run && !(args.no_link && args.no_stories) {
         let started = std::time::Instant::now();
-        summary.linked =
-            link_names(index_path, &options.aliases).context("linking names across the archive")?;
+        if !args.no_link {
+            summary.linked = link_names(index_path, &options.aliases)
+                .context("linking names across the archive")?;
+        }
+        if !args.no_stories {
+            summary.stories = Some(
+                crate::stories::assign(index_path, summary.first_stamp)
+                    .context("finding wire copies")?,
+            );
+        }
         let changed = summary.articles_added
             + summary.articles_updated
             + summary.articles_removed
-            + summary.linked.articles;
+            + summary.linked.articles
+            + summary.stories.as_ref().map_or(0, |s| s.relabelled);
         writer::compact_after(index_path, changed).context("compacting the index")?;
         // The run's time includes the linking step, so the rate is what a user waits.
         summary.elapsed_secs += started.elapsed().as_secs_f64();
@@ -319,6 +332,23 @@ fn check(index_path: &std::path::Path) -> anyhow::Result<ExitCode> {
 fn show(index_path: &std::path::Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
     let index = DatelineIndex::open(index_path)?;
     let article = search::find_by_id(&index, &args.id)?;
+    let copies = match (args.copies, &article.story) {
+        (true, Some(story)) => {
+            let label = u64::from_str_radix(story, 16).unwrap_or_default();
+            let members = crate::stories::members::members(&index, label)?;
+            let other = members.into_iter().filter(|m| m.id != article.id);
+            other
+                .map(|m| {
+                    let difference = crate::stories::members::difference(&article.body, &m.body);
+                    summary::Copy {
+                        article: m,
+                        difference,
+                    }
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
     let mut out = io::stdout().lock();
     match args.format {
         ShowFormat::Json => {
@@ -327,17 +357,26 @@ fn show(index_path: &std::path::Path, args: ShowArgs) -> anyhow::Result<ExitCode
                 #[serde(flatten)]
                 article: &'a crate::index::document::StoredArticle,
                 body: &'a str,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                copies: Option<&'a [summary::Copy]>,
             }
             serde_json::to_writer_pretty(
                 &mut out,
                 &WithBody {
                     article: &article,
                     body: &article.body,
+                    copies: args.copies.then_some(&copies[..]),
                 },
             )?;
             writeln!(out)?;
         }
-        ShowFormat::Terminal => summary::write_article(&mut Printable::new(&mut out), &article)?,
+        ShowFormat::Terminal => {
+            let mut out = Printable::new(&mut out);
+            summary::write_article(&mut out, &article)?;
+            if args.copies {
+                summary::write_copies(&mut out, &copies)?;
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

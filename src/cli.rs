@@ -112,6 +112,15 @@ pub enum Command {
     },
     /// Run many queries from a file: TOML (saved-query format), CSV (name,query) or one per line
     Batch(BatchArgs),
+    /// Wire copies: the archive's duplicate rate and its largest stories (reprints,
+    /// cut-down, updated and edited versions of one story)
+    Dups {
+        /// Stories listed, largest first.
+        #[arg(long, short = 'n', default_value_t = 20)]
+        limit: usize,
+        #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Terminal)]
+        format: ShowFormat,
+    },
     /// Print a shell completion script, e.g.
     ///   dateline completions bash > ~/.local/share/bash-completion/completions/dateline
     ///   dateline completions zsh > ~/.zfunc/_dateline
@@ -371,6 +380,10 @@ pub struct IndexArgs {
     /// the index directory). Your own `entities` curation always applies.
     #[arg(long)]
     pub no_link: bool,
+    /// Do not look for wire copies (reprints, cut-down, updated or edited versions of
+    /// one story). Searches then show every copy, and `dups` finds none.
+    #[arg(long)]
+    pub no_stories: bool,
     /// Commit (make searchable, and safe from a crash) after every N articles. Lower
     /// means less work redone after an interruption; higher means fewer segments.
     #[arg(long, value_name = "N", default_value_t = crate::index::writer::COMMIT_EVERY as u64,
@@ -463,7 +476,7 @@ pub struct SearchOptions {
     /// Fields of each hit in json, jsonl and csv output (csv columns in this order), e.g.
     /// --fields id,date,title,body (`body` is the whole text, not in hits otherwise).
     /// Fields: id, path, title, date, time, time_zone, date_source, source, url, people,
-    /// orgs, places, indexed_at, score, snippet, highlights, body.
+    /// orgs, places, indexed_at, story, copies, score, snippet, highlights, body.
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = crate::output::fields::check)]
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<String>,
@@ -500,6 +513,12 @@ pub struct SearchOptions {
     #[arg(long)]
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub share: bool,
+    /// List every copy of a story as its own hit. By default wire copies (reprints,
+    /// cut-down, updated or edited versions) are folded into the story's best hit,
+    /// marked `(+N copies)`, and counts, paging and --offset are over stories.
+    #[arg(long, visible_alias = "no-collapse")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub copies: bool,
 }
 
 impl Default for SearchOptions {
@@ -521,6 +540,7 @@ impl Default for SearchOptions {
             facet_size: 10,
             interval: Interval::Auto,
             share: false,
+            copies: false,
         }
     }
 }
@@ -576,6 +596,7 @@ impl SearchOptions {
                 share: self.share,
                 window,
             },
+            collapse: !self.copies,
         })
     }
 }
@@ -588,6 +609,10 @@ pub struct ShowArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Terminal)]
     pub format: ShowFormat,
+    /// Also list every copy of the article's story: date, source, id, title and how
+    /// its paragraphs differ from this article's.
+    #[arg(long)]
+    pub copies: bool,
 }
 
 /// Formats of `dateline show`.

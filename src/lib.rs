@@ -20,5 +20,6 @@ pub mod output;
 pub mod query;
 pub mod saved;
 pub mod search;
+pub mod stories;
 
 pub use error::{Error, Result};

@@ -67,6 +67,7 @@ fn dateline_ids(
         offset: 0,
         all: true,
         facets: FacetRequest::default(),
+        collapse: false,
     };
     let mut sink = IdSink(BTreeSet::new());
     search::run(index, &request, aliases, &mut sink).map_err(|e| e.to_string())?;

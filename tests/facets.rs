@@ -25,7 +25,17 @@ fn counts_from_hits(hits: &[Value], field: &str) -> HashMap<String, u64> {
 
 /// Every facet count equals the count over all hits.
 fn check_facets_against_hits(s: &Scratch, query: &str, facet: &str) {
-    let v = s.search_json(query, &["--all", "--facets", facet, "--facet-size", "1000"]);
+    let v = s.search_json(
+        query,
+        &[
+            "--all",
+            "--copies",
+            "--facets",
+            facet,
+            "--facet-size",
+            "1000",
+        ],
+    );
     let hits = v["hits"].as_array().unwrap();
     assert_eq!(hits.len() as u64, v["total"].as_u64().unwrap());
     let expected = counts_from_hits(hits, facet);
@@ -212,7 +222,14 @@ fn reuters_facets_match_the_hits() {
     // A small facet size still gives exact counts (not per-segment estimates).
     let v = s.search_json(
         "place:usa",
-        &["--all", "--facets", "people", "--facet-size", "2"],
+        &[
+            "--all",
+            "--copies",
+            "--facets",
+            "people",
+            "--facet-size",
+            "2",
+        ],
     );
     let expected = counts_from_hits(v["hits"].as_array().unwrap(), "people");
     for f in v["facets"]["people"].as_array().unwrap() {

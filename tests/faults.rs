@@ -245,7 +245,14 @@ fn searches_during_indexing_see_consistent_snapshots() {
         let finished = indexer.try_wait().expect("poll indexer").is_some();
         let out = run(
             &index,
-            &["search", "iran OR the", "--all", "--format", "json"],
+            &[
+                "search",
+                "iran OR the",
+                "--all",
+                "--copies",
+                "--format",
+                "json",
+            ],
         );
         searches += 1;
         assert_no_panic(&out, "search during indexing");

@@ -292,6 +292,7 @@ fn the_jsonl_hit_shape_is_pinned() {
     assert_eq!(
         keys,
         vec![
+            "copies",
             "date",
             "date_source",
             "highlights",
@@ -304,6 +305,7 @@ fn the_jsonl_hit_shape_is_pinned() {
             "score",
             "snippet",
             "source",
+            "story",
             "time",
             "time_zone",
             "title",
@@ -325,6 +327,6 @@ fn the_jsonl_hit_shape_is_pinned() {
     keys.sort();
     assert_eq!(
         keys,
-        vec!["hits", "offset", "query", "sort", "took_ms", "total"]
+        vec!["hits", "offset", "query", "sort", "stories", "took_ms", "total"]
     );
 }

@@ -112,10 +112,17 @@ pub(super) fn rewrite(
         if !overlay.apply(&mut people, &mut orgs, &mut places) {
             continue;
         }
+        let minhash = crate::index::document::minhash_of(&searcher, address)
+            .map_err(Error::tantivy("reading an article's signature"))?;
         writer.delete_term(Term::from_field_text(fields.id, &id));
         writer
             .add_document({
-                let doc = with_entities(fields, &stored, &people, &orgs, &places);
+                let doc = with_entities(
+                    fields,
+                    &stored,
+                    minhash.as_deref(),
+                    [&people, &orgs, &places],
+                );
                 drop(stored);
                 doc
             })

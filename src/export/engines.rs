@@ -15,9 +15,11 @@ use crate::index::DatelineIndex;
 
 /// Fields that are local bookkeeping or dateline's own search aids, not article data:
 /// never exported (other engines have no sentence scopes to feed).
-const LOCAL_FIELDS: [&str; 4] = [
+const LOCAL_FIELDS: [&str; 6] = [
     "fingerprint",
     "indexed_at",
+    "story",
+    "minhash",
     crate::index::sentences::TITLE_SENTENCES,
     crate::index::sentences::BODY_SENTENCES,
 ];
@@ -180,6 +182,7 @@ pub fn export_quickwit(
         index,
         selection,
         |a| {
+            let a = a.without_stories();
             serde_json::to_writer(&mut w, &a).map_err(|e| io(&docs_path)(e.into()))?;
             w.write_all(b"\n").map_err(io(&docs_path))
         },
@@ -218,6 +221,7 @@ pub fn export_elasticsearch(
         index,
         selection,
         |a| {
+            let a = a.without_stories();
             let action = json!({"index": {"_index": index_name, "_id": a.id}});
             let mut pair = serde_json::to_vec(&action).map_err(|e| Error::Schema(e.to_string()))?;
             pair.push(b'\n');

@@ -45,6 +45,24 @@ pub struct ExportedArticle {
     pub people: Vec<String>,
     pub orgs: Vec<String>,
     pub places: Vec<String>,
+    /// The wire-copy story (16 hex digits), shared by copies of one story.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
+    /// How many other articles of the index are in the same story.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copies: Option<usize>,
+}
+
+impl ExportedArticle {
+    /// The article for another engine: story bookkeeping is dateline's own (the
+    /// engine configs have no such fields), so it is left out.
+    pub fn without_stories(self) -> ExportedArticle {
+        ExportedArticle {
+            story: None,
+            copies: None,
+            ..self
+        }
+    }
 }
 
 /// What an export wrote.
@@ -102,6 +120,7 @@ pub fn for_each_article(
     progress: &indicatif::ProgressBar,
 ) -> Result<u64> {
     let (searcher, addresses) = addresses_by_id(index, selection)?;
+    let census = crate::stories::members::Census::read(&searcher)?;
     progress.set_length(addresses.len() as u64);
     let mut n = 0;
     for address in addresses {
@@ -109,7 +128,14 @@ pub fn for_each_article(
             .doc(address)
             .map_err(Error::tantivy("reading a stored article"))?;
         let a = from_document(&index.fields, &doc);
+        let label = a
+            .story
+            .as_deref()
+            .and_then(|s| u64::from_str_radix(s, 16).ok());
+        let copies = label.map(|l| census.stories.get(&l).map_or(0, |m| m.len() - 1));
         each(ExportedArticle {
+            story: a.story,
+            copies,
             id: a.id,
             path: a.path,
             title: a.title,

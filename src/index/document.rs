@@ -25,14 +25,20 @@ pub fn datetime_to_day(dt: DateTime) -> Option<NaiveDate> {
 }
 
 /// Builds the document stored for `article`, stamped with the file's fingerprint and
-/// the time of this indexing run.
+/// the time of this indexing run, and with its wire-copy fingerprint unless the stories
+/// step is off.
 pub fn to_document(
     fields: &Fields,
     article: &Article,
+    copy: Option<&crate::stories::Fingerprint>,
     fingerprint: u64,
     indexed_at: DateTime,
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
+    if let Some(copy) = copy {
+        doc.add_u64(fields.story, copy.label);
+        doc.add_bytes(fields.minhash, &copy.signature.to_bytes());
+    }
     doc.add_text(fields.id, &article.id);
     doc.add_text(fields.path, &article.path);
     doc.add_text(fields.title, &article.title);
@@ -73,15 +79,77 @@ pub fn to_document(
 
 /// A stored document again, with other entity lists: what curation writes back. Every
 /// stored field is copied as it is (id, fingerprint and `indexed_at` included, so the
-/// manifest and saved queries see no change); the unstored exact columns are rebuilt.
+/// manifest and saved queries see no change); the unstored columns are rebuilt, the
+/// wire-copy signature from `minhash` (read with [`minhash_of`]).
 pub fn with_entities(
     fields: &Fields,
     stored: &TantivyDocument,
-    people: &[String],
-    orgs: &[String],
-    places: &[String],
+    minhash: Option<&[u8]>,
+    [people, orgs, places]: [&[String]; 3],
+) -> TantivyDocument {
+    rebuilt(fields, stored, minhash, [people, orgs, places], None)
+}
+
+/// The `minhash` column's value for the article at `address`: a column only (storing
+/// 300 incompressible bytes per article slowed indexing by a tenth), so a rewrite must
+/// carry it over itself.
+pub fn minhash_of(
+    searcher: &tantivy::Searcher,
+    address: tantivy::DocAddress,
+) -> tantivy::Result<Option<Vec<u8>>> {
+    let segment = searcher.segment_reader(address.segment_ord);
+    let Some(column) = segment.fast_fields().bytes("minhash")? else {
+        return Ok(None);
+    };
+    let Some(ord) = column.term_ords(address.doc_id).next() else {
+        return Ok(None);
+    };
+    let mut bytes = Vec::new();
+    column.ord_to_bytes(ord, &mut bytes)?;
+    Ok(Some(bytes))
+}
+
+/// A stored document again, in another story: what the stories step writes back when
+/// it finds an article to be a copy (see [`with_entities`] for what is kept).
+pub fn with_story(
+    fields: &Fields,
+    stored: &TantivyDocument,
+    minhash: Option<&[u8]>,
+    story: u64,
+) -> TantivyDocument {
+    let names = |field| -> Vec<String> {
+        stored
+            .get_all(field)
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect()
+    };
+    let (people, orgs, places) = (
+        names(fields.people),
+        names(fields.orgs),
+        names(fields.places),
+    );
+    rebuilt(
+        fields,
+        stored,
+        minhash,
+        [&people, &orgs, &places],
+        Some(story),
+    )
+}
+
+/// `stored` with the given entity lists and, when given, story; every other stored
+/// field copied, the unstored columns rebuilt.
+fn rebuilt(
+    fields: &Fields,
+    stored: &TantivyDocument,
+    minhash: Option<&[u8]>,
+    [people, orgs, places]: [&[String]; 3],
+    story: Option<u64>,
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
+    if let Some(minhash) = minhash {
+        doc.add_bytes(fields.minhash, minhash);
+    }
     let replaced = [
         fields.people,
         fields.orgs,
@@ -91,8 +159,11 @@ pub fn with_entities(
         fields.places_exact,
         fields.source_exact,
     ];
+    if let Some(story) = story {
+        doc.add_u64(fields.story, story);
+    }
     for (field, value) in stored.field_values() {
-        if replaced.contains(&field) {
+        if replaced.contains(&field) || (story.is_some() && field == fields.story) {
             continue;
         }
         if field == fields.source {
@@ -157,6 +228,9 @@ pub struct StoredArticle {
     pub places: Vec<String>,
     /// RFC 3339 time this version of the article was indexed.
     pub indexed_at: Option<String>,
+    /// The wire-copy story it belongs to (16 hex digits; null when indexed with
+    /// `--no-stories`): copies of one story share it.
+    pub story: Option<String>,
     #[serde(skip)]
     pub body: String,
 }
@@ -202,6 +276,10 @@ pub fn from_document(fields: &Fields, doc: &TantivyDocument) -> StoredArticle {
         orgs: all(fields.orgs),
         places: all(fields.places),
         indexed_at,
+        story: doc
+            .get_first(fields.story)
+            .and_then(|v| v.as_u64())
+            .map(crate::stories::label_text),
         body: text(fields.body).unwrap_or_default(),
     }
 }

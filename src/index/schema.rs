@@ -7,7 +7,7 @@
 
 use serde::Deserialize;
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
+    BytesOptions, DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
     TextFieldIndexing, TextOptions, STORED, STRING,
 };
 
@@ -141,6 +141,16 @@ impl SchemaSpec {
                     }
                     builder.add_u64_field(&f.name, opts);
                 }
+                "bytes" => {
+                    let mut opts = BytesOptions::default();
+                    if f.stored {
+                        opts = opts.set_stored();
+                    }
+                    if f.fast {
+                        opts = opts.set_fast();
+                    }
+                    builder.add_bytes_field(&f.name, opts);
+                }
                 other => {
                     return Err(Error::Schema(format!(
                         "field `{}` has unknown kind `{other}`",
@@ -176,6 +186,8 @@ pub struct Fields {
     pub indexed_at: Field,
     pub title_sentences: Field,
     pub body_sentences: Field,
+    pub story: Field,
+    pub minhash: Field,
 }
 
 impl Fields {
@@ -208,6 +220,8 @@ impl Fields {
             indexed_at: get("indexed_at")?,
             title_sentences: get(super::sentences::TITLE_SENTENCES)?,
             body_sentences: get(super::sentences::BODY_SENTENCES)?,
+            story: get("story")?,
+            minhash: get("minhash")?,
         })
     }
 }

@@ -98,6 +98,9 @@ pub struct IndexOptions {
     pub compact: bool,
     /// What the user said about dates: sidecar, path pattern, default, years.
     pub dates: crate::extract::user_dates::UserDates,
+    /// Fingerprint each article for wire-copy detection (`--no-stories` turns it off;
+    /// the grouping itself is `stories::assign`, after the run).
+    pub stories: bool,
 }
 
 /// The outcome of a run, for the summary printed to the user.
@@ -136,6 +139,13 @@ pub struct Summary {
     pub dates: DateCoverage,
     /// Names linked across the archive after indexing (`curation::links`).
     pub linked: crate::curation::links::Linked,
+    /// Wire copies found after indexing (`stories::assign`); absent with `--no-stories`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stories: Option<crate::stories::Assigned>,
+    /// The `indexed_at` stamp of this run's first commit: articles stamped at or after
+    /// it are this run's.
+    #[serde(skip)]
+    pub first_stamp: Option<DateTime>,
 }
 
 /// How many articles of the index have a date, and from where, and the range: a
@@ -186,7 +196,8 @@ enum FileOutcome {
         relative: String,
         fingerprint: u64,
         format: &'static str,
-        articles: Vec<Article>,
+        /// Each article with its wire-copy fingerprint (none with `--no-stories`).
+        articles: Vec<(Article, Option<crate::stories::Fingerprint>)>,
         record_errors: Vec<String>,
         fallback_encoding: Option<&'static str>,
         bytes: u64,
@@ -252,6 +263,7 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
             .filter(|s| s.unreadable)
             .map(skipped)
             .collect(),
+        first_stamp: Some(stamp),
         ..Summary::default()
     };
     let tagger = if options.extract {
@@ -278,13 +290,14 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
         let manifest = &manifest;
         let max = options.max_file_size;
         let enricher = &enricher;
+        let stories = options.stories;
         // Computed once: hashing the model and data files takes a few milliseconds.
         let settings = enricher.fingerprint();
         scope.spawn(move || {
             files.par_iter().for_each_with(tx, |tx, file| {
                 // A send error means the writer stopped; nothing left to do.
                 let bytes = in_flight.acquire(file.size);
-                let outcome = process_file(file, manifest, max, enricher, settings);
+                let outcome = process_file(file, manifest, max, enricher, settings, stories);
                 if tx.send((file.size, bytes, outcome)).is_err() {
                     in_flight.release(bytes);
                 }
@@ -438,6 +451,7 @@ fn process_file(
     max_file_size: u64,
     enricher: &Enricher<'_>,
     settings: u64,
+    stories: bool,
 ) -> FileOutcome {
     let relative = file.relative.clone();
     let bytes = match corpus::read_bounded(&file.path, max_file_size) {
@@ -462,7 +476,12 @@ fn process_file(
             articles: parsed
                 .articles
                 .into_iter()
-                .map(|raw| enricher.enrich(&relative, raw))
+                .map(|raw| {
+                    let article = enricher.enrich(&relative, raw);
+                    let copy = stories
+                        .then(|| crate::stories::Fingerprint::of(&article.title, &article.body));
+                    (article, copy)
+                })
                 .collect(),
             relative,
             fingerprint,
@@ -576,14 +595,20 @@ fn apply(
             let count = articles.len();
             // Each article is dropped once tantivy has it, so a large file's articles
             // and tantivy's buffers do not both peak at once.
-            for article in articles {
+            for (article, copy) in articles {
                 if old.contains(article.id.as_str()) {
                     summary.articles_updated += 1;
                     kept += 1;
                 } else {
                     summary.articles_added += 1;
                 }
-                let doc = document::to_document(&handle.fields, &article, fingerprint, indexed_at);
+                let doc = document::to_document(
+                    &handle.fields,
+                    &article,
+                    copy.as_ref(),
+                    fingerprint,
+                    indexed_at,
+                );
                 writer.add_document(doc).map_err(|e| {
                     write_failure(&handle.path, e, format!("adding {}", article.id))
                 })?;

@@ -5,7 +5,7 @@
 use crate::search::Hit;
 
 /// Every field a hit can carry, in the default order.
-pub const HIT_FIELDS: [&str; 17] = [
+pub const HIT_FIELDS: [&str; 19] = [
     "id",
     "path",
     "title",
@@ -19,6 +19,8 @@ pub const HIT_FIELDS: [&str; 17] = [
     "orgs",
     "places",
     "indexed_at",
+    "story",
+    "copies",
     "score",
     "snippet",
     "highlights",
@@ -76,6 +78,8 @@ pub fn csv_cell(hit: &Hit, field: &str) -> String {
         "orgs" => a.orgs.join("; "),
         "places" => a.places.join("; "),
         "indexed_at" => opt(&a.indexed_at),
+        "story" => opt(&a.story),
+        "copies" => hit.copies.map(|c| c.to_string()).unwrap_or_default(),
         "score" => hit.score.map(|s| format!("{s:.4}")).unwrap_or_default(),
         "snippet" => fold(&hit.snippet),
         "highlights" => hit

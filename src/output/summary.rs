@@ -100,6 +100,13 @@ pub fn write_index_summary(out: &mut dyn Write, s: &Summary) -> std::io::Result<
             if s.linked.names > s.linked.examples.len() { ", …" } else { "" }
         )?;
     }
+    if let Some(st) = &s.stories {
+        writeln!(
+            out,
+            "  copies:   {} articles joined an existing story; {} stories have copies ({} articles; see `dateline dups`)",
+            st.joined, st.stories_with_copies, st.articles_in_them
+        )?;
+    }
     let secs = s.elapsed_secs.max(1e-6);
     writeln!(
         out,
@@ -180,6 +187,9 @@ pub fn write_article(out: &mut dyn Write, a: &StoredArticle) -> std::io::Result<
     }
     if let Some(t) = &a.indexed_at {
         line(out, "indexed at:", t)?;
+    }
+    if let Some(story) = &a.story {
+        line(out, "story:", story)?;
     }
     writeln!(out)?;
     writeln!(out, "{}", a.body)?;
@@ -268,6 +278,43 @@ fn write_explained(
     )?;
     for child in &node.children {
         write_explained(out, child, depth + 1)?;
+    }
+    Ok(())
+}
+
+/// Another article of the shown article's story, and how its paragraphs differ.
+#[derive(Debug, serde::Serialize)]
+pub struct Copy {
+    #[serde(flatten)]
+    pub article: StoredArticle,
+    pub difference: crate::stories::members::Difference,
+}
+
+/// `show --copies`: the story's other articles, oldest first, each with its date,
+/// source, id, title and paragraph difference from the shown article.
+pub fn write_copies(out: &mut dyn Write, copies: &[Copy]) -> std::io::Result<()> {
+    writeln!(out)?;
+    if copies.is_empty() {
+        return writeln!(out, "no copies: this article is its story's only one");
+    }
+    let noun = if copies.len() == 1 { "copy" } else { "copies" };
+    writeln!(out, "{} {noun} of this story:", copies.len())?;
+    for c in copies {
+        let a = &c.article;
+        let d = c.difference;
+        let change = if d.added == 0 && d.removed == 0 {
+            "same paragraphs".to_string()
+        } else {
+            format!("+{} -{} paragraphs ({} shared)", d.added, d.removed, d.same)
+        };
+        writeln!(
+            out,
+            "  {}  {}  {}  {}  [{change}]",
+            a.date.as_deref().unwrap_or("undated"),
+            a.source.as_deref().unwrap_or("-"),
+            a.id,
+            a.title
+        )?;
     }
     Ok(())
 }

@@ -87,16 +87,22 @@ impl<W: Write> HitSink for TerminalSink<W> {
     fn begin(&mut self, header: &Header) -> std::io::Result<()> {
         self.rank = header.offset;
         self.offset = header.offset;
-        self.total = header.total;
+        // Collapsed by story, the page and --offset count stories.
+        self.total = header.stories.unwrap_or(header.total);
         let noun = match (header.new_only, header.total == 1) {
             (true, true) => "new hit",
             (true, false) => "new hits",
             (false, true) => "hit",
             (false, false) => "hits",
         };
+        let stories = match header.stories {
+            Some(1) if header.total > 1 => " (1 story)".to_string(),
+            Some(n) if n < header.total => format!(" ({n} stories)"),
+            _ => String::new(),
+        };
         writeln!(
             self.out,
-            "{} {noun} for {} ({} ms)",
+            "{} {noun}{stories} for {} ({} ms)",
             header.total,
             self.style.bold(&printable(&header.query)),
             header.took_ms
@@ -127,6 +133,11 @@ impl<W: Write> HitSink for TerminalSink<W> {
             meta.push(source.clone());
         }
         meta.push(a.id.clone());
+        match hit.copies {
+            Some(1) => meta.push("(+1 copy)".to_string()),
+            Some(n) if n > 1 => meta.push(format!("(+{n} copies)")),
+            _ => {}
+        }
         writeln!(self.out, "     {}", s.dim(&printable(&meta.join(" · "))))?;
         for (label, names) in [
             ("people", &a.people),

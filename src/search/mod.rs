@@ -4,6 +4,7 @@
 //! `--all` streams every hit without holding documents in memory and the renderers
 //! never run a query themselves.
 
+pub mod collapse;
 pub mod explain;
 pub mod facets;
 pub mod highlight;
@@ -49,6 +50,9 @@ pub struct SearchRequest {
     pub all: bool,
     /// Facets to compute over all hits.
     pub facets: facets::FacetRequest,
+    /// One hit per story (wire copies folded into their best hit), paging over
+    /// stories; `--copies` turns it off.
+    pub collapse: bool,
 }
 
 /// Longest snippet, in characters.
@@ -70,6 +74,10 @@ pub struct Hit {
     /// Python index strings by.
     #[serde(rename = "highlights")]
     pub highlight_chars: Vec<[usize; 2]>,
+    /// Other hits of the same story folded into this one (only when hits are
+    /// collapsed by story, the default).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copies: Option<usize>,
 }
 
 impl Hit {
@@ -95,6 +103,7 @@ impl Hit {
             snippet,
             highlights,
             highlight_chars,
+            copies: None,
         }
     }
 }
@@ -107,6 +116,10 @@ pub struct Header {
     pub took_ms: u64,
     pub offset: usize,
     pub sort: SortOrder,
+    /// Stories among the hits when they are collapsed by story: what the page and
+    /// `offset` count.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stories: Option<usize>,
     /// Only articles indexed since a watermark were asked for (`saved run --new`): the
     /// total counts new articles.
     #[serde(skip)]
@@ -190,15 +203,39 @@ pub fn run(
         }
         (total, Some(facets))
     };
-    let wanted = if request.all {
-        total.saturating_sub(request.offset)
-    } else {
-        request.limit.min(total.saturating_sub(request.offset))
+    // Collapsed, the page is over stories; each hit carries its folded copies.
+    let groups = match request.collapse && total > 0 {
+        true => Some(
+            searcher
+                .search(&*query, &collapse::StoryGroups { sort: request.sort })
+                .map_err(Error::tantivy("grouping hits by story"))?,
+        ),
+        false => None,
     };
-    let page = if wanted == 0 {
-        Vec::new()
+    let groups = match (groups, request.filters.indexed_after) {
+        (Some(groups), Some(watermark)) => Some(without_reported_stories(
+            index, &searcher, request, aliases, groups, watermark,
+        )?),
+        (groups, _) => groups,
+    };
+    let listed = groups.as_ref().map_or(total, Vec::len);
+    let wanted = if request.all {
+        listed.saturating_sub(request.offset)
     } else {
-        top_docs(&searcher, &*query, request, wanted)?
+        request.limit.min(listed.saturating_sub(request.offset))
+    };
+    let page: Vec<(Option<f32>, DocAddress, Option<usize>)> = match &groups {
+        _ if wanted == 0 => Vec::new(),
+        Some(groups) => groups
+            .iter()
+            .skip(request.offset)
+            .take(wanted)
+            .map(|g| (g.score, g.best, Some(g.hits - 1)))
+            .collect(),
+        None => top_docs(&searcher, &*query, request, wanted)?
+            .into_iter()
+            .map(|(score, address)| (score, address, None))
+            .collect(),
     };
     check_scopes(index, &compiled.scopes)?;
     if total == 0 {
@@ -211,6 +248,7 @@ pub fn run(
         took_ms: started.elapsed().as_millis() as u64,
         offset: request.offset,
         sort: request.sort,
+        stories: groups.as_ref().map(Vec::len),
         new_only: request.filters.indexed_after.is_some(),
         warnings: warnings.clone(),
     };
@@ -226,7 +264,7 @@ pub fn run(
     // For NEAR/SENTENCE queries the snippet is the passage where a scope holds.
     let mut scope_matchers: Vec<query::scope::Matcher> =
         compiled.scopes.iter().map(|s| s.matcher()).collect();
-    for (score, address) in page {
+    for (score, address, copies) in page {
         let doc: TantivyDocument = searcher.doc(address).map_err(|e| damaged(index, e))?;
         let article = from_document(&index.fields, &doc);
         let passage = scope_matchers
@@ -236,8 +274,9 @@ pub fn run(
             Some(p) => (p.text, p.highlights),
             None => make_snippet(&snippets, &article.body),
         };
-        sink.hit(&Hit::new(article, score, snippet, highlights))
-            .map_err(io)?;
+        let mut hit = Hit::new(article, score, snippet, highlights);
+        hit.copies = copies;
+        sink.hit(&hit).map_err(io)?;
     }
     if let Some(facets) = &facets {
         sink.facets(facets).map_err(io)?;
@@ -249,6 +288,37 @@ pub fn run(
         latest_stamp: crate::index::manifest::latest_stamp(&searcher)?,
         warnings,
     })
+}
+
+/// `--new` hits grouped by story, less the stories the query already reported: those
+/// with a hit stamped at or before the watermark (a new copy of an old story is not
+/// news).
+fn without_reported_stories(
+    index: &DatelineIndex,
+    searcher: &Searcher,
+    request: &SearchRequest,
+    aliases: &Aliases,
+    groups: Vec<collapse::Group>,
+    watermark: DateTime,
+) -> Result<Vec<collapse::Group>> {
+    let earlier = Filters {
+        indexed_after: None,
+        ..request.filters.clone()
+    };
+    let compiled = query::compile(
+        &index.index,
+        &index.fields,
+        &request.query,
+        &earlier,
+        aliases,
+    )?;
+    let reported = searcher
+        .search(&*compiled.query, &collapse::StoriesBefore { watermark })
+        .map_err(Error::tantivy("finding the stories reported before"))?;
+    Ok(groups
+        .into_iter()
+        .filter(|g| g.story.is_none_or(|s| !reported.contains(&s)))
+        .collect())
 }
 
 /// A stored article that cannot be read means a damaged index: say which, and the fix.

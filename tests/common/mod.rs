@@ -89,13 +89,14 @@ impl Scratch {
         self.ids_of("*", flags)
     }
 
-    /// Ids of every hit of `query`, sorted.
+    /// Ids of every article matching `query` (copies included), sorted.
     pub fn ids(&self, query: &str) -> Vec<String> {
         self.ids_of(query, &[])
     }
 
     fn ids_of(&self, query: &str, flags: &[&str]) -> Vec<String> {
-        let mut args = vec!["--all"];
+        // Every matching article: wire copies listed, not folded into their story.
+        let mut args = vec!["--all", "--copies"];
         args.extend_from_slice(flags);
         let v = self.search_json(query, &args);
         let mut ids: Vec<String> = v["hits"]

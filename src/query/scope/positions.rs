@@ -280,7 +280,7 @@ mod tests {
                 places: vec![],
             };
             let doc: TantivyDocument =
-                to_document(&fields, &article, 0, DateTime::from_timestamp_secs(0));
+                to_document(&fields, &article, None, 0, DateTime::from_timestamp_secs(0));
             writer.add_document(doc).expect("add");
         }
         writer.commit().expect("commit");
