@@ -309,6 +309,19 @@ fn saved_new_reports_a_story_once() {
         run().is_empty(),
         "a reprint of a reported story is not news"
     );
+    // ... and the exit code says so, for cron jobs: 1, nothing new.
+    write(&dir, "reprint-2.txt", &header, &paragraphs[2..]);
+    scratch.index(&dir, &[]);
+    let out = scratch
+        .cmd(&["saved", "run", "iran", "--new", "-f", "jsonl"])
+        .output()
+        .expect("saved run");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 
     let lead = "Secretary of State Mike Pompeo flew to Brussels on Thursday for talks with NATO allies about troop levels in Afghanistan, the State Department said, a trip planned weeks before the election.".to_string();
     let follow = "Officials said the meetings would cover the drawdown ordered by President Donald Trump and the alliance's training mission, which European governments want to keep.".to_string();

@@ -200,7 +200,8 @@ fn run_saved(
             if let Some(stamp) = outcome.latest_stamp {
                 saved.watermark = Some(format_stamp(stamp));
             }
-            Ok(outcome.total)
+            // A new copy of a story reported before is not news: nothing listed.
+            Ok(outcome.listed)
         });
         match result {
             Ok(total) => any_hit |= total > 0,

@@ -149,6 +149,10 @@ pub trait HitSink {
 pub struct Outcome {
     /// Number of matching articles.
     pub total: usize,
+    /// What the results are made of: the stories listed when hits are collapsed by
+    /// story (for `--new`, without the stories reported before), else `total`. A saved
+    /// query's exit code says "something new" only when this is not 0.
+    pub listed: usize,
     /// Newest `indexed_at` stamp in the snapshot searched: a saved query's watermark.
     pub latest_stamp: Option<DateTime>,
     /// The header's warnings, for the caller to print on stderr.
@@ -285,6 +289,7 @@ pub fn run(
     check_scopes(index, &compiled.scopes)?;
     Ok(Outcome {
         total,
+        listed,
         latest_stamp: crate::index::manifest::latest_stamp(&searcher)?,
         warnings,
     })

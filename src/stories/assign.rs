@@ -39,6 +39,9 @@ pub struct Assigned {
 
 /// One live article as the step sees it.
 struct Member {
+    /// The article's id: members are clustered in id order, so the same archive
+    /// gives the same stories whatever order the indexing workers wrote it in.
+    id: String,
     address: DocAddress,
     story: Option<u64>,
     signature: Option<Signature>,
@@ -178,9 +181,11 @@ fn read_members(searcher: &Searcher) -> Result<Vec<Member>> {
                 by_ord.push(Signature::from_bytes(stream.key()));
             }
         }
+        let ids = crate::index::manifest::StrValues::read(segment, "id")?;
         for doc in segment.doc_ids_alive() {
             let ord = minhash.as_ref().and_then(|c| c.term_ords(doc).next());
             members.push(Member {
+                id: ids.first(doc).unwrap_or_default().to_string(),
                 address: DocAddress::new(segment_ord as u32, doc),
                 story: story.first(doc),
                 signature: ord.and_then(|o| by_ord.get(o as usize).cloned().flatten()),
@@ -191,6 +196,7 @@ fn read_members(searcher: &Searcher) -> Result<Vec<Member>> {
             });
         }
     }
+    members.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(members)
 }
 
