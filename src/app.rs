@@ -332,9 +332,9 @@ fn check(index_path: &std::path::Path) -> anyhow::Result<ExitCode> {
 fn show(index_path: &std::path::Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
     let index = DatelineIndex::open(index_path)?;
     let article = search::find_by_id(&index, &args.id)?;
-    let copies = match (args.copies, &article.story) {
-        (true, Some(story)) => {
-            let label = u64::from_str_radix(story, 16).unwrap_or_default();
+    let label = article.story.as_deref().and_then(crate::stories::label_of);
+    let copies = match (args.copies, label) {
+        (true, Some(label)) => {
             let members = crate::stories::members::members(&index, label)?;
             let other = members.into_iter().filter(|m| m.id != article.id);
             other

@@ -128,10 +128,7 @@ pub fn for_each_article(
             .doc(address)
             .map_err(Error::tantivy("reading a stored article"))?;
         let a = from_document(&index.fields, &doc);
-        let label = a
-            .story
-            .as_deref()
-            .and_then(|s| u64::from_str_radix(s, 16).ok());
+        let label = a.story.as_deref().and_then(crate::stories::label_of);
         let copies = label.map(|l| census.stories.get(&l).map_or(0, |m| m.len() - 1));
         each(ExportedArticle {
             story: a.story,

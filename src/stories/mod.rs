@@ -23,3 +23,8 @@ pub use signature::{Fingerprint, Signature};
 pub fn label_text(label: u64) -> String {
     format!("{label:016x}")
 }
+
+/// A label read back from its text (`StoredArticle::story`).
+pub fn label_of(text: &str) -> Option<u64> {
+    u64::from_str_radix(text, 16).ok()
+}

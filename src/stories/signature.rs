@@ -39,33 +39,9 @@ const SHINGLE: usize = 3;
 /// otherwise every title-only wire item (`Reuters' "U.S. PRIME RATE UNCHANGED"`) would
 /// look like every other.
 const SHORT_BODY_WORDS: usize = 12;
-/// Words that say nothing particular about a story: every item of a day's wire has
-/// the same month and weekday in its dateline.
-const CALENDAR: [&str; 31] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+/// Weekdays say nothing particular about a story: every item of a day's wire has the
+/// same one in its dateline (months likewise: `extract::dates::month_number`).
+const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -252,7 +228,9 @@ fn particulars(title: &str, body: &str) -> HashSet<String> {
     let mut keep = |word: &str, content: bool| {
         let lower = word.to_lowercase();
         let number = word.chars().any(|c| c.is_ascii_digit());
-        if number || (content && !CALENDAR.contains(&lower.as_str())) {
+        let calendar = crate::extract::dates::month_number(&lower).is_some()
+            || WEEKDAYS.contains(&lower.as_str());
+        if number || (content && !calendar) {
             out.insert(lower);
         }
     };
