@@ -23,7 +23,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     });
     let aliases = match (&cli.command, cli.aliases.as_deref()) {
         // Indexing uses exactly the table given (none: the built-in one).
-        (Command::Index(_) | Command::Extract(_), user) => load_aliases(user)?,
+        (Command::Index(_) | Command::Extract(_) | Command::Quotes(_), user) => load_aliases(user)?,
         // Searching defaults to the table the index was built with.
         (_, None) => {
             load_aliases(Some(&cli.index.join(crate::index::ALIASES_FILE)).filter(|p| p.exists()))?
@@ -35,6 +35,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Search(args) => search(&cli.index, args, &aliases),
         Command::Show(args) => show(&cli.index, args),
         Command::Extract(args) => extract(&cli.index, args, &aliases),
+        Command::Quotes(args) => crate::commands::quotes::run(&cli.index, args, &aliases),
         Command::Export(args) => export(&cli.index, args, &aliases),
         Command::Entities(args) => crate::commands::entities::run(&cli.index, args, &aliases),
         Command::Saved(args) => crate::saved::run::saved(&cli.index, args.command, &aliases),
@@ -101,11 +102,14 @@ fn link_names(
     let mut all = Vec::new();
     let mut linked = crate::curation::links::Linked::default();
     for _ in 0..LINK_ROUNDS {
-        let names = {
+        let (names, things) = {
             let index = crate::index::DatelineIndex::open(index_path)?;
-            crate::commands::entities::stored_names(&index, None, aliases)?
+            (
+                crate::commands::entities::stored_names(&index, None, aliases)?,
+                index.thing_counts()?,
+            )
         };
-        let links = crate::curation::links::derive(&names, &curation);
+        let links = crate::curation::links::derive(&names, &things, &curation);
         if links.is_empty() {
             break;
         }
@@ -381,27 +385,34 @@ fn show(index_path: &std::path::Path, args: ShowArgs) -> anyhow::Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-fn extract(
+/// The articles of one file (or of plain text on stdin, for `-`) as the indexer would
+/// store them, with their entity mentions: what `extract` and `quotes` print.
+pub(crate) fn enriched_file(
     index_path: &std::path::Path,
-    args: ExtractArgs,
+    path: &std::path::Path,
     aliases: &Aliases,
-) -> anyhow::Result<ExitCode> {
-    let from_stdin = args.path.as_os_str() == "-";
+) -> anyhow::Result<
+    Vec<(
+        crate::article::Article,
+        Vec<crate::extract::entities::Mention>,
+    )>,
+> {
+    let from_stdin = path.as_os_str() == "-";
     let (bytes, format, name) = if from_stdin {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut io::stdin(), &mut bytes).context("reading stdin")?;
         (bytes, crate::corpus::Format::Text, "-".to_string())
     } else {
-        let format = crate::corpus::Format::of(&args.path).with_context(|| {
+        let format = crate::corpus::Format::of(path).with_context(|| {
             format!(
                 "{}: not a supported article format (txt, md, json, jsonl, html, sgm)",
-                args.path.display()
+                path.display()
             )
         })?;
         let max = crate::corpus::MAX_FILE_MIB * 1024 * 1024;
-        let bytes = crate::corpus::read_bounded(&args.path, max)
-            .with_context(|| format!("reading {}", args.path.display()))?;
-        (bytes, format, args.path.display().to_string())
+        let bytes = crate::corpus::read_bounded(path, max)
+            .with_context(|| format!("reading {}", path.display()))?;
+        (bytes, format, path.display().to_string())
     };
     let parsed = crate::corpus::parse_file(format, bytes).with_context(|| name.clone())?;
     for problem in &parsed.record_errors {
@@ -417,11 +428,19 @@ fn extract(
         curation: &curation,
         dates: &crate::extract::user_dates::UserDates::default(),
     };
-    let results: Vec<_> = parsed
+    Ok(parsed
         .articles
         .into_iter()
         .map(|raw| enricher.enrich_with_mentions(&name, raw))
-        .collect();
+        .collect())
+}
+
+fn extract(
+    index_path: &std::path::Path,
+    args: ExtractArgs,
+    aliases: &Aliases,
+) -> anyhow::Result<ExitCode> {
+    let results = enriched_file(index_path, &args.path, aliases)?;
     let mut out = io::stdout().lock();
     match args.format {
         ShowFormat::Json => {

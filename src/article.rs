@@ -107,6 +107,11 @@ pub struct Article {
     pub people: Vec<String>,
     pub orgs: Vec<String>,
     pub places: Vec<String>,
+    /// Names the article shows to be a work, a product or an event rather than the
+    /// person or organization the tagger took them for, as `kind:name` (`org:PC`): not
+    /// listed above, but stored so the archive-wide link step can count the evidence.
+    #[serde(skip)]
+    pub things: Vec<String>,
 }
 
 /// Builds the stable id of record `record` of the file at `path`.

@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::output::OutputFormat;
 use crate::query::DateSpan;
 use crate::query::Filters;
-use crate::search::facets::{DateWindow, FacetKind, FacetRequest, Interval};
+use crate::search::facets::{CountUnit, DateWindow, FacetKind, FacetRequest, Interval};
 use crate::search::{SearchRequest, SortOrder};
 use clap::ValueEnum;
 use serde::{Deserialize, Serialize};
@@ -91,6 +91,12 @@ pub enum Command {
     /// Reads any supported format (by extension); `-` reads plain text from stdin.
     #[command(verbatim_doc_comment)]
     Extract(ExtractArgs),
+    /// Who said what in a file: each attribution's speaker, cue (with its stance:
+    /// say, deny, accuse, criticize, reject, ...), content and whether it is quoted
+    ///
+    /// Reads any supported format (by extension); `-` reads plain text from stdin.
+    #[command(verbatim_doc_comment)]
+    Quotes(ExtractArgs),
     /// List the people, organizations, places and sources in the index, by article count
     Entities(EntitiesArgs),
     /// Export every article: JSON Lines, or files to load into Quickwit or Elasticsearch
@@ -513,12 +519,24 @@ pub struct SearchOptions {
     #[arg(long)]
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub share: bool,
+    /// What facet values and histogram bars count: `articles` (the default, every
+    /// matching article, wire copies included, as `entities` and `stats` count) or
+    /// `stories` (a story filed as five copies counts once; in the histogram on the
+    /// day it first appeared).
+    #[arg(long, value_enum, default_value_t = CountUnit::Articles)]
+    #[serde(skip_serializing_if = "is_articles")]
+    pub count: CountUnit,
     /// List every copy of a story as its own hit. By default wire copies (reprints,
     /// cut-down, updated or edited versions) are folded into the story's best hit,
     /// marked `(+N copies)`, and counts, paging and --offset are over stories.
     #[arg(long, visible_alias = "no-collapse")]
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub copies: bool,
+}
+
+/// Leaves the default count out of the saved-queries file.
+fn is_articles(count: &CountUnit) -> bool {
+    *count == CountUnit::Articles
 }
 
 impl Default for SearchOptions {
@@ -540,6 +558,7 @@ impl Default for SearchOptions {
             facet_size: 10,
             interval: Interval::Auto,
             share: false,
+            count: CountUnit::Articles,
             copies: false,
         }
     }
@@ -595,6 +614,7 @@ impl SearchOptions {
                 interval: self.interval,
                 share: self.share,
                 window,
+                count: self.count,
             },
             collapse: !self.copies,
         })

@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod article;
+pub mod attribution;
 pub mod cli;
 pub mod commands;
 pub mod config;

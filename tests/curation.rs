@@ -6,7 +6,7 @@ mod common;
 
 use std::fs;
 
-use common::{repo, Scratch};
+use common::{repo, shared_data, Scratch};
 use serde_json::Value;
 
 /// Every name of `kind` (`people`, `orgs`, `places`) with its article count.
@@ -192,6 +192,60 @@ fn indexing_links_names_the_archive_makes_clear_and_says_so() {
     let again = s.index(&repo().join("corpus"), &[]);
     assert_eq!(again["linked"]["names"], 0, "{again}");
     assert!(s.index_path().join("dateline-links.toml").exists());
+}
+
+/// A name that many of its articles show to be a product (BBC's technology pages:
+/// `a PC`, `their PC`, `PCs`) is listed as a suspect with that reason, and the link
+/// step drops it from every article, those without a cue too (`PC makers`).
+#[test]
+fn a_name_the_archive_shows_to_be_a_product_is_dropped_everywhere() {
+    let Some(bbc) = shared_data("bbc") else {
+        return;
+    };
+    let s = Scratch::new();
+    let tech = bbc.join("tech");
+    s.index(&tech, &["--no-link", "--no-stories"]);
+    let listed = count(&names(&s, "orgs"), "PC");
+    assert!(listed.is_some_and(|n| n >= 10), "PC listed: {listed:?}");
+    let out = s
+        .cmd(&[
+            "entities",
+            "--suspicious",
+            "--type",
+            "org",
+            "-n",
+            "1000",
+            "-f",
+            "json",
+        ])
+        .output()
+        .expect("run");
+    let json: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let pc = json["suspects"]
+        .as_array()
+        .expect("suspects")
+        .iter()
+        .find(|s| s["name"] == "PC")
+        .unwrap_or_else(|| panic!("PC is a suspect: {json}"));
+    assert!(
+        pc["reasons"]
+            .to_string()
+            .contains("a work, a product or an event"),
+        "{pc}"
+    );
+    assert_eq!(pc["fix"], "dateline entities drop --type org PC");
+    // An ordinary run links it away; the companies stay.
+    let s = Scratch::new();
+    s.index(&tech, &["--no-stories"]);
+    let orgs = names(&s, "orgs");
+    let top = &orgs[..orgs.len().min(20)];
+    assert_eq!(count(&orgs, "PC"), None, "{top:?}");
+    assert!(
+        count(&orgs, "Microsoft").is_some_and(|n| n >= 20),
+        "{top:?}"
+    );
+    let links = fs::read_to_string(s.index_path().join("dateline-links.toml")).expect("links");
+    assert!(links.contains("name = \"PC\"\ndrop = true"), "{links}");
 }
 
 #[test]

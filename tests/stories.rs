@@ -174,6 +174,126 @@ fn copies_are_one_story_in_every_view() {
     assert_eq!(ap["copies"], 3);
 }
 
+/// `--count stories`: every facet value and histogram bar, checked against a naive
+/// count of distinct stories over every hit listed with `--copies`.
+#[test]
+fn facets_and_histogram_count_stories_on_request() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let scratch = Scratch::new();
+    let dir = archive(&scratch);
+    scratch.index(&dir, &[]);
+    let every = scratch.search_json("*", &["--copies", "--all"]);
+    // Naive: each value's distinct stories, and each story's first day.
+    let mut stories_of: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
+    let mut first_day: BTreeMap<String, Option<String>> = BTreeMap::new();
+    for hit in hits(&every) {
+        let story = hit["story"].as_str().expect("story").to_string();
+        for facet in ["people", "orgs", "places"] {
+            for name in hit[facet].as_array().expect("names") {
+                let name = name.as_str().expect("name").to_string();
+                stories_of
+                    .entry((facet.to_string(), name))
+                    .or_default()
+                    .insert(story.clone());
+            }
+        }
+        let first = first_day.entry(story).or_insert(None);
+        if let Some(day) = hit["date"].as_str() {
+            let earlier = first
+                .take()
+                .map_or(day.to_string(), |f| f.min(day.to_string()));
+            *first = Some(earlier);
+        }
+    }
+    let options = [
+        "--facets",
+        "people,orgs,places,date",
+        "--facet-size",
+        "1000",
+        "--interval",
+        "day",
+    ];
+    let by_article = scratch.search_json("*", &options);
+    let mut stories_options = options.to_vec();
+    stories_options.extend(["--count", "stories"]);
+    let by_story = scratch.search_json("*", &stories_options);
+    assert_eq!(by_story["facets"]["counted"], "stories");
+    assert!(by_article["facets"].get("counted").is_none());
+    let mut checked = 0;
+    for facet in ["people", "orgs", "places"] {
+        let listed = by_story["facets"][facet].as_array().expect("facet");
+        let naive: Vec<(&String, usize)> = stories_of
+            .iter()
+            .filter(|((f, _), _)| f == facet)
+            .map(|((_, name), stories)| (name, stories.len()))
+            .collect();
+        assert_eq!(
+            listed.len(),
+            naive.len(),
+            "{facet}: {listed:?} vs {naive:?}"
+        );
+        for (name, count) in naive {
+            let shown = listed
+                .iter()
+                .find(|v| v["value"] == name.as_str())
+                .unwrap_or_else(|| panic!("{facet} {name} listed"));
+            assert_eq!(shown["count"], count, "{facet} {name}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 5, "{checked} values checked");
+    // The AP story's people count once by story, four times by article.
+    let count_of = |v: &Value, name: &str| {
+        v["facets"]["people"]
+            .as_array()
+            .expect("people")
+            .iter()
+            .find(|p| p["value"] == name)
+            .map(|p| p["count"].as_u64().expect("count"))
+    };
+    assert_eq!(count_of(&by_article, "Mike Pompeo"), Some(4));
+    assert_eq!(count_of(&by_story, "Mike Pompeo"), Some(1));
+    // Each story once in the histogram, on its first day.
+    let mut naive_days: BTreeMap<String, u64> = BTreeMap::new();
+    for day in first_day.values().flatten() {
+        *naive_days.entry(day.clone()).or_default() += 1;
+    }
+    let bars: BTreeMap<String, u64> = by_story["facets"]["date"]
+        .as_array()
+        .expect("histogram")
+        .iter()
+        .filter(|b| b["count"].as_u64() > Some(0))
+        .map(|b| {
+            (
+                b["start"].as_str().expect("start").to_string(),
+                b["count"].as_u64().expect("count"),
+            )
+        })
+        .collect();
+    assert_eq!(bars, naive_days);
+    let undated = first_day.values().filter(|d| d.is_none()).count() as u64;
+    assert_eq!(
+        by_story["facets"]["date_undated"].as_u64().unwrap_or(0),
+        undated
+    );
+
+    // The terminal says what it counts.
+    let out = scratch
+        .cmd(&[
+            "search",
+            "pompeo",
+            "--facets",
+            "people,date",
+            "--count",
+            "stories",
+        ])
+        .output()
+        .expect("search");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("people (stories)"), "{text}");
+    assert!(text.contains("stories by first day"), "{text}");
+}
+
 #[test]
 fn stories_follow_the_archive_as_files_change() {
     let scratch = Scratch::new();

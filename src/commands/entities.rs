@@ -115,7 +115,9 @@ fn list_suspects(
         Some(EntityKindArg::Place) => kind == Kind::Place,
         Some(EntityKindArg::Source) => false,
     };
-    let suspects: Vec<_> = suspicious::find(&names)
+    // Archive-wide, as the link step judges: what other articles show a name to be.
+    let things = index.thing_counts()?;
+    let suspects: Vec<_> = suspicious::find(&names, &things)
         .into_iter()
         .filter(|s| wanted(s.kind))
         .take(args.limit)

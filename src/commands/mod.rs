@@ -3,4 +3,5 @@
 
 pub mod dups;
 pub mod entities;
+pub mod quotes;
 pub mod stats;

@@ -58,15 +58,7 @@ pub(super) fn rewrite(
     merge: bool,
 ) -> Result<usize> {
     let fields = &handle.fields;
-    // No cache of decompressed store blocks: a huge article is read once, and must not
-    // stay in memory while it is indexed again.
-    let reader = handle
-        .index
-        .reader_builder()
-        .doc_store_cache_num_blocks(0)
-        .try_into()
-        .map_err(Error::tantivy("opening the index"))?;
-    let searcher = reader.searcher();
+    let searcher = handle.uncached_searcher()?;
     let mut addresses = BTreeSet::new();
     for (kind, name) in names {
         let exact = match kind {

@@ -11,6 +11,7 @@
 //! index directory, so a reader can see why a name changed; a person's own curation
 //! (`dateline-curation.toml`) always wins, and `index --no-link` turns the step off.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -40,13 +41,18 @@ pub struct Linked {
     pub examples: Vec<String>,
 }
 
-/// The links for the stored names `names` (each kind's names with article counts):
+/// The links for the stored names `names` (each kind's names with article counts, and
+/// the articles that showed a name to be a thing, see [`suspicious::find`]):
 /// every suspect with a clear fix, except names `curation` already decides. Of the
 /// retypes only person to org or place is automatic: the tagger confuses an org with
 /// its place (`Nokia`, `Downing Street`) in both directions, so a majority there is no
 /// evidence; `--suspicious` still lists those.
-pub fn derive(names: &super::NameCounts, curation: &Overlay) -> Vec<(Kind, String, Outcome)> {
-    suspicious::find(names)
+pub fn derive(
+    names: &super::NameCounts,
+    things: &HashMap<String, u64>,
+    curation: &Overlay,
+) -> Vec<(Kind, String, Outcome)> {
+    suspicious::find(names, things)
         .into_iter()
         .filter(|s| curation.outcome(s.kind, &s.name).is_none())
         .filter_map(|s| s.outcome.map(|o| (s.kind, s.name, o)))
@@ -112,7 +118,7 @@ mod tests {
             ),
             (Kind::Place, vec![("Nokia".to_string(), 5)]),
         ];
-        let links = derive(&names, &Overlay::default());
+        let links = derive(&names, &HashMap::new(), &Overlay::default());
         assert!(links.contains(&(
             Kind::Person,
             "Baker".to_string(),
@@ -133,7 +139,7 @@ mod tests {
             "Baker",
             Outcome::Becomes(Kind::Person, "Howard Baker".into()),
         );
-        let links = derive(&names, &curation);
+        let links = derive(&names, &HashMap::new(), &curation);
         assert!(links.iter().all(|(_, n, _)| n != "Baker"), "{links:?}");
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::Outcome;
-use crate::extract::entities::{is_first_name, is_generic_name, Kind};
+use crate::extract::entities::{is_first_name, is_generic_name, thing_label, Kind};
 
 /// One listed name and why it looks wrong.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -36,9 +36,21 @@ const DOMINANT_SHARE: f64 = 0.75;
 /// Paulo`), while a real person is almost never listed as an org or a place.
 const PERSON_ELSEWHERE_SHARE: f64 = 0.5;
 
-/// Finds suspects among every stored name of each kind, with its article count; the
+/// A name is dropped as a work, a product or an event when at least this many
+/// articles show it to be one (`a PC`, `this year's Six Nations`, `the film Vera
+/// Drake`)...
+const THING_ARTICLES_MIN: u64 = 3;
+/// ...and they are at least this share of all the articles that name it: most uses
+/// (`PC makers`, `in the Six Nations`) carry no cue either way, so a sizeable minority
+/// of articles with a cue speaks for all of them, while a club in a few `Saturday's
+/// Chelsea match` is still a club.
+const THING_SHARE: f64 = 0.3;
+
+/// Finds suspects among every stored name of each kind, with its article count, and
+/// `things`, the articles that showed a name to be a work, a product or an event
+/// (by `kind:name` label, see [`crate::index::DatelineIndex::thing_counts`]); the
 /// result is ordered by article count, most first.
-pub fn find(names: &[(Kind, Vec<(String, u64)>)]) -> Vec<Suspect> {
+pub fn find(names: &[(Kind, Vec<(String, u64)>)], things: &HashMap<String, u64>) -> Vec<Suspect> {
     let count_of: HashMap<(Kind, &str), u64> = names
         .iter()
         .flat_map(|(kind, list)| list.iter().map(move |(n, c)| ((*kind, n.as_str()), *c)))
@@ -83,6 +95,15 @@ pub fn find(names: &[(Kind, Vec<(String, u64)>)]) -> Vec<Suspect> {
             }
             if is_generic_name(name) {
                 reasons.push("a generic word, not a name".to_string());
+                outcome.get_or_insert(Outcome::Drop);
+            }
+            let shown_a_thing = things.get(&thing_label(*kind, name)).copied().unwrap_or(0);
+            if shown_a_thing >= THING_ARTICLES_MIN
+                && shown_a_thing as f64 >= THING_SHARE * (count + shown_a_thing) as f64
+            {
+                reasons.push(format!(
+                    "a work, a product or an event in {shown_a_thing} other articles"
+                ));
                 outcome.get_or_insert(Outcome::Drop);
             }
             let mut best_elsewhere: Option<(Kind, u64)> = None;
@@ -236,7 +257,7 @@ mod tests {
                 ("Johnson", 24),
             ],
         )];
-        let found = find(&all);
+        let found = find(&all, &HashMap::new());
         let outcome = |n: &str| {
             found
                 .iter()
@@ -270,7 +291,7 @@ mod tests {
             ),
             names(Kind::Place, &[("Sao Paulo", 37)]),
         ];
-        let found = find(&all);
+        let found = find(&all, &HashMap::new());
         let by_name = |n: &str, k: Kind| {
             found
                 .iter()
@@ -307,5 +328,36 @@ mod tests {
         // Full names nobody contradicts are not suspects; the list is by count.
         assert!(found.iter().all(|s| s.name != "James Baker"));
         assert_eq!(found[0].name, "Bank");
+    }
+
+    #[test]
+    fn names_many_articles_show_to_be_things_are_dropped() {
+        let all = [names(
+            Kind::Org,
+            &[("PC", 56), ("Chelsea", 69), ("Six Nations", 20)],
+        )];
+        let things: HashMap<String, u64> = [
+            ("org:PC".to_string(), 40),
+            ("org:Chelsea".to_string(), 4),
+            ("org:Six Nations".to_string(), 9),
+        ]
+        .into_iter()
+        .collect();
+        let found = find(&all, &things);
+        let outcome = |n: &str| {
+            found
+                .iter()
+                .find(|s| s.name == n)
+                .and_then(|s| s.outcome.clone())
+        };
+        assert_eq!(outcome("PC"), Some(Outcome::Drop), "{found:?}");
+        assert_eq!(outcome("Six Nations"), Some(Outcome::Drop), "{found:?}");
+        // Four `Saturday's Chelsea match` among 73 articles do not make a club a match.
+        assert_eq!(outcome("Chelsea"), None, "{found:?}");
+        let pc = found.iter().find(|s| s.name == "PC");
+        assert!(
+            pc.is_some_and(|s| s.reasons[0].contains("40 other articles")),
+            "{found:?}"
+        );
     }
 }

@@ -15,8 +15,9 @@ use crate::index::DatelineIndex;
 
 /// Fields that are local bookkeeping or dateline's own search aids, not article data:
 /// never exported (other engines have no sentence scopes to feed).
-const LOCAL_FIELDS: [&str; 6] = [
+const LOCAL_FIELDS: [&str; 7] = [
     "fingerprint",
+    "things",
     "indexed_at",
     "story",
     "minhash",

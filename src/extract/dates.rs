@@ -231,17 +231,33 @@ fn weekday_named(before: &str) -> Option<chrono::Weekday> {
         if !word.starts_with(char::is_uppercase) {
             return None;
         }
-        match word.to_lowercase().as_str() {
-            "monday" | "mon" => Some(Mon),
-            "tuesday" | "tue" | "tues" => Some(Tue),
-            "wednesday" | "wed" | "weds" => Some(Wed),
-            "thursday" | "thu" | "thur" | "thurs" => Some(Thu),
-            "friday" | "fri" => Some(Fri),
-            "saturday" | "sat" => Some(Sat),
-            "sunday" | "sun" => Some(Sun),
+        weekday(word).or(match word.to_lowercase().as_str() {
+            "mon" => Some(Mon),
+            "tue" | "tues" => Some(Tue),
+            "wed" | "weds" => Some(Wed),
+            "thu" | "thur" | "thurs" => Some(Thu),
+            "fri" => Some(Fri),
+            "sat" => Some(Sat),
+            "sun" => Some(Sun),
             _ => None,
-        }
+        })
     })
+}
+
+/// The weekday `word` names in full, in any case (`Tuesday`, `sunday`): abbreviations
+/// are left out, as `Sun` and `Wed` are also other words.
+pub fn weekday(word: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday::*;
+    match word.to_ascii_lowercase().as_str() {
+        "monday" => Some(Mon),
+        "tuesday" => Some(Tue),
+        "wednesday" => Some(Wed),
+        "thursday" => Some(Thu),
+        "friday" => Some(Fri),
+        "saturday" => Some(Sat),
+        "sunday" => Some(Sun),
+        _ => None,
+    }
 }
 
 /// True when what precedes a date can be a dateline's head: nothing, a weekday, a

@@ -80,6 +80,17 @@ impl Kind {
     }
 }
 
+/// How a thing (see [`Extracted::things`]) is stored: `org:PC`.
+pub fn thing_label(kind: Kind, name: &str) -> String {
+    format!("{}:{name}", kind.as_str())
+}
+
+/// The kind and name of a stored thing label, if it is one.
+pub fn parse_thing_label(label: &str) -> Option<(Kind, &str)> {
+    let (kind, name) = label.split_once(':')?;
+    Some((Kind::parse(kind)?, name))
+}
+
 /// One mention of an entity in the article text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Mention {
@@ -103,6 +114,12 @@ pub struct Extracted {
     pub orgs: Vec<String>,
     pub places: Vec<String>,
     pub mentions: Vec<Mention>,
+    /// Names the article itself shows to be a work, a product or an event (`a PC`,
+    /// `the film Vera Drake`), with the kind the tagger gave them, and left out of the
+    /// lists above. Kept so the archive-wide link step can count them: one article
+    /// rarely proves that `PC` is never an organization, fifty articles do.
+    #[serde(skip)]
+    pub things: Vec<(Kind, String)>,
 }
 
 /// A raw span from the tagger, before canonicalization.
@@ -170,6 +187,11 @@ fn extract_with(
         .zip(&mut seen)
         {
             list.extend(more.into_iter().filter(|n| seen.insert(n.clone())));
+        }
+        for thing in part.things {
+            if !out.things.contains(&thing) {
+                out.things.push(thing);
+            }
         }
         out.mentions.extend(part.mentions.into_iter().map(|mut m| {
             if m.field == "body" {
@@ -454,14 +476,41 @@ fn resolve(
         org_ends,
         person_starts: person_starts.clone(),
     };
-    let things: HashSet<(EntityType, String)> = mentions
-        .iter()
-        .filter(|(m, w)| is_a_thing(text_of(m.field), m, w, &neighbours))
-        .map(|(m, w)| (m.tag, join_words(w)))
-        .collect();
-    if !things.is_empty() {
-        mentions.retain(|(m, w)| !things.contains(&(m.tag, join_words(w))));
+    let mut things: HashMap<(EntityType, String), Evidence> = HashMap::new();
+    for (m, w) in &mentions {
+        let Some(evidence) = thing_evidence(text_of(m.field), m, w, &neighbours) else {
+            continue;
+        };
+        // `PCs` is a kind of thing, and so is the `PC` it is the plural of.
+        let name = join_words(w);
+        if let Some(singular) = plural_acronym_stem(&name) {
+            things.insert((m.tag, singular.to_string()), evidence);
+        }
+        let known = things.entry((m.tag, name)).or_insert(evidence);
+        if evidence == Evidence::Cue {
+            *known = Evidence::Cue;
+        }
     }
+    if !things.is_empty() {
+        mentions.retain(|(m, w)| !things.contains_key(&(m.tag, join_words(w))));
+    }
+    let mut things: Vec<(Kind, String)> = things
+        .into_iter()
+        .filter(|(_, evidence)| *evidence == Evidence::Cue)
+        .filter_map(|((tag, name), _)| {
+            let kind = match tag {
+                EntityType::Per => Kind::Person,
+                EntityType::Org => Kind::Org,
+                _ => return None,
+            };
+            let name = aliases
+                .canonical(kind.as_str(), &name)
+                .map_or(name, str::to_string);
+            Some((kind, name))
+        })
+        .collect();
+    things.sort();
+    things.dedup();
     // Step 3a: the article's longer names, to which its short forms link.
     let names_of = |tag: EntityType| -> Vec<Vec<String>> {
         let mut names: Vec<Vec<String>> = mentions
@@ -478,7 +527,10 @@ fn resolve(
     // Step 3b: acronyms the article defines or whose expansion it uses.
     let expansions = acronym_expansions(&mentions);
 
-    let mut out = Extracted::default();
+    let mut out = Extracted {
+        things,
+        ..Extracted::default()
+    };
     let mut chars = CharOffsets::default();
     // People's names, for a surname several of them share: those resolved so far, and
     // every full name in text order.
@@ -880,8 +932,8 @@ const EVENT_NOUNS: [&str; 5] = [
     "awards",
 ];
 /// Times that make what follows an event or an edition (`this year's Six Nations`,
-/// `Saturday's Six Nations match`).
-const TIMES: [&str; 14] = [
+/// `Saturday's Six Nations match`), besides the weekdays.
+const TIMES: [&str; 10] = [
     "year",
     "season",
     "week",
@@ -890,12 +942,8 @@ const TIMES: [&str; 14] = [
     "night",
     "today",
     "tomorrow",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
+    "yesterday",
+    "tonight",
 ];
 /// Words that end a noun phrase (`won an Oscar for ...`), or that an award's name takes
 /// (`an Oscar nomination`).
@@ -971,13 +1019,28 @@ const TEAM_ROLES: [&str; 16] = [
 /// Roles in a work (`Vera Drake star Imelda Staunton`, `director Mike Leigh`).
 const WORK_ROLES: [&str; 5] = ["star", "director", "actress", "actor", "producer"];
 
-/// True when the words around a "person" or "organization" mention show it to be a
+/// How an article shows a name to be a thing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    /// Its own words say so (`a PC`, `the film Vera Drake`): counted archive-wide.
+    Cue,
+    /// An organization owns it by name (`Microsoft's Xbox`): a product or a
+    /// subsidiary, so it decides this article only.
+    Owned,
+}
+
+/// Whether the words around a "person" or "organization" mention show it to be a
 /// work (`the film Vera Drake`, `the band Franz Ferdinand`, `films like Harry Potter`),
 /// a product (`a PC`, `PCs`, `Microsoft's Xbox`) or an event (`the Six Nations
 /// championship`, `this year's Six Nations`).
-fn is_a_thing(text: &str, m: &RawMention, words: &[String], around: &Neighbours) -> bool {
+fn thing_evidence(
+    text: &str,
+    m: &RawMention,
+    words: &[String],
+    around: &Neighbours,
+) -> Option<Evidence> {
     if !matches!(m.tag, EntityType::Per | EntityType::Org) {
-        return false;
+        return None;
     }
     let before = text.get(m.start.saturating_sub(32)..m.start).unwrap_or("");
     let before_words: Vec<String> = before
@@ -1008,7 +1071,7 @@ fn is_a_thing(text: &str, m: &RawMention, words: &[String], around: &Neighbours)
             || (WORK_NOUNS_WITH_ARTICLE.contains(&word_before(1))
                 && matches!(word_before(2), "the" | "a" | "his" | "her" | "their")))
     {
-        return true;
+        return Some(Evidence::Cue);
     }
     // `films like Harry Potter`, `movies such as Harry Potter`.
     let like = (word_before(1) == "like" && WORKS_PLURAL.contains(&word_before(2)))
@@ -1016,7 +1079,7 @@ fn is_a_thing(text: &str, m: &RawMention, words: &[String], around: &Neighbours)
             && word_before(2) == "such"
             && WORKS_PLURAL.contains(&word_before(3)));
     if spaced && like {
-        return true;
+        return Some(Evidence::Cue);
     }
     // `the Harry Potter films`, `the Six Nations championship`, `the Six Nations title`.
     if lowercase(next_after)
@@ -1025,7 +1088,7 @@ fn is_a_thing(text: &str, m: &RawMention, words: &[String], around: &Neighbours)
             || EVENT_NOUNS.contains(&next_after)
             || FIXTURES.contains(&next_after))
     {
-        return true;
+        return Some(Evidence::Cue);
     }
     // `the 2004 Six Nations`, `the entire Six Nations`: an edition, a stretch of time.
     let year = word_before(1).len() == 4
@@ -1041,19 +1104,20 @@ fn is_a_thing(text: &str, m: &RawMention, words: &[String], around: &Neighbours)
         && !capitalized_next
         && words.len() >= 2
     {
-        return true;
+        return Some(Evidence::Cue);
     }
     // `this year's Six Nations`, `Saturday's Six Nations match`.
     let time_possessive = ["'s", "’s"].iter().any(|s| {
         let w = word_before(1);
-        w.strip_suffix(s).is_some_and(|t| TIMES.contains(&t))
+        w.strip_suffix(s)
+            .is_some_and(|t| TIMES.contains(&t) || super::dates::weekday(t).is_some())
     });
     // (Not `last week's OPEC meeting`: a name that qualifies a noun stays a name.)
     let ends_phrase = !lowercase(next_after)
         || EVENT_NOUNS.contains(&next_after)
         || FIXTURES.contains(&next_after);
     if spaced && time_possessive && ends_phrase {
-        return true;
+        return Some(Evidence::Cue);
     }
     // `an Oscar`, `an Oscar for best film`, `a Picasso`: a person is not one of many
     // (but `a Blair government` is a government).
@@ -1061,9 +1125,10 @@ fn is_a_thing(text: &str, m: &RawMention, words: &[String], around: &Neighbours)
         && words.len() == 1
         && spaced
         && matches!(word_before(1), "a" | "an")
+        && before[..before.len() - 1].ends_with(word_before(1))
         && (!lowercase(next_after) || FUNCTION_WORDS.contains(&next_after))
     {
-        return true;
+        return Some(Evidence::Cue);
     }
     // `Oscar winner Adrien Brody`, `whose Oscar nomination`, `Oscar voters`: a prize.
     // `the Oscar for best film`: a person is not "the X for" something.
@@ -1072,42 +1137,49 @@ fn is_a_thing(text: &str, m: &RawMention, words: &[String], around: &Neighbours)
         && words.len() == 1
         && (AWARD_TERMS.contains(&next_after) || the_for)
     {
-        return true;
+        return Some(Evidence::Cue);
     }
     // `their Six Nations opener`.
     if lowercase(next_after)
         && matches!(word_before(1), "their" | "its")
         && FIXTURES.contains(&next_after)
     {
-        return true;
+        return Some(Evidence::Cue);
     }
     // `Vera Drake star Imelda Staunton`.
     if m.tag == EntityType::Per && role_then_person(text, m, &WORK_ROLES, &around.person_starts) {
-        return true;
+        return Some(Evidence::Cue);
     }
     if m.tag == EntityType::Org {
-        // `Microsoft's Xbox`: what an organization owns by name is a product.
+        // `Microsoft's Xbox`, `Microsoft's Internet Explorer`: what an organization
+        // owns by name is a product, or a subsidiary (`Du Pont's Conoco`, `Texas Air's
+        // Continental Airlines Inc`): not a name ending like a company's, and no
+        // evidence beyond this article.
         let owned = ["'s ", "’s "].iter().any(|s| {
             before.ends_with(s) && around.org_ends.contains(&(m.field, m.start - s.len()))
         });
-        if owned {
-            return true;
+        let firm_like = words.len() > 1 && words.last().is_some_and(|w| is_org_designator(w));
+        if owned && !firm_like {
+            return Some(Evidence::Owned);
         }
     }
     if m.tag == EntityType::Org && words.len() == 1 {
         let word = &words[0];
         // `PCs`, `DVDs`: an acronym in the plural is a kind of thing.
-        let plural_acronym = word.len() >= 3
-            && word.ends_with('s')
-            && word[..word.len() - 1]
-                .chars()
-                .all(|c| c.is_ascii_uppercase());
+        let plural_acronym = plural_acronym_stem(word).is_some();
         // `a PC`, `an Xbox`: an organization is never one of many (but `a Sony
         // spokesman` is a spokesman, so only when no noun follows).
+        // What follows ends the noun phrase: a capital, punctuation, or a word that
+        // starts the next phrase (`a PC which`, `your PC as well`).
+        const PHRASE_ENDERS: [&str; 20] = [
+            "which", "that", "to", "and", "or", "but", "as", "in", "on", "via", "with", "for",
+            "from", "at", "is", "was", "will", "can", "has", "into",
+        ];
+        let ends_phrase = !lowercase(next_after) || PHRASE_ENDERS.contains(&next_after);
         let counted = matches!(word_before(1), "a" | "an")
             && spaced
             && before[..before.len() - 1].ends_with(word_before(1))
-            && !lowercase(next_after);
+            && ends_phrase;
         // `a cheap and cheerful PC`, `a laptop PC`: an article and only lowercase
         // words before it.
         let described = {
@@ -1132,20 +1204,25 @@ fn is_a_thing(text: &str, m: &RawMention, words: &[String], around: &Neighbours)
                     break;
                 }
             }
-            described && spaced && !lowercase(next_after)
+            described && spaced && ends_phrase
         };
         if described {
-            return true;
+            return Some(Evidence::Cue);
         }
         // `your PC`, `their PC`: people own things, not organizations.
-        let owned_by_someone = spaced
-            && matches!(word_before(1), "your" | "their" | "my" | "our")
-            && !lowercase(next_after);
+        let owned_by_someone =
+            spaced && matches!(word_before(1), "your" | "their" | "my" | "our") && ends_phrase;
         if plural_acronym || counted || owned_by_someone {
-            return true;
+            return Some(Evidence::Cue);
         }
     }
-    false
+    None
+}
+
+/// The acronym a plural acronym is the plural of (`PCs` → `PC`).
+fn plural_acronym_stem(word: &str) -> Option<&str> {
+    let stem = word.strip_suffix('s')?;
+    (stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase())).then_some(stem)
 }
 
 /// True when `m` is followed by one of `roles` and then a person's name: `Chelsea boss

@@ -107,6 +107,7 @@ impl Enricher<'_> {
         let mut orgs = canonical("org", raw.orgs);
         let mut places = canonical("place", raw.places);
         let mut mentions = Vec::new();
+        let mut things = Vec::new();
         if let Some(tagger) = self.tagger {
             let found = if keep_mentions {
                 entities::extract(tagger, self.aliases, &title, &raw.body)
@@ -114,6 +115,11 @@ impl Enricher<'_> {
                 entities::extract_names(tagger, self.aliases, &title, &raw.body)
             };
             mentions = found.mentions;
+            things = found
+                .things
+                .iter()
+                .map(|(kind, name)| entities::thing_label(*kind, name))
+                .collect();
             for (list, more) in [
                 (&mut people, found.people),
                 (&mut orgs, found.orgs),
@@ -159,6 +165,7 @@ impl Enricher<'_> {
             people,
             orgs,
             places,
+            things,
         };
         (article, mentions)
     }

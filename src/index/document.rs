@@ -65,6 +65,9 @@ pub fn to_document(
             doc.add_text(exact_field, name);
         }
     }
+    for thing in &article.things {
+        doc.add_text(fields.things, thing);
+    }
     if let Some(source) = &article.source {
         doc.add_text(fields.source, source);
         doc.add_text(fields.source_exact, source);

@@ -129,6 +129,55 @@ impl DatelineIndex {
             path: path.to_path_buf(),
         })
     }
+
+    /// A searcher that keeps no decompressed store blocks: the steps that read every
+    /// stored article once (curation rewrites, the stories step) must not keep a huge
+    /// article in memory while it is indexed again.
+    pub fn uncached_searcher(&self) -> Result<tantivy::Searcher> {
+        let reader: tantivy::IndexReader = self
+            .index
+            .reader_builder()
+            .doc_store_cache_num_blocks(0)
+            .try_into()
+            .map_err(Error::tantivy("opening the index"))?;
+        Ok(reader.searcher())
+    }
+
+    /// How many live articles hold each value of the `things` field (`org:PC` → 41):
+    /// the evidence, one article at a time, that a name is a work, a product or an
+    /// event. Deleted articles (replaced versions not yet merged away) do not count.
+    pub fn thing_counts(&self) -> Result<std::collections::HashMap<String, u64>> {
+        use tantivy::DocSet;
+        let searcher = self.uncached_searcher()?;
+        let mut counts = std::collections::HashMap::new();
+        let read =
+            |e: tantivy::TantivyError| Error::tantivy("counting the names shown to be things")(e);
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.fields.things).map_err(read)?;
+            let mut stream = inverted.terms().stream().map_err(|e| read(e.into()))?;
+            while stream.advance() {
+                let mut postings = inverted
+                    .read_postings_from_terminfo(
+                        stream.value(),
+                        tantivy::schema::IndexRecordOption::Basic,
+                    )
+                    .map_err(|e| read(e.into()))?;
+                let mut alive = 0u64;
+                let mut doc = postings.doc();
+                while doc != tantivy::TERMINATED {
+                    if !segment.is_deleted(doc) {
+                        alive += 1;
+                    }
+                    doc = postings.advance();
+                }
+                if alive > 0 {
+                    let label = String::from_utf8_lossy(stream.key()).into_owned();
+                    *counts.entry(label).or_insert(0) += alive;
+                }
+            }
+        }
+        Ok(counts)
+    }
 }
 
 /// Records the alias table an indexing run used: its fingerprint in the metadata, and

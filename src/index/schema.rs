@@ -188,6 +188,7 @@ pub struct Fields {
     pub body_sentences: Field,
     pub story: Field,
     pub minhash: Field,
+    pub things: Field,
 }
 
 impl Fields {
@@ -222,6 +223,7 @@ impl Fields {
             body_sentences: get(super::sentences::BODY_SENTENCES)?,
             story: get("story")?,
             minhash: get("minhash")?,
+            things: get("things")?,
         })
     }
 }

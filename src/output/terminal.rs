@@ -232,9 +232,14 @@ const BAR_WIDTH: u64 = 40;
 
 /// Facet tables (count, value) and the date histogram as bars.
 pub fn write_facets(out: &mut dyn Write, facets: &Facets, style: Style) -> std::io::Result<()> {
+    let stories = facets.counted == Some(crate::search::facets::CountUnit::Stories);
     for (name, values) in &facets.terms {
         writeln!(out)?;
-        writeln!(out, "{}", style.bold(name))?;
+        if stories {
+            writeln!(out, "{}", style.bold(&format!("{name} (stories)")))?;
+        } else {
+            writeln!(out, "{}", style.bold(name))?;
+        }
         if values.is_empty() {
             writeln!(out, "  (none)")?;
         }
@@ -250,10 +255,13 @@ pub fn write_facets(out: &mut dyn Write, facets: &Facets, style: Style) -> std::
     if let Some(buckets) = &facets.date {
         writeln!(out)?;
         let interval = facets.date_interval.unwrap_or("day");
-        let heading = if facets.share {
-            format!("date (by {interval}, share of the archive's articles)")
-        } else {
-            format!("date (by {interval})")
+        let heading = match (facets.share, stories) {
+            (true, false) => format!("date (by {interval}, share of the archive's articles)"),
+            (true, true) => format!(
+                "date (by {interval}, stories by first day, share of the archive's stories)"
+            ),
+            (false, false) => format!("date (by {interval})"),
+            (false, true) => format!("date (by {interval}, stories by first day)"),
         };
         writeln!(out, "{}", style.bold(&heading))?;
         // Bars are scaled to the largest count, or to the largest share with --share.

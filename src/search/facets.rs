@@ -7,7 +7,7 @@
 //! intervals only; dates are counted per day and folded here into calendar weeks,
 //! months or years.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -60,7 +60,7 @@ impl FacetKind {
     }
 
     /// The fast field counted, for term facets.
-    fn field(self) -> Option<&'static str> {
+    pub(super) fn field(self) -> Option<&'static str> {
         match self {
             FacetKind::People => Some("people_exact"),
             FacetKind::Orgs => Some("orgs_exact"),
@@ -128,6 +128,10 @@ pub struct Facets {
     /// Draw the histogram as each bucket's share of the archive (`--share`).
     #[serde(skip)]
     pub share: bool,
+    /// `stories` when every count is of stories (`--count stories`); absent when
+    /// they count articles, the default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counted: Option<CountUnit>,
 }
 
 impl Facets {
@@ -156,10 +160,24 @@ impl Facets {
     }
 }
 
+/// What facets and the date histogram count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum CountUnit {
+    /// Every matching article, copies included: what `entities` and `stats` count too.
+    #[default]
+    Articles,
+    /// Distinct stories: a story filed as five wire copies counts once (in the date
+    /// histogram, on the first day it appeared).
+    Stories,
+}
+
 /// What to compute.
 #[derive(Debug, Clone, Default)]
 pub struct FacetRequest {
     pub kinds: Vec<FacetKind>,
+    /// Articles or stories.
+    pub count: CountUnit,
     pub size: usize,
     pub interval: Interval,
     /// Draw the date histogram as shares of the archive.
@@ -278,46 +296,83 @@ impl FacetRequest {
 
     /// Turns aggregation results into facets; `total` is the number of hits.
     pub fn finish(&self, results: AggregationResults, total: u64) -> Facets {
-        let mut facets = Facets {
-            share: self.share,
-            ..Facets::default()
-        };
+        let mut terms: HashMap<&'static str, Vec<(String, u64)>> = HashMap::new();
+        let mut days = None;
         for kind in &self.kinds {
             let Some(AggregationResult::BucketResult(bucket)) = results.0.get(kind.name()) else {
                 continue;
             };
             match (kind, bucket) {
                 (FacetKind::Date, BucketResult::Histogram { buckets }) => {
-                    let days: Vec<(NaiveDate, u64)> = buckets
-                        .iter()
-                        .filter_map(|b| Some((day_of_key(&b.key)?, b.doc_count)))
-                        .collect();
-                    let dated: u64 = days.iter().map(|(_, c)| c).sum();
-                    let (inside, outside): (Vec<_>, Vec<_>) = days
-                        .into_iter()
-                        .partition(|(d, _)| self.window.contains(*d));
-                    let (interval, histogram) = fold_within(&inside, self.interval, self.window);
-                    facets.date = Some(histogram);
-                    facets.date_interval = Some(interval);
-                    facets.date_undated = Some(total.saturating_sub(dated));
-                    if self.window != DateWindow::default() {
-                        facets.date_outside = Some(outside.iter().map(|(_, c)| c).sum());
-                    }
+                    days = Some(
+                        buckets
+                            .iter()
+                            .filter_map(|b| Some((day_of_key(&b.key)?, b.doc_count)))
+                            .collect(),
+                    );
                 }
                 (_, BucketResult::Terms { buckets, .. }) => {
                     let values = buckets
                         .iter()
                         .filter_map(|b| match &b.key {
-                            Key::Str(s) => Some(FacetValue {
-                                value: s.clone(),
-                                count: b.doc_count,
-                            }),
+                            Key::Str(s) => Some((s.clone(), b.doc_count)),
                             _ => None,
                         })
                         .collect();
-                    facets.terms.insert(kind.name(), values);
+                    terms.insert(kind.name(), values);
                 }
                 _ => {}
+            }
+        }
+        self.assemble(terms, days, total)
+    }
+
+    /// Turns a story tally ([`super::story_facets::StoryFacets`]) into facets: the
+    /// same shapes, counting stories.
+    pub fn finish_stories(&self, tally: super::story_facets::StoryTally) -> Facets {
+        let mut terms = tally.terms;
+        for values in terms.values_mut() {
+            values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            values.truncate(self.size.max(1));
+        }
+        let days = self.kinds.contains(&FacetKind::Date).then_some(tally.days);
+        let mut facets = self.assemble(terms, days, tally.stories);
+        facets.counted = Some(CountUnit::Stories);
+        facets
+    }
+
+    /// Facets from each term facet's values (most first) and the per-day counts of
+    /// the date histogram; `total` is what the counts add up to (hits or stories).
+    fn assemble(
+        &self,
+        mut terms: HashMap<&'static str, Vec<(String, u64)>>,
+        days: Option<Vec<(NaiveDate, u64)>>,
+        total: u64,
+    ) -> Facets {
+        let mut facets = Facets {
+            share: self.share,
+            ..Facets::default()
+        };
+        for kind in &self.kinds {
+            if *kind == FacetKind::Date {
+                let days = days.clone().unwrap_or_default();
+                let dated: u64 = days.iter().map(|(_, c)| c).sum();
+                let (inside, outside): (Vec<_>, Vec<_>) = days
+                    .into_iter()
+                    .partition(|(d, _)| self.window.contains(*d));
+                let (interval, histogram) = fold_within(&inside, self.interval, self.window);
+                facets.date = Some(histogram);
+                facets.date_interval = Some(interval);
+                facets.date_undated = Some(total.saturating_sub(dated));
+                if self.window != DateWindow::default() {
+                    facets.date_outside = Some(outside.iter().map(|(_, c)| c).sum());
+                }
+            } else if let Some(values) = terms.remove(kind.name()) {
+                let values = values
+                    .into_iter()
+                    .map(|(value, count)| FacetValue { value, count })
+                    .collect();
+                facets.terms.insert(kind.name(), values);
             }
         }
         facets

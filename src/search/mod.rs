@@ -8,6 +8,7 @@ pub mod collapse;
 pub mod explain;
 pub mod facets;
 pub mod highlight;
+pub mod story_facets;
 pub mod warnings;
 
 use std::time::Instant;
@@ -189,6 +190,25 @@ pub fn run(
             .search(&query, &Count)
             .map_err(Error::tantivy("counting hits"))?;
         (total, None)
+    } else if request.facets.count == facets::CountUnit::Stories {
+        let story_facets = story_facets::StoryFacets {
+            kinds: request.facets.kinds.clone(),
+        };
+        let (total, tally) = searcher
+            .search(&query, &(Count, story_facets))
+            .map_err(Error::tantivy("counting hits and their stories"))?;
+        let mut facets = request.facets.finish_stories(tally);
+        if facets.date.is_some() {
+            // The archive's stories per day, so shares compare stories with stories.
+            let archive = searcher
+                .search(
+                    &tantivy::query::AllQuery,
+                    &story_facets::StoryFacets { kinds: Vec::new() },
+                )
+                .map_err(Error::tantivy("counting the archive's stories"))?;
+            facets.attach_archive(&archive.days);
+        }
+        (total, Some(facets))
     } else {
         let segments = searcher.segment_readers().len();
         let collector = request.facets.collector(segments).map_err(Error::Schema)?;

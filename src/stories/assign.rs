@@ -55,13 +55,7 @@ struct Member {
 pub fn assign(index_path: &Path, since: Option<DateTime>) -> Result<Assigned> {
     let handle = DatelineIndex::open(index_path)?;
     let _lock = WriterLock::acquire(index_path)?;
-    let reader = handle
-        .index
-        .reader_builder()
-        .doc_store_cache_num_blocks(0)
-        .try_into()
-        .map_err(Error::tantivy("opening the index"))?;
-    let searcher = reader.searcher();
+    let searcher = handle.uncached_searcher()?;
     let members = read_members(&searcher)?;
     let groups = grouped(&members);
     let labels: Vec<Option<u64>> = members.iter().map(|m| m.story).collect();

@@ -39,17 +39,6 @@ const SHINGLE: usize = 3;
 /// otherwise every title-only wire item (`Reuters' "U.S. PRIME RATE UNCHANGED"`) would
 /// look like every other.
 const SHORT_BODY_WORDS: usize = 12;
-/// Weekdays say nothing particular about a story: every item of a day's wire has the
-/// same one in its dateline (months likewise: `extract::dates::month_number`).
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 /// Texts of fewer words are briefs: their title's words count as particulars.
 const SHORT_TEXT_WORDS: usize = 40;
 /// Title words that say nothing particular.
@@ -229,7 +218,7 @@ fn particulars(title: &str, body: &str) -> HashSet<String> {
         let lower = word.to_lowercase();
         let number = word.chars().any(|c| c.is_ascii_digit());
         let calendar = crate::extract::dates::month_number(&lower).is_some()
-            || WEEKDAYS.contains(&lower.as_str());
+            || crate::extract::dates::weekday(&lower).is_some();
         if number || (content && !calendar) {
             out.insert(lower);
         }

@@ -278,6 +278,7 @@ mod tests {
                 people: vec![],
                 orgs: vec![],
                 places: vec![],
+                things: vec![],
             };
             let doc: TantivyDocument =
                 to_document(&fields, &article, None, 0, DateTime::from_timestamp_secs(0));

@@ -1,0 +1,453 @@
+//! The words that attribute: speech and stance verbs with their lemma and stance class,
+//! and the multi-word cues (`according to`).
+//!
+//! A cue's stance class is what a search asks for (`stance:deny`): "denied",
+//! "dismissed" and "rejected" are three words, but a journalist asking who denied a
+//! link wants all the ways of saying no, so each lemma belongs to one class.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::Serialize;
+
+/// How a source relates to what it says: the classes `stance:` searches by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    /// Neutral report: said, told, added, noted, according to.
+    Say,
+    /// Says something is not so: denied.
+    Deny,
+    /// Says someone did wrong: accused, blamed, alleged.
+    Accuse,
+    /// Judges harshly: condemned, criticized, denounced, slammed.
+    Criticize,
+    /// Turns down or dismisses: rejected, dismissed, refuted.
+    Reject,
+    /// Asserts against doubt: claimed, insisted, argued, maintained.
+    Claim,
+    /// Foretells harm: warned, threatened, cautioned.
+    Warn,
+    /// Concedes: admitted, acknowledged, conceded, confessed.
+    Admit,
+    /// Commits: promised, pledged, vowed.
+    Promise,
+    /// Asks or urges: asked, urged, called for, demanded.
+    Urge,
+    /// Confirms what others said: confirmed, agreed.
+    Confirm,
+    /// Thinks or expects: believed, thought, expected, predicted, suggested.
+    Believe,
+    /// Praises: praised, welcomed, hailed.
+    Praise,
+}
+
+impl Stance {
+    /// The name a query uses (`stance:deny`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Say => "say",
+            Stance::Deny => "deny",
+            Stance::Accuse => "accuse",
+            Stance::Criticize => "criticize",
+            Stance::Reject => "reject",
+            Stance::Claim => "claim",
+            Stance::Warn => "warn",
+            Stance::Admit => "admit",
+            Stance::Promise => "promise",
+            Stance::Urge => "urge",
+            Stance::Confirm => "confirm",
+            Stance::Believe => "believe",
+            Stance::Praise => "praise",
+        }
+    }
+
+    /// The class named `name`, if there is one.
+    pub fn parse(name: &str) -> Option<Stance> {
+        STANCES.iter().copied().find(|s| s.as_str() == name)
+    }
+}
+
+/// Every stance class, in the order `--help` lists them.
+pub const STANCES: [Stance; 13] = [
+    Stance::Say,
+    Stance::Deny,
+    Stance::Accuse,
+    Stance::Criticize,
+    Stance::Reject,
+    Stance::Claim,
+    Stance::Warn,
+    Stance::Admit,
+    Stance::Promise,
+    Stance::Urge,
+    Stance::Confirm,
+    Stance::Believe,
+    Stance::Praise,
+];
+
+/// Lemmas by class. Inflected forms are generated ([`inflections`]); irregular ones are
+/// in [`IRREGULAR`].
+const LEMMAS: &[(Stance, &[&str])] = &[
+    (
+        Stance::Say,
+        &[
+            "say",
+            "tell",
+            "add",
+            "note",
+            "state",
+            "explain",
+            "write",
+            "report",
+            "announce",
+            "declare",
+            "remark",
+            "comment",
+            "observe",
+            "recall",
+            "mention",
+            "reply",
+            "respond",
+            "answer",
+            "continue",
+            "testify",
+            "disclose",
+            "reveal",
+            "indicate",
+            "point",
+            "quote",
+            "cite",
+            "describe",
+            "brief",
+            "inform",
+            "stress",
+            "emphasize",
+            "emphasise",
+            "tweet",
+            "post",
+            "speak",
+            "joke",
+            "complain",
+            "boast",
+            "shout",
+            "chant",
+            "yell",
+            "whisper",
+            "show",
+            "find",
+        ],
+    ),
+    (Stance::Deny, &["deny", "refute", "dispute", "contradict"]),
+    (
+        Stance::Accuse,
+        &["accuse", "blame", "allege", "charge", "fault"],
+    ),
+    (
+        Stance::Criticize,
+        &[
+            "condemn",
+            "criticize",
+            "criticise",
+            "denounce",
+            "slam",
+            "attack",
+            "blast",
+            "decry",
+            "lambast",
+            "lambaste",
+            "assail",
+            "berate",
+            "rebuke",
+            "castigate",
+            "mock",
+            "ridicule",
+            "deplore",
+            "scold",
+            "deride",
+            "disparage",
+            "chide",
+        ],
+    ),
+    (
+        Stance::Reject,
+        &["reject", "dismiss", "rebuff", "brush", "repudiate", "spurn"],
+    ),
+    (
+        Stance::Claim,
+        &[
+            "claim", "insist", "argue", "maintain", "contend", "assert", "counter", "retort",
+            "proclaim", "affirm",
+        ],
+    ),
+    (Stance::Warn, &["warn", "threaten", "caution"]),
+    (
+        Stance::Admit,
+        &["admit", "acknowledge", "concede", "confess", "grant"],
+    ),
+    (
+        Stance::Promise,
+        &["promise", "pledge", "vow", "swear", "guarantee", "assure"],
+    ),
+    (
+        Stance::Urge,
+        &[
+            "ask", "urge", "demand", "call", "request", "appeal", "implore", "press", "plead",
+        ],
+    ),
+    (
+        Stance::Confirm,
+        &["confirm", "agree", "concur", "echo", "reiterate", "repeat"],
+    ),
+    (
+        Stance::Believe,
+        &[
+            "believe",
+            "think",
+            "expect",
+            "predict",
+            "suggest",
+            "hope",
+            "fear",
+            "estimate",
+            "forecast",
+            "doubt",
+            "feel",
+            "worry",
+            "wonder",
+            "speculate",
+            "suspect",
+            "guess",
+            "question",
+        ],
+    ),
+    (
+        Stance::Praise,
+        &["praise", "welcome", "hail", "applaud", "commend", "laud"],
+    ),
+];
+
+/// Forms the suffix rules get wrong: (form, lemma).
+const IRREGULAR: &[(&str, &str)] = &[
+    ("said", "say"),
+    ("says", "say"),
+    ("told", "tell"),
+    ("wrote", "write"),
+    ("written", "write"),
+    ("thought", "think"),
+    ("felt", "feel"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("swore", "swear"),
+    ("sworn", "swear"),
+    ("found", "find"),
+    ("shown", "show"),
+    ("forecast", "forecast"),
+];
+
+/// Words that are cues only as verbs and are usually something else (`the show`, `a
+/// call`, `a post`): only taken after a name or pronoun, never at the head of a noun
+/// phrase. Checked by the pattern code.
+pub const AMBIGUOUS: &[&str] = &[
+    "show",
+    "shows",
+    "find",
+    "finds",
+    "call",
+    "calls",
+    "post",
+    "posts",
+    "point",
+    "points",
+    "press",
+    "report",
+    "reports",
+    "charge",
+    "charges",
+    "claim",
+    "claims",
+    "attack",
+    "attacks",
+    "answer",
+    "grant",
+    "brush",
+    "continue",
+    "continues",
+    "continued",
+    "state",
+    "states",
+    "quote",
+    "quotes",
+    "fear",
+    "fears",
+    "hope",
+    "hopes",
+    "doubt",
+    "doubts",
+    "question",
+    "questions",
+    "echo",
+    "guess",
+    "feel",
+    "comment",
+    "comments",
+    "appeal",
+    "request",
+    "promise",
+    "promises",
+    "pledge",
+    "pledges",
+    "vow",
+    "vows",
+    "demand",
+    "demands",
+    "note",
+    "notes",
+    "counter",
+    "blast",
+    "slam",
+    "brief",
+    "mock",
+    "repeat",
+    "expect",
+    "add",
+    "estimate",
+    "forecast",
+    "respond",
+    "reply",
+];
+
+/// Verbs a cue needs a particle after (`called for`, `called on`, `pointed out`,
+/// `brushed aside`): the lemma and the particles that make it a cue.
+pub const PARTICLES: &[(&str, &[&str])] = &[
+    ("call", &["for", "on", "upon"]),
+    ("point", &["out"]),
+    ("brush", &["aside", "off"]),
+    ("appeal", &["for", "to"]),
+    ("press", &["for"]),
+    ("plead", &["for", "with"]),
+];
+
+/// A cue word: its lemma and class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueWord {
+    pub lemma: &'static str,
+    pub stance: Stance,
+}
+
+/// Every form of every lemma.
+static FORMS: LazyLock<HashMap<String, CueWord>> = LazyLock::new(|| {
+    let mut forms = HashMap::new();
+    let class_of: HashMap<&str, Stance> = LEMMAS
+        .iter()
+        .flat_map(|(stance, lemmas)| lemmas.iter().map(move |l| (*l, *stance)))
+        .collect();
+    for (stance, lemmas) in LEMMAS {
+        for lemma in *lemmas {
+            for form in inflections(lemma) {
+                forms.entry(form).or_insert(CueWord {
+                    lemma,
+                    stance: *stance,
+                });
+            }
+        }
+    }
+    for (form, lemma) in IRREGULAR {
+        if let Some((lemma, stance)) = class_of.get_key_value(lemma) {
+            forms.insert(
+                form.to_string(),
+                CueWord {
+                    lemma,
+                    stance: *stance,
+                },
+            );
+        }
+    }
+    forms
+});
+
+/// The cue word `word` (any case) is a form of, if any.
+pub fn cue_word(word: &str) -> Option<CueWord> {
+    let lower = word.to_lowercase();
+    FORMS.get(lower.as_str()).copied()
+}
+
+/// The class of a lemma, for scoring a gold cue (`denied` → deny).
+pub fn stance_of_lemma(lemma: &str) -> Option<Stance> {
+    LEMMAS
+        .iter()
+        .find(|(_, lemmas)| lemmas.contains(&lemma))
+        .map(|(stance, _)| *stance)
+}
+
+/// The regular forms of a verb: base, third person, past, gerund.
+fn inflections(lemma: &str) -> Vec<String> {
+    let mut out = vec![lemma.to_string()];
+    let bytes = lemma.as_bytes();
+    let last = bytes.last().copied().unwrap_or(b' ');
+    let before_last = bytes.len().checked_sub(2).map(|i| bytes[i]);
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    if last == b'e' {
+        let stem = &lemma[..lemma.len() - 1];
+        out.push(format!("{lemma}s"));
+        out.push(format!("{lemma}d"));
+        out.push(format!("{stem}ing"));
+    } else if last == b'y' && before_last.is_some_and(|c| !vowel(c)) {
+        let stem = &lemma[..lemma.len() - 1];
+        out.push(format!("{stem}ies"));
+        out.push(format!("{stem}ied"));
+        out.push(format!("{lemma}ing"));
+    } else {
+        let sibilant = lemma.ends_with('s')
+            || lemma.ends_with("sh")
+            || lemma.ends_with("ch")
+            || lemma.ends_with('x');
+        out.push(if sibilant {
+            format!("{lemma}es")
+        } else {
+            format!("{lemma}s")
+        });
+        // One short vowel before one final consonant doubles it (`admit` → admitted,
+        // `slam` → slammed); words stressed on the first syllable do not, and the few
+        // cue verbs that are (`counter`, `echo`) do not end that way.
+        let doubles = bytes.len() >= 3
+            && !vowel(last)
+            && !matches!(last, b'w' | b'x' | b'y')
+            && before_last.is_some_and(vowel)
+            && bytes.len().checked_sub(3).is_some_and(|i| !vowel(bytes[i]))
+            && DOUBLING.contains(&lemma);
+        if doubles {
+            out.push(format!("{lemma}{}ed", last as char));
+            out.push(format!("{lemma}{}ing", last as char));
+        } else {
+            out.push(format!("{lemma}ed"));
+            out.push(format!("{lemma}ing"));
+        }
+    }
+    out
+}
+
+/// Cue verbs that double their last consonant (`admitted`, `slammed`).
+const DOUBLING: &[&str] = &["admit", "slam", "regret", "commit", "omit", "plan"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_map_to_their_lemma_and_class() {
+        let lemma = |w: &str| cue_word(w).map(|c| (c.lemma, c.stance));
+        assert_eq!(lemma("said"), Some(("say", Stance::Say)));
+        assert_eq!(lemma("Denied"), Some(("deny", Stance::Deny)));
+        assert_eq!(lemma("denies"), Some(("deny", Stance::Deny)));
+        assert_eq!(lemma("accusing"), Some(("accuse", Stance::Accuse)));
+        assert_eq!(lemma("admitted"), Some(("admit", Stance::Admit)));
+        assert_eq!(lemma("slammed"), Some(("slam", Stance::Criticize)));
+        assert_eq!(lemma("condemned"), Some(("condemn", Stance::Criticize)));
+        assert_eq!(lemma("dismissed"), Some(("dismiss", Stance::Reject)));
+        assert_eq!(lemma("told"), Some(("tell", Stance::Say)));
+        assert_eq!(lemma("vowed"), Some(("vow", Stance::Promise)));
+        assert_eq!(lemma("table"), None);
+        assert_eq!(Stance::parse("deny"), Some(Stance::Deny));
+        assert_eq!(stance_of_lemma("reject"), Some(Stance::Reject));
+    }
+}

@@ -1,0 +1,911 @@
+//! Who said what: attributions found in an article's text, each with its source (the
+//! speaker), its cue (the speech or stance words, with a lemma and a stance class), its
+//! content, whether the content is a direct quote, and, when the content only points
+//! back ("Iran denied the charges"), the sentence it points to.
+//!
+//! Pure rules over the tokens, sentences and entity mentions dateline already has; no
+//! model. The patterns are the ones news writing lives on:
+//!
+//! - source first: `Pompeo on Tuesday accused Iran of ...`, `He told reporters that ...`;
+//! - content first: `"We will respond," the spokesman said.`, `..., said Saeed
+//!   Khatibzadeh.`, with quotes running over several sentences;
+//! - `according to`: `According to officials, ...`, `..., according to the ministry.`
+//!
+//! Scored on PolNeAR by `quotes-eval` (see README).
+
+pub mod cues;
+
+use serde::Serialize;
+
+use crate::extract::entities::{Kind, Mention};
+use crate::extract::tokenize::{sentences, tokenize, Token};
+use cues::{cue_word, CueWord, Stance, AMBIGUOUS, PARTICLES};
+
+/// A span of one field, in characters (as `extract`'s mentions are).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Span {
+    pub field: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// Where an anaphoric content points: a span without its text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Place {
+    pub field: &'static str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The speaker.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    #[serde(flatten)]
+    pub span: Span,
+    /// The entity the speaker is, when the words name one or a pronoun points to one.
+    pub canonical: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: Option<Kind>,
+    /// Other entities the speaker's words tie it to (`Iranian foreign ministry
+    /// spokesman Saeed Khatibzadeh` → Iran): a search for Iran's statements finds its
+    /// spokesman's.
+    pub affiliations: Vec<String>,
+}
+
+/// The speech or stance words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cue {
+    #[serde(flatten)]
+    pub span: Span,
+    pub lemma: &'static str,
+    pub stance: Stance,
+}
+
+/// One attribution.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attribution {
+    pub source: Option<Source>,
+    pub cue: Cue,
+    pub content: Span,
+    /// The content is quoted word for word.
+    pub direct: bool,
+    /// The sentence an anaphoric content (`all such charges`, `it`) refers back to.
+    pub topic: Option<Place>,
+}
+
+/// Every attribution in the title and body, in text order; `mentions` are the
+/// article's entity mentions (from `extract`), used to name the speakers.
+pub fn find(title: &str, body: &str, mentions: &[Mention]) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    for (field, text) in [("title", title), ("body", body)] {
+        let field_mentions: Vec<&Mention> = mentions.iter().filter(|m| m.field == field).collect();
+        Finder::new(field, text, &field_mentions).run(&mut out);
+    }
+    resolve_pronoun_speakers(&mut out);
+    out
+}
+
+/// `he said` after a quoted person is that person, as a reader takes it: a `he` or
+/// `she` source is the last person named as a speaker before it (else it keeps the
+/// last person mentioned, set when it was found).
+fn resolve_pronoun_speakers(attributions: &mut [Attribution]) {
+    let mut last_speaker: Option<String> = None;
+    for a in attributions.iter_mut() {
+        let Some(source) = a.source.as_mut() else {
+            continue;
+        };
+        let pronoun = matches!(source.span.text.to_lowercase().as_str(), "he" | "she");
+        if pronoun {
+            if let Some(person) = &last_speaker {
+                source.canonical = Some(person.clone());
+                source.kind = Some(Kind::Person);
+            }
+        } else if source.kind == Some(Kind::Person) {
+            last_speaker = source.canonical.clone();
+        }
+    }
+}
+
+/// Byte offsets to character offsets for one text.
+struct Chars {
+    /// Character offset of every byte, or none for ASCII text (offsets equal).
+    table: Option<Vec<u32>>,
+}
+
+impl Chars {
+    fn of(text: &str) -> Chars {
+        if text.is_ascii() {
+            return Chars { table: None };
+        }
+        let mut table = vec![0u32; text.len() + 1];
+        let mut count = 0u32;
+        let mut bytes = text.char_indices().peekable();
+        for (i, slot) in table.iter_mut().enumerate() {
+            while bytes.peek().is_some_and(|(b, _)| *b < i) {
+                bytes.next();
+                count += 1;
+            }
+            *slot = count;
+        }
+        Chars { table: Some(table) }
+    }
+
+    fn at(&self, byte: usize) -> usize {
+        match &self.table {
+            None => byte,
+            Some(t) => t.get(byte).copied().unwrap_or(0) as usize,
+        }
+    }
+}
+
+/// Words that make the next word a noun (`the claims`, `his warning`), not a cue.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
+    "such", "no", "any", "every", "each", "some", "that",
+];
+/// Words between a speaker and the cue (`has also said`, `repeatedly denied`).
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "later",
+    "previously",
+    "again",
+    "often",
+    "then",
+    "already",
+    "once",
+    "still",
+    "publicly",
+    "privately",
+    "reportedly",
+    "repeatedly",
+    "quickly",
+    "flatly",
+    "strongly",
+    "firmly",
+    "swiftly",
+    "immediately",
+    "openly",
+    "angrily",
+    "falsely",
+    "recently",
+    "earlier",
+    "first",
+    "just",
+    "been",
+    "being",
+    "long",
+    "yet",
+    "even",
+    "indeed",
+    "can",
+    "cannot",
+    "must",
+    "shall",
+];
+/// Words that end a speaker's noun phrase on its left (`officials who said`).
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "and", "but", "when", "while", "as", "because", "if",
+    "after", "before", "since", "where", "what", "so", "than", "or", "nor", "though", "although",
+    "unless", "until", "to", "in", "on", "at", "for", "with", "by", "from", "about", "into",
+    "over", "under", "said", "says", "told", "is", "was", "are", "were", "it's",
+];
+/// Time words skipped between a speaker and a cue (`Pompeo on Tuesday accused`),
+/// besides the weekdays ([`is_time_word`]).
+const TIME_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
+
+/// A word that says when (`Tuesday`, `yesterday`, `week`).
+fn is_time_word(word: &str) -> bool {
+    TIME_WORDS.contains(&word) || crate::extract::dates::weekday(word).is_some()
+}
+
+/// Pronoun speakers.
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+/// Nouns after which a content points back (`denied the charges`).
+const ANAPHORIC_NOUNS: &[&str] = &[
+    "charge",
+    "charges",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "claim",
+    "claims",
+    "report",
+    "reports",
+    "remarks",
+    "comments",
+    "statement",
+    "statements",
+    "it",
+    "this",
+    "that",
+    "them",
+    "suggestion",
+    "suggestions",
+    "idea",
+];
+
+fn is_open_quote(t: &str) -> bool {
+    matches!(t, "\"" | "“" | "‘" | "``")
+}
+
+fn is_close_quote(t: &str) -> bool {
+    matches!(t, "\"" | "”" | "’" | "''")
+}
+
+fn is_quote(t: &str) -> bool {
+    is_open_quote(t) || is_close_quote(t)
+}
+
+fn capitalized(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_punct(t: &str) -> bool {
+    !t.chars().any(char::is_alphanumeric)
+}
+
+/// The attributions of one field.
+struct Finder<'a> {
+    field: &'static str,
+    text: &'a str,
+    tokens: Vec<Token<'a>>,
+    sentences: Vec<std::ops::Range<usize>>,
+    lower: Vec<String>,
+    chars: Chars,
+    mentions: &'a [&'a Mention],
+}
+
+impl<'a> Finder<'a> {
+    fn new(field: &'static str, text: &'a str, mentions: &'a [&'a Mention]) -> Finder<'a> {
+        let tokens = tokenize(text);
+        let sentences = sentences(&tokens);
+        let lower = tokens.iter().map(|t| t.text.to_lowercase()).collect();
+        Finder {
+            field,
+            text,
+            tokens,
+            sentences,
+            lower,
+            chars: Chars::of(text),
+            mentions,
+        }
+    }
+
+    fn run(&self, out: &mut Vec<Attribution>) {
+        for (s, range) in self.sentences.iter().enumerate() {
+            let mut i = range.start;
+            while i < range.end {
+                match self.attribution_at(s, i) {
+                    Some((found, next)) => {
+                        out.push(found);
+                        i = next.max(i + 1);
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+    }
+
+    /// The span of tokens `from..to` (exclusive), trimmed of punctuation at its ends
+    /// except quotes that are part of a direct quote.
+    fn span(&self, from: usize, to: usize) -> Option<Span> {
+        if from >= to || to > self.tokens.len() {
+            return None;
+        }
+        let (start, end) = (self.tokens[from].start, self.tokens[to - 1].end);
+        Some(Span {
+            field: self.field,
+            start: self.chars.at(start),
+            end: self.chars.at(end),
+            text: self.text.get(start..end)?.to_string(),
+        })
+    }
+
+    /// A cue starting at token `i` of sentence `s`, with its attribution; and the
+    /// token to look from next.
+    fn attribution_at(&self, s: usize, i: usize) -> Option<(Attribution, usize)> {
+        let range = self.sentences[s].clone();
+        let word = self.lower[i].as_str();
+        if word == "according" && self.lower.get(i + 1).map(String::as_str) == Some("to") {
+            return self.according_to(s, i);
+        }
+        // A capitalized cue word is part of a name (`Secretary of State`, `Press`).
+        if capitalized(self.tokens[i].text) {
+            return None;
+        }
+        let cue = cue_word(word)?;
+        let prev = (i > range.start).then(|| self.lower[i - 1].as_str());
+        // `the claims`, `Pompeo's comments`: a noun.
+        if prev.is_some_and(|p| DETERMINERS.contains(&p) || p == "'s" || p == "’s") {
+            return None;
+        }
+        // A particle some verbs need (`called for`), kept in the cue.
+        let mut cue_end = i + 1;
+        if let Some((_, particles)) = PARTICLES.iter().find(|(l, _)| *l == cue.lemma) {
+            let next = self.lower.get(i + 1).map(String::as_str).unwrap_or("");
+            if !particles.contains(&next) {
+                return None;
+            }
+            cue_end = i + 2;
+        }
+        let gerund = word.ends_with("ing");
+        // `, saying ...`: the gerund continues the sentence's speaker.
+        if gerund && prev != Some(",") {
+            return None;
+        }
+        let after_content = prev.is_some_and(|p| p == "," || is_close_quote(p));
+        if after_content && !gerund {
+            return self.content_first(s, i, cue_end, cue);
+        }
+        if AMBIGUOUS.contains(&word) && !self.speaker_ends_at(i) {
+            return None;
+        }
+        self.source_first(s, i, cue_end, cue, gerund)
+    }
+
+    /// True when the token before `i` (after auxiliaries) can end a speaker: a name or
+    /// a pronoun, or any noun when an auxiliary makes the cue a verb (`the group has
+    /// claimed`); a bare lowercase word before an ambiguous cue is usually its
+    /// modifier (`terrorist attacks`).
+    fn speaker_ends_at(&self, i: usize) -> bool {
+        let mut j = i;
+        while j > 0 && AUXILIARIES.contains(&self.lower[j - 1].as_str()) {
+            j -= 1;
+        }
+        j > 0 && {
+            let w = self.lower[j - 1].as_str();
+            PRONOUNS.contains(&w)
+                || (capitalized(self.tokens[j - 1].text) && !DETERMINERS.contains(&w))
+                || (j < i
+                    && !is_punct(w)
+                    && !CLAUSE_WORDS.contains(&w)
+                    && !DETERMINERS.contains(&w))
+        }
+    }
+
+    /// `SPEAKER [aux] CUE [that] CONTENT`.
+    fn source_first(
+        &self,
+        s: usize,
+        i: usize,
+        cue_end: usize,
+        cue: CueWord,
+        gerund: bool,
+    ) -> Option<(Attribution, usize)> {
+        let range = self.sentences[s].clone();
+        let source = if gerund {
+            self.speaker_of_sentence(s, i)
+        } else {
+            self.speaker_before(range.start, i)
+        };
+        let passive = i > range.start
+            && matches!(
+                self.lower[i - 1].as_str(),
+                "was" | "were" | "been" | "being" | "is" | "are"
+            );
+        if source.is_none() && !passive && !gerund {
+            return None;
+        }
+        // `"...," the minister said.`: nothing after the cue, the content before the
+        // speaker.
+        let before_speaker = source
+            .filter(|(from, _)| *from > range.start)
+            .and_then(|(from, _)| self.content_before(s, from));
+        let cue_closes = self
+            .lower
+            .get(cue_end)
+            .is_some_and(|w| matches!(w.as_str(), "," | "." | ";"));
+        let after = match before_speaker {
+            Some(_) if cue_closes => None,
+            _ => self.content_after(s, cue_end, cue),
+        };
+        let (content_from, content_to, direct) = after.or(before_speaker)?;
+        let content = self.span(content_from, content_to)?;
+        let topic = self.topic(s, content_from, content_to);
+        let source = if passive {
+            self.agent_after(cue_end, content_to)
+        } else {
+            source.and_then(|(from, to)| self.source(from, to, i))
+        };
+        Some((
+            Attribution {
+                source,
+                cue: self.cue(i, cue_end, cue)?,
+                content,
+                direct,
+                topic,
+            },
+            cue_end,
+        ))
+    }
+
+    /// `CONTENT, said SPEAKER.` and `"CONTENT," said SPEAKER.`: the speaker follows
+    /// the cue (`"...," the spokesman said.` is found from the speaker's side, by
+    /// [`Finder::source_first`]).
+    fn content_first(
+        &self,
+        s: usize,
+        i: usize,
+        cue_end: usize,
+        cue: CueWord,
+    ) -> Option<(Attribution, usize)> {
+        let range = self.sentences[s].clone();
+        let (from, to) = self.noun_phrase_after(cue_end, range.end)?;
+        // Everything before the cue, up to its comma or closing quote.
+        let (content_from, content_to, direct) = self.content_before(s, i)?;
+        Some((
+            Attribution {
+                source: self.source(from, to, i),
+                cue: self.cue(i, cue_end, cue)?,
+                content: self.span(content_from, content_to)?,
+                direct,
+                topic: self.topic(s, content_from, content_to),
+            },
+            to,
+        ))
+    }
+
+    /// `According to SPEAKER, CONTENT` and `CONTENT, according to SPEAKER.`
+    fn according_to(&self, s: usize, i: usize) -> Option<(Attribution, usize)> {
+        let range = self.sentences[s].clone();
+        let (from, to) = self.noun_phrase_after(i + 2, range.end)?;
+        let cue = CueWord {
+            lemma: "according to",
+            stance: Stance::Say,
+        };
+        let opens = (range.start..i).all(|j| {
+            is_punct(&self.lower[j]) || matches!(self.lower[j].as_str(), "but" | "and" | "yet")
+        });
+        let (content_from, content_to, direct) = if opens {
+            let mut start = to;
+            while start < range.end && is_punct(&self.lower[start]) {
+                start += 1;
+            }
+            self.trimmed(start, range.end)?
+        } else {
+            let mut end = i;
+            while end > range.start && is_punct(&self.lower[end - 1]) {
+                end -= 1;
+            }
+            self.trimmed(range.start, end)?
+        };
+        Some((
+            Attribution {
+                source: self.source(from, to, i),
+                cue: self.cue(i, i + 2, cue)?,
+                content: self.span(content_from, content_to)?,
+                direct,
+                topic: self.topic(s, content_from, content_to),
+            },
+            to,
+        ))
+    }
+
+    fn cue(&self, from: usize, to: usize, word: CueWord) -> Option<Cue> {
+        Some(Cue {
+            span: self.span(from, to)?,
+            lemma: word.lemma,
+            stance: word.stance,
+        })
+    }
+
+    /// The speaker's noun phrase ending right before the cue at `i` (auxiliaries and a
+    /// time phrase skipped): token range.
+    fn speaker_before(&self, sentence_start: usize, i: usize) -> Option<(usize, usize)> {
+        let mut end = i;
+        loop {
+            let before = end.checked_sub(1).filter(|b| *b >= sentence_start)?;
+            let w = self.lower[before].as_str();
+            if AUXILIARIES.contains(&w)
+                || w.ends_with("ly") && !capitalized(self.tokens[before].text)
+            {
+                end = before;
+            } else if is_time_word(w) {
+                // `on Tuesday`, `last week`, `earlier this month`.
+                end = before;
+                while end > sentence_start
+                    && matches!(
+                        self.lower[end - 1].as_str(),
+                        "on" | "last" | "this" | "late" | "early" | "earlier" | "next"
+                    )
+                {
+                    end -= 1;
+                }
+            } else {
+                break;
+            }
+        }
+        let mut start = end;
+        while start > sentence_start && end - start < 12 {
+            let t = self.tokens[start - 1].text;
+            let w = self.lower[start - 1].as_str();
+            let inside_name = matches!(w, "'s" | "’s" | "." | "-" | "of" | "&")
+                && start - 1 > sentence_start
+                && start < end;
+            if inside_name {
+                start -= 1;
+                continue;
+            }
+            if is_punct(w)
+                || CLAUSE_WORDS.contains(&w)
+                || (cue_word(w).is_some() && !capitalized(t))
+            {
+                break;
+            }
+            if PRONOUNS.contains(&w) {
+                if start == end {
+                    start -= 1;
+                }
+                break;
+            }
+            if DETERMINERS.contains(&w) {
+                start -= 1;
+                break;
+            }
+            // Lowercase words are a speaker's description (`foreign ministry
+            // spokesman`).
+            start -= 1;
+        }
+        (start < end).then_some((start, end))
+    }
+
+    /// The subject of the sentence, for a gerund cue (`..., saying ...`): the first
+    /// speaker-like phrase before the first cue of the sentence.
+    fn speaker_of_sentence(&self, s: usize, i: usize) -> Option<(usize, usize)> {
+        let range = self.sentences[s].clone();
+        let first_cue = (range.start..i).find(|j| {
+            cue_word(&self.lower[*j]).is_some()
+                && !capitalized(self.tokens[*j].text)
+                && !self.lower[*j].ends_with("ing")
+        })?;
+        self.speaker_before(range.start, first_cue)
+    }
+
+    /// A noun phrase from `from` up to punctuation or a clause word: token range.
+    fn noun_phrase_after(&self, from: usize, limit: usize) -> Option<(usize, usize)> {
+        // `spoke on condition of anonymity`: a preposition starts no speaker.
+        if self
+            .lower
+            .get(from)
+            .is_none_or(|w| CLAUSE_WORDS.contains(&w.as_str()) || is_time_word(w))
+        {
+            return None;
+        }
+        let mut to = from;
+        while to < limit && to - from < 12 {
+            let w = self.lower[to].as_str();
+            let inside = matches!(w, "'s" | "’s" | "." | "-" | "&" | "of")
+                && to > from
+                && to + 1 < limit
+                && !is_punct(&self.lower[to + 1]);
+            if inside {
+                to += 1;
+                continue;
+            }
+            if is_punct(w)
+                || (to > from && (CLAUSE_WORDS.contains(&w) || is_time_word(w)))
+                || (to > from && cue_word(w).is_some() && !capitalized(self.tokens[to].text))
+            {
+                break;
+            }
+            to += 1;
+        }
+        (to > from).then_some((from, to))
+    }
+
+    /// Content after a source-first cue ending at `cue_end`: (from, to, direct).
+    fn content_after(
+        &self,
+        s: usize,
+        cue_end: usize,
+        cue: CueWord,
+    ) -> Option<(usize, usize, bool)> {
+        let range = self.sentences[s].clone();
+        let mut from = cue_end;
+        // `told reporters that`, `told the BBC:`: the addressee is not the content.
+        let addressee = matches!(cue.lemma, "tell" | "inform" | "brief" | "assure" | "remind");
+        let that_within = (from..range.end.min(from + 8)).find(|j| self.lower[*j] == "that");
+        if let Some(that) = that_within {
+            let between_clean = (from..that)
+                .all(|j| !matches!(self.lower[j].as_str(), "," | "\"" | "“" | "”" | ":"));
+            if between_clean {
+                from = that + 1;
+            }
+        } else if addressee {
+            while from < range.end
+                && !is_punct(&self.lower[from])
+                && !matches!(
+                    self.lower[from].as_str(),
+                    "that" | "he" | "she" | "they" | "it" | "we" | "i"
+                )
+                && from - cue_end < 6
+            {
+                from += 1;
+            }
+        }
+        // `said on Tuesday`, `said in a statement`, `:`.
+        loop {
+            match self.lower.get(from).map(String::as_str) {
+                Some(",") | Some(":") | Some("that") => from += 1,
+                Some("on") | Some("last")
+                    if self.lower.get(from + 1).is_some_and(|w| is_time_word(w)) =>
+                {
+                    from += 2
+                }
+                Some(w) if is_time_word(w) => from += 1,
+                _ => break,
+            }
+        }
+        if from >= range.end {
+            return None;
+        }
+        // A quote opened here may run over the next sentences.
+        if is_open_quote(self.tokens[from].text) {
+            if let Some(close) = self.closing_quote(from + 1) {
+                return Some((from + 1, close, true));
+            }
+        }
+        self.trimmed(from, range.end)
+    }
+
+    /// Content ending at token `end` of sentence `s` (a content-first attribution):
+    /// (from, to, direct).
+    fn content_before(&self, s: usize, end: usize) -> Option<(usize, usize, bool)> {
+        let range = self.sentences[s].clone();
+        // Past the comma (`, said`) to a closing quote, if there is one.
+        let mut close = end;
+        while close > range.start
+            && is_punct(&self.lower[close - 1])
+            && !is_close_quote(self.tokens[close - 1].text)
+        {
+            close -= 1;
+        }
+        if close > range.start && is_close_quote(self.tokens[close - 1].text) {
+            // The quote's opening may be in this sentence or an earlier one of the
+            // same paragraph.
+            if let Some(open) = self.opening_quote(close - 1, s) {
+                let (from, to, _) = self.trimmed(open + 1, close - 1)?;
+                return Some((from, to, true));
+            }
+        }
+        self.trimmed(range.start, end)
+    }
+
+    /// `from..to` without punctuation at the ends; direct when it was quoted whole.
+    fn trimmed(&self, mut from: usize, mut to: usize) -> Option<(usize, usize, bool)> {
+        let quoted_open = from < to && is_open_quote(self.tokens[from].text);
+        while from < to && is_punct(&self.lower[from]) {
+            from += 1;
+        }
+        while to > from && is_punct(&self.lower[to - 1]) && !is_close_quote(&self.lower[to - 1]) {
+            to -= 1;
+        }
+        let quoted_close = to > from && is_close_quote(self.tokens[to - 1].text);
+        if quoted_close {
+            to -= 1;
+            while to > from && is_punct(&self.lower[to - 1]) {
+                to -= 1;
+            }
+        }
+        let inner_quote = (from..to).any(|j| is_quote(self.tokens[j].text));
+        (from < to).then_some((from, to, quoted_open && quoted_close && !inner_quote))
+    }
+
+    /// The closing quote of a quote whose text starts at `from`, within the paragraph
+    /// and at most six sentences on.
+    fn closing_quote(&self, from: usize) -> Option<usize> {
+        let mut sentences_seen = 0;
+        for j in from..self.tokens.len() {
+            let t = self.tokens[j].text;
+            if j > from && self.tokens[j].paragraph_start {
+                return None;
+            }
+            if is_close_quote(t) && (t != "\"" || j > from) {
+                return Some(j);
+            }
+            if matches!(t, "." | "!" | "?") {
+                sentences_seen += 1;
+                if sentences_seen > 6 {
+                    return None;
+                }
+            }
+        }
+        None
+    }
+
+    /// The opening quote matching the closing one at `close`, searching back from it
+    /// within its paragraph (at most six sentences back).
+    fn opening_quote(&self, close: usize, s: usize) -> Option<usize> {
+        let earliest = self.sentences[s.saturating_sub(6)].start;
+        let mut j = close;
+        while j > earliest {
+            j -= 1;
+            if is_open_quote(self.tokens[j].text) {
+                return Some(j);
+            }
+            if is_close_quote(self.tokens[j].text) && self.tokens[j].text != "\"" {
+                return None;
+            }
+            if self.tokens[j].paragraph_start && j < self.sentences[s].start {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The agent of a passive cue (`was accused by Washington of ...`).
+    fn agent_after(&self, cue_end: usize, limit: usize) -> Option<Source> {
+        let by = (cue_end..limit.min(cue_end + 3)).find(|j| self.lower[*j] == "by")?;
+        let (from, to) = self.noun_phrase_after(by + 1, limit)?;
+        self.source(from, to, cue_end)
+    }
+
+    /// The speaker's span with the entity it names: a mention inside it (the last one,
+    /// the phrase's head: `Iranian spokesman Saeed Khatibzadeh`), or for `he`/`she` the
+    /// last person named before the cue at `cue`.
+    fn source(&self, from: usize, to: usize, cue: usize) -> Option<Source> {
+        let span = self.span(from, to)?;
+        let inside: Vec<&&Mention> = self
+            .mentions
+            .iter()
+            .filter(|m| m.start >= span.start && m.end <= span.end)
+            .collect();
+        let mut canonical = None;
+        let mut kind = None;
+        let mut affiliations = Vec::new();
+        if let Some(head) = inside.last() {
+            canonical = Some(head.canonical.clone());
+            kind = Some(head.kind);
+            for m in &inside[..inside.len() - 1] {
+                if m.canonical != head.canonical && !affiliations.contains(&m.canonical) {
+                    affiliations.push(m.canonical.clone());
+                }
+            }
+        } else if to - from == 1 && matches!(self.lower[from].as_str(), "he" | "she") {
+            let before = self.chars.at(self.tokens[cue].start);
+            if let Some(person) = self
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.kind == Kind::Person && m.end <= before)
+            {
+                canonical = Some(person.canonical.clone());
+                kind = Some(Kind::Person);
+            }
+        }
+        Some(Source {
+            span,
+            canonical,
+            kind,
+            affiliations,
+        })
+    }
+
+    /// The sentence before, when the content only points back to it.
+    fn topic(&self, s: usize, from: usize, to: usize) -> Option<Place> {
+        // The first clause decides (`all such charges, and did so again`).
+        let clause_end = (from..to).find(|j| self.lower[*j] == ",").unwrap_or(to);
+        let words: Vec<&str> = (from..clause_end.min(from + 4))
+            .map(|j| self.lower[j].as_str())
+            .collect();
+        let points_back = match words.as_slice() {
+            [only] => ANAPHORIC_NOUNS.contains(only),
+            _ => {
+                clause_end - from <= 6
+                    && words.iter().any(|w| ANAPHORIC_NOUNS.contains(w))
+                    && words
+                        .first()
+                        .is_some_and(|w| DETERMINERS.contains(w) || *w == "all" || *w == "it")
+            }
+        };
+        if !points_back || s == 0 {
+            return None;
+        }
+        let before = self.sentences[s - 1].clone();
+        let (start, end) = (
+            self.tokens[before.start].start,
+            self.tokens[before.end - 1].end,
+        );
+        Some(Place {
+            field: self.field,
+            start: self.chars.at(start),
+            end: self.chars.at(end),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(body: &str) -> Vec<Attribution> {
+        find("", body, &[])
+    }
+
+    #[test]
+    fn source_first_with_that_and_time() {
+        let a = found("Secretary of State Mike Pompeo on Tuesday accused Iran of having secret ties with al-Qaida.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].cue.lemma, "accuse");
+        assert_eq!(a[0].cue.stance, Stance::Accuse);
+        assert_eq!(
+            a[0].source.as_ref().map(|s| s.span.text.as_str()),
+            Some("Secretary of State Mike Pompeo")
+        );
+        assert_eq!(
+            a[0].content.text,
+            "Iran of having secret ties with al-Qaida"
+        );
+        assert!(!a[0].direct);
+    }
+
+    #[test]
+    fn quote_first_inverted_and_multi_sentence() {
+        let a = found("\"We will respond. This is a lie,\" said Saeed Khatibzadeh, a spokesman.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].content.text, "We will respond. This is a lie");
+        assert!(a[0].direct);
+        assert_eq!(
+            a[0].source.as_ref().map(|s| s.span.text.as_str()),
+            Some("Saeed Khatibzadeh")
+        );
+        let b = found("“The talks failed,” the minister said.");
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert_eq!(b[0].content.text, "The talks failed");
+        assert!(b[0].direct);
+        assert_eq!(
+            b[0].source.as_ref().map(|s| s.span.text.as_str()),
+            Some("the minister")
+        );
+    }
+
+    #[test]
+    fn according_to_and_anaphoric_denials() {
+        let a = found("Tehran backs the group, according to U.S. officials.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].cue.lemma, "according to");
+        assert_eq!(a[0].content.text, "Tehran backs the group");
+        let b = found("Pompeo said Iran hosts al-Qaida leaders. Iran has denied the charges.");
+        let denial = b.iter().find(|x| x.cue.lemma == "deny").expect("denial");
+        assert_eq!(denial.content.text, "the charges");
+        assert_eq!(denial.topic.as_ref().map(|t| t.start), Some(0));
+        assert_eq!(b[0].content.text, "Iran hosts al-Qaida leaders");
+    }
+
+    #[test]
+    fn nouns_are_not_cues() {
+        assert!(found("The claims were false and his warning came late.").is_empty());
+    }
+}
