@@ -418,6 +418,14 @@ impl<'a> Finder<'a> {
         if source.is_none() && !passive && !gerund {
             return None;
         }
+        // `I think`, `we believe`: an opinion voiced inside someone's quote, not an
+        // attribution of its own.
+        let first_person = source.is_some_and(|(from, to)| {
+            to - from == 1 && matches!(self.lower[from].as_str(), "i" | "we" | "you")
+        });
+        if first_person && cue.stance == Stance::Believe {
+            return None;
+        }
         // `"...," the minister said.`: nothing after the cue, the content before the
         // speaker.
         let before_speaker = source
@@ -513,7 +521,24 @@ impl<'a> Finder<'a> {
         ))
     }
 
-    fn cue(&self, from: usize, to: usize, word: CueWord) -> Option<Cue> {
+    /// The cue's span, with the day right after it (`said Friday`, `said Thursday
+    /// morning`): the words of one speech act.
+    fn cue(&self, from: usize, mut to: usize, word: CueWord) -> Option<Cue> {
+        let day = |j: usize| {
+            self.lower.get(j).is_some_and(|w| {
+                crate::extract::dates::weekday(w).is_some()
+                    || matches!(w.as_str(), "today" | "yesterday" | "tonight")
+            })
+        };
+        if day(to) {
+            to += 1;
+            let part_of_day = self.lower.get(to).is_some_and(|w| {
+                matches!(w.as_str(), "morning" | "afternoon" | "evening" | "night")
+            });
+            if part_of_day {
+                to += 1;
+            }
+        }
         Some(Cue {
             span: self.span(from, to)?,
             lemma: word.lemma,
