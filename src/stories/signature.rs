@@ -24,6 +24,8 @@
 
 use std::collections::HashSet;
 
+use rustc_hash::FxHashSet;
+
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Bins of the wording sketch: the estimate's standard error is about
@@ -77,11 +79,7 @@ impl Signature {
         // DIVIDEND`), template words included: it counts only for a brief, whose body
         // has too few particulars of its own.
         let brief = words.len() < SHORT_TEXT_WORDS;
-        let names = particulars(if brief { title } else { "" }, body);
-        let mut particulars: Vec<u32> = names
-            .iter()
-            .map(|w| xxh3_64(w.as_bytes()) as u32)
-            .collect::<HashSet<u32>>()
+        let mut particulars: Vec<u32> = particulars(if brief { title } else { "" }, body)
             .into_iter()
             .collect();
         particulars.sort_unstable();
@@ -192,7 +190,9 @@ fn estimate(a: &[u16], b: &[u16]) -> f64 {
 /// distinct hashes and N densified 16-bit bins.
 fn sketch<const N: usize>(hashes: impl Iterator<Item = u64>) -> (u32, [u16; N]) {
     let mut mins = [u64::MAX; N];
-    let mut seen = HashSet::new();
+    // The hashes are already well mixed: a cheap hasher for the set (SipHash here
+    // cost more than the sketch itself).
+    let mut seen = FxHashSet::default();
     let bits = N.trailing_zeros();
     for hash in hashes {
         if !seen.insert(hash) {
@@ -209,18 +209,24 @@ fn sketch<const N: usize>(hashes: impl Iterator<Item = u64>) -> (u32, [u16; N]) 
     )
 }
 
-/// The particulars of an article, lowercased: numbers, capitalized words that do not
-/// open a sentence or a line, and the title's words of three letters or more that are
-/// not function words.
-fn particulars(title: &str, body: &str) -> HashSet<String> {
-    let mut out = HashSet::new();
+/// The particulars of an article, as 32-bit hashes of the lowercased words: numbers,
+/// capitalized words that do not open a sentence or a line, and the title's words of
+/// three letters or more that are not function words.
+fn particulars(title: &str, body: &str) -> FxHashSet<u32> {
+    let mut out = FxHashSet::default();
+    let mut lower = String::new();
     let mut keep = |word: &str, content: bool| {
-        let lower = word.to_lowercase();
+        // Most words are neither numbers nor content: lowercase only the ones kept.
         let number = word.chars().any(|c| c.is_ascii_digit());
+        if !number && !content {
+            return;
+        }
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
         let calendar = crate::extract::dates::month_number(&lower).is_some()
             || crate::extract::dates::weekday(&lower).is_some();
-        if number || (content && !calendar) {
-            out.insert(lower);
+        if number || !calendar {
+            out.insert(xxh3_64(lower.as_bytes()) as u32);
         }
     };
     for word in title.split(|c: char| !c.is_alphanumeric()) {
