@@ -50,6 +50,8 @@ pub struct SegmentTally {
 pub struct SegmentFruit {
     names: Vec<(&'static str, HashMap<String, HashSet<Key>>)>,
     first_day: HashMap<Key, Option<i64>>,
+    /// Why a value could not be read back from its column, if one could not.
+    unreadable: Option<std::io::Error>,
 }
 
 impl Collector for StoryFacets {
@@ -85,6 +87,9 @@ impl Collector for StoryFacets {
         let mut names: HashMap<&'static str, HashMap<String, HashSet<Key>>> = HashMap::new();
         let mut first_day: HashMap<Key, Option<i64>> = HashMap::new();
         for fruit in fruits {
+            if let Some(e) = fruit.unreadable {
+                return Err(tantivy::TantivyError::IoError(std::sync::Arc::new(e)));
+            }
             for (facet, values) in fruit.names {
                 let merged = names.entry(facet).or_default();
                 for (value, stories) in values {
@@ -147,6 +152,7 @@ impl SegmentCollector for SegmentTally {
     }
 
     fn harvest(self) -> SegmentFruit {
+        let mut unreadable = None;
         let names = self
             .columns
             .into_iter()
@@ -155,8 +161,20 @@ impl SegmentCollector for SegmentTally {
                 if let Some(column) = column {
                     for (ord, stories) in by_ord {
                         let mut value = String::new();
-                        if column.ord_to_str(ord, &mut value).unwrap_or(false) {
-                            named.entry(value).or_default().extend(stories);
+                        match column.ord_to_str(ord, &mut value) {
+                            Ok(true) => named.entry(value).or_default().extend(stories),
+                            // A value that cannot be read would silently go missing
+                            // from the counts: the search fails instead.
+                            Ok(false) => {
+                                unreadable.get_or_insert_with(|| {
+                                    std::io::Error::other(format!(
+                                        "the {facet} column has no value number {ord}"
+                                    ))
+                                });
+                            }
+                            Err(e) => {
+                                unreadable.get_or_insert(e);
+                            }
                         }
                     }
                 }
@@ -166,6 +184,7 @@ impl SegmentCollector for SegmentTally {
         SegmentFruit {
             names,
             first_day: self.first_day,
+            unreadable,
         }
     }
 }
