@@ -53,11 +53,7 @@ struct Member {
 /// stories.
 pub fn run(index_path: &Path, limit: usize, format: ShowFormat) -> anyhow::Result<ExitCode> {
     let index = DatelineIndex::open(index_path)?;
-    let searcher = index
-        .index
-        .reader()
-        .map_err(Error::tantivy("opening the index"))?
-        .searcher();
+    let searcher = index.searcher()?;
     let census = Census::read(&searcher)?;
     let with_copies = census.with_copies();
     let mut largest = Vec::new();

@@ -16,7 +16,6 @@ use crate::index::writer::{date_coverage, DateCoverage};
 use crate::index::DatelineIndex;
 use crate::output::printable::printable;
 use crate::search::{self, facets::FacetKind, facets::FacetRequest};
-use crate::Error;
 
 /// Everything `stats` reports.
 #[derive(Debug, Serialize)]
@@ -42,11 +41,7 @@ struct Stats {
 /// Runs `dateline stats` on the index at `index_path`.
 pub fn run(index_path: &Path, format: ShowFormat, aliases: &Aliases) -> anyhow::Result<ExitCode> {
     let index = DatelineIndex::open(index_path)?;
-    let searcher = index
-        .index
-        .reader()
-        .map_err(Error::tantivy("opening the index"))?
-        .searcher();
+    let searcher = index.searcher()?;
     let mut formats: BTreeMap<String, u64> = BTreeMap::new();
     for segment in searcher.segment_readers() {
         let paths = StrValues::read(segment, "path")?;

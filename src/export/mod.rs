@@ -83,11 +83,7 @@ fn addresses_by_id(
     index: &DatelineIndex,
     selection: Selection<'_>,
 ) -> Result<(tantivy::Searcher, Vec<DocAddress>)> {
-    let searcher = index
-        .index
-        .reader()
-        .map_err(Error::tantivy("opening the index"))?
-        .searcher();
+    let searcher = index.searcher()?;
     let selected = match selection {
         Some(query) => Some(
             searcher

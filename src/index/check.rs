@@ -44,11 +44,7 @@ pub fn check(index: &DatelineIndex) -> Result<CheckReport> {
         .collect();
     damaged.sort();
     report.damaged_files = damaged;
-    let searcher = index
-        .index
-        .reader()
-        .map_err(Error::tantivy("opening the index"))?
-        .searcher();
+    let searcher = index.searcher()?;
     for segment in searcher.segment_readers() {
         let Ok(store) = segment.get_store_reader(1) else {
             report.articles_unreadable += u64::from(segment.num_docs());

@@ -130,6 +130,16 @@ impl DatelineIndex {
         })
     }
 
+    /// A searcher on the index as last committed: one snapshot, so counts, facets and
+    /// hits read together cannot disagree with a commit landing meanwhile.
+    pub fn searcher(&self) -> Result<tantivy::Searcher> {
+        let reader = self
+            .index
+            .reader()
+            .map_err(Error::tantivy("opening the index"))?;
+        Ok(reader.searcher())
+    }
+
     /// A searcher that keeps no decompressed store blocks: the steps that read every
     /// stored article once (curation rewrites, the stories step) must not keep a huge
     /// article in memory while it is indexed again.

@@ -232,11 +232,7 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
     // The committed snapshot is only read here: held for the whole run, it would keep
     // the files of segments this run deletes or merges away from garbage collection.
     let (mut stamp, manifest) = {
-        let committed = handle
-            .index
-            .reader()
-            .map_err(Error::tantivy("opening the index"))?
-            .searcher();
+        let committed = handle.searcher()?;
         let stamp = next_stamp(manifest::latest_stamp(&committed)?);
         let manifest = if options.rebuild {
             writer
@@ -366,11 +362,7 @@ pub fn run(index_path: &Path, options: &IndexOptions) -> Result<Summary> {
         options.aliases.fingerprint(),
         options.aliases_file_text.as_deref(),
     )?;
-    let reader = handle
-        .index
-        .reader()
-        .map_err(Error::tantivy("opening the index"))?;
-    let searcher = reader.searcher();
+    let searcher = handle.searcher()?;
     summary.articles_in_index = searcher.num_docs();
     summary.dates = date_coverage(&searcher, &handle.fields)?;
     summary.elapsed_secs = started.elapsed().as_secs_f64();

@@ -281,11 +281,7 @@ fn current_watermark(index_path: &Path) -> anyhow::Result<Option<tantivy::DateTi
         Err(crate::Error::NoIndex { .. }) => return Ok(None),
         Err(e) => return Err(e.into()),
     };
-    let searcher = index
-        .index
-        .reader()
-        .map_err(crate::Error::tantivy("opening the index"))?
-        .searcher();
+    let searcher = index.searcher()?;
     Ok(crate::index::manifest::latest_stamp(&searcher)?)
 }
 

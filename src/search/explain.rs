@@ -46,11 +46,7 @@ pub fn explain(
     filters: &Filters,
     aliases: &Aliases,
 ) -> Result<Explanation> {
-    let searcher = index
-        .index
-        .reader()
-        .map_err(Error::tantivy("opening the index"))?
-        .searcher();
+    let searcher = index.searcher()?;
     let compiled = query::compile(&index.index, &index.fields, text, filters, aliases)?;
     let total = searcher
         .search(&*compiled.query, &Count)

@@ -170,11 +170,7 @@ pub fn run(
     let started = Instant::now();
     // One snapshot for everything below: counting, facets, hits, snippets and the
     // watermark, so a commit landing mid-search cannot make them disagree.
-    let searcher = index
-        .index
-        .reader()
-        .map_err(Error::tantivy("opening the index"))?
-        .searcher();
+    let searcher = index.searcher()?;
     let compiled = query::compile(
         &index.index,
         &index.fields,
@@ -439,11 +435,7 @@ pub fn facets_only(
     request: &facets::FacetRequest,
     aliases: &Aliases,
 ) -> Result<(usize, facets::Facets)> {
-    let searcher = index
-        .index
-        .reader()
-        .map_err(Error::tantivy("opening the index"))?
-        .searcher();
+    let searcher = index.searcher()?;
     let query: Box<dyn Query> = match query {
         Some(text) => query::build(
             &index.index,
@@ -465,11 +457,7 @@ pub fn facets_only(
 
 /// Fetches one article by id, for `dateline show`.
 pub fn find_by_id(index: &DatelineIndex, id: &str) -> Result<StoredArticle> {
-    let searcher = index
-        .index
-        .reader()
-        .map_err(Error::tantivy("opening the index"))?
-        .searcher();
+    let searcher = index.searcher()?;
     let query = TermQuery::new(
         Term::from_field_text(index.fields.id, id),
         IndexRecordOption::Basic,

@@ -68,11 +68,7 @@ impl Census {
 
 /// The articles of story `label`, oldest first (undated last, then by id).
 pub fn members(index: &DatelineIndex, label: u64) -> Result<Vec<StoredArticle>> {
-    let searcher = index
-        .index
-        .reader()
-        .map_err(Error::tantivy("opening the index"))?
-        .searcher();
+    let searcher = index.searcher()?;
     let query = TermQuery::new(
         Term::from_field_u64(index.fields.story, label),
         IndexRecordOption::Basic,
