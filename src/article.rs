@@ -112,6 +112,10 @@ pub struct Article {
     /// listed above, but stored so the archive-wide link step can count the evidence.
     #[serde(skip)]
     pub things: Vec<String>,
+    /// Who said what in the title and body (empty under `--no-extract`): stored for
+    /// `SAID(...)` searches, the `speakers`/`stances` facets and hits' snippets.
+    #[serde(skip)]
+    pub attributions: Vec<crate::attribution::Attribution>,
 }
 
 /// Builds the stable id of record `record` of the file at `path`.

@@ -11,7 +11,9 @@ use std::sync::LazyLock;
 use serde::Serialize;
 
 /// How a source relates to what it says: the classes `stance:` searches by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, PartialOrd, Ord,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Stance {
     /// Neutral report: said, told, added, noted, according to.

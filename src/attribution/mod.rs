@@ -14,6 +14,7 @@
 //! Scored on PolNeAR by `quotes-eval` (see README).
 
 pub mod cues;
+pub mod stored;
 
 use serde::Serialize;
 
@@ -84,6 +85,124 @@ pub fn find(title: &str, body: &str, mentions: &[Mention]) -> Vec<Attribution> {
     }
     resolve_pronoun_speakers(&mut out);
     out
+}
+
+/// [`find`] for an article of any length, as indexing runs it: a body longer than one
+/// extraction window ([`crate::extract::tokenize::WINDOW_BYTES`]) is read window by
+/// window and without `mentions` (indexing does not keep a long body's mentions), so its
+/// speakers keep their words but get no entity names.
+pub fn find_in_article(title: &str, body: &str, mentions: &[Mention]) -> Vec<Attribution> {
+    use crate::extract::tokenize::{windows, WINDOW_BYTES};
+    if body.len() <= WINDOW_BYTES {
+        return find(title, body, mentions);
+    }
+    let mut out = find(title, "", &[]);
+    let mut chars_before = 0;
+    for window in windows(body, WINDOW_BYTES) {
+        let mut found = Vec::new();
+        Finder::new("body", window, &[]).run(&mut found);
+        for a in &mut found {
+            a.shift(chars_before);
+        }
+        out.extend(found);
+        chars_before += window.chars().count();
+    }
+    resolve_pronoun_speakers(&mut out);
+    out
+}
+
+impl Attribution {
+    /// Moves the body spans `by` characters on (a window's attributions into the
+    /// whole body's offsets).
+    fn shift(&mut self, by: usize) {
+        let spans = [Some(&mut self.cue.span), Some(&mut self.content)]
+            .into_iter()
+            .chain([self.source.as_mut().map(|s| &mut s.span)])
+            .flatten();
+        for span in spans.filter(|s| s.field == "body") {
+            span.start += by;
+            span.end += by;
+        }
+        if let Some(topic) = self.topic.as_mut().filter(|t| t.field == "body") {
+            topic.start += by;
+            topic.end += by;
+        }
+    }
+
+    /// The entity names the speaker goes by in searches and facets: the entity it is
+    /// and the ones its words tie it to (`Iranian foreign ministry spokesman` → Iran).
+    pub fn speaker_names(&self) -> Vec<&str> {
+        let Some(source) = &self.source else {
+            return Vec::new();
+        };
+        let mut names: Vec<&str> = source.canonical.iter().map(String::as_str).collect();
+        for a in &source.affiliations {
+            if !names.contains(&a.as_str()) {
+                names.push(a);
+            }
+        }
+        names
+    }
+}
+
+/// Longest content shown in a one-line attribution, in characters.
+const CONTENT_CHARS: usize = 160;
+/// Longest topic excerpt shown in a one-line attribution, in characters.
+const TOPIC_CHARS: usize = 80;
+
+/// An attribution on one line, and the byte ranges of its speaker and cue in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub text: String,
+    pub highlights: Vec<[usize; 2]>,
+}
+
+impl Attribution {
+    /// `Iran — denied (deny) — all such charges (about: ...)`: what `quotes` prints
+    /// and what a `SAID(...)` hit shows as its snippet. `title` and `body` are the
+    /// article's, for the topic's words.
+    pub fn one_line(&self, title: &str, body: &str) -> Line {
+        let speaker = match &self.source {
+            Some(s) => match &s.canonical {
+                Some(c) if *c != s.span.text => format!("{} ({c})", s.span.text),
+                _ => s.span.text.clone(),
+            },
+            None => "(unattributed)".to_string(),
+        };
+        let content = shortened(&self.content.text, CONTENT_CHARS);
+        let content = if self.direct {
+            format!("\"{content}\"")
+        } else {
+            content
+        };
+        let mut text = speaker.clone();
+        let mut highlights = Vec::new();
+        if self.source.is_some() {
+            highlights.push([0, self.source.as_ref().map_or(0, |s| s.span.text.len())]);
+        }
+        text.push_str(" — ");
+        let cue_start = text.len();
+        text.push_str(&self.cue.span.text);
+        highlights.push([cue_start, text.len()]);
+        text.push_str(&format!(" ({}) — {content}", self.cue.stance.as_str()));
+        if let Some(topic) = &self.topic {
+            let source = if topic.field == "title" { title } else { body };
+            let about = stored::CharText::new(source).slice(topic.start, topic.end);
+            text.push_str(&format!(" (about: {})", shortened(about, TOPIC_CHARS)));
+        }
+        Line { text, highlights }
+    }
+}
+
+/// `text` on one line, cut at `max` characters with an ellipsis.
+fn shortened(text: &str, max: usize) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= max {
+        one_line
+    } else {
+        let cut: String = one_line.chars().take(max).collect();
+        format!("{cut}…")
+    }
 }
 
 /// `he said` after a quoted person is that person, as a reader takes it: a `he` or
@@ -384,6 +503,9 @@ impl<'a> Finder<'a> {
         while j > 0 && AUXILIARIES.contains(&self.lower[j - 1].as_str()) {
             j -= 1;
         }
+        if j == i && self.nationality_before_noun(i) {
+            return false;
+        }
         j > 0 && {
             let w = self.lower[j - 1].as_str();
             PRONOUNS.contains(&w)
@@ -393,6 +515,41 @@ impl<'a> Finder<'a> {
                     && !CLAUSE_WORDS.contains(&w)
                     && !DETERMINERS.contains(&w))
         }
+    }
+
+    /// `the Iranian charges`, `despite Iraqi claims`: a nationality after a determiner
+    /// or a preposition makes the next word a noun it describes, not a cue.
+    fn nationality_before_noun(&self, i: usize) -> bool {
+        const PREPOSITIONS: &[&str] = &[
+            "despite",
+            "of",
+            "over",
+            "to",
+            "against",
+            "about",
+            "amid",
+            "with",
+            "by",
+            "from",
+            "for",
+            "after",
+            "on",
+            "in",
+            "denied",
+            "rejected",
+            "dismissed",
+        ];
+        if i < 2 {
+            return false;
+        }
+        let adjective = self.tokens[i - 1].text;
+        let before = self.lower[i - 2].as_str();
+        let nationality = capitalized(adjective)
+            && adjective.chars().count() > 4
+            && ["ian", "an", "ese", "i", "ish"]
+                .iter()
+                .any(|end| adjective.ends_with(end));
+        nationality && (DETERMINERS.contains(&before) || PREPOSITIONS.contains(&before))
     }
 
     /// `SPEAKER [aux] CUE [that] CONTENT`.
@@ -576,6 +733,20 @@ impl<'a> Finder<'a> {
         while start > sentence_start && end - start < 12 {
             let t = self.tokens[start - 1].text;
             let w = self.lower[start - 1].as_str();
+            // `LONDON - Goldman Sachs said`: a dash between spaces ends a dateline.
+            let spaced_dash = matches!(w, "-" | "--" | "—" | "–") && {
+                let token = &self.tokens[start - 1];
+                let around = |b: usize| {
+                    self.text
+                        .as_bytes()
+                        .get(b)
+                        .is_some_and(u8::is_ascii_whitespace)
+                };
+                token.start > 0 && around(token.start - 1) && around(token.end)
+            };
+            if spaced_dash {
+                break;
+            }
             let inside_name = matches!(w, "'s" | "’s" | "." | "-" | "of" | "&")
                 && start - 1 > sentence_start
                 && start < end;
@@ -932,5 +1103,29 @@ mod tests {
     #[test]
     fn nouns_are_not_cues() {
         assert!(found("The claims were false and his warning came late.").is_empty());
+        // Reuters-21578: a nationality before an ambiguous cue word is its adjective.
+        assert!(
+            found("Kuwait denies it is a belligerent despite Iranian charges that it backs Iraq.")
+                .iter()
+                .all(|a| a.cue.lemma != "charge"),
+            "{:?}",
+            found("Kuwait denies it is a belligerent despite Iranian charges that it backs Iraq.")
+        );
+    }
+
+    #[test]
+    fn a_dateline_is_not_part_of_the_speaker() {
+        let a = found("WASHINGTON, March 23 - U.S. Treasury Secretary James Baker said the dollar was stable.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            a[0].source.as_ref().map(|s| s.span.text.as_str()),
+            Some("U.S. Treasury Secretary James Baker")
+        );
+        // A hyphen inside a name still belongs to it.
+        let b = found("Coca-Cola said profits rose.");
+        assert_eq!(
+            b[0].source.as_ref().map(|s| s.span.text.as_str()),
+            Some("Coca-Cola")
+        );
     }
 }

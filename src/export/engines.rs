@@ -14,10 +14,15 @@ use crate::index::schema::{FieldSpec, SchemaSpec};
 use crate::index::DatelineIndex;
 
 /// Fields that are local bookkeeping or dateline's own search aids, not article data:
-/// never exported (other engines have no sentence scopes to feed).
-const LOCAL_FIELDS: [&str; 7] = [
+/// never exported (other engines have no sentence scopes to feed, and no `SAID(...)`
+/// to read attributions with).
+const LOCAL_FIELDS: [&str; 11] = [
     "fingerprint",
     "things",
+    "attributions",
+    "speakers",
+    "stances",
+    "cues",
     "indexed_at",
     "story",
     "minhash",

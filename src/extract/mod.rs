@@ -109,7 +109,10 @@ impl Enricher<'_> {
         let mut mentions = Vec::new();
         let mut things = Vec::new();
         if let Some(tagger) = self.tagger {
-            let found = if keep_mentions {
+            // Attributions name their speakers from the mentions; a body too long for
+            // one window gets its attributions without them (see
+            // `attribution::find_in_article`).
+            let found = if keep_mentions || raw.body.len() <= tokenize::WINDOW_BYTES {
                 entities::extract(tagger, self.aliases, &title, &raw.body)
             } else {
                 entities::extract_names(tagger, self.aliases, &title, &raw.body)
@@ -152,6 +155,14 @@ impl Enricher<'_> {
                 true
             }
         });
+        let attributions = if self.tagger.is_some() {
+            crate::attribution::find_in_article(&title, &raw.body, &mentions)
+        } else {
+            Vec::new()
+        };
+        if !keep_mentions {
+            mentions = Vec::new();
+        }
         let article = Article {
             id,
             path: path.to_string(),
@@ -166,6 +177,7 @@ impl Enricher<'_> {
             orgs,
             places,
             things,
+            attributions,
         };
         (article, mentions)
     }

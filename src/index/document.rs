@@ -68,6 +68,7 @@ pub fn to_document(
     for thing in &article.things {
         doc.add_text(fields.things, thing);
     }
+    add_attributions(fields, &mut doc, &article.attributions);
     if let Some(source) = &article.source {
         doc.add_text(fields.source, source);
         doc.add_text(fields.source_exact, source);
@@ -161,6 +162,7 @@ fn rebuilt(
         fields.orgs_exact,
         fields.places_exact,
         fields.source_exact,
+        fields.speakers_exact,
     ];
     if let Some(story) = story {
         doc.add_u64(fields.story, story);
@@ -169,9 +171,15 @@ fn rebuilt(
         if replaced.contains(&field) || (story.is_some() && field == fields.story) {
             continue;
         }
-        if field == fields.source {
-            if let Some(source) = value.as_str() {
-                doc.add_text(fields.source_exact, source);
+        // The unstored exact twins of stored fields that are copied as they are.
+        for (stored_field, exact) in [
+            (fields.source, fields.source_exact),
+            (fields.speakers, fields.speakers_exact),
+        ] {
+            if field == stored_field {
+                if let Some(value) = value.as_str() {
+                    doc.add_text(exact, value);
+                }
             }
         }
         doc.add_field_value(field, value);
@@ -194,6 +202,48 @@ fn rebuilt(
         }
     }
     doc
+}
+
+/// The stored attributions and what searches and facets find them by: each speaker's
+/// entity names once, each stance class and cue lemma once.
+fn add_attributions(
+    fields: &Fields,
+    doc: &mut TantivyDocument,
+    attributions: &[crate::attribution::Attribution],
+) {
+    if attributions.is_empty() {
+        return;
+    }
+    doc.add_text(
+        fields.attributions,
+        crate::attribution::stored::encode(attributions),
+    );
+    let mut speakers: Vec<&str> = Vec::new();
+    let mut stances: Vec<&str> = Vec::new();
+    let mut cues: Vec<&str> = Vec::new();
+    for a in attributions {
+        for name in a.speaker_names() {
+            if !speakers.contains(&name) {
+                speakers.push(name);
+            }
+        }
+        if !stances.contains(&a.cue.stance.as_str()) {
+            stances.push(a.cue.stance.as_str());
+        }
+        if !cues.contains(&a.cue.lemma) {
+            cues.push(a.cue.lemma);
+        }
+    }
+    for name in speakers {
+        doc.add_text(fields.speakers, name);
+        doc.add_text(fields.speakers_exact, name);
+    }
+    for stance in stances {
+        doc.add_text(fields.stances, stance);
+    }
+    for lemma in cues {
+        doc.add_text(fields.cues, lemma);
+    }
 }
 
 /// The unstored sentence-start columns, which `SENTENCE` scopes read instead of the

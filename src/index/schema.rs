@@ -35,8 +35,9 @@ pub struct FieldSpec {
     /// Whether the field has a column for sorting, ranges and aggregations.
     #[serde(default)]
     pub fast: bool,
-    /// Whether a `u64` field can be searched; `false` keeps a column alone (sentence
-    /// starts are read per article, never searched).
+    /// Whether a `u64` or `string` field can be searched; `false` keeps a column alone
+    /// (sentence starts are read per article, never searched) or a stored value alone
+    /// (the attributions).
     #[serde(default = "yes")]
     pub indexed: bool,
     /// Precision of a `date` field: `seconds` (default) or `microseconds`.
@@ -97,7 +98,11 @@ impl SchemaSpec {
                     builder.add_text_field(&f.name, opts);
                 }
                 "string" => {
-                    let mut opts: TextOptions = STRING;
+                    let mut opts: TextOptions = if f.indexed {
+                        STRING
+                    } else {
+                        TextOptions::default()
+                    };
                     if f.stored {
                         opts = opts | STORED;
                     }
@@ -189,6 +194,11 @@ pub struct Fields {
     pub story: Field,
     pub minhash: Field,
     pub things: Field,
+    pub attributions: Field,
+    pub speakers: Field,
+    pub speakers_exact: Field,
+    pub stances: Field,
+    pub cues: Field,
 }
 
 impl Fields {
@@ -224,6 +234,11 @@ impl Fields {
             story: get("story")?,
             minhash: get("minhash")?,
             things: get("things")?,
+            attributions: get("attributions")?,
+            speakers: get("speakers")?,
+            speakers_exact: get("speakers_exact")?,
+            stances: get("stances")?,
+            cues: get("cues")?,
         })
     }
 }

@@ -30,6 +30,10 @@ pub enum Field {
     Path,
     DateSource,
     Date,
+    /// The entity names of the article's speakers (`speaker:iran`).
+    Speaker,
+    /// The stance classes and cue lemmas of its attributions (`stance:deny`).
+    Stance,
 }
 
 /// How a field's values are matched.
@@ -59,6 +63,8 @@ impl Field {
             "path" => Field::Path,
             "date_source" => Field::DateSource,
             "date" => Field::Date,
+            "speaker" | "speakers" => Field::Speaker,
+            "stance" | "stances" => Field::Stance,
             _ => return None,
         })
     }
@@ -81,14 +87,18 @@ impl Field {
         "path",
         "date_source",
         "date",
+        "speaker",
+        "stance",
     ];
 
     /// How values of this field are matched.
     pub fn kind(self) -> FieldKind {
         match self {
             Field::Default | Field::Title | Field::Body => FieldKind::Stemmed,
-            Field::People | Field::Orgs | Field::Places | Field::Source => FieldKind::Words,
-            Field::Id | Field::Path | Field::DateSource => FieldKind::Exact,
+            Field::People | Field::Orgs | Field::Places | Field::Source | Field::Speaker => {
+                FieldKind::Words
+            }
+            Field::Id | Field::Path | Field::DateSource | Field::Stance => FieldKind::Exact,
             Field::Date => FieldKind::Date,
         }
     }
@@ -117,6 +127,8 @@ impl Field {
             Field::Path => "path",
             Field::DateSource => "date_source",
             Field::Date => "date",
+            Field::Speaker => "speaker",
+            Field::Stance => "stance",
         }
     }
 }
@@ -189,6 +201,12 @@ pub enum NodeKind {
         kind: ScopeKind,
         items: Vec<ScopeItem>,
     },
+    /// `SAID(...)`: one attribution of the article holds every item: `speaker:` items
+    /// name its source, `stance:` items its cue's class or lemma, the others are words
+    /// of its content or of the sentence the content points back to.
+    Said {
+        items: Vec<ScopeItem>,
+    },
 }
 
 impl Node {
@@ -210,7 +228,7 @@ impl Node {
                 }
             }
             NodeKind::Not(child) => child.walk(visit),
-            NodeKind::Scope { items, .. } => {
+            NodeKind::Scope { items, .. } | NodeKind::Said { items } => {
                 for item in items {
                     for alternative in &item.alternatives {
                         alternative.walk(visit);
@@ -288,20 +306,29 @@ impl fmt::Display for Node {
                     ScopeKind::Near(n) => write!(f, "NEAR/{n}(")?,
                     ScopeKind::Sentence => write!(f, "SENTENCE(")?,
                 }
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        write!(f, " ")?;
-                    }
-                    if item.alternatives.len() == 1 {
-                        write!(f, "{}", item.alternatives[0])?;
-                    } else {
-                        write_group(f, &item.alternatives, " OR ")?;
-                    }
-                }
-                write!(f, ")")
+                write_items(f, items)
+            }
+            NodeKind::Said { items } => {
+                write!(f, "SAID(")?;
+                write_items(f, items)
             }
         }
     }
+}
+
+/// A scope's items and its closing parenthesis.
+fn write_items(f: &mut fmt::Formatter<'_>, items: &[ScopeItem]) -> fmt::Result {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            write!(f, " ")?;
+        }
+        if item.alternatives.len() == 1 {
+            write!(f, "{}", item.alternatives[0])?;
+        } else {
+            write_group(f, &item.alternatives, " OR ")?;
+        }
+    }
+    write!(f, ")")
 }
 
 fn write_group(f: &mut fmt::Formatter<'_>, children: &[Node], op: &str) -> fmt::Result {

@@ -3,8 +3,8 @@
 //! One scanner decides what separates words, so every later step agrees on it: words
 //! end at whitespace, parentheses and quotes; an apostrophe or hyphen inside a word is
 //! part of it (`O'Driscoll`, `al-Qaida`); `-` and `+` are operators only at the start of
-//! a word; `AND`/`OR`/`NOT` are operators only as whole upper-case words; `NEAR/N` and
-//! `SENTENCE` open a scope only when written exactly so and followed by `(`.
+//! a word; `AND`/`OR`/`NOT` are operators only as whole upper-case words; `NEAR/N`,
+//! `SENTENCE` and `SAID` open a scope only when written exactly so and followed by `(`.
 
 use super::ast::Span;
 use super::QueryError;
@@ -44,6 +44,8 @@ pub enum TokenKind {
     /// `NEAR/N(` or `SENTENCE(`: a scope and its opening parenthesis.
     Near(u32),
     Sentence,
+    /// `SAID(`: an attribution scope (who said what) and its opening parenthesis.
+    Said,
 }
 
 /// A token and where it was written (char columns).
@@ -205,6 +207,7 @@ fn classify_word(word: &str, paren_follows: bool) -> (TokenKind, usize) {
         "OR" | "||" => return (TokenKind::Or, len),
         "NOT" => return (TokenKind::Not, len),
         "SENTENCE" if paren_follows => return (TokenKind::Sentence, len),
+        "SAID" if paren_follows => return (TokenKind::Said, len),
         _ => {}
     }
     if paren_follows {

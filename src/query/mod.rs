@@ -1,16 +1,18 @@
 //! The query path, one file per step:
 //! text --[`lexer`]--> tokens --[`parser`]--> typed tree ([`ast`]) --[`passes`]-->
-//! resolved tree --[`plan`]--> tantivy query (scopes: [`scope`]).
+//! resolved tree --[`plan`]--> tantivy query (scopes: [`scope`], attributions: [`said`]).
 //!
 //! The language is documented in README ("Query syntax"); its semantics are checked
 //! against an independent naive evaluator in `tests/differential.rs`.
 
 pub mod ast;
 pub mod dates;
+pub mod filtered;
 pub mod lexer;
 pub mod parser;
 pub mod passes;
 pub mod plan;
+pub mod said;
 pub mod scope;
 
 use std::fmt;
@@ -104,6 +106,9 @@ pub struct Compiled {
     pub tree: Node,
     pub query: Box<dyn Query>,
     pub scopes: Vec<scope::ScopeQuery>,
+    /// Its `SAID(...)` scopes, for snippets, the hits' attributions and unreadable
+    /// articles.
+    pub saids: Vec<said::SaidQuery>,
 }
 
 /// Parses `text`, applies the passes and `filters`, and plans the tantivy query.
@@ -116,11 +121,13 @@ pub fn compile(
 ) -> Result<Compiled, QueryError> {
     let mut tree = passes::apply_filters(parse(text)?, filters);
     passes::resolve_entities(&mut tree, aliases);
+    passes::resolve_stances(&mut tree, text)?;
     let mut planner = plan::Planner {
         index,
         fields,
         aliases,
         scopes: Vec::new(),
+        saids: Vec::new(),
     };
     let query = planner.plan(&tree).map_err(|e| QueryError {
         query: text.to_string(),
@@ -130,6 +137,7 @@ pub fn compile(
         tree,
         query,
         scopes: planner.scopes,
+        saids: planner.saids,
     })
 }
 

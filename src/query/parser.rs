@@ -221,6 +221,7 @@ impl Parser<'_> {
             }
             TokenKind::Near(n) => self.scope(ScopeKind::Near(n), token.span),
             TokenKind::Sentence => self.scope(ScopeKind::Sentence, token.span),
+            TokenKind::Said => self.said(token.span),
             TokenKind::Not | TokenKind::Minus | TokenKind::Plus => {
                 Err(self.error_at(token.span.start, "misplaced operator", None))
             }
@@ -350,6 +351,77 @@ impl Parser<'_> {
     fn scope(&mut self, kind: ScopeKind, span: Span) -> Result<Node, QueryError> {
         const HINT: &str =
             "write NEAR/20(iran deny org:al-qaida) or SENTENCE(deny (doping OR drugs))";
+        let (items, span) = self.scope_items(span, HINT, false)?;
+        if items.len() < 2 {
+            return Err(self.error_at(span.start, "a scope needs at least two items", Some(HINT)));
+        }
+        Ok(Node {
+            kind: NodeKind::Scope { kind, items },
+            span,
+        })
+    }
+
+    /// After `SAID`: `(items)`, where an item is a speaker (`speaker:iran`), a stance
+    /// (`stance:deny`) or words of the content, and an `(a OR b)` list holds one sort.
+    fn said(&mut self, span: Span) -> Result<Node, QueryError> {
+        const HINT: &str = "write SAID(speaker:iran stance:deny al-qaida)";
+        let (items, span) = self.scope_items(span, HINT, true)?;
+        for item in &items {
+            let roles: Vec<Option<Field>> = item
+                .alternatives
+                .iter()
+                .map(|node| match &node.kind {
+                    NodeKind::Text { field, .. }
+                    | NodeKind::Prefix { field, .. }
+                    | NodeKind::Fuzzy { field, .. }
+                        if matches!(field, Field::Speaker | Field::Stance) =>
+                    {
+                        Some(*field)
+                    }
+                    _ => None,
+                })
+                .collect();
+            if roles.iter().any(|r| *r != roles[0]) {
+                return Err(self.error_at(
+                    item.span.start,
+                    "an (a OR b) list in SAID holds speakers, stances or content words, not a mix",
+                    Some("write SAID((speaker:iran OR speaker:tehran) stance:deny)"),
+                ));
+            }
+            let pattern = item.alternatives.iter().find(|node| {
+                matches!(
+                    &node.kind,
+                    NodeKind::Prefix {
+                        field: Field::Speaker | Field::Stance,
+                        ..
+                    } | NodeKind::Fuzzy {
+                        field: Field::Speaker | Field::Stance,
+                        ..
+                    }
+                )
+            });
+            if let Some(node) = pattern {
+                return Err(self.error_at(
+                    node.span.start,
+                    "speakers and stances are whole names here, not patterns",
+                    Some("write speaker:khatibzadeh or stance:deny"),
+                ));
+            }
+        }
+        Ok(Node {
+            kind: NodeKind::Said { items },
+            span,
+        })
+    }
+
+    /// A scope's `(items)` after its keyword at `span`, and the whole scope's span.
+    /// `roles` lets items be `speaker:` and `stance:` values (inside `SAID`).
+    fn scope_items(
+        &mut self,
+        span: Span,
+        hint: &str,
+        roles: bool,
+    ) -> Result<(Vec<ScopeItem>, Span), QueryError> {
         self.enter(span.start)?;
         match self.next() {
             Some(Token {
@@ -360,7 +432,7 @@ impl Parser<'_> {
                 return Err(self.error_at(
                     span.start,
                     "a scope needs its items in parentheses",
-                    Some(HINT),
+                    Some(hint),
                 ))
             }
         }
@@ -368,7 +440,7 @@ impl Parser<'_> {
         let mut join_next = false;
         loop {
             let Some(token) = self.peek().cloned() else {
-                return Err(self.error_at(span.start, "unclosed scope", Some(HINT)));
+                return Err(self.error_at(span.start, "unclosed scope", Some(hint)));
             };
             match token.kind {
                 TokenKind::RParen => {
@@ -381,7 +453,7 @@ impl Parser<'_> {
                         return Err(self.error_at(
                             token.span.start,
                             "`OR` needs an item on each side",
-                            Some(HINT),
+                            Some(hint),
                         ));
                     }
                     join_next = true;
@@ -401,7 +473,7 @@ impl Parser<'_> {
                 }
                 _ => {}
             }
-            let item = self.scope_item()?;
+            let item = self.scope_item(roles)?;
             match (join_next, items.last_mut()) {
                 (true, Some(last)) => {
                     last.alternatives.extend(item.alternatives);
@@ -413,26 +485,27 @@ impl Parser<'_> {
         }
         self.depth -= 1;
         if join_next {
-            return Err(self.error_at(span.start, "`OR` needs an item on each side", Some(HINT)));
+            return Err(self.error_at(span.start, "`OR` needs an item on each side", Some(hint)));
         }
-        if items.len() < 2 {
-            return Err(self.error_at(span.start, "a scope needs at least two items", Some(HINT)));
+        if items.is_empty() {
+            return Err(self.error_at(span.start, "a scope needs items", Some(hint)));
         }
         let end = self
             .tokens
             .get(self.at.saturating_sub(1))
             .map_or(span.end, |t| t.span.end);
-        Ok(Node {
-            kind: NodeKind::Scope { kind, items },
-            span: Span {
+        Ok((
+            items,
+            Span {
                 start: span.start,
                 end,
             },
-        })
+        ))
     }
 
-    /// One scope item: a word, phrase, prefix, entity value, or `(a OR b ...)`.
-    fn scope_item(&mut self) -> Result<ScopeItem, QueryError> {
+    /// One scope item: a word, phrase, prefix, entity value, or `(a OR b ...)`; with
+    /// `roles`, also a `speaker:` or `stance:` value.
+    fn scope_item(&mut self, roles: bool) -> Result<ScopeItem, QueryError> {
         let Some(token) = self.peek().cloned() else {
             return Err(self.error_at(self.end_column(), "unclosed scope", None));
         };
@@ -441,7 +514,7 @@ impl Parser<'_> {
             self.enter(token.span.start)?;
             let mut alternatives = Vec::new();
             loop {
-                let item = self.scope_item()?;
+                let item = self.scope_item(roles)?;
                 alternatives.extend(item.alternatives);
                 match self.next().map(|t| (t.kind.clone(), t.span)) {
                     Some((TokenKind::Or, _)) => continue,
@@ -470,7 +543,9 @@ impl Parser<'_> {
             NodeKind::Text { field, .. }
             | NodeKind::Prefix { field, .. }
             | NodeKind::Fuzzy { field, .. } => {
-                *field == Field::Default || field.entity_kind().is_some()
+                *field == Field::Default
+                    || field.entity_kind().is_some()
+                    || roles && matches!(field, Field::Speaker | Field::Stance)
             }
             _ => false,
         };

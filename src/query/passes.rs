@@ -2,38 +2,93 @@
 //! and the command-line filters become nodes of the same tree.
 
 use super::ast::{Field, Node, NodeKind};
-use super::Filters;
+use super::{Filters, QueryError};
+use crate::attribution::cues::{cue_word, Stance, STANCES};
 use crate::extract::aliases::Aliases;
 
 /// Replaces every entity value the alias table knows by its canonical name
 /// (`org:al-qaeda` searches `org:"al-Qaida"`), keeping what was written for
 /// `--explain` and for scopes. Patterns (`org:qaid*`) are left as typed.
 pub fn resolve_entities(node: &mut Node, aliases: &Aliases) {
-    match &mut node.kind {
-        NodeKind::Text {
+    visit_mut(node, &mut |node| {
+        let NodeKind::Text {
             field,
             text,
             written,
             ..
-        } => {
-            if let Some(kind) = field.entity_kind() {
-                if let Some(canonical) = aliases.canonical(kind, text) {
-                    if canonical != text {
-                        *written = Some(std::mem::replace(text, canonical.to_string()));
-                    }
-                }
-            }
+        } = &mut node.kind
+        else {
+            return;
+        };
+        // A speaker may be any sort of entity (a person, a government, a place).
+        let canonical = match field.entity_kind() {
+            Some(kind) => aliases.canonical(kind, text),
+            None if *field == Field::Speaker => aliases.lookup(text).map(|(_, c)| c),
+            None => None,
+        };
+        if let Some(canonical) = canonical.filter(|c| c != text) {
+            *written = Some(std::mem::replace(text, canonical.to_string()));
         }
+    });
+}
+
+/// Turns every `stance:` value into the name the index holds: a stance class
+/// (`stance:deny`), or the lemma of a cue word (`stance:condemned` → `condemn`); any
+/// other value is an error naming the classes, never a silent zero.
+pub fn resolve_stances(node: &mut Node, query: &str) -> Result<(), QueryError> {
+    let mut result = Ok(());
+    visit_mut(node, &mut |node| {
+        let NodeKind::Text {
+            field: Field::Stance,
+            text,
+            written,
+            ..
+        } = &mut node.kind
+        else {
+            return;
+        };
+        let lower = text.to_lowercase();
+        let resolved = match Stance::parse(&lower) {
+            Some(stance) => Some(stance.as_str().to_string()),
+            None => cue_word(&lower).map(|w| w.lemma.to_string()),
+        };
+        match resolved {
+            Some(name) if name != *text => {
+                *written = Some(std::mem::replace(text, name));
+            }
+            Some(_) => {}
+            None if result.is_ok() => {
+                let classes: Vec<&str> = STANCES.iter().map(|s| s.as_str()).collect();
+                result = Err(QueryError {
+                    query: query.to_string(),
+                    message: format!("unknown stance `{text}`"),
+                    column: Some(node.span.start),
+                    hint: Some(format!(
+                        "a stance is a class ({}) or a speech verb (denied, condemned)",
+                        classes.join(", ")
+                    )),
+                });
+            }
+            None => {}
+        }
+    });
+    result
+}
+
+/// Calls `visit` on every node, children (and scope items) included.
+fn visit_mut(node: &mut Node, visit: &mut dyn FnMut(&mut Node)) {
+    visit(node);
+    match &mut node.kind {
         NodeKind::And(children) | NodeKind::Or(children) => {
             for child in children {
-                resolve_entities(child, aliases);
+                visit_mut(child, visit);
             }
         }
-        NodeKind::Not(child) => resolve_entities(child, aliases),
-        NodeKind::Scope { items, .. } => {
+        NodeKind::Not(child) => visit_mut(child, visit),
+        NodeKind::Scope { items, .. } | NodeKind::Said { items } => {
             for item in items {
                 for alternative in &mut item.alternatives {
-                    resolve_entities(alternative, aliases);
+                    visit_mut(alternative, visit);
                 }
             }
         }

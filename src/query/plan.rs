@@ -3,7 +3,8 @@
 //! Words are analysed with the searched field's own analyzer (one token is a term,
 //! several a phrase), prefixes and fuzzy words become automaton queries over the term
 //! dictionary (every matching word, no cap), `NOT x` becomes "all but x" wherever it
-//! stands, and a scope becomes a [`ScopeQuery`] over the conjunction of its items.
+//! stands, and a scope becomes a [`ScopeQuery`] (a `SAID`, a [`SaidQuery`]) over the
+//! conjunction of its items.
 
 use std::ops::Bound;
 use std::sync::Arc;
@@ -18,6 +19,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, Term};
 
 use super::ast::{Field, FieldKind, Node, NodeKind};
+use super::said::{SaidFields, SaidQuery, SaidSpec};
 use super::scope::{self, Matcher, ScopeQuery, ScopeSpec};
 use super::QueryError;
 use crate::extract::aliases::Aliases;
@@ -34,6 +36,8 @@ pub struct Planner<'a> {
     /// The scopes planned, so the caller can check them for unreadable documents and
     /// use their matchers for snippets.
     pub scopes: Vec<ScopeQuery>,
+    /// The `SAID(...)` scopes planned, for the same reasons.
+    pub saids: Vec<SaidQuery>,
 }
 
 impl Planner<'_> {
@@ -137,7 +141,59 @@ impl Planner<'_> {
                 self.scopes.push(query.clone());
                 Box::new(query)
             }
+            NodeKind::Said { items } => {
+                let mut analyzer = self.analyzer(self.fields.body)?;
+                let spec = SaidSpec::new(items, self.aliases, &mut analyzer);
+                let mut conjunction = Vec::new();
+                for item in items {
+                    let mut alternatives = Vec::new();
+                    for alternative in &item.alternatives {
+                        alternatives.push(self.said_candidates(alternative)?);
+                    }
+                    conjunction.push((Occur::Must, any_of(alternatives)));
+                }
+                let fields = SaidFields {
+                    attributions: self.fields.attributions,
+                    title: self.fields.title,
+                    body: self.fields.body,
+                };
+                let query = SaidQuery::new(
+                    spec,
+                    analyzer,
+                    Box::new(BooleanQuery::new(conjunction)),
+                    fields,
+                );
+                self.saids.push(query.clone());
+                Box::new(query)
+            }
         })
+    }
+
+    /// The articles that may hold a `SAID` item: a speaker's name among the speakers
+    /// or, for a source that is no entity (`the spokesman`), in the text; a stance
+    /// among the classes or cue lemmas; content words as a scope item's.
+    fn said_candidates(&mut self, node: &Node) -> Result<Box<dyn Query>, QueryError> {
+        match &node.kind {
+            NodeKind::Text {
+                field: Field::Speaker,
+                text,
+                written,
+                ..
+            } => {
+                let mut queries = Vec::new();
+                for form in std::iter::once(text).chain(written) {
+                    queries.push(self.text(Field::Speaker, form, 0)?);
+                    queries.push(self.text(Field::Default, form, 0)?);
+                }
+                Ok(any_of(queries))
+            }
+            NodeKind::Text {
+                field: Field::Stance,
+                text,
+                ..
+            } => self.text(Field::Stance, text, 0),
+            _ => self.scope_candidates(node),
+        }
     }
 
     /// The articles whose title or body may hold a scope item: its words, and for an
@@ -178,6 +234,19 @@ impl Planner<'_> {
 
     /// A word or phrase in `field`, analysed as that field's text is.
     fn text(&mut self, field: Field, text: &str, slop: u32) -> Result<Box<dyn Query>, QueryError> {
+        if field == Field::Stance {
+            // A class (`deny`) or a cue lemma (`condemn`), resolved by the passes.
+            let term = |f| {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f, text),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>
+            };
+            return Ok(any_of(vec![
+                term(self.fields.stances),
+                term(self.fields.cues),
+            ]));
+        }
         if field.kind() == FieldKind::Exact {
             let f = self.index_field(field);
             return Ok(Box::new(TermQuery::new(
@@ -241,6 +310,8 @@ impl Planner<'_> {
             Field::Path => f.path,
             Field::DateSource => f.date_source,
             Field::Date => f.date,
+            Field::Speaker => f.speakers,
+            Field::Stance => f.stances,
         }
     }
 
@@ -259,6 +330,8 @@ impl Planner<'_> {
             Field::Orgs => Some(self.fields.orgs_exact),
             Field::Places => Some(self.fields.places_exact),
             Field::Source => Some(self.fields.source_exact),
+            Field::Speaker => Some(self.fields.speakers_exact),
+            Field::Stance => Some(self.fields.stances),
             Field::Id => Some(self.fields.id),
             Field::Path => Some(self.fields.path),
             Field::Date => Some(self.fields.date),

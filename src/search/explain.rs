@@ -56,6 +56,7 @@ pub fn explain(
         fields: &index.fields,
         aliases,
         scopes: Vec::new(),
+        saids: Vec::new(),
     };
     let tree = explain_node(&compiled.tree, &mut planner, &searcher);
     let mut warnings = super::warnings::for_tree(index, &compiled.tree);
@@ -110,6 +111,7 @@ pub fn lints(
         fields: &index.fields,
         aliases,
         scopes: Vec::new(),
+        saids: Vec::new(),
     };
     let indexed_dates = date_bounds(searcher);
     let mut out = Vec::new();
@@ -119,6 +121,7 @@ pub fn lints(
                 Field::People => "people_exact",
                 Field::Orgs => "orgs_exact",
                 Field::Places => "places_exact",
+                Field::Speaker => "speakers_exact",
                 _ => return,
             };
             if count(node, &mut planner, searcher) == 0 {

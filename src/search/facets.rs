@@ -36,10 +36,15 @@ pub enum FacetKind {
     Places,
     Source,
     Date,
+    /// Who speaks in the hits' attributions (not part of `all`).
+    Speakers,
+    /// How they speak: stance classes (not part of `all`).
+    Stances,
 }
 
 impl FacetKind {
-    /// Every facet, for `--facets all`.
+    /// Every facet `--facets all` shows: the article's own entities, source and dates
+    /// (speakers and stances are asked for by name).
     pub const ALL: [FacetKind; 5] = [
         FacetKind::People,
         FacetKind::Orgs,
@@ -56,6 +61,8 @@ impl FacetKind {
             FacetKind::Places => "places",
             FacetKind::Source => "source",
             FacetKind::Date => "date",
+            FacetKind::Speakers => "speakers",
+            FacetKind::Stances => "stances",
         }
     }
 
@@ -66,6 +73,8 @@ impl FacetKind {
             FacetKind::Orgs => Some("orgs_exact"),
             FacetKind::Places => Some("places_exact"),
             FacetKind::Source => Some("source_exact"),
+            FacetKind::Speakers => Some("speakers_exact"),
+            FacetKind::Stances => Some("stances"),
             FacetKind::Date => None,
         }
     }

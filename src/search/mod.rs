@@ -79,6 +79,10 @@ pub struct Hit {
     /// collapsed by story, the default).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub copies: Option<usize>,
+    /// The attributions that made a `SAID(...)` query match, in text order (none for
+    /// other queries).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attributions: Vec<crate::attribution::Attribution>,
 }
 
 impl Hit {
@@ -105,6 +109,7 @@ impl Hit {
             highlights,
             highlight_chars,
             copies: None,
+            attributions: Vec::new(),
         }
     }
 }
@@ -257,7 +262,7 @@ pub fn run(
             .map(|(score, address)| (score, address, None))
             .collect(),
     };
-    check_scopes(index, &compiled.scopes)?;
+    check_scopes(index, &compiled.scopes, &compiled.saids)?;
     if total == 0 {
         // Nothing found: say which names and spellings the index does hold.
         warnings.extend(explain::lints(index, &compiled.tree, &searcher, aliases));
@@ -287,22 +292,39 @@ pub fn run(
     for (score, address, copies) in page {
         let doc: TantivyDocument = searcher.doc(address).map_err(|e| damaged(index, e))?;
         let article = from_document(&index.fields, &doc);
+        // For SAID queries the snippet is the attribution that matched.
+        let mut said = Vec::new();
+        for q in &compiled.saids {
+            for a in q
+                .matching(&doc)
+                .map_err(|e| damaged_attributions(index, e))?
+            {
+                if !said.contains(&a) {
+                    said.push(a);
+                }
+            }
+        }
         let passage = scope_matchers
             .iter_mut()
             .find_map(|m| m.find(&article.body).or_else(|| m.find(&article.title)));
-        let (snippet, highlights) = match passage {
-            Some(p) => (p.text, p.highlights),
-            None => make_snippet(&snippets, &article.body),
+        let (snippet, highlights) = match (said.first(), passage) {
+            (Some(a), _) => {
+                let line = a.one_line(&article.title, &article.body);
+                (line.text, line.highlights)
+            }
+            (None, Some(p)) => (p.text, p.highlights),
+            (None, None) => make_snippet(&snippets, &article.body),
         };
         let mut hit = Hit::new(article, score, snippet, highlights);
         hit.copies = copies;
+        hit.attributions = said;
         sink.hit(&hit).map_err(io)?;
     }
     if let Some(facets) = &facets {
         sink.facets(facets).map_err(io)?;
     }
     sink.end().map_err(io)?;
-    check_scopes(index, &compiled.scopes)?;
+    check_scopes(index, &compiled.scopes, &compiled.saids)?;
     Ok(Outcome {
         total,
         listed,
@@ -350,10 +372,29 @@ fn damaged(index: &DatelineIndex, e: tantivy::TantivyError) -> Error {
     }
 }
 
+/// Unreadable stored attributions mean a damaged index too.
+fn damaged_attributions(
+    index: &DatelineIndex,
+    e: crate::attribution::stored::DecodeError,
+) -> Error {
+    Error::Corrupt {
+        path: index.path.clone(),
+        reason: format!("a stored article's attributions cannot be read: {e}"),
+    }
+}
+
 /// Fails when a scope could not read some stored articles: their absence from the
 /// hits would be a silent wrong answer.
-fn check_scopes(index: &DatelineIndex, scopes: &[query::scope::ScopeQuery]) -> Result<()> {
-    let unreadable: usize = scopes.iter().map(|s| s.unreadable_articles()).sum();
+fn check_scopes(
+    index: &DatelineIndex,
+    scopes: &[query::scope::ScopeQuery],
+    saids: &[query::said::SaidQuery],
+) -> Result<()> {
+    let unreadable: usize = scopes
+        .iter()
+        .map(|s| s.unreadable_articles())
+        .chain(saids.iter().map(|s| s.unreadable_articles()))
+        .sum();
     if unreadable > 0 {
         return Err(Error::Corrupt {
             path: index.path.clone(),

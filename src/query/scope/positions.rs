@@ -279,6 +279,7 @@ mod tests {
                 orgs: vec![],
                 places: vec![],
                 things: vec![],
+                attributions: vec![],
             };
             let doc: TantivyDocument =
                 to_document(&fields, &article, None, 0, DateTime::from_timestamp_secs(0));

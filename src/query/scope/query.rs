@@ -6,7 +6,9 @@ use std::sync::Arc;
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::{Field, Value};
 use tantivy::store::StoreReader;
-use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyDocument, Term, TERMINATED};
+use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyDocument, Term};
+
+use crate::query::filtered::{DocCheck, FilteredScorer};
 
 use super::positions::SegmentPositions;
 use super::Matcher;
@@ -105,15 +107,10 @@ impl Weight for ScopeWeight {
                 unreadable: self.unreadable.clone(),
             },
         };
-        let mut scorer = ScopeScorer {
-            inner: self.inner.scorer(reader, boost)?,
+        Ok(Box::new(FilteredScorer::new(
+            self.inner.scorer(reader, boost)?,
             check,
-        };
-        let first = scorer.inner.doc();
-        if first != TERMINATED && !scorer.check.holds(first) {
-            scorer.advance();
-        }
-        Ok(Box::new(scorer))
+        )))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
@@ -142,7 +139,7 @@ enum Check {
     },
 }
 
-impl Check {
+impl DocCheck for Check {
     /// True when the scope holds in candidate `doc` (candidates come in doc order).
     fn holds(&mut self, doc: DocId) -> bool {
         match self {
@@ -170,51 +167,5 @@ impl Check {
                 matcher.holds(text(*title)) || matcher.holds(text(*body))
             }
         }
-    }
-}
-
-struct ScopeScorer {
-    inner: Box<dyn Scorer>,
-    check: Check,
-}
-
-impl DocSet for ScopeScorer {
-    fn advance(&mut self) -> DocId {
-        loop {
-            let doc = self.inner.advance();
-            if doc == TERMINATED || self.check.holds(doc) {
-                return doc;
-            }
-        }
-    }
-
-    fn seek(&mut self, target: DocId) -> DocId {
-        if self.inner.doc() >= target {
-            return self.inner.doc();
-        }
-        let doc = self.inner.seek(target);
-        if doc == TERMINATED || self.check.holds(doc) {
-            return doc;
-        }
-        self.advance()
-    }
-
-    fn doc(&self) -> DocId {
-        self.inner.doc()
-    }
-
-    fn size_hint(&self) -> u32 {
-        self.inner.size_hint()
-    }
-
-    /// Each candidate costs a stored-document read: let cheaper clauses lead.
-    fn cost(&self) -> u64 {
-        self.inner.cost().saturating_mul(20)
-    }
-}
-
-impl Scorer for ScopeScorer {
-    fn score(&mut self) -> Score {
-        self.inner.score()
     }
 }

@@ -1,0 +1,245 @@
+//! How an article's attributions are kept in the index: one JSON array per article in
+//! the stored-only `attributions` field, with character offsets but no texts (the
+//! texts are the article's own title and body, stored beside it), so the quote step
+//! adds little to the store.
+//!
+//! The stored shape is its own serde type, so a change to what `quotes` prints cannot
+//! change the index format by accident (the schema version guards the format).
+
+use serde::{Deserialize, Serialize};
+
+use super::cues::{self, Stance};
+use super::{Attribution, Cue, Place, Source, Span};
+use crate::extract::entities::Kind;
+
+/// Why a stored attributions value cannot be read back: a damaged or foreign index.
+#[derive(Debug, thiserror::Error)]
+pub enum DecodeError {
+    #[error("unreadable attributions: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("unknown cue lemma `{0}` in the stored attributions")]
+    Lemma(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum KeptField {
+    Title,
+    Body,
+}
+
+impl KeptField {
+    fn of(name: &str) -> KeptField {
+        if name == "title" {
+            KeptField::Title
+        } else {
+            KeptField::Body
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            KeptField::Title => "title",
+            KeptField::Body => "body",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct KeptSpan {
+    field: KeptField,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct KeptSource {
+    #[serde(flatten)]
+    span: KeptSpan,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    canonical: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    kind: Option<Kind>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    affiliations: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct KeptCue {
+    #[serde(flatten)]
+    span: KeptSpan,
+    lemma: String,
+    stance: Stance,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Kept {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source: Option<KeptSource>,
+    cue: KeptCue,
+    content: KeptSpan,
+    direct: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    topic: Option<KeptSpan>,
+}
+
+fn kept_span(span: &Span) -> KeptSpan {
+    KeptSpan {
+        field: KeptField::of(span.field),
+        start: span.start,
+        end: span.end,
+    }
+}
+
+/// The stored value for `attributions` (an empty array when there are none).
+pub fn encode(attributions: &[Attribution]) -> String {
+    let kept: Vec<Kept> = attributions
+        .iter()
+        .map(|a| Kept {
+            source: a.source.as_ref().map(|s| KeptSource {
+                span: kept_span(&s.span),
+                canonical: s.canonical.clone(),
+                kind: s.kind,
+                affiliations: s.affiliations.clone(),
+            }),
+            cue: KeptCue {
+                span: kept_span(&a.cue.span),
+                lemma: a.cue.lemma.to_string(),
+                stance: a.cue.stance,
+            },
+            content: kept_span(&a.content),
+            direct: a.direct,
+            topic: a.topic.as_ref().map(|t| KeptSpan {
+                field: KeptField::of(t.field),
+                start: t.start,
+                end: t.end,
+            }),
+        })
+        .collect();
+    // Plain data with string keys: serialising cannot fail.
+    serde_json::to_string(&kept).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// The attributions of a stored article again, texts cut from its `title` and `body`.
+pub fn decode(json: &str, title: &str, body: &str) -> Result<Vec<Attribution>, DecodeError> {
+    let kept: Vec<Kept> = serde_json::from_str(json)?;
+    let texts = Texts::new(title, body);
+    kept.into_iter()
+        .map(|k| {
+            let lemma = static_lemma(&k.cue.lemma).ok_or(DecodeError::Lemma(k.cue.lemma))?;
+            Ok(Attribution {
+                source: k.source.map(|s| Source {
+                    span: texts.span(s.span),
+                    canonical: s.canonical,
+                    kind: s.kind,
+                    affiliations: s.affiliations,
+                }),
+                cue: Cue {
+                    span: texts.span(k.cue.span),
+                    lemma,
+                    stance: k.cue.stance,
+                },
+                content: texts.span(k.content),
+                direct: k.direct,
+                topic: k.topic.map(|t| Place {
+                    field: t.field.name(),
+                    start: t.start,
+                    end: t.end,
+                }),
+            })
+        })
+        .collect()
+}
+
+/// The lemma as the cue tables spell it (they hand out `&'static str`).
+fn static_lemma(lemma: &str) -> Option<&'static str> {
+    if lemma == "according to" {
+        return Some("according to");
+    }
+    cues::cue_word(lemma)
+        .map(|w| w.lemma)
+        .filter(|l| *l == lemma)
+}
+
+/// An article's two texts, cut by character offsets.
+struct Texts<'a> {
+    title: CharText<'a>,
+    body: CharText<'a>,
+}
+
+impl<'a> Texts<'a> {
+    fn new(title: &'a str, body: &'a str) -> Texts<'a> {
+        Texts {
+            title: CharText::new(title),
+            body: CharText::new(body),
+        }
+    }
+
+    fn span(&self, kept: KeptSpan) -> Span {
+        let text = match kept.field {
+            KeptField::Title => &self.title,
+            KeptField::Body => &self.body,
+        };
+        Span {
+            field: kept.field.name(),
+            start: kept.start,
+            end: kept.end,
+            text: text.slice(kept.start, kept.end).to_string(),
+        }
+    }
+}
+
+/// A text that can be cut at character offsets: ASCII directly, else through the
+/// byte offset of every character.
+pub struct CharText<'a> {
+    text: &'a str,
+    starts: Option<Vec<usize>>,
+}
+
+impl<'a> CharText<'a> {
+    /// Indexes `text` for cutting (nothing to do for ASCII).
+    pub fn new(text: &'a str) -> CharText<'a> {
+        let starts = (!text.is_ascii()).then(|| text.char_indices().map(|(b, _)| b).collect());
+        CharText { text, starts }
+    }
+
+    /// Characters `start..end`; out-of-range offsets are clamped (never a panic).
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        let byte = |c: usize| match &self.starts {
+            None => c.min(self.text.len()),
+            Some(starts) => starts.get(c).copied().unwrap_or(self.text.len()),
+        };
+        let (s, e) = (byte(start), byte(end.max(start)));
+        self.text.get(s..e).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attributions_survive_the_store_with_their_texts() {
+        let title = "Iran denies ties";
+        let body = "“We never did,” the spokesman said. Iran has denied all such charges.";
+        let found = super::super::find(title, body, &[]);
+        assert!(found.len() >= 2, "{found:?}");
+        let json = encode(&found);
+        assert!(!json.contains("spokesman"), "texts are not stored: {json}");
+        let back = decode(&json, title, body).expect("decodes");
+        assert_eq!(back, found);
+    }
+
+    #[test]
+    fn a_damaged_value_is_an_error_not_a_panic() {
+        assert!(decode("[{", "", "").is_err());
+        let unknown = r#"[{"cue":{"field":"body","start":0,"end":1,"lemma":"zzz","stance":"say"},"content":{"field":"body","start":0,"end":1},"direct":false}]"#;
+        assert!(matches!(
+            decode(unknown, "", "x"),
+            Err(DecodeError::Lemma(_))
+        ));
+        let far = r#"[{"cue":{"field":"body","start":50,"end":90,"lemma":"say","stance":"say"},"content":{"field":"title","start":3,"end":1},"direct":false}]"#;
+        let back = decode(far, "ab", "é").expect("clamped");
+        assert_eq!(back[0].cue.span.text, "");
+    }
+}
