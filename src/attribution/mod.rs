@@ -206,24 +206,52 @@ fn shortened(text: &str, max: usize) -> String {
 }
 
 /// `he said` after a quoted person is that person, as a reader takes it: a `he` or
-/// `she` source is the last person named as a speaker before it (else it keeps the
-/// last person mentioned, set when it was found).
+/// `she` source is the last person named as a speaker before it; `the spokesman` is the
+/// last person named as a speaker whose words held `spokesman`. Either takes that
+/// person's affiliations too (Khatibzadeh's `he` still speaks for Iran).
 fn resolve_pronoun_speakers(attributions: &mut [Attribution]) {
-    let mut last_speaker: Option<String> = None;
+    // Named people who spoke: the words of their speaker phrase, name, affiliations.
+    let mut named: Vec<(String, String, Vec<String>)> = Vec::new();
     for a in attributions.iter_mut() {
         let Some(source) = a.source.as_mut() else {
             continue;
         };
-        let pronoun = matches!(source.span.text.to_lowercase().as_str(), "he" | "she");
-        if pronoun {
-            if let Some(person) = &last_speaker {
-                source.canonical = Some(person.clone());
-                source.kind = Some(Kind::Person);
-            }
+        let lower = source.span.text.to_lowercase();
+        let antecedent = if matches!(lower.as_str(), "he" | "she") {
+            named.last()
+        } else if source.canonical.is_none() {
+            role_noun(&lower).and_then(|role| {
+                named
+                    .iter()
+                    .rev()
+                    .find(|(words, _, _)| words.split_whitespace().any(|w| w == role))
+            })
+        } else {
+            None
+        };
+        if let Some((_, person, affiliations)) = antecedent {
+            source.canonical = Some(person.clone());
+            source.kind = Some(Kind::Person);
+            source.affiliations = affiliations.clone();
         } else if source.kind == Some(Kind::Person) {
-            last_speaker = source.canonical.clone();
+            if let Some(person) = &source.canonical {
+                named.push((lower, person.clone(), source.affiliations.clone()));
+            }
         }
     }
+}
+
+/// The role a definite description names (`the spokesman` → `spokesman`, `the
+/// foreign minister` → `minister`): a source of lowercase words after `the`.
+fn role_noun(lower_source: &str) -> Option<&str> {
+    let rest = lower_source.strip_prefix("the ")?;
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let all_words = words
+        .iter()
+        .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
+    (all_words && !words.is_empty() && words.len() <= 3)
+        .then(|| words.last().copied())
+        .flatten()
 }
 
 /// Byte offsets to character offsets for one text.
@@ -1111,6 +1139,40 @@ mod tests {
             "{:?}",
             found("Kuwait denies it is a belligerent despite Iranian charges that it backs Iraq.")
         );
+    }
+
+    #[test]
+    fn the_spokesman_and_he_are_the_named_spokesman() {
+        let body = "Iranian foreign ministry spokesman Saeed Khatibzadeh condemned the accusations. Later the spokesman said talks would go on. He added that Iran was calm.";
+        let mention = |kind, canonical: &str, text: &str| {
+            let start = body.find(text).expect("in the text");
+            Mention {
+                kind,
+                canonical: canonical.to_string(),
+                text: text.to_string(),
+                field: "body",
+                start,
+                end: start + text.len(),
+            }
+        };
+        let mentions = [
+            mention(Kind::Place, "Iran", "Iranian"),
+            mention(Kind::Person, "Saeed Khatibzadeh", "Saeed Khatibzadeh"),
+        ];
+        let a = find("", body, &mentions);
+        assert_eq!(a.len(), 3, "{a:#?}");
+        for x in &a {
+            let source = x.source.as_ref().expect("a source");
+            assert_eq!(
+                source.canonical.as_deref(),
+                Some("Saeed Khatibzadeh"),
+                "{x:?}"
+            );
+            assert_eq!(source.affiliations, vec!["Iran".to_string()], "{x:?}");
+        }
+        assert_eq!(role_noun("the foreign minister"), Some("minister"));
+        assert_eq!(role_noun("a spokesman"), None);
+        assert_eq!(role_noun("the U.S. officials"), None);
     }
 
     #[test]
