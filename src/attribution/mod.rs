@@ -293,6 +293,8 @@ const DETERMINERS: &[&str] = &[
 ];
 /// Words between a speaker and the cue (`has also said`, `repeatedly denied`).
 const AUXILIARIES: &[&str] = &[
+    "n't",
+    "n’t",
     "has",
     "have",
     "had",
@@ -404,7 +406,12 @@ const ANAPHORIC_NOUNS: &[&str] = &[
 ];
 
 fn is_open_quote(t: &str) -> bool {
-    matches!(t, "\"" | "“" | "‘" | "``")
+    matches!(t, "\"" | "“" | "‘" | "``" | "''")
+}
+
+/// A quote mark that opens and closes alike (`"`, and `''` as some papers print it).
+fn is_straight_quote(t: &str) -> bool {
+    matches!(t, "\"" | "''")
 }
 
 fn is_close_quote(t: &str) -> bool {
@@ -613,9 +620,13 @@ impl<'a> Finder<'a> {
         }
         // `"...," the minister said.`: nothing after the cue, the content before the
         // speaker.
-        let before_speaker = source
-            .filter(|(from, _)| *from > range.start)
-            .and_then(|(from, _)| self.content_before(s, from));
+        let before_speaker = source.and_then(|(from, _)| {
+            if from > range.start {
+                self.content_before(s, from)
+            } else {
+                self.question_quote_before(s)
+            }
+        });
         let cue_closes = self
             .lower
             .get(cue_end)
@@ -742,6 +753,17 @@ impl<'a> Finder<'a> {
                 || w.ends_with("ly") && !capitalized(self.tokens[before].text)
             {
                 end = before;
+            } else if w == ")" {
+                // `Sen. David Perdue (R-Ga.) said`: a short parenthetical between the
+                // speaker and the cue.
+                let open = (sentence_start..before)
+                    .rev()
+                    .take(8)
+                    .find(|j| self.lower[*j] == "(");
+                match open {
+                    Some(open) if open > sentence_start => end = open,
+                    _ => break,
+                }
             } else if is_time_word(w) {
                 // `on Tuesday`, `last week`, `earlier this month`.
                 end = before;
@@ -927,6 +949,24 @@ impl<'a> Finder<'a> {
         self.trimmed(range.start, end)
     }
 
+    /// `"... our country?" Clinton said.`: a quoted question or exclamation ends its
+    /// sentence, so the quote before a speaker that opens sentence `s` may be the end
+    /// of the sentence before, in the same paragraph.
+    fn question_quote_before(&self, s: usize) -> Option<(usize, usize, bool)> {
+        let start = self.sentences[s].start;
+        if s == 0 || start < 2 || self.tokens[start].paragraph_start {
+            return None;
+        }
+        let close = start - 1;
+        let asks = matches!(self.lower[close - 1].as_str(), "?" | "!");
+        if !is_close_quote(self.tokens[close].text) || !asks {
+            return None;
+        }
+        let open = self.opening_quote(close, s - 1)?;
+        let (from, to, _) = self.trimmed(open + 1, close)?;
+        Some((from, to, true))
+    }
+
     /// `from..to` without punctuation at the ends; direct when it was quoted whole.
     fn trimmed(&self, mut from: usize, mut to: usize) -> Option<(usize, usize, bool)> {
         let quoted_open = from < to && is_open_quote(self.tokens[from].text);
@@ -956,7 +996,7 @@ impl<'a> Finder<'a> {
             if j > from && self.tokens[j].paragraph_start {
                 return None;
             }
-            if is_close_quote(t) && (t != "\"" || j > from) {
+            if is_close_quote(t) && (!is_straight_quote(t) || j > from) {
                 return Some(j);
             }
             if matches!(t, "." | "!" | "?") {
@@ -979,7 +1019,7 @@ impl<'a> Finder<'a> {
             if is_open_quote(self.tokens[j].text) {
                 return Some(j);
             }
-            if is_close_quote(self.tokens[j].text) && self.tokens[j].text != "\"" {
+            if is_close_quote(self.tokens[j].text) && !is_straight_quote(self.tokens[j].text) {
                 return None;
             }
             if self.tokens[j].paragraph_start && j < self.sentences[s].start {
@@ -1173,6 +1213,28 @@ mod tests {
         assert_eq!(role_noun("the foreign minister"), Some("minister"));
         assert_eq!(role_noun("a spokesman"), None);
         assert_eq!(role_noun("the U.S. officials"), None);
+    }
+
+    #[test]
+    fn questions_parentheticals_and_negations_keep_their_speakers() {
+        let a = found("“How often must we see this?” Clinton said. “In Tulsa, a man died.”");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].content.text, "How often must we see this");
+        assert!(a[0].direct);
+        let b = found("Sen. David Perdue (R-Ga.) said he didn’t believe the reports.");
+        let said = b.iter().find(|x| x.cue.lemma == "say").expect("said");
+        assert_eq!(
+            said.source.as_ref().map(|s| s.span.text.as_str()),
+            Some("Sen. David Perdue")
+        );
+        let believe = b
+            .iter()
+            .find(|x| x.cue.lemma == "believe")
+            .expect("believe");
+        assert_eq!(
+            believe.source.as_ref().map(|s| s.span.text.as_str()),
+            Some("he")
+        );
     }
 
     #[test]

@@ -55,6 +55,20 @@ impl Chars {
         a.intersection(&b).count() as f64 / union as f64
     }
 
+    /// The span with 60 characters either side, on one line: what an error report
+    /// needs to be read without opening the article.
+    fn context(&self, chars: &[char]) -> String {
+        let (Some(first), Some(last)) = (self.ranges.first(), self.ranges.last()) else {
+            return String::new();
+        };
+        let start = first.0.saturating_sub(60).min(chars.len());
+        let end = (last.1 + 60).min(chars.len()).max(start);
+        chars[start..end]
+            .iter()
+            .map(|c| if c.is_whitespace() { ' ' } else { *c })
+            .collect()
+    }
+
     fn text(&self, chars: &[char]) -> String {
         self.ranges
             .iter()
@@ -274,11 +288,19 @@ fn main() -> anyhow::Result<()> {
                     pairs.iter().copied().unzip();
                 for (j, span) in g.iter().enumerate().filter(|(j, _)| !hit_g.contains(j)) {
                     let _ = j;
-                    errors.push(format!("{stem}\tmissed\t{}", span.text(&chars)));
+                    errors.push(format!(
+                        "{stem}\tmissed\t{}\t{}",
+                        span.text(&chars),
+                        span.context(&chars)
+                    ));
                 }
                 for (i, span) in p.iter().enumerate().filter(|(i, _)| !hit_p.contains(i)) {
                     let _ = i;
-                    errors.push(format!("{stem}\tfalse\t{}", span.text(&chars)));
+                    errors.push(format!(
+                        "{stem}\tfalse\t{}\t{}",
+                        span.text(&chars),
+                        span.context(&chars)
+                    ));
                 }
             }
             if *role == "cue" {
