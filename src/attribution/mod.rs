@@ -804,9 +804,11 @@ impl<'a> Finder<'a> {
                 start -= 1;
                 continue;
             }
+            // `On Wednesday Mr Blair denied`: a day or time word is not the speaker's.
             if is_punct(w)
                 || CLAUSE_WORDS.contains(&w)
                 || (cue_word(w).is_some() && !capitalized(t))
+                || is_time_word(w)
             {
                 break;
             }
@@ -1221,6 +1223,11 @@ mod tests {
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(a[0].content.text, "How often must we see this");
         assert!(a[0].direct);
+        let c = found("On Wednesday Mr Blair denied the claims.");
+        assert_eq!(
+            c[0].source.as_ref().map(|s| s.span.text.as_str()),
+            Some("Mr Blair")
+        );
         let b = found("Sen. David Perdue (R-Ga.) said he didn’t believe the reports.");
         let said = b.iter().find(|x| x.cue.lemma == "say").expect("said");
         assert_eq!(
