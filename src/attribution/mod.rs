@@ -495,6 +495,9 @@ impl<'a> Finder<'a> {
         if word == "according" && self.lower.get(i + 1).map(String::as_str) == Some("to") {
             return self.according_to(s, i);
         }
+        if word == ":" {
+            return self.speaker_colon(s, i);
+        }
         // A capitalized cue word is part of a name (`Secretary of State`, `Press`).
         if capitalized(self.tokens[i].text) {
             return None;
@@ -678,6 +681,97 @@ impl<'a> Finder<'a> {
                 topic: self.topic(s, content_from, content_to),
             },
             to,
+        ))
+    }
+
+    /// `PENCE: Well, look, ...` in a transcript, `Pence: Flowers Won't Be at Debate` in
+    /// a headline: a name of one to four capitalized words opening its sentence, then a
+    /// colon, speaks what follows to the end of the paragraph.
+    fn speaker_colon(&self, s: usize, i: usize) -> Option<(Attribution, usize)> {
+        /// Labels that end in a colon but name no speaker.
+        const LABELS: &[&str] = &[
+            "note",
+            "update",
+            "updated",
+            "photo",
+            "photos",
+            "video",
+            "watch",
+            "read",
+            "related",
+            "source",
+            "sources",
+            "editor",
+            "correction",
+            "clarification",
+            "see",
+            "also",
+            "transcript",
+            "advertisement",
+            "caption",
+            "credit",
+            "image",
+            "q",
+            "a",
+            "latest",
+            "breaking",
+            "exclusive",
+            "analysis",
+            "opinion",
+            "poll",
+            "polls",
+            "profile",
+            "interview",
+            "timeline",
+            "notes",
+            "state",
+            "states",
+            "province",
+            "region",
+        ];
+        let range = self.sentences[s].clone();
+        let mut from = range.start;
+        while from < i && is_open_quote(self.tokens[from].text) {
+            from += 1;
+        }
+        let words = &self.tokens[from..i];
+        let named = !words.is_empty()
+            && words.len() <= 4
+            && words
+                .iter()
+                .all(|t| capitalized(t.text) || t.text == "." || t.text == "'s" || t.text == "’s")
+            && capitalized(words[0].text)
+            && !self.lower[from..i]
+                .iter()
+                .any(|w| LABELS.contains(&w.as_str()));
+        if !named {
+            return None;
+        }
+        // To the end of the paragraph (a transcript's turn), not past it.
+        let mut to = i + 1;
+        while to < self.tokens.len() && !self.tokens[to].paragraph_start {
+            to += 1;
+        }
+        let (content_from, content_to, direct) = self.trimmed(i + 1, to)?;
+        let cue = CueWord {
+            lemma: "say",
+            stance: Stance::Say,
+        };
+        // Only a person or an organization speaks so: `NOTES:`, `Due:`, `PARANA
+        // STATE:` head tables and notes.
+        let source = self.source(from, i, i)?;
+        if !matches!(source.kind, Some(Kind::Person | Kind::Org)) {
+            return None;
+        }
+        Some((
+            Attribution {
+                source: Some(source),
+                cue: self.cue(i, i + 1, cue)?,
+                content: self.span(content_from, content_to)?,
+                direct,
+                topic: None,
+            },
+            i + 1,
         ))
     }
 
@@ -1242,6 +1336,32 @@ mod tests {
             believe.source.as_ref().map(|s| s.span.text.as_str()),
             Some("he")
         );
+    }
+
+    #[test]
+    fn a_name_and_a_colon_speak_to_the_end_of_the_paragraph() {
+        let body = "\"PENCE: Well, look, the debate is tomorrow. We are ready.\n\nThe Latest: Trump urges supporters to vote.\n\nNOTES: Sales rose.";
+        let pence = Mention {
+            kind: Kind::Person,
+            canonical: "Mike Pence".to_string(),
+            text: "PENCE".to_string(),
+            field: "body",
+            start: 1,
+            end: 6,
+        };
+        let a = find("", body, &[pence]);
+        let colons: Vec<&Attribution> = a.iter().filter(|x| x.cue.span.text == ":").collect();
+        assert_eq!(colons.len(), 1, "{a:?}");
+        assert_eq!(
+            a[0].source.as_ref().map(|s| s.span.text.as_str()),
+            Some("PENCE")
+        );
+        assert_eq!(
+            a[0].content.text,
+            "Well, look, the debate is tomorrow. We are ready"
+        );
+        assert_eq!(a[0].cue.span.text, ":");
+        assert!(found("Partial transcript as follows: the debate.").is_empty());
     }
 
     #[test]
