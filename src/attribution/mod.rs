@@ -498,6 +498,9 @@ impl<'a> Finder<'a> {
         if word == ":" {
             return self.speaker_colon(s, i);
         }
+        if matches!(word, "―" | "—" | "–" | "--") {
+            return self.dash_signature(s, i);
+        }
         // A capitalized cue word is part of a name (`Secretary of State`, `Press`).
         if capitalized(self.tokens[i].text) {
             return None;
@@ -772,6 +775,47 @@ impl<'a> Finder<'a> {
                 topic: None,
             },
             i + 1,
+        ))
+    }
+
+    /// `“He represents our greatest shame.” ― Sonya Herridge`: a quote signed with a
+    /// dash and a name of one to four capitalized words.
+    fn dash_signature(&self, s: usize, i: usize) -> Option<(Attribution, usize)> {
+        let closes = i > 0 && is_close_quote(self.tokens[i - 1].text);
+        if !closes {
+            return None;
+        }
+        let mut to = i + 1;
+        while to < self.tokens.len()
+            && to - i <= 4
+            && capitalized(self.tokens[to].text)
+            && !is_quote(self.tokens[to].text)
+            && (to == i + 1 || !self.tokens[to].paragraph_start)
+        {
+            to += 1;
+        }
+        // The name ends the sentence or the paragraph, or a new quote starts.
+        let ends = self.tokens.get(to).is_none_or(|t| {
+            t.paragraph_start || matches!(t.text, "." | "," | ";") || is_open_quote(t.text)
+        });
+        if to == i + 1 || to - i > 4 || !ends {
+            return None;
+        }
+        let open = self.opening_quote(i - 1, s)?;
+        let (content_from, content_to, _) = self.trimmed(open + 1, i - 1)?;
+        let cue = CueWord {
+            lemma: "say",
+            stance: Stance::Say,
+        };
+        Some((
+            Attribution {
+                source: self.source(i + 1, to, i),
+                cue: self.cue(i, i + 1, cue)?,
+                content: self.span(content_from, content_to)?,
+                direct: true,
+                topic: None,
+            },
+            to,
         ))
     }
 
@@ -1362,6 +1406,29 @@ mod tests {
         );
         assert_eq!(a[0].cue.span.text, ":");
         assert!(found("Partial transcript as follows: the debate.").is_empty());
+    }
+
+    #[test]
+    fn a_quote_signed_with_a_dash_is_its_signers() {
+        let a = found("“He represents our greatest shame.” ― Sonya Herridge “During the debate he lied.”― Pamela Padilla\n\nOther text.");
+        let signed: Vec<(&str, &str)> = a
+            .iter()
+            .map(|x| {
+                (
+                    x.source.as_ref().map_or("", |s| s.span.text.as_str()),
+                    x.content.text.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            signed,
+            vec![
+                ("Sonya Herridge", "He represents our greatest shame"),
+                ("Pamela Padilla", "During the debate he lied"),
+            ]
+        );
+        // A dash inside a sentence is no signature.
+        assert!(found("“Not now” — the answer came fast.").is_empty());
     }
 
     #[test]
