@@ -112,10 +112,14 @@ pub struct Article {
     /// listed above, but stored so the archive-wide link step can count the evidence.
     #[serde(skip)]
     pub things: Vec<String>,
-    /// Who said what in the title and body (empty under `--no-extract`): stored for
-    /// `SAID(...)` searches, the `speakers`/`stances` facets and hits' snippets.
+    /// Who said what in the title and body, for `dateline quotes` (empty when
+    /// indexing, which keeps `stored_attributions` instead, and under `--no-extract`).
     #[serde(skip)]
     pub attributions: Vec<crate::attribution::Attribution>,
+    /// What the index stores of them, for `SAID(...)` searches, the
+    /// `speakers`/`stances` facets and hits' snippets.
+    #[serde(skip)]
+    pub stored_attributions: Option<crate::attribution::stored::Indexed>,
 }
 
 /// Builds the stable id of record `record` of the file at `path`.

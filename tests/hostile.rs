@@ -730,7 +730,8 @@ fn walk_files(dir: &Path) -> Vec<PathBuf> {
 const MIB: usize = 1024 * 1024;
 
 /// Peak memory (the red team measured 548 MB for one 8 MB article and 1.4 GB for a
-/// `SENTENCE` over a 50 MB one): indexing stays within 16x the largest article and
+/// `SENTENCE` over a 50 MB one): indexing stays within 17x the largest article (16x
+/// before the index stored attributions: they measure 14.8x without, 16.0-16.4x with) and
 /// 512 MiB, searching a huge article within 512 MiB, and a file over the size limit is
 /// skipped while the rest is indexed. Slow in a debug build, so `.ci/run` runs it in
 /// its slow step; it must run alone (`--ignored`), because the peak is over all
@@ -759,7 +760,7 @@ fn huge_articles_are_indexed_and_searched_in_bounded_memory() {
         peak as f64 / MIB as f64,
         peak as f64 / article_bytes as f64
     );
-    assert!(peak <= 16 * article_bytes, "peak {peak} bytes");
+    assert!(peak <= 17 * article_bytes, "peak {peak} bytes");
 
     let fifty = s.dir.path().join("fifty");
     fs::create_dir_all(&fifty).expect("mkdir");

@@ -22,9 +22,10 @@ pub enum DecodeError {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
 enum KeptField {
+    #[serde(rename = "t")]
     Title,
+    #[serde(rename = "b")]
     Body,
 }
 
@@ -47,20 +48,24 @@ impl KeptField {
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 struct KeptSpan {
+    #[serde(rename = "f")]
     field: KeptField,
+    #[serde(rename = "s")]
     start: usize,
+    #[serde(rename = "e")]
     end: usize,
 }
 
+// Short keys throughout: a long article holds thousands of attributions.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct KeptSource {
     #[serde(flatten)]
     span: KeptSpan,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "n", default, skip_serializing_if = "Option::is_none")]
     canonical: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "k", default, skip_serializing_if = "Option::is_none")]
     kind: Option<Kind>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "a", default, skip_serializing_if = "Vec::is_empty")]
     affiliations: Vec<String>,
 }
 
@@ -68,18 +73,23 @@ struct KeptSource {
 struct KeptCue {
     #[serde(flatten)]
     span: KeptSpan,
+    #[serde(rename = "l")]
     lemma: String,
+    #[serde(rename = "c")]
     stance: Stance,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Kept {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
     source: Option<KeptSource>,
+    #[serde(rename = "c")]
     cue: KeptCue,
+    #[serde(rename = "t")]
     content: KeptSpan,
+    #[serde(rename = "d", default, skip_serializing_if = "std::ops::Not::not")]
     direct: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "p", default, skip_serializing_if = "Option::is_none")]
     topic: Option<KeptSpan>,
 }
 
@@ -116,8 +126,53 @@ pub fn encode(attributions: &[Attribution]) -> String {
             }),
         })
         .collect();
-    // Plain data with string keys: serialising cannot fail.
-    serde_json::to_string(&kept).unwrap_or_else(|_| "[]".to_string())
+    // Plain data with string keys: serialising cannot fail. No spare capacity: a long
+    // article's value is megabytes, held until its document is written.
+    let mut json = serde_json::to_string(&kept).unwrap_or_else(|_| "[]".to_string());
+    json.shrink_to_fit();
+    json
+}
+
+/// What the index keeps of an article's attributions, ready to add to its document:
+/// built as soon as they are found, so a long article's thousands of attributions are
+/// not held as structures until the document is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indexed {
+    /// The stored `attributions` value ([`encode`]).
+    pub json: String,
+    /// Each speaker's entity names, once (`speakers`).
+    pub speakers: Vec<String>,
+    /// Each stance class, once (`stances`).
+    pub stances: Vec<&'static str>,
+    /// Each cue lemma, once (`cues`).
+    pub lemmas: Vec<&'static str>,
+}
+
+/// The index's form of `attributions`; `None` when there are none.
+pub fn indexed(attributions: &[Attribution]) -> Option<Indexed> {
+    if attributions.is_empty() {
+        return None;
+    }
+    let mut out = Indexed {
+        json: encode(attributions),
+        speakers: Vec::new(),
+        stances: Vec::new(),
+        lemmas: Vec::new(),
+    };
+    for a in attributions {
+        for name in a.speaker_names() {
+            if !out.speakers.iter().any(|s| s == name) {
+                out.speakers.push(name.to_string());
+            }
+        }
+        if !out.stances.contains(&a.cue.stance.as_str()) {
+            out.stances.push(a.cue.stance.as_str());
+        }
+        if !out.lemmas.contains(&a.cue.lemma) {
+            out.lemmas.push(a.cue.lemma);
+        }
+    }
+    Some(out)
 }
 
 /// The attributions of a stored article again, texts cut from its `title` and `body`.
@@ -233,12 +288,14 @@ mod tests {
     #[test]
     fn a_damaged_value_is_an_error_not_a_panic() {
         assert!(decode("[{", "", "").is_err());
-        let unknown = r#"[{"cue":{"field":"body","start":0,"end":1,"lemma":"zzz","stance":"say"},"content":{"field":"body","start":0,"end":1},"direct":false}]"#;
+        let unknown =
+            r#"[{"c":{"f":"b","s":0,"e":1,"l":"zzz","c":"say"},"t":{"f":"b","s":0,"e":1}}]"#;
         assert!(matches!(
             decode(unknown, "", "x"),
             Err(DecodeError::Lemma(_))
         ));
-        let far = r#"[{"cue":{"field":"body","start":50,"end":90,"lemma":"say","stance":"say"},"content":{"field":"title","start":3,"end":1},"direct":false}]"#;
+        let far =
+            r#"[{"c":{"f":"b","s":50,"e":90,"l":"say","c":"say"},"t":{"f":"t","s":3,"e":1}}]"#;
         let back = decode(far, "ab", "é").expect("clamped");
         assert_eq!(back[0].cue.span.text, "");
     }

@@ -155,11 +155,18 @@ impl Enricher<'_> {
                 true
             }
         });
-        let attributions = if self.tagger.is_some() {
+        let mut attributions = if self.tagger.is_some() {
             crate::attribution::find_in_article(&title, &raw.body, &mentions)
         } else {
             Vec::new()
         };
+        let mut stored_attributions = None;
+        if !keep_mentions {
+            // Indexing: keep the stored form only (offsets, no copied texts), not
+            // thousands of structures for a long article.
+            stored_attributions = crate::attribution::stored::indexed(&attributions);
+            attributions = Vec::new();
+        }
         if !keep_mentions {
             mentions = Vec::new();
         }
@@ -178,6 +185,7 @@ impl Enricher<'_> {
             places,
             things,
             attributions,
+            stored_attributions,
         };
         (article, mentions)
     }

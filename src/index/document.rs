@@ -68,7 +68,7 @@ pub fn to_document(
     for thing in &article.things {
         doc.add_text(fields.things, thing);
     }
-    add_attributions(fields, &mut doc, &article.attributions);
+    add_attributions(fields, &mut doc, article);
     if let Some(source) = &article.source {
         doc.add_text(fields.source, source);
         doc.add_text(fields.source_exact, source);
@@ -206,42 +206,27 @@ fn rebuilt(
 
 /// The stored attributions and what searches and facets find them by: each speaker's
 /// entity names once, each stance class and cue lemma once.
-fn add_attributions(
-    fields: &Fields,
-    doc: &mut TantivyDocument,
-    attributions: &[crate::attribution::Attribution],
-) {
-    if attributions.is_empty() {
-        return;
-    }
-    doc.add_text(
-        fields.attributions,
-        crate::attribution::stored::encode(attributions),
-    );
-    let mut speakers: Vec<&str> = Vec::new();
-    let mut stances: Vec<&str> = Vec::new();
-    let mut cues: Vec<&str> = Vec::new();
-    for a in attributions {
-        for name in a.speaker_names() {
-            if !speakers.contains(&name) {
-                speakers.push(name);
+fn add_attributions(fields: &Fields, doc: &mut TantivyDocument, article: &Article) {
+    let computed;
+    let indexed = match &article.stored_attributions {
+        Some(indexed) => indexed,
+        None => match crate::attribution::stored::indexed(&article.attributions) {
+            Some(found) => {
+                computed = found;
+                &computed
             }
-        }
-        if !stances.contains(&a.cue.stance.as_str()) {
-            stances.push(a.cue.stance.as_str());
-        }
-        if !cues.contains(&a.cue.lemma) {
-            cues.push(a.cue.lemma);
-        }
-    }
-    for name in speakers {
+            None => return,
+        },
+    };
+    doc.add_text(fields.attributions, &indexed.json);
+    for name in &indexed.speakers {
         doc.add_text(fields.speakers, name);
         doc.add_text(fields.speakers_exact, name);
     }
-    for stance in stances {
+    for stance in &indexed.stances {
         doc.add_text(fields.stances, stance);
     }
-    for lemma in cues {
+    for lemma in &indexed.lemmas {
         doc.add_text(fields.cues, lemma);
     }
 }

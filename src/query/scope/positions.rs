@@ -280,6 +280,7 @@ mod tests {
                 places: vec![],
                 things: vec![],
                 attributions: vec![],
+                stored_attributions: None,
             };
             let doc: TantivyDocument =
                 to_document(&fields, &article, None, 0, DateTime::from_timestamp_secs(0));
