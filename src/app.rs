@@ -42,6 +42,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check => check(&cli.index),
         Command::Stats { format } => crate::commands::stats::run(&cli.index, format, &aliases),
         Command::Batch(args) => crate::saved::run::batch(&cli.index, args, &aliases),
+        Command::Serve(args) => crate::serve::run(&cli.index, args, aliases),
         Command::Dups { limit, format } => crate::commands::dups::run(&cli.index, limit, format),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();

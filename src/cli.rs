@@ -127,6 +127,14 @@ pub enum Command {
         #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Terminal)]
         format: ShowFormat,
     },
+    /// Browse and search the index in a web browser (a local page; read-only by default)
+    ///
+    ///   dateline serve --open          http://127.0.0.1:7700/ in your browser
+    ///   dateline serve --bind 127.0.0.1:8080
+    /// The same queries, facets and histogram as `search`; `/api/search?q=...` answers
+    /// in the shapes of `--format json`.
+    #[command(verbatim_doc_comment)]
+    Serve(ServeArgs),
     /// Print a shell completion script, e.g.
     ///   dateline completions bash > ~/.local/share/bash-completion/completions/dateline
     ///   dateline completions zsh > ~/.zfunc/_dateline
@@ -141,6 +149,26 @@ pub enum Command {
         /// A subcommand's own page (its every option), e.g. `search`.
         subcommand: Option<String>,
     },
+}
+
+/// Arguments of `dateline serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on (port 0: any free port, printed at start).
+    /// Only loopback addresses unless --allow-remote.
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:7700")]
+    pub bind: std::net::SocketAddr,
+    /// Allow a --bind address other than loopback: anyone who can reach it can read
+    /// the whole archive (there is no login).
+    #[arg(long)]
+    pub allow_remote: bool,
+    /// Open the search page in the default browser once the server listens.
+    #[arg(long)]
+    pub open: bool,
+    /// Let the page add and remove saved queries (each form carries a token, so
+    /// another site cannot do it in your name). Without it the server never writes.
+    #[arg(long)]
+    pub allow_saved_edits: bool,
 }
 
 /// Arguments of `dateline export`.
@@ -644,7 +672,8 @@ pub enum ShowFormat {
     Json,
 }
 
-fn check_facet(s: &str) -> Result<String, String> {
+/// Checks one `--facets` item (also for the web server's `facets` parameter).
+pub fn check_facet(s: &str) -> Result<String, String> {
     if let Some(window) = s.strip_prefix("date:") {
         return DateWindow::parse(window).map(|_| s.to_string());
     }

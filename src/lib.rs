@@ -21,6 +21,7 @@ pub mod output;
 pub mod query;
 pub mod saved;
 pub mod search;
+pub mod serve;
 pub mod stories;
 
 pub use error::{Error, Result};

@@ -53,6 +53,10 @@ pub struct DatelineIndex {
     pub fields: Fields,
     pub meta: IndexMeta,
     pub path: PathBuf,
+    /// One reader kept for the process's life (`dateline serve`): it reloads itself
+    /// after another process commits, and saves each request opening every segment.
+    /// `None` for the CLI, whose one search opens a reader once.
+    shared_reader: Option<tantivy::IndexReader>,
 }
 
 impl DatelineIndex {
@@ -100,6 +104,7 @@ impl DatelineIndex {
             fields,
             meta,
             path: path.to_path_buf(),
+            shared_reader: None,
         })
     }
 
@@ -127,17 +132,35 @@ impl DatelineIndex {
             fields: Fields::resolve(&schema)?,
             meta,
             path: path.to_path_buf(),
+            shared_reader: None,
         })
     }
 
     /// A searcher on the index as last committed: one snapshot, so counts, facets and
     /// hits read together cannot disagree with a commit landing meanwhile.
     pub fn searcher(&self) -> Result<tantivy::Searcher> {
+        if let Some(reader) = &self.shared_reader {
+            return Ok(reader.searcher());
+        }
         let reader = self
             .index
             .reader()
             .map_err(Error::tantivy("opening the index"))?;
         Ok(reader.searcher())
+    }
+
+    /// Keeps one reader for every later [`searcher`](Self::searcher), reloaded shortly
+    /// after each commit (tantivy watches `meta.json`): for a long-running server,
+    /// where a reader per request would reopen every segment each time.
+    pub fn keep_one_reader(&mut self) -> Result<()> {
+        let reader: tantivy::IndexReader = self
+            .index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::OnCommitWithDelay)
+            .try_into()
+            .map_err(Error::tantivy("opening the index"))?;
+        self.shared_reader = Some(reader);
+        Ok(())
     }
 
     /// A searcher that keeps no decompressed store blocks: the steps that read every

@@ -47,28 +47,7 @@ pub fn saved(
             options,
             force,
         } => {
-            validate_name(&name)?;
-            // Refuse a query that does not parse now rather than at 3 a.m. in cron.
-            crate::query::parse(&query)?;
-            options.request(&query).map_err(anyhow::Error::msg)?;
-            // `--new` on the first run means "since the query was saved".
-            let watermark = current_watermark(index_path)?;
-            store.update(|queries| -> Result<(), SavedError> {
-                if queries.contains_key(&name) && !force {
-                    return Err(SavedError::Exists(name.clone()));
-                }
-                queries.insert(
-                    name.clone(),
-                    SavedQuery {
-                        query,
-                        options: *options,
-                        created: Some(now()),
-                        last_run: None,
-                        watermark: watermark.map(format_stamp),
-                    },
-                );
-                Ok(())
-            })?;
+            add(index_path, &store, &name, query, *options, force)?;
             eprintln!("saved `{name}` in {}", store.path().display());
         }
         SavedCommand::List { format } => {
@@ -137,6 +116,40 @@ pub fn saved(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Saves `query` under `name` (`saved add`, and the web page's form): checked now
+/// rather than at 3 a.m. in cron, and watermarked so its first `--new` run reports
+/// only what arrives after it was saved.
+pub fn add(
+    index_path: &Path,
+    store: &Store,
+    name: &str,
+    query: String,
+    options: SearchOptions,
+    force: bool,
+) -> anyhow::Result<()> {
+    validate_name(name)?;
+    crate::query::parse(&query)?;
+    options.request(&query).map_err(anyhow::Error::msg)?;
+    let watermark = current_watermark(index_path)?;
+    store.update(|queries| -> Result<(), SavedError> {
+        if queries.contains_key(name) && !force {
+            return Err(SavedError::Exists(name.to_string()));
+        }
+        queries.insert(
+            name.to_string(),
+            SavedQuery {
+                query,
+                options,
+                created: Some(now()),
+                last_run: None,
+                watermark: watermark.map(format_stamp),
+            },
+        );
+        Ok(())
+    })?;
+    Ok(())
 }
 
 fn run_saved(
@@ -285,7 +298,8 @@ fn current_watermark(index_path: &Path) -> anyhow::Result<Option<tantivy::DateTi
     Ok(crate::index::manifest::latest_stamp(&searcher)?)
 }
 
-fn parse_stamp(text: &str) -> anyhow::Result<tantivy::DateTime> {
+/// A saved query's watermark as a tantivy time.
+pub(crate) fn parse_stamp(text: &str) -> anyhow::Result<tantivy::DateTime> {
     let dt = ChronoDateTime::parse_from_rfc3339(text)?;
     Ok(tantivy::DateTime::from_timestamp_micros(
         dt.timestamp_micros(),
