@@ -476,6 +476,7 @@ fn the_server_writes_saved_queries_only_when_allowed_and_with_the_token() {
         assert!(page.body.contains("Read-only"));
         assert!(!page.body.contains("name=\"token\""));
     }
+    let before = entries(scratch.dir.path());
     let server = Server::start(&scratch, &["--allow-saved-edits"]);
     let page = server.get("/saved");
     let token = page
@@ -494,7 +495,8 @@ fn the_server_writes_saved_queries_only_when_allowed_and_with_the_token() {
         &[("name", "iran"), ("q", "iran"), ("token", &"0".repeat(32))],
     );
     assert_eq!(forged.status, 403);
-    // With it: saved in the index directory, shown with its count of new stories.
+    // With it: saved in the index's saved-queries file (what `saved list` reads), shown
+    // with its count of new stories.
     let added = server.post_form(
         "/saved/add",
         &[
@@ -526,6 +528,13 @@ fn the_server_writes_saved_queries_only_when_allowed_and_with_the_token() {
         &[("name", "pompeo-iran"), ("q", "x"), ("token", &token)],
     );
     assert_eq!(again.status, 400);
+    // What the server wrote: the index's saved-queries file and its lock, nothing else.
+    let mut written: Vec<String> = entries(scratch.dir.path())
+        .into_iter()
+        .filter(|e| !before.contains(e))
+        .collect();
+    written.sort();
+    assert_eq!(written, ["index.queries.toml", "index.queries.toml.lock"]);
     let removed = server.post_form(
         "/saved/remove",
         &[("name", "pompeo-iran"), ("token", &token)],
@@ -536,6 +545,23 @@ fn the_server_writes_saved_queries_only_when_allowed_and_with_the_token() {
         .json()
         .as_object()
         .is_some_and(|m| m.is_empty()));
+}
+
+/// Every file and directory under `dir`, as paths relative to it.
+fn entries(dir: &std::path::Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path.clone());
+            }
+            let relative = path.strip_prefix(dir).expect("under dir");
+            out.push(relative.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    out
 }
 
 #[test]

@@ -2,8 +2,8 @@
 //! (`NEAR`, `SENTENCE`) and attribution scopes (`SAID`) become tantivy queries that
 //! compose with every other clause.
 
-use tantivy::query::Scorer;
-use tantivy::{DocId, DocSet, Score, TERMINATED};
+use tantivy::query::{Explanation, Scorer, Weight};
+use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED};
 
 /// Decides, per candidate document of one segment, whether it really matches.
 /// Candidates come in increasing doc order.
@@ -68,4 +68,22 @@ impl<C: DocCheck> Scorer for FilteredScorer<C> {
     fn score(&mut self) -> Score {
         self.inner.score()
     }
+}
+
+/// `inner`'s explanation of `doc`, when the filtered `weight` (a scope around `inner`)
+/// lets the document through; `what` names the scope in the error otherwise.
+pub fn explain_passed(
+    weight: &dyn Weight,
+    inner: &dyn Weight,
+    reader: &SegmentReader,
+    doc: DocId,
+    what: &str,
+) -> tantivy::Result<Explanation> {
+    let mut scorer = weight.scorer(reader, 1.0)?;
+    if scorer.doc() > doc || scorer.seek(doc) != doc {
+        return Err(tantivy::TantivyError::InvalidArgument(format!(
+            "document {doc} does not match the {what}"
+        )));
+    }
+    inner.explain(reader, doc)
 }

@@ -18,7 +18,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, Term};
 
-use super::ast::{Field, FieldKind, Node, NodeKind};
+use super::ast::{Field, FieldKind, Node, NodeKind, ScopeItem};
 use super::said::{SaidFields, SaidQuery, SaidSpec};
 use super::scope::{self, Matcher, ScopeQuery, ScopeSpec};
 use super::QueryError;
@@ -39,6 +39,9 @@ pub struct Planner<'a> {
     /// The `SAID(...)` scopes planned, for the same reasons.
     pub saids: Vec<SaidQuery>,
 }
+
+/// How a scope's item alternative becomes its candidate articles' query.
+type CandidateOf<P> = fn(&mut P, &Node) -> Result<Box<dyn Query>, QueryError>;
 
 impl Planner<'_> {
     /// The tantivy query for `node`.
@@ -124,17 +127,10 @@ impl Planner<'_> {
             NodeKind::Scope { kind, items } => {
                 let mut analyzer = self.analyzer(self.fields.body)?;
                 let spec = ScopeSpec::new(*kind, items, self.aliases, &mut analyzer);
-                let mut conjunction = Vec::new();
-                for item in items {
-                    let mut alternatives = Vec::new();
-                    for alternative in &item.alternatives {
-                        alternatives.push(self.scope_candidates(alternative)?);
-                    }
-                    conjunction.push((Occur::Must, any_of(alternatives)));
-                }
+                let candidates = self.candidates(items, Self::scope_candidates)?;
                 let query = ScopeQuery::new(
                     Matcher::new(Arc::new(spec), analyzer),
-                    Box::new(BooleanQuery::new(conjunction)),
+                    candidates,
                     self.fields.title,
                     self.fields.body,
                 );
@@ -144,29 +140,36 @@ impl Planner<'_> {
             NodeKind::Said { items } => {
                 let mut analyzer = self.analyzer(self.fields.body)?;
                 let spec = SaidSpec::new(items, self.aliases, &mut analyzer);
-                let mut conjunction = Vec::new();
-                for item in items {
-                    let mut alternatives = Vec::new();
-                    for alternative in &item.alternatives {
-                        alternatives.push(self.said_candidates(alternative)?);
-                    }
-                    conjunction.push((Occur::Must, any_of(alternatives)));
-                }
+                let candidates = self.candidates(items, Self::said_candidates)?;
                 let fields = SaidFields {
                     attributions: self.fields.attributions,
                     title: self.fields.title,
                     body: self.fields.body,
                 };
-                let query = SaidQuery::new(
-                    spec,
-                    analyzer,
-                    Box::new(BooleanQuery::new(conjunction)),
-                    fields,
-                );
+                let query = SaidQuery::new(spec, analyzer, candidates, fields);
                 self.saids.push(query.clone());
                 Box::new(query)
             }
         })
+    }
+
+    /// The articles that may satisfy a scope (`NEAR`, `SENTENCE`, `SAID`): every item
+    /// present, each as any of its alternatives' candidates (`candidate_of` one
+    /// alternative); the scope's own check then runs on these only.
+    fn candidates(
+        &mut self,
+        items: &[ScopeItem],
+        candidate_of: CandidateOf<Self>,
+    ) -> Result<Box<dyn Query>, QueryError> {
+        let mut conjunction = Vec::new();
+        for item in items {
+            let mut alternatives = Vec::new();
+            for alternative in &item.alternatives {
+                alternatives.push(candidate_of(self, alternative)?);
+            }
+            conjunction.push((Occur::Must, any_of(alternatives)));
+        }
+        Ok(Box::new(BooleanQuery::new(conjunction)))
     }
 
     /// The articles that may hold a `SAID` item: a speaker's name among the speakers

@@ -21,10 +21,10 @@ use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::{Field, Value};
 use tantivy::store::StoreReader;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyDocument, Term};
+use tantivy::{DocId, Score, SegmentReader, TantivyDocument, Term};
 
 use super::ast::{Field as QueryField, NodeKind, ScopeItem, ScopeKind};
-use super::filtered::{DocCheck, FilteredScorer};
+use super::filtered::{explain_passed, DocCheck, FilteredScorer};
 use super::scope::{Matcher, ScopeSpec};
 use crate::attribution::stored::{self, CharText, DecodeError};
 use crate::attribution::Attribution;
@@ -299,13 +299,7 @@ impl Weight for SaidWeight {
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let mut scorer = self.scorer(reader, 1.0)?;
-        if scorer.doc() > doc || scorer.seek(doc) != doc {
-            return Err(tantivy::TantivyError::InvalidArgument(format!(
-                "document {doc} does not match the SAID scope"
-            )));
-        }
-        self.inner.explain(reader, doc)
+        explain_passed(self, self.inner.as_ref(), reader, doc, "SAID scope")
     }
 }
 

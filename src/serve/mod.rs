@@ -5,8 +5,9 @@
 //! (`search::run`, `search::facets_only`, `search::find_by_id`), so a page and
 //! `dateline search` can never disagree; `/api/*` returns the CLI's JSON shapes.
 //! Every value interpolated into HTML goes through maud's escaping. The server is
-//! read-only unless `--allow-saved-edits`, and then writes only the saved-queries
-//! file inside the index directory.
+//! read-only unless `--allow-saved-edits`, and then writes only the index's own
+//! saved-queries file (`INDEX.queries.toml` beside the index directory, where
+//! `saved add` writes it, so that `index --rebuild` never touches it).
 
 mod api;
 mod article;

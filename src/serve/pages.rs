@@ -13,7 +13,7 @@ use maud::{html, Markup, DOCTYPE};
 use super::params::{self, url_with, SearchParams, FILTER_KEYS, PAGE_SIZE};
 use super::{histogram, run_blocking, AppState, ServeError};
 use crate::index::document::StoredArticle;
-use crate::search::facets::Facets;
+use crate::search::facets::{CountUnit, Facets};
 use crate::search::{Header, Hit, HitSink};
 
 /// The page skeleton: the search box on every page, so any page leads to a search.
@@ -288,6 +288,12 @@ fn facet_section(
     label: &str,
 ) -> Markup {
     let values = facets.terms.get(kind).map(Vec::as_slice).unwrap_or(&[]);
+    // A full list may have been cut at the facet size: say so, and offer more.
+    let size = params.facet_size.unwrap_or(10);
+    let more = (values.len() >= size && size < params::MAX_FACET_SIZE).then(|| SearchParams {
+        facet_size: Some((size * 3).min(params::MAX_FACET_SIZE)),
+        ..params.clone()
+    });
     html! {
         section.facet data-facet=(kind) {
             h3 { (label) }
@@ -306,6 +312,9 @@ fn facet_section(
                     }
                 }
             }
+            @if let Some(more) = more {
+                a.more href=(more.url("/search")) title=(format!("only the top {size} are listed")) { "top " (size) " shown: more…" }
+            }
         }
     }
 }
@@ -319,10 +328,17 @@ fn histogram_box(params: &SearchParams, facets: &Facets) -> Markup {
         div.histogram-box {
             div.controls {
                 span {
-                    "Dates (per " (facets.date_interval.unwrap_or("day")) "; click a bar or drag across bars to narrow)"
+                    (if facets.counted == Some(CountUnit::Stories) { "Stories" } else { "Articles" })
+                    " per " (facets.date_interval.unwrap_or("day")) " (click a bar or drag across bars to narrow)"
                     @if undated > 0 { " · " (undated) " undated not drawn" }
                 }
                 span {
+                    @if params.count == CountUnit::Stories {
+                        a #count-toggle href=(SearchParams { count: CountUnit::Articles, ..params.clone() }.url("/search")) title="count every article, wire copies included" { "count articles" }
+                    } @else {
+                        a #count-toggle href=(SearchParams { count: CountUnit::Stories, ..params.clone() }.url("/search")) title="a story filed as five copies counts once, on the day it broke (facets too)" { "count stories" }
+                    }
+                    " · "
                     @if params.share {
                         a #share-toggle href=(SearchParams { share: false, ..params.clone() }.url("/search")) { "show counts" }
                     } @else {

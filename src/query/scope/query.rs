@@ -6,9 +6,9 @@ use std::sync::Arc;
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::{Field, Value};
 use tantivy::store::StoreReader;
-use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyDocument, Term};
+use tantivy::{DocId, Score, SegmentReader, TantivyDocument, Term};
 
-use crate::query::filtered::{DocCheck, FilteredScorer};
+use crate::query::filtered::{explain_passed, DocCheck, FilteredScorer};
 
 use super::positions::SegmentPositions;
 use super::Matcher;
@@ -114,13 +114,7 @@ impl Weight for ScopeWeight {
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let mut scorer = self.scorer(reader, 1.0)?;
-        if scorer.doc() > doc || scorer.seek(doc) != doc {
-            return Err(tantivy::TantivyError::InvalidArgument(format!(
-                "document {doc} does not match the scope"
-            )));
-        }
-        self.inner.explain(reader, doc)
+        explain_passed(self, self.inner.as_ref(), reader, doc, "scope")
     }
 }
 
