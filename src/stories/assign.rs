@@ -44,7 +44,10 @@ struct Member {
     id: String,
     address: DocAddress,
     story: Option<u64>,
-    signature: Option<Signature>,
+    /// Index into the step's table of distinct signatures: exact copies share one
+    /// entry, so an archive holding every item ten times neither clones nor hashes a
+    /// signature per copy.
+    signature: Option<u32>,
     indexed_at: Option<DateTime>,
     /// Days since the epoch of its date.
     day: Option<i64>,
@@ -56,8 +59,8 @@ pub fn assign(index_path: &Path, since: Option<DateTime>) -> Result<Assigned> {
     let handle = DatelineIndex::open(index_path)?;
     let _lock = WriterLock::acquire(index_path)?;
     let searcher = handle.uncached_searcher()?;
-    let members = read_members(&searcher)?;
-    let groups = grouped(&members);
+    let (members, signatures) = read_members(&searcher)?;
+    let groups = grouped(&members, &signatures);
     let labels: Vec<Option<u64>> = members.iter().map(|m| m.story).collect();
     let changes = relabel(&labels, &groups);
 
@@ -120,22 +123,19 @@ pub fn assign(index_path: &Path, since: Option<DateTime>) -> Result<Assigned> {
 
 /// Each member's group. Exact copies (same signature, same day) are clustered once:
 /// an archive holding every item ten times costs what one copy does.
-fn grouped(members: &[Member]) -> Vec<usize> {
-    let mut unique: HashMap<(&Signature, Option<i64>), usize> = HashMap::new();
+fn grouped(members: &[Member], distinct: &[Signature]) -> Vec<usize> {
+    let mut unique: HashMap<(u32, Option<i64>), usize> = HashMap::new();
     let mut signatures: Vec<Option<&Signature>> = Vec::new();
     let mut days: Vec<Option<i64>> = Vec::new();
     let mut slot: Vec<usize> = Vec::with_capacity(members.len());
     for m in members {
-        let known = m
-            .signature
-            .as_ref()
-            .and_then(|s| unique.get(&(s, m.day)).copied());
+        let known = m.signature.and_then(|s| unique.get(&(s, m.day)).copied());
         let at = match known {
             Some(at) => at,
             None => {
-                signatures.push(m.signature.as_ref());
+                signatures.push(m.signature.and_then(|s| distinct.get(s as usize)));
                 days.push(m.day);
-                if let Some(s) = &m.signature {
+                if let Some(s) = m.signature {
                     unique.insert((s, m.day), signatures.len() - 1);
                 }
                 signatures.len() - 1
@@ -147,9 +147,12 @@ fn grouped(members: &[Member]) -> Vec<usize> {
     slot.iter().map(|s| groups[*s]).collect()
 }
 
-/// Every live article's story, signature and stamp, segment by segment.
-fn read_members(searcher: &Searcher) -> Result<Vec<Member>> {
+/// Every live article's story, signature and stamp, segment by segment, and the
+/// distinct signatures they point into.
+fn read_members(searcher: &Searcher) -> Result<(Vec<Member>, Vec<Signature>)> {
     let mut members = Vec::new();
+    let mut distinct: Vec<Signature> = Vec::new();
+    let mut slot_of: HashMap<Vec<u8>, u32> = HashMap::new();
     for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
         let fast = segment.fast_fields();
         let story = fast
@@ -164,15 +167,26 @@ fn read_members(searcher: &Searcher) -> Result<Vec<Member>> {
         let minhash = fast
             .bytes("minhash")
             .map_err(Error::tantivy("reading the stories columns"))?;
-        // The column's dictionary holds each distinct signature once, in ord order.
-        let mut by_ord: Vec<Option<Signature>> = Vec::new();
+        // The column's dictionary holds each distinct signature once, in ord order;
+        // segments share their copies' entries through `slot_of`.
+        let mut by_ord: Vec<Option<u32>> = Vec::new();
         if let Some(minhash) = &minhash {
             let mut stream = minhash
                 .dictionary()
                 .stream()
                 .map_err(|e| Error::tantivy("reading the signatures")(e.into()))?;
             while stream.advance() {
-                by_ord.push(Signature::from_bytes(stream.key()));
+                let key = stream.key();
+                let slot = match slot_of.get(key) {
+                    Some(slot) => Some(*slot),
+                    None => Signature::from_bytes(key).map(|signature| {
+                        distinct.push(signature);
+                        let slot = (distinct.len() - 1) as u32;
+                        slot_of.insert(key.to_vec(), slot);
+                        slot
+                    }),
+                };
+                by_ord.push(slot);
             }
         }
         let ids = crate::index::manifest::StrValues::read(segment, "id")?;
@@ -182,7 +196,7 @@ fn read_members(searcher: &Searcher) -> Result<Vec<Member>> {
                 id: ids.first(doc).unwrap_or_default().to_string(),
                 address: DocAddress::new(segment_ord as u32, doc),
                 story: story.first(doc),
-                signature: ord.and_then(|o| by_ord.get(o as usize).cloned().flatten()),
+                signature: ord.and_then(|o| by_ord.get(o as usize).copied().flatten()),
                 indexed_at: stamps.first(doc),
                 day: dates
                     .first(doc)
@@ -190,8 +204,8 @@ fn read_members(searcher: &Searcher) -> Result<Vec<Member>> {
             });
         }
     }
-    members.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(members)
+    members.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    Ok((members, distinct))
 }
 
 /// Which articles need another label, given their labels and groups: each group of
