@@ -101,7 +101,7 @@ fn the_terminal_shows_speaker_cue_and_content() {
         .expect("run quotes");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("Iran — denied (deny) — all such charges"),
+        text.contains("Iran — has denied (deny) — all such charges"),
         "{text}"
     );
     assert!(text.contains("(about: "), "{text}");

@@ -74,7 +74,7 @@ fn a_said_hit_shows_the_attribution_and_carries_it_in_json() {
     let hit = &v["hits"][0];
     let snippet = hit["snippet"].as_str().expect("snippet");
     assert!(
-        snippet.starts_with("Iran — denied (deny) — all such charges"),
+        snippet.starts_with("Iran — has denied (deny) — all such charges"),
         "{snippet}"
     );
     assert!(snippet.contains("(about: Pompeo asserted"), "{snippet}");

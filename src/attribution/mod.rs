@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use crate::extract::entities::{Kind, Mention};
 use crate::extract::tokenize::{sentences, tokenize, Token};
-use cues::{cue_word, CueWord, Stance, AMBIGUOUS, PARTICLES};
+use cues::{cue_word, CueWord, Stance, AMBIGUOUS, PARTICLES, PARTICLE_OPTIONAL};
 
 /// A span of one field, in characters (as `extract`'s mentions are).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -158,7 +158,7 @@ pub struct Line {
 }
 
 impl Attribution {
-    /// `Iran — denied (deny) — all such charges (about: ...)`: what `quotes` prints
+    /// `Iran — has denied (deny) — all such charges (about: ...)`: what `quotes` prints
     /// and what a `SAID(...)` hit shows as its snippet. `title` and `body` are the
     /// article's, for the topic's words.
     pub fn one_line(&self, title: &str, body: &str) -> Line {
@@ -515,10 +515,32 @@ impl<'a> Finder<'a> {
         let mut cue_end = i + 1;
         if let Some((_, particles)) = PARTICLES.iter().find(|(l, _)| *l == cue.lemma) {
             let next = self.lower.get(i + 1).map(String::as_str).unwrap_or("");
-            if !particles.contains(&next) {
+            if particles.contains(&next) {
+                cue_end = i + 2;
+            } else if !PARTICLE_OPTIONAL.contains(&cue.lemma) {
                 return None;
             }
-            cue_end = i + 2;
+        }
+        // `declined to comment` is a statement; `profits declined to 5 mln dlrs`,
+        // `value declined to nine mln stg` and `declined to a record low` are not: a
+        // verb must follow the `to`, and the speaker must come first.
+        if matches!(cue.lemma, "decline" | "refuse") {
+            /// Words after `declined to` that make it a fall, not a refusal.
+            const NOT_VERBS: &[&str] = &[
+                "an", "about", "around", "near", "below", "above", "date", "record", "new", "low",
+                "lows", "high", "levels", "level", "zero", "one", "two", "three", "four", "five",
+                "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty",
+                "forty", "fifty", "hundred", "half", "minus",
+            ];
+            let verb = self.tokens.get(i + 2).is_some_and(|t| {
+                t.text.chars().all(|c| c.is_ascii_lowercase())
+                    && !DETERMINERS.contains(&t.text)
+                    && !NOT_VERBS.contains(&t.text)
+            });
+            let after_content = prev.is_some_and(|p| p == "," || is_close_quote(p));
+            if !verb || after_content {
+                return None;
+            }
         }
         let gerund = word.ends_with("ing");
         // `, saying ...`: the gerund continues the sentence's speaker.
@@ -857,7 +879,17 @@ impl<'a> Finder<'a> {
 
     /// The cue's span, with the day right after it (`said Friday`, `said Thursday
     /// morning`): the words of one speech act.
-    fn cue(&self, from: usize, mut to: usize, word: CueWord) -> Option<Cue> {
+    fn cue(&self, mut from: usize, mut to: usize, word: CueWord) -> Option<Cue> {
+        // `has also said`, `would not comment`, `is expected`: the words that make the
+        // verb's tense, mood and manner belong to the cue, as attribution corpora mark
+        // it (PolNeAR train: `has` before a cue is inside its span 725 times, outside
+        // 4; `also` 281 to 9). The speaker ends before them (`speaker_before`).
+        while from > 0
+            && !self.tokens[from].paragraph_start
+            && AUXILIARIES.contains(&self.lower[from - 1].as_str())
+        {
+            from -= 1;
+        }
         let day = |j: usize| {
             self.lower.get(j).is_some_and(|w| {
                 crate::extract::dates::weekday(w).is_some()
@@ -1273,6 +1305,35 @@ mod tests {
             "Iran of having secret ties with al-Qaida"
         );
         assert!(!a[0].direct);
+    }
+
+    #[test]
+    fn a_cue_keeps_its_auxiliaries_and_adverbs_and_the_speaker_does_not() {
+        let a = found("The ministry has also flatly denied the report.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].cue.span.text, "has also flatly denied");
+        assert_eq!(
+            a[0].source.as_ref().map(|s| s.span.text.as_str()),
+            Some("The ministry")
+        );
+    }
+
+    #[test]
+    fn declining_to_comment_is_a_statement_and_falling_prices_are_not() {
+        let a = found("Pompeo declined to comment on the report.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].cue.stance, Stance::Reject);
+        assert!(found("Net profit declined to 5 mln dlrs from 7 mln.").is_empty());
+        assert!(found("Shares declined to a record low on Tuesday.").is_empty());
+        assert!(found("The value declined to nine mln stg from 10 mln.").is_empty());
+    }
+
+    #[test]
+    fn called_needs_a_speaker_before_it() {
+        let a = found("Trump called the deal a disaster.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].cue.lemma, "call");
+        assert!(found("He joined a group called the Friends of Syria.").is_empty());
     }
 
     #[test]

@@ -373,7 +373,7 @@ mod tests {
         let none = Aliases::default();
         assert_eq!(
             accepted("SAID(speaker:iran stance:deny al-qaida)", AP, &none),
-            vec!["denied"],
+            vec!["has denied"],
             "the denial's topic is the sentence before it"
         );
         assert_eq!(
