@@ -438,11 +438,7 @@ impl Drop for SmallDisk {
 fn a_full_disk_fails_clearly_and_keeps_the_last_commit() {
     let s = Scratch::new();
     let Some(disk) = SmallDisk::mount(&s.dir.path().join("small-disk"), "3m") else {
-        use std::io::Write;
-        let _ = writeln!(
-            std::io::stderr(),
-            "SKIPPED: disk-full test needs root to mount a small tmpfs"
-        );
+        common::skip_unless_required("disk-full test needs root to mount a small tmpfs");
         return;
     };
     let index = disk.0.join("index");

@@ -12,20 +12,8 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::{repo, Scratch};
+use common::{hand_to_nobody, is_root, repo, Scratch, NOBODY};
 use serde_json::Value;
-
-/// The uid and gid the unprivileged runs use (`nobody`).
-const NOBODY: u32 = 65534;
-
-fn is_root() -> bool {
-    // `id -u` answers without a libc dependency in the tests.
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-        .unwrap_or(false)
-}
 
 /// Runs `dateline ARGS` as an unprivileged user: through `setpriv` as `nobody` when
 /// the tests run as root, directly otherwise.
@@ -46,18 +34,6 @@ fn run_unprivileged(args: &[&std::ffi::OsStr]) -> Output {
         .env("NO_COLOR", "1")
         .env_remove("DATELINE_INDEX");
     cmd.output().expect("run dateline")
-}
-
-/// Gives the whole tree under `dir` (and `dir` itself) to `nobody` when running as
-/// root, so the unprivileged runs can write the index and read the archive.
-fn hand_to_nobody(dir: &Path) {
-    if !is_root() {
-        return;
-    }
-    for entry in walkdir::WalkDir::new(dir) {
-        let entry = entry.expect("walk scratch dir");
-        std::os::unix::fs::chown(entry.path(), Some(NOBODY), Some(NOBODY)).expect("chown");
-    }
 }
 
 fn stderr(out: &Output) -> String {

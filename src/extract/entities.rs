@@ -1325,7 +1325,7 @@ fn distinctive_word(word: &str) -> bool {
         return true;
     }
     let h = super::ner::hash::hash_str(0, &word.to_lowercase());
-    LEXICON.zipf.get(&h).is_none_or(|&z| z < 45)
+    LEXICON.zipf(h).is_none_or(|z| z < 45)
 }
 
 /// Byte offsets to character offsets, counted on from the last offset asked for in the
@@ -1389,7 +1389,7 @@ fn is_everyday_word(name: &str) -> bool {
         return false;
     }
     let h = super::ner::hash::hash_str(0, &name.to_lowercase());
-    LEXICON.zipf.get(&h).is_some_and(|&z| z >= 53)
+    LEXICON.zipf(h).is_some_and(|z| z >= 53)
 }
 
 /// `Finance Ministry`, `Central Bank`, `Supreme Court`: a government function and an
@@ -1439,7 +1439,7 @@ fn is_generic_institution(name: &str) -> bool {
 
 fn is_common_word(word: &str) -> bool {
     let h = super::ner::hash::hash_str(0, &word.to_lowercase());
-    LEXICON.zipf.get(&h).is_some_and(|&z| z >= 40)
+    LEXICON.zipf(h).is_some_and(|z| z >= 40)
 }
 
 /// Acronym → expansion, from "Long Name (LN)" patterns and from multi-word

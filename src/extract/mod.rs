@@ -8,6 +8,8 @@ pub mod aliases;
 pub mod canonical;
 pub mod dates;
 pub mod entities;
+#[cfg(test)]
+mod lexicon_tables;
 pub mod ner;
 pub mod tokenize;
 pub mod user_dates;
@@ -42,16 +44,10 @@ impl Enricher<'_> {
         h.update(&self.dates.fingerprint().to_le_bytes());
         if self.tagger.is_some() {
             h.update(ner::EMBEDDED_MODEL);
-            for data in [
-                ner::lexicon::LOC,
-                ner::lexicon::PER_FIRST,
-                ner::lexicon::PER_TITLE,
-                ner::lexicon::ORG_SUFFIX,
-                ner::lexicon::COMMON_WORDS,
-                ner::lexicon::CLUSTERS,
-                entities::DEMONYMS_TSV,
-                entities::CASE_TSV,
-            ] {
+            for table in ner::lexicon::EMBEDDED_TABLES {
+                h.update(table);
+            }
+            for data in [entities::DEMONYMS_TSV, entities::CASE_TSV] {
                 h.update(data.as_bytes());
             }
         }

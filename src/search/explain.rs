@@ -58,7 +58,7 @@ pub fn explain(
         scopes: Vec::new(),
         saids: Vec::new(),
     };
-    let tree = explain_node(&compiled.tree, &mut planner, &searcher);
+    let tree = explain_node(&compiled.tree, &mut planner, &searcher)?;
     let mut warnings = super::warnings::for_tree(index, &compiled.tree);
     warnings.extend(super::warnings::alias_table(index, aliases));
     warnings.extend(lints(index, &compiled.tree, &searcher, aliases));
@@ -71,29 +71,34 @@ pub fn explain(
     })
 }
 
-fn explain_node(node: &Node, planner: &mut Planner<'_>, searcher: &Searcher) -> ExplainedNode {
-    let hits = count(node, planner, searcher);
+/// Every node's count is real or the whole explanation fails: a count that could not
+/// be taken must never read as "this clause matches nothing".
+fn explain_node(
+    node: &Node,
+    planner: &mut Planner<'_>,
+    searcher: &Searcher,
+) -> Result<ExplainedNode> {
+    let hits = count(node, planner, searcher)?;
     let children = match &node.kind {
         NodeKind::And(children) | NodeKind::Or(children) => children
             .iter()
             .map(|c| explain_node(c, planner, searcher))
-            .collect(),
-        NodeKind::Not(child) => vec![explain_node(child, planner, searcher)],
+            .collect::<Result<Vec<_>>>()?,
+        NodeKind::Not(child) => vec![explain_node(child, planner, searcher)?],
         _ => Vec::new(),
     };
-    ExplainedNode {
+    Ok(ExplainedNode {
         query: node.to_string(),
         hits,
         children,
-    }
+    })
 }
 
-fn count(node: &Node, planner: &mut Planner<'_>, searcher: &Searcher) -> usize {
-    planner
-        .plan(node)
-        .ok()
-        .and_then(|q| searcher.search(&*q, &Count).ok())
-        .unwrap_or(0)
+fn count(node: &Node, planner: &mut Planner<'_>, searcher: &Searcher) -> Result<usize> {
+    let query = planner.plan(node)?;
+    searcher
+        .search(&*query, &Count)
+        .map_err(Error::tantivy("counting a clause's hits"))
 }
 
 /// Suggestions for parts of the query that match nothing: entity values the index
@@ -124,7 +129,8 @@ pub fn lints(
                 Field::Speaker => "speakers_exact",
                 _ => return,
             };
-            if count(node, &mut planner, searcher) == 0 {
+            // A count that failed proves nothing, so it never claims "not in the index".
+            if matches!(count(node, &mut planner, searcher), Ok(0)) {
                 let suggestions = closest_names(searcher, column, text, 3);
                 let hint = if suggestions.is_empty() {
                     String::new()
@@ -135,7 +141,7 @@ pub fn lints(
             }
         }
         NodeKind::Prefix { .. } | NodeKind::Fuzzy { .. }
-            if count(node, &mut planner, searcher) == 0 =>
+            if matches!(count(node, &mut planner, searcher), Ok(0)) =>
         {
             out.push(format!("`{node}` matches no word in the index"));
         }

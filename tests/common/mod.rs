@@ -32,7 +32,28 @@ impl Scratch {
 
     /// `dateline --index <scratch>/index ARGS…`, with colour off.
     pub fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("dateline").expect("binary built");
+        let cmd = Command::cargo_bin("dateline").expect("binary built");
+        self.configured(cmd, args)
+    }
+
+    /// Like [`Scratch::cmd`], but run as `nobody` (through `setpriv`) when the tests
+    /// run as root, so that file permissions mean what they mean to a user. Hand the
+    /// scratch dir over first with [`hand_to_nobody`].
+    pub fn cmd_unprivileged(&self, args: &[&str]) -> Command {
+        if !is_root() {
+            return self.cmd(args);
+        }
+        let mut cmd = Command::new("setpriv");
+        cmd.arg(format!("--reuid={NOBODY}"))
+            .arg(format!("--regid={NOBODY}"))
+            .arg("--clear-groups")
+            .arg("--")
+            .arg(assert_cmd::cargo::cargo_bin("dateline"));
+        self.configured(cmd, args)
+    }
+
+    /// The index, the arguments and an environment free of the developer's settings.
+    fn configured(&self, mut cmd: Command, args: &[&str]) -> Command {
         cmd.arg("--index").arg(self.index_path());
         cmd.args(args);
         cmd.env("NO_COLOR", "1");
@@ -129,20 +150,54 @@ fn copy_recursive(src: &Path, dest: &Path) {
 }
 
 /// `../shared/data/<name>` when present (the team's real corpora), else `None` with a
-/// note on stderr so a skipped check is visible in the test output.
+/// note on stderr so a skipped check is visible in the test output. With
+/// `DATELINE_REQUIRE_SHARED=1` (set by `.ci/run`) a missing corpus fails the test
+/// instead: in CI a skip must never pass for a check that ran.
 pub fn shared_data(name: &str) -> Option<PathBuf> {
     let path = repo().join("../shared/data").join(name);
     if path.is_dir() {
-        Some(path)
-    } else {
-        // Written straight to the process's stderr (eprintln! is captured by the test
-        // harness) so the skip shows in plain `cargo test` output.
-        use std::io::Write;
-        let _ = writeln!(
-            std::io::stderr(),
-            "SKIPPED: {} not present; this check runs only with ../shared/data",
-            path.display()
-        );
-        None
+        return Some(path);
+    }
+    skip_unless_required(&format!(
+        "{} not present; this check runs only with ../shared/data",
+        path.display()
+    ));
+    None
+}
+
+/// Reports a skipped check on the process's stderr (eprintln! is captured by the test
+/// harness, so it would not show in plain `cargo test` output), or fails the test when
+/// `DATELINE_REQUIRE_SHARED=1` says every check must run.
+pub fn skip_unless_required(why: &str) {
+    if std::env::var_os("DATELINE_REQUIRE_SHARED").is_some_and(|v| v == "1") {
+        panic!("DATELINE_REQUIRE_SHARED=1 but this check would be skipped: {why}");
+    }
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED: {why}");
+}
+
+/// The uid and gid that unprivileged runs use (`nobody`).
+pub const NOBODY: u32 = 65534;
+
+/// Whether the tests run as root, where file permissions stop no reads and a command
+/// under test must be run as `nobody` to see them.
+pub fn is_root() -> bool {
+    // `id -u` answers without a libc dependency in the tests.
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+/// Gives the whole tree under `dir` (and `dir` itself) to `nobody` when running as
+/// root, so runs as `nobody` can write the index and read the archive.
+pub fn hand_to_nobody(dir: &Path) {
+    if !is_root() {
+        return;
+    }
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.expect("walk scratch dir");
+        std::os::unix::fs::chown(entry.path(), Some(NOBODY), Some(NOBODY)).expect("chown");
     }
 }

@@ -60,7 +60,7 @@ impl WordInfo {
             lower: lower_hash,
             shape: hash_str(0, &shape(w)),
             clusters: LEXICON.clusters.get(w, &lower),
-            zipf: LEXICON.zipf.get(&lower_hash).copied().unwrap_or(0) / 10,
+            zipf: LEXICON.zipf(lower_hash).unwrap_or(0) / 10,
             flags: set(first.is_uppercase(), flag::FIRST_UPPER)
                 | set(first.is_lowercase(), flag::FIRST_LOWER)
                 | set(alpha && !w.chars().any(char::is_lowercase), flag::ALL_CAPS)

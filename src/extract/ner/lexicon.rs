@@ -1,81 +1,135 @@
 //! Outside knowledge the tagger uses beyond its training data: typed gazetteers
 //! (places, given names, titles, organization designators, alias-table names), word
 //! clusters learnt from unlabelled news, and English word frequencies. All of it is
-//! data in `index_schema/ner/`, embedded in the binary and parsed once on first use.
+//! data in `index_schema/` that build.rs turns into lookup tables ([`FrozenTable`])
+//! embedded in the binary, so a one-file `dateline extract` pays nothing to load it.
 //! `index_schema/ner/DATA-LICENSES.md` and `CLUSTERS.md` say where each file comes from.
 
 use std::sync::LazyLock;
 
+pub use super::frozen::{bits, MAX_ENTRY_TOKENS};
+use super::frozen::{entry_sequence, FrozenTable, CLUSTER_SEED};
 use super::hash::{hash_str, mix, HashKeyed};
+use bits::PREFIX;
 
-pub(crate) const LOC: &str = include_str!("../../../index_schema/ner/gazetteers/loc.txt");
-pub(crate) const PER_FIRST: &str =
-    include_str!("../../../index_schema/ner/gazetteers/per_first.txt");
-pub(crate) const PER_TITLE: &str =
-    include_str!("../../../index_schema/ner/gazetteers/per_title.txt");
-pub(crate) const ORG_SUFFIX: &str =
-    include_str!("../../../index_schema/ner/gazetteers/org_suffix.txt");
-pub(crate) const COMMON_WORDS: &str =
-    include_str!("../../../index_schema/ner/gazetteers/common_words.tsv");
-pub(crate) const CLUSTERS: &str = include_str!("../../../index_schema/ner/clusters.tsv");
+/// The gazetteer of every lexicon list and of the embedded model's training-data
+/// names, merged by build.rs (value: the entry's bits, [`bits::PREFIX`] included).
+const GAZETTEER_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.table"));
+/// Word (exact form, then lowercase) → its three cluster ids.
+const CLUSTER_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/clusters.table"));
+/// Lowercase word → Zipf frequency in tenths (10..=80).
+const ZIPF_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zipf.table"));
 
-/// Gazetteer bits: which lists a token sequence appears in.
-pub mod bits {
-    pub const LOC: u16 = 1 << 0;
-    pub const FIRST_NAME: u16 = 1 << 1;
-    pub const TITLE: u16 = 1 << 2;
-    pub const ORG_SUFFIX: u16 = 1 << 3;
-    pub const ALIAS_PERSON: u16 = 1 << 4;
-    pub const ALIAS_ORG: u16 = 1 << 5;
-    pub const ALIAS_PLACE: u16 = 1 << 6;
-    /// Entity strings from the training data (jackknifed while training).
-    pub const TRAIN_PER: u16 = 1 << 8;
-    pub const TRAIN_ORG: u16 = 1 << 9;
-    pub const TRAIN_LOC: u16 = 1 << 10;
-    pub const TRAIN_MISC: u16 = 1 << 11;
-    /// Number of bit positions in use (for iteration).
-    pub const COUNT: u32 = 12;
+/// Every embedded table: what enrichment's fingerprint hashes, so that a change to any
+/// list re-reads the archive.
+pub(crate) const EMBEDDED_TABLES: [&[u8]; 3] = [GAZETTEER_TABLE, CLUSTER_TABLE, ZIPF_TABLE];
+
+fn frozen(bytes: &'static [u8], width: usize) -> FrozenTable<'static> {
+    match FrozenTable::parse(bytes) {
+        Ok(table) if table.value_width() == width => table,
+        // Not input: build.rs wrote these bytes, and a unit test reads every table.
+        _ => panic!("an embedded lexicon table is malformed: the build is broken"),
+    }
 }
-
-/// Longest gazetteer entry considered, in tokens.
-pub const MAX_ENTRY_TOKENS: usize = 6;
 
 /// Token sequences (lowercased, hashed) → bitmask of the lists they are in.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 pub struct Gazetteer {
-    /// Entry bits of each sequence, plus [`PREFIX`] when the sequence begins a longer
-    /// entry, so matching learns both from one lookup and stops early.
-    sequences: HashKeyed<u16>,
-    /// Number of entries (sequences with list bits).
-    entries: usize,
+    sequences: Sequences,
 }
 
-/// Marks a sequence that is a proper prefix of an entry; above every list bit.
-const PREFIX: u16 = 1 << 15;
+#[derive(Debug, Clone)]
+enum Sequences {
+    /// Built at run time (training, or a model read from a file).
+    Owned {
+        /// Entry bits of each sequence, plus [`bits::PREFIX`] when the sequence begins
+        /// a longer entry, so matching learns both from one lookup and stops early.
+        map: HashKeyed<u16>,
+        /// Number of entries (sequences with list bits).
+        entries: usize,
+    },
+    /// The table build.rs embedded, showing only the bits in `keep`.
+    Frozen {
+        table: FrozenTable<'static>,
+        keep: u16,
+    },
+}
+
+impl Default for Gazetteer {
+    fn default() -> Gazetteer {
+        Gazetteer {
+            sequences: Sequences::Owned {
+                map: HashKeyed::default(),
+                entries: 0,
+            },
+        }
+    }
+}
 
 impl Gazetteer {
-    /// Adds an entry given as whitespace-separated tokens.
-    pub fn add(&mut self, entry: &str, bit: u16) {
-        let tokens: Vec<String> = entry.split_whitespace().map(str::to_lowercase).collect();
-        if tokens.is_empty() || tokens.len() > MAX_ENTRY_TOKENS {
-            return;
+    /// The embedded table with the bits in `keep` (an entry left with none is absent).
+    fn embedded(keep: u16) -> Gazetteer {
+        Gazetteer {
+            sequences: Sequences::Frozen {
+                table: frozen(GAZETTEER_TABLE, 2),
+                keep: keep | PREFIX,
+            },
         }
-        let mut h = 0u64;
-        for (i, t) in tokens.iter().enumerate() {
-            h = mix(h, hash_str(0, t));
-            if i + 1 < tokens.len() {
-                *self.sequences.entry(h).or_default() |= PREFIX;
-            }
-        }
-        self.set_bits(h, bit & !PREFIX);
     }
 
-    fn set_bits(&mut self, sequence: u64, bits: u16) {
-        let value = self.sequences.entry(sequence).or_default();
-        if *value & !PREFIX == 0 && bits != 0 {
-            self.entries += 1;
+    /// The lexicon's lists merged with the embedded model's training-data names, as
+    /// [`Gazetteer::merged`] would merge them, but built at compile time.
+    pub fn embedded_with_training_names() -> Gazetteer {
+        Gazetteer::embedded(u16::MAX)
+    }
+
+    /// The value of `sequence`: its list bits and [`bits::PREFIX`].
+    #[inline]
+    fn get(&self, sequence: u64) -> Option<u16> {
+        match &self.sequences {
+            Sequences::Owned { map, .. } => map.get(&sequence).copied(),
+            Sequences::Frozen { table, keep } => {
+                let value = table.get(sequence)?;
+                let bits = u16::from_le_bytes([value[0], value[1]]) & keep;
+                (bits != 0).then_some(bits)
+            }
         }
-        *value |= bits;
+    }
+
+    /// Every stored sequence with its value, in no particular order.
+    fn pairs(&self) -> Vec<(u64, u16)> {
+        match &self.sequences {
+            Sequences::Owned { map, .. } => map.iter().map(|(&k, &v)| (k, v)).collect(),
+            Sequences::Frozen { table, keep } => table
+                .iter()
+                .map(|(k, v)| (k, u16::from_le_bytes([v[0], v[1]]) & keep))
+                .filter(|&(_, v)| v != 0)
+                .collect(),
+        }
+    }
+
+    /// The map to add to: an embedded gazetteer is copied out first.
+    fn owned(&mut self) -> (&mut HashKeyed<u16>, &mut usize) {
+        if let Sequences::Frozen { .. } = self.sequences {
+            *self = Gazetteer::from_raw_sequences(self.pairs());
+        }
+        match &mut self.sequences {
+            Sequences::Owned { map, entries } => (map, entries),
+            Sequences::Frozen { .. } => unreachable!("copied out above"),
+        }
+    }
+
+    /// Adds an entry given as whitespace-separated tokens.
+    pub fn add(&mut self, entry: &str, bit: u16) {
+        let hashes = entry_sequence(entry);
+        let Some((&whole, prefixes)) = hashes.split_last() else {
+            return;
+        };
+        let (map, entries) = self.owned();
+        for &prefix in prefixes {
+            *map.entry(prefix).or_default() |= PREFIX;
+        }
+        set_bits(map, entries, whole, bit & !PREFIX);
     }
 
     /// Adds every non-empty line of `list`.
@@ -92,31 +146,35 @@ impl Gazetteer {
     /// model file keeps it, hashed, so no entry's text is stored (`model.bin` must not
     /// carry the training data's names verbatim).
     pub fn raw_sequences(&self) -> Vec<(u64, u16)> {
-        let mut out: Vec<(u64, u16)> = self.sequences.iter().map(|(&k, &v)| (k, v)).collect();
+        let mut out = self.pairs();
         out.sort_unstable();
         out
     }
 
     /// The gazetteer [`Gazetteer::raw_sequences`] describes.
     pub fn from_raw_sequences(pairs: impl IntoIterator<Item = (u64, u16)>) -> Gazetteer {
-        let mut out = Gazetteer::default();
+        let mut map = HashKeyed::default();
+        let mut entries = 0;
         for (sequence, value) in pairs {
             if value & !PREFIX != 0 {
-                out.entries += 1;
+                entries += 1;
             }
-            out.sequences.insert(sequence, value);
+            map.insert(sequence, value);
         }
-        out
+        Gazetteer {
+            sequences: Sequences::Owned { map, entries },
+        }
     }
 
     /// Both gazetteers in one, so a tagger matching text against both looks each
     /// token sequence up once. Matches are the same as from the two separately.
     pub fn merged(&self, other: &Gazetteer) -> Gazetteer {
-        let mut out = self.clone();
-        for (&sequence, &value) in &other.sequences {
-            out.set_bits(sequence, value & !PREFIX);
+        let mut out = Gazetteer::from_raw_sequences(self.pairs());
+        let (map, entries) = out.owned();
+        for (sequence, value) in other.pairs() {
+            set_bits(map, entries, sequence, value & !PREFIX);
             if value & PREFIX != 0 {
-                *out.sequences.entry(sequence).or_default() |= PREFIX;
+                *map.entry(sequence).or_default() |= PREFIX;
             }
         }
         out
@@ -124,12 +182,19 @@ impl Gazetteer {
 
     /// Number of entries.
     pub fn len(&self) -> usize {
-        self.entries
+        match &self.sequences {
+            Sequences::Owned { entries, .. } => *entries,
+            Sequences::Frozen { .. } => self
+                .pairs()
+                .iter()
+                .filter(|&&(_, v)| v & !PREFIX != 0)
+                .count(),
+        }
     }
 
     /// True when empty.
     pub fn is_empty(&self) -> bool {
-        self.entries == 0
+        self.len() == 0
     }
 
     /// Every match in a sentence: `(start, end, bits)` for each token range that is an
@@ -140,7 +205,7 @@ impl Gazetteer {
             let window = &lower_hashes[start..(start + MAX_ENTRY_TOKENS).min(lower_hashes.len())];
             for (len, token) in window.iter().enumerate() {
                 h = mix(h, *token);
-                let Some(&value) = self.sequences.get(&h) else {
+                let Some(value) = self.get(h) else {
                     break;
                 };
                 if value & !PREFIX != 0 {
@@ -154,32 +219,30 @@ impl Gazetteer {
     }
 }
 
+/// Adds `bits` to `sequence`'s value, counting a sequence that gains its first list bit.
+fn set_bits(map: &mut HashKeyed<u16>, entries: &mut usize, sequence: u64, bits: u16) {
+    let value = map.entry(sequence).or_default();
+    if *value & !PREFIX == 0 && bits != 0 {
+        *entries += 1;
+    }
+    *value |= bits;
+}
+
 /// Word clusters at three granularities.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Clusters {
-    by_word: HashKeyed<[u16; 3]>,
+    by_word: FrozenTable<'static>,
 }
 
 impl Clusters {
     /// Cluster ids of `word`, trying the exact form first, then lowercase.
     pub fn get(&self, word: &str, lower: &str) -> Option<[u16; 3]> {
-        self.by_word
-            .get(&hash_str(1, word))
-            .or_else(|| self.by_word.get(&hash_str(1, lower)))
-            .copied()
-    }
-
-    fn parse(text: &str) -> Clusters {
-        let mut by_word = HashKeyed::default();
-        for line in text.lines() {
-            let mut cols = line.split('\t');
-            let Some(word) = cols.next() else { continue };
-            let ids: Vec<u16> = cols.filter_map(|c| c.trim().parse().ok()).collect();
-            if ids.len() == 3 {
-                by_word.insert(hash_str(1, word), [ids[0], ids[1], ids[2]]);
-            }
-        }
-        Clusters { by_word }
+        let ids = self
+            .by_word
+            .get(hash_str(CLUSTER_SEED, word))
+            .or_else(|| self.by_word.get(hash_str(CLUSTER_SEED, lower)))?;
+        let id = |i: usize| u16::from_le_bytes([ids[2 * i], ids[2 * i + 1]]);
+        Some([id(0), id(1), id(2)])
     }
 
     /// Number of words with clusters.
@@ -198,48 +261,23 @@ pub struct Lexicon {
     /// External gazetteers (not the training-data one, which lives in the model).
     pub gazetteer: Gazetteer,
     pub clusters: Clusters,
-    /// Lowercase word hash → Zipf frequency in tenths (10..=80); absent = rare.
-    pub zipf: HashKeyed<u8>,
+    zipf: FrozenTable<'static>,
 }
 
-/// The lexicon built from `index_schema/ner/`, parsed on first use.
-pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut gazetteer = Gazetteer::default();
-    gazetteer.add_lines(LOC, bits::LOC);
-    gazetteer.add_lines(PER_FIRST, bits::FIRST_NAME);
-    gazetteer.add_lines(PER_TITLE, bits::TITLE);
-    gazetteer.add_lines(ORG_SUFFIX, bits::ORG_SUFFIX);
-    for entity in crate::extract::aliases::EMBEDDED.entities() {
-        let bit = match entity.kind.as_str() {
-            "person" => bits::ALIAS_PERSON,
-            "org" => bits::ALIAS_ORG,
-            "place" => bits::ALIAS_PLACE,
-            _ => continue,
-        };
-        for name in std::iter::once(&entity.name).chain(entity.aliases.iter()) {
-            // Reuters codes like `west-germany` are aliases too; only names with a
-            // capital letter are written forms worth matching in text.
-            if name.chars().any(char::is_uppercase) {
-                let tokens: Vec<&str> = super::super::tokenize::tokenize(name)
-                    .into_iter()
-                    .map(|t| t.text)
-                    .collect();
-                gazetteer.add(&tokens.join(" "), bit);
-            }
-        }
+impl Lexicon {
+    /// Zipf frequency of a lowercase word in tenths (10..=80), from its
+    /// `hash_str(0, lowercase)`; `None` for a rare word.
+    #[inline]
+    pub fn zipf(&self, lower_hash: u64) -> Option<u8> {
+        self.zipf.get(lower_hash).map(|v| v[0])
     }
-    let mut zipf = HashKeyed::default();
-    for line in COMMON_WORDS.lines() {
-        let mut cols = line.split('\t');
-        if let (Some(word), Some(freq)) = (cols.next(), cols.next()) {
-            if let Ok(f) = freq.trim().parse::<f32>() {
-                zipf.insert(hash_str(0, word), (f.clamp(1.0, 8.0) * 10.0) as u8);
-            }
-        }
-    }
-    Lexicon {
-        gazetteer,
-        clusters: Clusters::parse(CLUSTERS),
-        zipf,
-    }
+}
+
+/// The lexicon build.rs embedded; reading it costs microseconds.
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
+    gazetteer: Gazetteer::embedded(bits::LEXICON),
+    clusters: Clusters {
+        by_word: frozen(CLUSTER_TABLE, 6),
+    },
+    zipf: frozen(ZIPF_TABLE, 1),
 });

@@ -9,6 +9,7 @@
 pub mod conll;
 pub mod eval;
 pub mod features;
+pub mod frozen;
 pub mod hash;
 pub mod lexicon;
 pub mod model;
@@ -32,8 +33,12 @@ use tags::{Tag, NUM_TAGS};
 /// The model file shipped in the binary.
 pub(crate) const EMBEDDED_MODEL: &[u8] = include_bytes!("../../../index_schema/ner/model.bin");
 
-static EMBEDDED: LazyLock<Result<Tagger, ModelError>> =
-    LazyLock::new(|| Model::from_bytes(EMBEDDED_MODEL, FEATURE_VERSION).map(Tagger::new));
+static EMBEDDED: LazyLock<Result<Tagger, ModelError>> = LazyLock::new(|| {
+    Model::from_bytes(EMBEDDED_MODEL, FEATURE_VERSION).map(|model| {
+        // build.rs merged this model's training names into the embedded gazetteer.
+        Tagger::with_gazetteer(model, Gazetteer::embedded_with_training_names())
+    })
+});
 
 /// A loaded model that tags documents.
 #[derive(Debug)]
@@ -79,12 +84,18 @@ thread_local! {
 impl Tagger {
     /// Wraps a model.
     pub fn new(model: Model) -> Tagger {
+        let gazetteer = LEXICON.gazetteer.merged(&model.train_gazetteer);
+        Tagger::with_gazetteer(model, gazetteer)
+    }
+
+    /// Wraps a model whose gazetteer (lexicon and training names) is already merged.
+    fn with_gazetteer(model: Model, gazetteer: Gazetteer) -> Tagger {
         let weights = WeightTable::new(&model.weights);
         let edge_scores = Offset::ALL.map(|offset| neighbour_score(&weights, None, offset));
         Tagger {
             weights,
             edge_scores,
-            gazetteer: LEXICON.gazetteer.merged(&model.train_gazetteer),
+            gazetteer,
             model,
             id: NEXT_TAGGER_ID.fetch_add(1, Ordering::Relaxed),
         }
