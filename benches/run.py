@@ -117,8 +117,9 @@ def du_mib(path):
 def setup(args, work):
     """Builds dateline, installs missing tools, returns (dateline, ner-eval, tantivy) paths."""
     if not args.skip_build:
-        log("cargo build --release --locked --bins")
-        run(["cargo", "build", "--release", "--locked", "--bins"], cwd=REPO, stdout=None, stderr=None)
+        log("cargo build --release --locked --bins --features dev-tools")
+        run(["cargo", "build", "--release", "--locked", "--bins", "--features", "dev-tools"],
+            cwd=REPO, stdout=None, stderr=None)
     missing = [t for t in ("rg", "hyperfine", "/usr/bin/time") if not shutil.which(t)]
     if missing:
         if os.geteuid() != 0:

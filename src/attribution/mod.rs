@@ -1221,10 +1221,10 @@ impl<'a> Finder<'a> {
         let mut canonical = None;
         let mut kind = None;
         let mut affiliations = Vec::new();
-        if let Some(head) = inside.last() {
+        if let Some(head) = head_mention(&inside, &span) {
             canonical = Some(head.canonical.clone());
             kind = Some(head.kind);
-            for m in &inside[..inside.len() - 1] {
+            for m in &inside {
                 if m.canonical != head.canonical && !affiliations.contains(&m.canonical) {
                     affiliations.push(m.canonical.clone());
                 }
@@ -1280,6 +1280,42 @@ impl<'a> Finder<'a> {
             end: self.chars.at(end),
         })
     }
+}
+
+/// The mention a speaker phrase names as its speaker: the last one, the phrase's head
+/// (`Iranian spokesman Saeed Khatibzadeh`), unless it ends a person's affiliation:
+/// `Gov. Terry Branstad of Iowa` and `John Smith, a spokesman for Exxon` are the
+/// person speaking (Iowa and Exxon stay as affiliations, so `speaker:iowa` finds them).
+fn head_mention<'m>(inside: &[&&'m Mention], span: &Span) -> Option<&'m Mention> {
+    let last: &'m Mention = inside.last().map(|m| **m)?;
+    if last.kind == Kind::Person {
+        return Some(last);
+    }
+    // The nearest person before it, when the words after the person open an
+    // affiliation (`of`, `from`, `for`, `at`, or a comma before a role).
+    let Some(person) = inside.iter().rposition(|m| m.kind == Kind::Person) else {
+        return Some(last);
+    };
+    let next = inside[person + 1];
+    let between: String = span
+        .text
+        .chars()
+        .skip(inside[person].end.saturating_sub(span.start))
+        .take(next.start.saturating_sub(inside[person].end))
+        .collect::<String>()
+        .to_lowercase();
+    let first_word = between
+        .trim_start()
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let opens_affiliation =
+        between.trim_start().starts_with(',') || matches!(first_word, "of" | "from" | "for" | "at");
+    Some(if opens_affiliation {
+        *inside[person]
+    } else {
+        last
+    })
 }
 
 #[cfg(test)]
@@ -1414,6 +1450,94 @@ mod tests {
         assert_eq!(role_noun("the foreign minister"), Some("minister"));
         assert_eq!(role_noun("a spokesman"), None);
         assert_eq!(role_noun("the U.S. officials"), None);
+    }
+
+    #[test]
+    fn a_place_or_company_after_a_person_is_the_speakers_affiliation() {
+        let body = "Gov. Terry Branstad of Iowa said the farm bill would pass. Mary Jones of Exxon said prices would rise. Iowa officials said the harvest was late.";
+        let mention = |kind, canonical: &str, text: &str, nth: usize| {
+            let start = body.match_indices(text).nth(nth).expect("in the text").0;
+            Mention {
+                kind,
+                canonical: canonical.to_string(),
+                text: text.to_string(),
+                field: "body",
+                start,
+                end: start + text.len(),
+            }
+        };
+        let mentions = [
+            mention(Kind::Person, "Terry Branstad", "Terry Branstad", 0),
+            mention(Kind::Place, "Iowa", "Iowa", 0),
+            mention(Kind::Person, "Mary Jones", "Mary Jones", 0),
+            mention(Kind::Org, "Exxon", "Exxon", 0),
+            mention(Kind::Place, "Iowa", "Iowa", 1),
+        ];
+        let a = find("", body, &mentions);
+        let speakers: Vec<(Option<&str>, &[String])> = a
+            .iter()
+            .filter_map(|x| x.source.as_ref())
+            .map(|s| (s.canonical.as_deref(), s.affiliations.as_slice()))
+            .collect();
+        assert_eq!(
+            speakers,
+            vec![
+                (Some("Terry Branstad"), &["Iowa".to_string()][..]),
+                (Some("Mary Jones"), &["Exxon".to_string()][..]),
+                (Some("Iowa"), &[][..]),
+            ],
+            "{a:#?}"
+        );
+        // A comma before a role: the person, not the employer (and `and` joins two).
+        let phrase = "John Smith, a spokesman for Exxon";
+        let span = Span {
+            field: "body",
+            start: 0,
+            end: phrase.len(),
+            text: phrase.to_string(),
+        };
+        let at = |text: &str, kind| {
+            let start = phrase.find(text).expect("in the phrase");
+            Mention {
+                kind,
+                canonical: text.to_string(),
+                text: text.to_string(),
+                field: "body",
+                start,
+                end: start + text.len(),
+            }
+        };
+        let (smith, exxon) = (at("John Smith", Kind::Person), at("Exxon", Kind::Org));
+        let inside = [&smith, &exxon];
+        let inside: Vec<&&Mention> = inside.iter().collect();
+        assert_eq!(
+            head_mention(&inside, &span).map(|m| m.canonical.as_str()),
+            Some("John Smith")
+        );
+        let phrase = "Smith and Exxon";
+        let span = Span {
+            text: phrase.to_string(),
+            end: phrase.len(),
+            ..span
+        };
+        let (smith, exxon) = (
+            Mention {
+                start: 0,
+                end: 5,
+                ..smith
+            },
+            Mention {
+                start: 10,
+                end: 15,
+                ..exxon
+            },
+        );
+        let inside = [&smith, &exxon];
+        let inside: Vec<&&Mention> = inside.iter().collect();
+        assert_eq!(
+            head_mention(&inside, &span).map(|m| m.canonical.as_str()),
+            Some("Exxon")
+        );
     }
 
     #[test]

@@ -22,7 +22,7 @@ use serde::Serialize;
 
 use super::aliases::{normalize, Aliases};
 use super::canonical;
-use super::ner::lexicon::{bits, LEXICON};
+use super::ner::lexicon::{List, LEXICON};
 use super::ner::tags::{spans, EntityType, Span};
 use super::ner::Tagger;
 use super::tokenize::{self, sentences, tokenize, Token};
@@ -466,7 +466,7 @@ fn resolve(
         })
         .filter(|(m, w)| {
             let office = m.tag == EntityType::Per && ends_in_title(w);
-            !w.is_empty() && !office
+            !w.is_empty() && !office && !is_amount(w)
         })
         .collect();
     // Step 2b: a name the article itself shows to be a work, a product or an event
@@ -1278,21 +1278,23 @@ fn listed_with_places(
 /// True when the first-name gazetteer knows `word` (`Alex`, `Oscar`): alone, such a
 /// word names nobody in particular.
 pub fn is_first_name(word: &str) -> bool {
-    let hashes = [super::ner::hash::hash_str(0, &word.to_lowercase())];
-    let mut found = Vec::new();
-    LEXICON.gazetteer.matches(&hashes, &mut found);
-    found
-        .iter()
-        .any(|&(s, e, b)| s == 0 && e == 1 && b & bits::FIRST_NAME != 0)
+    LEXICON.lists(word, List::FirstName)
 }
 
 fn is_known_place(word: &str) -> bool {
-    let hashes = [super::ner::hash::hash_str(0, &word.to_lowercase())];
-    let mut found = Vec::new();
-    LEXICON.gazetteer.matches(&hashes, &mut found);
-    found
-        .iter()
-        .any(|&(s, e, b)| s == 0 && e == 1 && b & bits::LOC != 0)
+    LEXICON.lists(word, List::Place)
+}
+
+/// `A$2.6bn`, `US$ 5m`, `£3m`, `HK$1.20-a-share`: an amount of money, which the tagger
+/// sometimes takes for an organization's name. It names no one.
+fn is_amount(words: &[String]) -> bool {
+    let joined = words.concat();
+    // Up to three capitals name the currency's country (`A$`, `US$`, `HK$`).
+    let rest = joined.trim_start_matches(|c: char| c.is_ascii_uppercase());
+    joined.len() - rest.len() <= 3
+        && rest
+            .strip_prefix(['$', '£', '€', '¥'])
+            .is_some_and(|amount| amount.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// A "person" ending in a title (`U.K. Chancellor`, `Foreign Minister`) names an
@@ -1302,19 +1304,7 @@ fn ends_in_title(words: &[String]) -> bool {
 }
 
 fn is_title(candidate: &str) -> bool {
-    let tokens: Vec<String> = candidate
-        .split_whitespace()
-        .map(str::to_lowercase)
-        .collect();
-    let mut found = Vec::new();
-    let hashes: Vec<u64> = tokens
-        .iter()
-        .map(|t| super::ner::hash::hash_str(0, t))
-        .collect();
-    LEXICON.gazetteer.matches(&hashes, &mut found);
-    found
-        .iter()
-        .any(|&(s, e, b)| s == 0 && e == tokens.len() && b & bits::TITLE != 0)
+    LEXICON.lists(candidate, List::Title)
 }
 
 /// A single word safe to take as a name wherever it is written: mixed case
@@ -1324,8 +1314,7 @@ fn distinctive_word(word: &str) -> bool {
     if word.chars().any(char::is_lowercase) {
         return true;
     }
-    let h = super::ner::hash::hash_str(0, &word.to_lowercase());
-    LEXICON.zipf(h).is_none_or(|z| z < 45)
+    LEXICON.word_zipf(word).is_none_or(|z| z < 45)
 }
 
 /// Byte offsets to character offsets, counted on from the last offset asked for in the
@@ -1361,12 +1350,7 @@ pub fn is_generic_name(name: &str) -> bool {
 }
 
 fn is_org_designator(word: &str) -> bool {
-    let hashes = [super::ner::hash::hash_str(0, &word.to_lowercase())];
-    let mut found = Vec::new();
-    LEXICON.gazetteer.matches(&hashes, &mut found);
-    found
-        .iter()
-        .any(|&(s, e, b)| s == 0 && e == 1 && b & bits::ORG_SUFFIX != 0)
+    LEXICON.lists(word, List::OrgDesignator)
 }
 
 /// A single lower-case-usual English word (`bank`, `commission`, `house`): as a
@@ -1388,8 +1372,7 @@ fn is_everyday_word(name: &str) -> bool {
     if name.contains(char::is_whitespace) || !name.chars().any(char::is_lowercase) {
         return false;
     }
-    let h = super::ner::hash::hash_str(0, &name.to_lowercase());
-    LEXICON.zipf(h).is_some_and(|z| z >= 53)
+    LEXICON.word_zipf(name).is_some_and(|z| z >= 53)
 }
 
 /// `Finance Ministry`, `Central Bank`, `Supreme Court`: a government function and an
@@ -1438,8 +1421,7 @@ fn is_generic_institution(name: &str) -> bool {
 }
 
 fn is_common_word(word: &str) -> bool {
-    let h = super::ner::hash::hash_str(0, &word.to_lowercase());
-    LEXICON.zipf(h).is_some_and(|z| z >= 40)
+    LEXICON.word_zipf(word).is_some_and(|z| z >= 40)
 }
 
 /// Acronym → expansion, from "Long Name (LN)" patterns and from multi-word
@@ -1502,6 +1484,19 @@ mod tests {
             "Brian O'Driscoll",
         ] {
             assert!(!names_a_firm(&words(person)), "{person}");
+        }
+        for amount in [
+            "A$2.6bn",
+            "A$4.17-a-share",
+            "US$ 5m",
+            "£3m",
+            "$1.2bn",
+            "HK$1.20",
+        ] {
+            assert!(is_amount(&words(amount)), "{amount}");
+        }
+        for name in ["Multiplex", "A$ Holdings", "ABCD$1", "US Airways", "$"] {
+            assert!(!is_amount(&words(name)), "{name}");
         }
         for office in ["U.K. Chancellor", "Foreign Minister"] {
             assert!(ends_in_title(&words(office)), "{office}");

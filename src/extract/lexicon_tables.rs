@@ -139,3 +139,19 @@ fn the_embedded_clusters_and_frequencies_are_the_lists_parsed_at_run_time() {
     }
     assert_eq!(LEXICON.zipf(hash_str(WORD_SEED, "\u{0}rare")), None);
 }
+
+#[test]
+fn the_lexicon_answers_whether_a_word_or_phrase_is_listed() {
+    use super::ner::lexicon::List;
+    assert!(LEXICON.lists("Paris", List::Place));
+    assert!(LEXICON.lists("ALEX", List::FirstName));
+    assert!(LEXICON.lists("foreign minister", List::Title));
+    assert!(LEXICON.lists("Foreign  Minister", List::Title));
+    assert!(!LEXICON.lists("foreign", List::Title));
+    assert!(LEXICON.lists("Corp", List::OrgDesignator));
+    assert!(!LEXICON.lists("Paris", List::FirstName));
+    assert!(!LEXICON.lists("", List::Place));
+    assert_eq!(LEXICON.word_zipf("The"), Some(77));
+    assert_eq!(LEXICON.word_zipf("house"), Some(57));
+    assert_eq!(LEXICON.word_zipf("Xqzvw"), None);
+}

@@ -8,7 +8,7 @@
 use std::sync::LazyLock;
 
 pub use super::frozen::{bits, MAX_ENTRY_TOKENS};
-use super::frozen::{entry_sequence, FrozenTable, CLUSTER_SEED};
+use super::frozen::{entry_sequence, FrozenTable, CLUSTER_SEED, WORD_SEED};
 use super::hash::{hash_str, mix, HashKeyed};
 use bits::PREFIX;
 
@@ -197,6 +197,15 @@ impl Gazetteer {
         self.len() == 0
     }
 
+    /// The list bits of `phrase` (whitespace-separated words, any case) as a whole
+    /// entry; 0 when it is in no list.
+    pub fn entry_bits(&self, phrase: &str) -> u16 {
+        entry_sequence(phrase)
+            .last()
+            .and_then(|&whole| self.get(whole))
+            .map_or(0, |value| value & !PREFIX)
+    }
+
     /// Every match in a sentence: `(start, end, bits)` for each token range that is an
     /// entry. `lower_hashes[i]` is `hash_str(0, lowercase(token i))`.
     pub fn matches(&self, lower_hashes: &[u64], out: &mut Vec<(usize, usize, u16)>) {
@@ -264,12 +273,45 @@ pub struct Lexicon {
     zipf: FrozenTable<'static>,
 }
 
+/// One of the lexicon's own lists, for code outside the tagger that asks whether a
+/// word or phrase is in it (entity clean-up: a bare first name, a title, a designator).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Place,
+    FirstName,
+    Title,
+    OrgDesignator,
+}
+
+impl List {
+    fn bit(self) -> u16 {
+        match self {
+            List::Place => bits::LOC,
+            List::FirstName => bits::FIRST_NAME,
+            List::Title => bits::TITLE,
+            List::OrgDesignator => bits::ORG_SUFFIX,
+        }
+    }
+}
+
 impl Lexicon {
     /// Zipf frequency of a lowercase word in tenths (10..=80), from its
-    /// `hash_str(0, lowercase)`; `None` for a rare word.
+    /// `hash_str(0, lowercase)`; `None` for a rare word. For the tagger's hot path,
+    /// which has the hash already; others use [`Lexicon::word_zipf`].
     #[inline]
     pub fn zipf(&self, lower_hash: u64) -> Option<u8> {
         self.zipf.get(lower_hash).map(|v| v[0])
+    }
+
+    /// How common `word` (any case) is in English: its Zipf frequency in tenths
+    /// (`the` 77, `house` 56, `apple` 47); `None` for a rare word.
+    pub fn word_zipf(&self, word: &str) -> Option<u8> {
+        self.zipf(hash_str(WORD_SEED, &word.to_lowercase()))
+    }
+
+    /// Whether `phrase` (whitespace-separated words, any case) is an entry of `list`.
+    pub fn lists(&self, phrase: &str, list: List) -> bool {
+        self.gazetteer.entry_bits(phrase) & list.bit() != 0
     }
 }
 
