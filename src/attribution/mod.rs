@@ -974,6 +974,18 @@ impl<'a> Finder<'a> {
                 start -= 1;
                 continue;
             }
+            // `Mary Jones from Exxon said`, `an analyst at Merrill Lynch said`: a
+            // preposition before a name is the speaker's affiliation, not a new clause.
+            let affiliation = matches!(w, "from" | "at" | "for")
+                && start < end
+                && capitalized(self.tokens[start].text)
+                && start - 1 > sentence_start
+                && !is_punct(self.lower[start - 2].as_str())
+                && !CLAUSE_WORDS.contains(&self.lower[start - 2].as_str());
+            if affiliation {
+                start -= 1;
+                continue;
+            }
             // `On Wednesday Mr Blair denied`: a day or time word is not the speaker's.
             if is_punct(w)
                 || CLAUSE_WORDS.contains(&w)
@@ -1454,7 +1466,7 @@ mod tests {
 
     #[test]
     fn a_place_or_company_after_a_person_is_the_speakers_affiliation() {
-        let body = "Gov. Terry Branstad of Iowa said the farm bill would pass. Mary Jones of Exxon said prices would rise. Iowa officials said the harvest was late.";
+        let body = "Gov. Terry Branstad of Iowa said the farm bill would pass. Mary Jones from Exxon said prices would rise. Iowa officials said the harvest was late.";
         let mention = |kind, canonical: &str, text: &str, nth: usize| {
             let start = body.match_indices(text).nth(nth).expect("in the text").0;
             Mention {
