@@ -114,13 +114,7 @@ fn embed_lexicon(aliases: &[Entity]) {
     use frozen::bits;
     let mut gazetteer: HashMap<u64, u16> = HashMap::new();
     let mut add = |entry: &str, bit: u16| {
-        let hashes = frozen::entry_sequence(entry);
-        if let Some((&whole, prefixes)) = hashes.split_last() {
-            for &prefix in prefixes {
-                *gazetteer.entry(prefix).or_default() |= bits::PREFIX;
-            }
-            *gazetteer.entry(whole).or_default() |= bit & !bits::PREFIX;
-        }
+        frozen::add_entry(&mut gazetteer, entry, bit);
     };
     for (path, bit) in [
         ("index_schema/ner/gazetteers/loc.txt", bits::LOC),

@@ -58,6 +58,29 @@ pub fn entry_sequence(entry: &str) -> Vec<u64> {
         .collect()
 }
 
+/// Adds gazetteer `entry` with list `bit` to `map` (sequence hash → value): each proper
+/// prefix gets [`bits::PREFIX`], the whole entry its bit. Returns whether the entry
+/// gained its first list bit. build.rs and the tagger's run-time gazetteer both add
+/// entries through this, so they cannot build different tables.
+pub fn add_entry<S: std::hash::BuildHasher>(
+    map: &mut std::collections::HashMap<u64, u16, S>,
+    entry: &str,
+    bit: u16,
+) -> bool {
+    let hashes = entry_sequence(entry);
+    let Some((&whole, prefixes)) = hashes.split_last() else {
+        return false;
+    };
+    for &prefix in prefixes {
+        *map.entry(prefix).or_default() |= bits::PREFIX;
+    }
+    let bit = bit & !bits::PREFIX;
+    let value = map.entry(whole).or_default();
+    let first = *value & !bits::PREFIX == 0 && bit != 0;
+    *value |= bit;
+    first
+}
+
 /// The seed of word-cluster keys (`hash_str(CLUSTER_SEED, word)`).
 pub const CLUSTER_SEED: u64 = 1;
 /// The seed of word-frequency and gazetteer token keys.

@@ -7,8 +7,8 @@
 
 use std::sync::LazyLock;
 
+use super::frozen::{add_entry, entry_sequence, FrozenTable, CLUSTER_SEED, WORD_SEED};
 pub use super::frozen::{bits, MAX_ENTRY_TOKENS};
-use super::frozen::{entry_sequence, FrozenTable, CLUSTER_SEED, WORD_SEED};
 use super::hash::{hash_str, mix, HashKeyed};
 use bits::PREFIX;
 
@@ -121,15 +121,10 @@ impl Gazetteer {
 
     /// Adds an entry given as whitespace-separated tokens.
     pub fn add(&mut self, entry: &str, bit: u16) {
-        let hashes = entry_sequence(entry);
-        let Some((&whole, prefixes)) = hashes.split_last() else {
-            return;
-        };
         let (map, entries) = self.owned();
-        for &prefix in prefixes {
-            *map.entry(prefix).or_default() |= PREFIX;
+        if add_entry(map, entry, bit) {
+            *entries += 1;
         }
-        set_bits(map, entries, whole, bit & !PREFIX);
     }
 
     /// Adds every non-empty line of `list`.
@@ -184,10 +179,9 @@ impl Gazetteer {
     pub fn len(&self) -> usize {
         match &self.sequences {
             Sequences::Owned { entries, .. } => *entries,
-            Sequences::Frozen { .. } => self
-                .pairs()
+            Sequences::Frozen { table, keep } => table
                 .iter()
-                .filter(|&&(_, v)| v & !PREFIX != 0)
+                .filter(|(_, v)| u16::from_le_bytes([v[0], v[1]]) & keep & !PREFIX != 0)
                 .count(),
         }
     }
