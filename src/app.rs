@@ -8,8 +8,8 @@ use anyhow::Context;
 
 use crate::cli::{Cli, Command, ExtractArgs, IndexArgs, SearchArgs, ShowArgs, ShowFormat};
 use crate::extract::aliases::{self, Aliases};
-use crate::index::writer::{self, IndexOptions};
 use crate::index::DatelineIndex;
+use crate::ingest::{self, IndexOptions};
 use crate::output::printable::{printable, Printable};
 use crate::output::{self, color, summary};
 use crate::search;
@@ -197,7 +197,7 @@ fn index(
             None => None,
         },
     };
-    let mut summary = writer::run(index_path, &options)
+    let mut summary = ingest::run(index_path, &options)
         .with_context(|| format!("indexing {}", args.dir.display()))?;
     let after_run = !summary.nothing_changed() || args.rebuild;
     if after_run && !(args.no_link && args.no_stories) {
@@ -217,7 +217,7 @@ fn index(
             + summary.articles_removed
             + summary.linked.articles
             + summary.stories.as_ref().map_or(0, |s| s.relabelled);
-        writer::compact_after(index_path, changed).context("compacting the index")?;
+        ingest::compact_after(index_path, changed).context("compacting the index")?;
         // The run's time includes the linking step, so the rate is what a user waits.
         summary.elapsed_secs += started.elapsed().as_secs_f64();
     }

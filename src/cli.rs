@@ -420,7 +420,7 @@ pub struct IndexArgs {
     pub no_stories: bool,
     /// Commit (make searchable, and safe from a crash) after every N articles. Lower
     /// means less work redone after an interruption; higher means fewer segments.
-    #[arg(long, value_name = "N", default_value_t = crate::index::writer::COMMIT_EVERY as u64,
+    #[arg(long, value_name = "N", default_value_t = crate::ingest::COMMIT_EVERY as u64,
           value_parser = clap::value_parser!(u64).range(1..))]
     pub commit_every: u64,
     /// Dates you supply: a CSV file of `path,date` rows (archive-relative paths as ids

@@ -17,6 +17,7 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod index;
+pub mod ingest;
 pub mod output;
 pub mod query;
 pub mod saved;

@@ -263,3 +263,69 @@ fn merged_away_segments_leave_no_files_behind() {
     assert!(ids.is_disjoint(&after));
     assert_eq!(s.ids("*").len(), 25);
 }
+
+/// The stat cache lets a run skip reading files whose stat is unchanged, but never
+/// skips a changed one: not one rewritten with its old size and modification time,
+/// and not one changed right after it was read (the racy-git rule).
+#[test]
+fn unchanged_files_are_not_read_but_changed_ones_always_are() {
+    let s = Scratch::new();
+    let archive = s.dir.path().join("archive");
+    fs::create_dir(&archive).unwrap();
+    let a = archive.join("a.txt");
+    let b = archive.join("b.txt");
+    fs::write(
+        &a,
+        "Title: Harbour news\n\nThe harbour reopened on Monday.\n",
+    )
+    .unwrap();
+    fs::write(&b, "Title: Grain news\n\nWheat prices rose on Monday.\n").unwrap();
+    // Files changed within two seconds of a run's start are not remembered: wait
+    // until these are older, so the first run's stats can be trusted later.
+    std::thread::sleep(std::time::Duration::from_millis(2_100));
+
+    let first = s.index(&archive, &[]);
+    assert_eq!(first["articles_added"], 2, "{first}");
+    assert_eq!(first["files_unchanged_by_stat"], 0, "{first}");
+    let again = s.index(&archive, &[]);
+    assert_eq!(again["files_unchanged"], 2, "{again}");
+    assert_eq!(again["files_unchanged_by_stat"], 2, "{again}");
+
+    // Same size, same modification time, other words: the change time gives it away.
+    let modified = fs::metadata(&a).unwrap().modified().unwrap();
+    fs::write(
+        &a,
+        "Title: Harbour news\n\nThe harbour reclosed on Monday.\n",
+    )
+    .unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&a)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    assert_eq!(fs::metadata(&a).unwrap().modified().unwrap(), modified);
+    let changed = s.index(&archive, &[]);
+    assert_eq!(changed["articles_updated"], 1, "{changed}");
+    assert_eq!(changed["files_unchanged_by_stat"], 1, "{changed}");
+    assert_eq!(s.ids("reclosed"), vec!["a.txt".to_string()]);
+    assert!(s.ids("reopened").is_empty());
+
+    // Whether or not `a.txt` is trusted by its stat yet (it is not while its change
+    // is under two seconds old), an unchanged archive stays unchanged.
+    let quiet = s.index(&archive, &[]);
+    assert_eq!(quiet["files_unchanged"], 2, "{quiet}");
+    assert_eq!(quiet["articles_updated"], 0, "{quiet}");
+
+    // A damaged cache is no cache: every file is read, nothing is lost.
+    fs::write(s.index_path().join("dateline-stat-cache.bin"), b"garbage").unwrap();
+    let damaged = s.index(&archive, &[]);
+    assert_eq!(damaged["files_unchanged"], 2, "{damaged}");
+    assert_eq!(damaged["files_unchanged_by_stat"], 0, "{damaged}");
+    assert_eq!(damaged["articles_in_index"], 2, "{damaged}");
+
+    // A rebuild starts from nothing, the cache included.
+    let rebuilt = s.index(&archive, &["--rebuild"]);
+    assert_eq!(rebuilt["articles_added"], 2, "{rebuilt}");
+    assert_eq!(rebuilt["files_unchanged_by_stat"], 0, "{rebuilt}");
+}

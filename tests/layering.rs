@@ -99,3 +99,173 @@ fn the_layering_check_sees_a_path_out_of_the_tagger() {
     assert_eq!(super_paths("    use super::*;"), vec![(1, "*".to_string())]);
     assert_eq!(super_paths("let x = 1;"), vec![]);
 }
+
+/// One line per folder: what it must never reach, and why. `forbidden` are top-level
+/// modules of the crate (`crate::NAME`) and external crates (`NAME::`) the folder's
+/// code may not name. ARCHITECTURE.md states the same rules, one line per folder.
+const FOLDER_RULES: &[(&str, &[&str], &str)] = &[
+    (
+        "corpus",
+        &["index", "ingest", "extract", "query", "search", "output", "serve", "saved",
+          "export", "stories", "curation", "attribution", "cli", "app", "commands", "tantivy"],
+        "corpus/ turns files into raw articles; it never sees the index, the tagger or a query",
+    ),
+    (
+        "extract",
+        &["index", "ingest", "query", "search", "output", "serve", "saved", "export",
+          "stories", "cli", "app", "commands", "tantivy"],
+        "extract/ turns an article into index terms; it never sees the index or a query",
+    ),
+    (
+        "attribution",
+        &["index", "ingest", "query", "search", "output", "serve", "saved", "export",
+          "stories", "cli", "app", "commands", "tantivy"],
+        "attribution/ finds who said what in an article; it never sees the index or a query",
+    ),
+    (
+        "index",
+        &["corpus", "ingest", "query", "search", "output", "serve", "saved", "cli", "app",
+          "commands"],
+        "index/ stores and reads tantivy documents; it never walks the archive, parses a query or renders",
+    ),
+    (
+        "ingest",
+        &["query", "search", "serve", "saved", "export", "cli", "app", "commands"],
+        "ingest/ brings the index in line with the archive; it never answers a query",
+    ),
+    (
+        "query",
+        &["corpus", "ingest", "output", "serve", "saved", "cli", "app", "commands"],
+        "query/ gives query text its meaning; it never indexes or renders",
+    ),
+    (
+        "search",
+        &["corpus", "ingest", "output", "serve", "saved", "cli", "app", "commands"],
+        "search/ runs queries and collects hits; it never formats a byte",
+    ),
+    (
+        "output",
+        &["query", "serve", "saved", "cli", "app", "commands", "tantivy"],
+        "output/ renders what it is given; it never runs a query",
+    ),
+    (
+        "stories",
+        &["corpus", "query", "search", "output", "serve", "saved", "cli", "app", "commands"],
+        "stories/ groups wire copies in the index; it never answers a query or renders",
+    ),
+    (
+        "curation",
+        &["corpus", "query", "search", "output", "serve", "saved", "cli", "app", "commands"],
+        "curation/ applies a person's corrections to the index; it never answers a query or renders",
+    ),
+    (
+        "export",
+        &["corpus", "ingest", "query", "search", "output", "serve", "saved", "cli", "app",
+          "commands"],
+        "export/ writes the index out for other engines; it never searches or renders",
+    ),
+];
+
+/// True when `code` names the crate module or external crate `name` as a path.
+fn names_module(code: &str, name: &str) -> bool {
+    let internal = format!("crate::{name}");
+    let external = format!("{name}::");
+    let bounded = |at: usize, len: usize| {
+        let before_ok = code[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == ':'));
+        let after_ok = code[at + len..]
+            .chars()
+            .next()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+        before_ok && after_ok
+    };
+    code.match_indices(&internal)
+        .any(|(at, m)| bounded(at, m.len()))
+        || code
+            .match_indices(&external)
+            .any(|(at, _)| bounded(at, name.len()))
+}
+
+/// The top-level modules a `use crate::{a, b::c, ...}` group in `text` names (a group
+/// may span lines, so this reads the whole file).
+fn grouped_crate_modules(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for (at, m) in text.match_indices("crate::{") {
+        let mut depth = 1;
+        let mut item = String::new();
+        let mut at_item_start = true;
+        for c in text[at + m.len()..].chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                ',' if depth == 1 => at_item_start = true,
+                _ => {}
+            }
+            if depth == 0 {
+                break;
+            }
+            if depth == 1 && at_item_start {
+                if c.is_alphanumeric() || c == '_' {
+                    item.push(c);
+                } else if !item.is_empty() {
+                    names.push(std::mem::take(&mut item));
+                    at_item_start = false;
+                }
+            }
+        }
+        if !item.is_empty() {
+            names.push(item);
+        }
+    }
+    names
+}
+
+#[test]
+fn every_folder_keeps_to_its_one_job() {
+    let src = common::repo().join("src");
+    let architecture =
+        fs::read_to_string(common::repo().join("ARCHITECTURE.md")).expect("ARCHITECTURE.md");
+    let mut offences = Vec::new();
+    for (folder, forbidden, rule) in FOLDER_RULES {
+        assert!(
+            architecture.contains(rule),
+            "ARCHITECTURE.md should state the rule for {folder}/: {rule}"
+        );
+        for (path, text) in sources(&src.join(folder)) {
+            for name in grouped_crate_modules(&text) {
+                if forbidden.contains(&name.as_str()) {
+                    offences.push(format!(
+                        "{path}: a `use crate::{{..}}` names `{name}`; {rule}"
+                    ));
+                }
+            }
+            for (n, line) in text.lines().enumerate() {
+                let code = code(line);
+                for name in *forbidden {
+                    if names_module(code, name) {
+                        offences.push(format!("{path}:{}: names `{name}`; {rule}", n + 1));
+                    }
+                }
+            }
+        }
+    }
+    assert!(offences.is_empty(), "{}", offences.join("\n"));
+}
+
+#[test]
+fn the_folder_check_sees_paths_not_words() {
+    assert!(names_module("use crate::index::schema::Fields;", "index"));
+    assert!(names_module("let q = tantivy::query::AllQuery;", "tantivy"));
+    assert!(!names_module("use crate::indexing::x;", "index"));
+    assert!(!names_module(
+        "let index = 3; search_index::run();",
+        "index"
+    ));
+    assert!(!names_module("crate::extract::index::x", "index"));
+    assert_eq!(
+        grouped_crate_modules("use crate::{\n    index::schema,\n    search::{run, Hit},\n};"),
+        vec!["index".to_string(), "search".to_string()]
+    );
+}

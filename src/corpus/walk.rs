@@ -11,13 +11,53 @@ use walkdir::WalkDir;
 
 use super::Format;
 
-/// A file to read: absolute path, archive-relative path with `/`, size and format.
+/// A file to read: absolute path, archive-relative path with `/`, size, format, and
+/// the stat that tells a later run whether it changed (`ingest::stat_cache`).
 #[derive(Debug, Clone)]
 pub struct ArchiveFile {
     pub path: PathBuf,
     pub relative: String,
     pub size: u64,
     pub format: Format,
+    pub stat: FileStat,
+}
+
+/// Files changed this close to (or after) a run's start are read again next time.
+/// Two seconds covers the coarsest file systems' timestamps (FAT's 2 s).
+pub const RACY_MARGIN_NS: i64 = 2_000_000_000;
+
+/// What the file system says about a file, enough to tell that it was not touched:
+/// any write changes the modification time, any rename or metadata change the change
+/// time, and a replaced file has another inode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStat {
+    pub size: u64,
+    pub modified_ns: i64,
+    pub changed_ns: i64,
+    pub inode: u64,
+    pub device: u64,
+}
+
+impl FileStat {
+    /// The stat of a file from its metadata.
+    pub fn of(meta: &std::fs::Metadata) -> FileStat {
+        use std::os::unix::fs::MetadataExt;
+        let ns = |secs: i64, nanos: i64| secs.saturating_mul(1_000_000_000).saturating_add(nanos);
+        FileStat {
+            size: meta.len(),
+            modified_ns: ns(meta.mtime(), meta.mtime_nsec()),
+            changed_ns: ns(meta.ctime(), meta.ctime_nsec()),
+            inode: meta.ino(),
+            device: meta.dev(),
+        }
+    }
+
+    /// True when the file was modified or changed too close to `run_started_ns` for
+    /// its stat to prove, next time, that it was not changed again.
+    pub fn is_racy(&self, run_started_ns: i64) -> bool {
+        let limit = run_started_ns.saturating_sub(RACY_MARGIN_NS);
+        self.modified_ns >= limit || self.changed_ns >= limit
+    }
 }
 
 /// An entry that was not read, and why.
@@ -125,8 +165,8 @@ pub fn walk(root: &Path, index_dir: Option<&Path>, excludes: &GlobSet) -> Listin
             });
             continue;
         }
-        let size = match entry.metadata() {
-            Ok(m) => m.len(),
+        let stat = match entry.metadata() {
+            Ok(m) => FileStat::of(&m),
             Err(e) => {
                 listing.skipped.push(Skipped {
                     path: rel,
@@ -139,8 +179,9 @@ pub fn walk(root: &Path, index_dir: Option<&Path>, excludes: &GlobSet) -> Listin
         listing.files.push(ArchiveFile {
             path: entry.path().to_path_buf(),
             relative: rel,
-            size,
+            size: stat.size,
             format,
+            stat,
         });
     }
     listing

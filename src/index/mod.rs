@@ -6,13 +6,14 @@
 //! command that fixes it, never with a tantivy internals error.
 
 pub mod check;
+pub mod coverage;
 pub mod document;
 pub mod lock;
 pub mod manifest;
 pub mod ownership;
 pub mod schema;
 pub mod sentences;
-pub mod writer;
+pub mod write;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -46,6 +47,10 @@ pub struct IndexMeta {
 /// The copy of the user's `--aliases` file the index was last built with, inside the
 /// index directory: searches use it when no `--aliases` is given.
 pub const ALIASES_FILE: &str = "dateline-aliases.toml";
+/// File inside the index directory remembering each archive file's stat and content
+/// hash, so a run need not read unchanged files (`ingest::stat_cache`). Only a cache:
+/// deleting it costs one run that reads every file.
+pub const STAT_CACHE_FILE: &str = "dateline-stat-cache.bin";
 
 /// An open index with its schema handles and recorded metadata.
 pub struct DatelineIndex {

@@ -177,6 +177,8 @@ pub fn clear_index_files(path: &Path) -> Result<Vec<PathBuf>> {
             || name == super::ALIASES_FILE
             || name == format!("{}.tmp", super::ALIASES_FILE)
             || name == crate::curation::links::LINKS_FILE
+            || name == super::STAT_CACHE_FILE
+            || name == format!("{}.tmp", super::STAT_CACHE_FILE)
             || is_tantivy_file(&name);
         if ours && file_type.is_file() {
             removable.push(entry.path());

@@ -8,6 +8,7 @@ pub mod csv_out;
 pub mod fields;
 pub mod json;
 pub mod printable;
+pub mod progress;
 pub mod summary;
 pub mod terminal;
 pub mod width;

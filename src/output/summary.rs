@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::article::Article;
 use crate::extract::entities::Mention;
 use crate::index::document::StoredArticle;
-use crate::index::writer::Summary;
+use crate::ingest::Summary;
 
 /// Skipped files listed one by one before the list is cut short.
 const LIST_AT_MOST: usize = 50;
