@@ -4,6 +4,8 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
+use crate::entity::Entities;
+
 /// Where an article's publication date came from, in decreasing order of trust.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -83,9 +85,8 @@ pub struct RawArticle {
     pub date_text: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
-    pub people: Vec<String>,
-    pub orgs: Vec<String>,
-    pub places: Vec<String>,
+    /// Names the source's own metadata gives (Reuters `<PEOPLE>`, a JSON `people`).
+    pub entities: Entities,
 }
 
 /// An article ready for the index: identity, resolved date, entities.
@@ -104,9 +105,9 @@ pub struct Article {
     pub date_source: Option<DateSource>,
     pub source: Option<String>,
     pub url: Option<String>,
-    pub people: Vec<String>,
-    pub orgs: Vec<String>,
-    pub places: Vec<String>,
+    /// Canonical names by kind (serialized flat: `people`, `orgs`, `places`).
+    #[serde(flatten)]
+    pub entities: Entities,
     /// Names the article shows to be a work, a product or an event rather than the
     /// person or organization the tagger took them for, as `kind:name` (`org:PC`): not
     /// listed above, but stored so the archive-wide link step can count the evidence.

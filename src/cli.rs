@@ -10,7 +10,6 @@ use crate::query::Filters;
 use crate::search::facets::{CountUnit, DateWindow, FacetKind, FacetRequest, Interval};
 use crate::search::{SearchRequest, SortOrder};
 use clap::ValueEnum;
-use serde::{Deserialize, Serialize};
 
 /// Full-text and entity search for news archives.
 ///
@@ -285,23 +284,42 @@ pub enum CuratedKind {
 
 impl CuratedKind {
     /// The extractor's kind.
-    pub fn kind(self) -> crate::extract::entities::Kind {
-        use crate::extract::entities::Kind;
+    pub fn kind(self) -> crate::entity::EntityKind {
+        use crate::entity::EntityKind;
         match self {
-            CuratedKind::Person => Kind::Person,
-            CuratedKind::Org => Kind::Org,
-            CuratedKind::Place => Kind::Place,
+            CuratedKind::Person => EntityKind::Person,
+            CuratedKind::Org => EntityKind::Org,
+            CuratedKind::Place => EntityKind::Place,
         }
     }
 }
 
-/// Entity kinds for `dateline entities --type`.
+/// Entity kinds for `dateline entities --type`: the entity kinds plus `source`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum EntityKindArg {
     Person,
     Org,
     Place,
     Source,
+}
+
+impl EntityKindArg {
+    /// The entity kind meant (none for `source`).
+    pub fn entity(self) -> Option<crate::entity::EntityKind> {
+        use crate::entity::EntityKind;
+        match self {
+            EntityKindArg::Person => Some(EntityKind::Person),
+            EntityKindArg::Org => Some(EntityKind::Org),
+            EntityKindArg::Place => Some(EntityKind::Place),
+            EntityKindArg::Source => None,
+        }
+    }
+
+    /// The facet that lists it.
+    pub fn facet(self) -> crate::search::facets::FacetKind {
+        use crate::search::facets::FacetKind;
+        self.entity().map_or(FacetKind::Source, FacetKind::from)
+    }
 }
 
 /// Arguments of `dateline saved`.
@@ -479,18 +497,15 @@ pub struct SearchArgs {
     pub explain: bool,
 }
 
-/// How to run and print a search: shared by `search`, `saved add` and batch files,
-/// and stored as is in the saved-queries file.
-#[derive(Debug, Clone, Args, Serialize, Deserialize, PartialEq)]
-#[serde(default, deny_unknown_fields)]
+/// How to run and print a search: shared by `search`, `saved add`, batch files and
+/// the web page. Saved queries and batch files store it as `saved::StoredOptions`.
+#[derive(Debug, Clone, Args, PartialEq)]
 pub struct SearchOptions {
     /// Only articles dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = check_span)]
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub since: Option<String>,
     /// Only articles dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = check_span)]
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub until: Option<String>,
     /// Order of hits.
     #[arg(long, value_enum, default_value_t = SortOrder::Relevance)]
@@ -512,29 +527,23 @@ pub struct SearchOptions {
     /// Fields: id, path, title, date, time, time_zone, date_source, source, url, people,
     /// orgs, places, indexed_at, story, copies, score, snippet, highlights, body.
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = crate::output::fields::check)]
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<String>,
     /// Only articles naming this person (repeatable; alias-resolved), e.g. --person pompeo
     #[arg(long, value_name = "NAME")]
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub person: Vec<String>,
     /// Only articles naming this organization (repeatable; alias-resolved)
     #[arg(long, value_name = "NAME")]
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub org: Vec<String>,
     /// Only articles naming this place (repeatable; alias-resolved)
     #[arg(long, value_name = "NAME")]
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub place: Vec<String>,
     /// Only articles from this source (repeatable)
     #[arg(long, value_name = "NAME")]
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub source: Vec<String>,
     /// Count the most frequent values over all hits: people,orgs,places,source,date or
     /// all. `date:FROM..TO` draws the histogram over that window (e.g.
     /// date:1987-03..1987-06; either end may be left open), empty ends included.
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = check_facet)]
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub facets: Vec<String>,
     /// Values shown per facet.
     #[arg(long, value_name = "N", default_value_t = 10)]
@@ -545,26 +554,18 @@ pub struct SearchOptions {
     /// Draw the date histogram as the hits' share of all articles in each bucket (how
     /// much of the coverage a story got), not as counts.
     #[arg(long)]
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub share: bool,
     /// What facet values and histogram bars count: `articles` (the default, every
     /// matching article, wire copies included, as `entities` and `stats` count) or
     /// `stories` (a story filed as five copies counts once; in the histogram on the
     /// day it first appeared).
     #[arg(long, value_enum, default_value_t = CountUnit::Articles)]
-    #[serde(skip_serializing_if = "is_articles")]
     pub count: CountUnit,
     /// List every copy of a story as its own hit. By default wire copies (reprints,
     /// cut-down, updated or edited versions) are folded into the story's best hit,
     /// marked `(+N copies)`, and counts, paging and --offset are over stories.
     #[arg(long, visible_alias = "no-collapse")]
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub copies: bool,
-}
-
-/// Leaves the default count out of the saved-queries file.
-fn is_articles(count: &CountUnit) -> bool {
-    *count == CountUnit::Articles
 }
 
 impl Default for SearchOptions {

@@ -13,6 +13,8 @@ pub mod commands;
 pub mod config;
 pub mod corpus;
 pub mod curation;
+pub mod embedded;
+pub mod entity;
 pub mod error;
 pub mod export;
 pub mod extract;

@@ -311,9 +311,9 @@ fn analyzer(stem: bool) -> TextAnalyzer {
 /// The values a field holds for `a` (several for the entity fields).
 fn values(a: &StoredArticle, f: F) -> Vec<&str> {
     let list = match f {
-        F::People => &a.people,
-        F::Orgs => &a.orgs,
-        F::Places => &a.places,
+        F::People => &a.entities.people,
+        F::Orgs => &a.entities.orgs,
+        F::Places => &a.entities.places,
         F::Title => return vec![&a.title],
         F::Body => return vec![&a.body],
         F::Id => return vec![&a.id],

@@ -203,7 +203,7 @@ fn raw_text_extraction_scores_end_to_end() {
     let Some(conll) = shared_data("conll2003") else {
         return;
     };
-    use dateline::extract::entities::{extract, Kind};
+    use dateline::extract::entities::{extract, tag_of_kind};
     use dateline::extract::ner::tags::EntityType;
     use dateline::extract::ner::{conll as reader, eval, raw, Tagger};
     let text = std::fs::read_to_string(conll.join("dev.txt")).unwrap();
@@ -219,11 +219,7 @@ fn raw_text_extraction_scores_end_to_end() {
             .mentions
             .iter()
             .map(|m| raw::GoldSpan {
-                kind: match m.kind {
-                    Kind::Person => EntityType::Per,
-                    Kind::Org => EntityType::Org,
-                    Kind::Place => EntityType::Loc,
-                },
+                kind: tag_of_kind(m.kind),
                 start: m.start,
                 end: m.end,
             })

@@ -149,6 +149,11 @@ const FOLDER_RULES: &[(&str, &[&str], &str)] = &[
         "output/ renders what it is given; it never runs a query",
     ),
     (
+        "saved",
+        &["corpus", "ingest", "export", "serve", "app", "commands"],
+        "saved/ keeps named queries and their watermarks; it never dispatches a command or serves a page",
+    ),
+    (
         "stories",
         &["corpus", "query", "search", "output", "serve", "saved", "cli", "app", "commands"],
         "stories/ groups wire copies in the index; it never answers a query or renders",

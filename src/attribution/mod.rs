@@ -18,7 +18,8 @@ pub mod stored;
 
 use serde::Serialize;
 
-use crate::extract::entities::{Kind, Mention};
+use crate::entity::EntityKind;
+use crate::extract::entities::Mention;
 use crate::extract::tokenize::{sentences, tokenize, Token};
 use cues::{cue_word, CueWord, Stance, AMBIGUOUS, PARTICLES, PARTICLE_OPTIONAL};
 
@@ -47,7 +48,7 @@ pub struct Source {
     /// The entity the speaker is, when the words name one or a pronoun points to one.
     pub canonical: Option<String>,
     #[serde(rename = "type")]
-    pub kind: Option<Kind>,
+    pub kind: Option<EntityKind>,
     /// Other entities the speaker's words tie it to (`Iranian foreign ministry
     /// spokesman Saeed Khatibzadeh` → Iran): a search for Iran's statements finds its
     /// spokesman's.
@@ -231,9 +232,9 @@ fn resolve_pronoun_speakers(attributions: &mut [Attribution]) {
         };
         if let Some((_, person, affiliations)) = antecedent {
             source.canonical = Some(person.clone());
-            source.kind = Some(Kind::Person);
+            source.kind = Some(EntityKind::Person);
             source.affiliations = affiliations.clone();
-        } else if source.kind == Some(Kind::Person) {
+        } else if source.kind == Some(EntityKind::Person) {
             if let Some(person) = &source.canonical {
                 named.push((lower, person.clone(), source.affiliations.clone()));
             }
@@ -785,7 +786,7 @@ impl<'a> Finder<'a> {
         // Only a person or an organization speaks so: `NOTES:`, `Due:`, `PARANA
         // STATE:` head tables and notes.
         let source = self.source(from, i, i)?;
-        if !matches!(source.kind, Some(Kind::Person | Kind::Org)) {
+        if !matches!(source.kind, Some(EntityKind::Person | EntityKind::Org)) {
             return None;
         }
         Some((
@@ -1247,10 +1248,10 @@ impl<'a> Finder<'a> {
                 .mentions
                 .iter()
                 .rev()
-                .find(|m| m.kind == Kind::Person && m.end <= before)
+                .find(|m| m.kind == EntityKind::Person && m.end <= before)
             {
                 canonical = Some(person.canonical.clone());
-                kind = Some(Kind::Person);
+                kind = Some(EntityKind::Person);
             }
         }
         Some(Source {
@@ -1300,12 +1301,12 @@ impl<'a> Finder<'a> {
 /// person speaking (Iowa and Exxon stay as affiliations, so `speaker:iowa` finds them).
 fn head_mention<'m>(inside: &[&&'m Mention], span: &Span) -> Option<&'m Mention> {
     let last: &'m Mention = inside.last().map(|m| **m)?;
-    if last.kind == Kind::Person {
+    if last.kind == EntityKind::Person {
         return Some(last);
     }
     // The nearest person before it, when the words after the person open an
     // affiliation (`of`, `from`, `for`, `at`, or a comma before a role).
-    let Some(person) = inside.iter().rposition(|m| m.kind == Kind::Person) else {
+    let Some(person) = inside.iter().rposition(|m| m.kind == EntityKind::Person) else {
         return Some(last);
     };
     let next = inside[person + 1];
@@ -1445,8 +1446,8 @@ mod tests {
             }
         };
         let mentions = [
-            mention(Kind::Place, "Iran", "Iranian"),
-            mention(Kind::Person, "Saeed Khatibzadeh", "Saeed Khatibzadeh"),
+            mention(EntityKind::Place, "Iran", "Iranian"),
+            mention(EntityKind::Person, "Saeed Khatibzadeh", "Saeed Khatibzadeh"),
         ];
         let a = find("", body, &mentions);
         assert_eq!(a.len(), 3, "{a:#?}");
@@ -1479,11 +1480,11 @@ mod tests {
             }
         };
         let mentions = [
-            mention(Kind::Person, "Terry Branstad", "Terry Branstad", 0),
-            mention(Kind::Place, "Iowa", "Iowa", 0),
-            mention(Kind::Person, "Mary Jones", "Mary Jones", 0),
-            mention(Kind::Org, "Exxon", "Exxon", 0),
-            mention(Kind::Place, "Iowa", "Iowa", 1),
+            mention(EntityKind::Person, "Terry Branstad", "Terry Branstad", 0),
+            mention(EntityKind::Place, "Iowa", "Iowa", 0),
+            mention(EntityKind::Person, "Mary Jones", "Mary Jones", 0),
+            mention(EntityKind::Org, "Exxon", "Exxon", 0),
+            mention(EntityKind::Place, "Iowa", "Iowa", 1),
         ];
         let a = find("", body, &mentions);
         let speakers: Vec<(Option<&str>, &[String])> = a
@@ -1519,7 +1520,10 @@ mod tests {
                 end: start + text.len(),
             }
         };
-        let (smith, exxon) = (at("John Smith", Kind::Person), at("Exxon", Kind::Org));
+        let (smith, exxon) = (
+            at("John Smith", EntityKind::Person),
+            at("Exxon", EntityKind::Org),
+        );
         let inside = [&smith, &exxon];
         let inside: Vec<&&Mention> = inside.iter().collect();
         assert_eq!(
@@ -1583,7 +1587,7 @@ mod tests {
     fn a_name_and_a_colon_speak_to_the_end_of_the_paragraph() {
         let body = "\"PENCE: Well, look, the debate is tomorrow. We are ready.\n\nThe Latest: Trump urges supporters to vote.\n\nNOTES: Sales rose.";
         let pence = Mention {
-            kind: Kind::Person,
+            kind: EntityKind::Person,
             canonical: "Mike Pence".to_string(),
             text: "PENCE".to_string(),
             field: "body",

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cues::{self, Stance};
 use super::{Attribution, Cue, Place, Source, Span};
-use crate::extract::entities::Kind;
+use crate::entity::EntityKind;
 
 /// Why a stored attributions value cannot be read back: a damaged or foreign index.
 #[derive(Debug, thiserror::Error)]
@@ -64,7 +64,7 @@ struct KeptSource {
     #[serde(rename = "n", default, skip_serializing_if = "Option::is_none")]
     canonical: Option<String>,
     #[serde(rename = "k", default, skip_serializing_if = "Option::is_none")]
-    kind: Option<Kind>,
+    kind: Option<EntityKind>,
     #[serde(rename = "a", default, skip_serializing_if = "Vec::is_empty")]
     affiliations: Vec<String>,
 }

@@ -181,11 +181,7 @@ fn run_raw(args: &Args, tagger: &Tagger) -> anyhow::Result<()> {
             .iter()
             .filter(|m| m.field == "body")
             .map(|m| raw::GoldSpan {
-                kind: match m.kind {
-                    entities::Kind::Person => EntityType::Per,
-                    entities::Kind::Org => EntityType::Org,
-                    entities::Kind::Place => EntityType::Loc,
-                },
+                kind: entities::tag_of_kind(m.kind),
                 start: m.start,
                 end: m.end,
             })

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use crate::cli::{CurateCommand, EntitiesArgs, EntityKindArg, ShowFormat};
 use crate::curation::{self, suspicious, Outcome, Overlay};
+use crate::entity::EntityKind;
 use crate::extract::aliases::Aliases;
-use crate::extract::entities::Kind;
 use crate::index::DatelineIndex;
 use crate::output::printable::printable;
 use crate::output::{self, color};
@@ -25,13 +25,7 @@ pub fn run(index_path: &Path, args: EntitiesArgs, aliases: &Aliases) -> anyhow::
 }
 
 fn kinds_of(arg: Option<EntityKindArg>) -> Vec<FacetKind> {
-    match arg {
-        None => vec![FacetKind::People, FacetKind::Orgs, FacetKind::Places],
-        Some(EntityKindArg::Person) => vec![FacetKind::People],
-        Some(EntityKindArg::Org) => vec![FacetKind::Orgs],
-        Some(EntityKindArg::Place) => vec![FacetKind::Places],
-        Some(EntityKindArg::Source) => vec![FacetKind::Source],
-    }
+    arg.map_or(FacetKind::ENTITIES.to_vec(), |arg| vec![arg.facet()])
 }
 
 fn list(index_path: &Path, args: &EntitiesArgs, aliases: &Aliases) -> anyhow::Result<ExitCode> {
@@ -77,26 +71,22 @@ pub fn stored_names(
     aliases: &Aliases,
 ) -> anyhow::Result<curation::NameCounts> {
     let request = FacetRequest {
-        kinds: vec![FacetKind::People, FacetKind::Orgs, FacetKind::Places],
+        kinds: FacetKind::ENTITIES.to_vec(),
         size: 10_000_000,
         ..Default::default()
     };
     let (_, facets) = search::facets_only(index, query, &request, aliases)?;
-    Ok([
-        (Kind::Person, FacetKind::People),
-        (Kind::Org, FacetKind::Orgs),
-        (Kind::Place, FacetKind::Places),
-    ]
-    .into_iter()
-    .map(|(kind, facet)| {
-        let values = facets
-            .terms
-            .get(facet.name())
-            .map(|v| v.iter().map(|f| (f.value.clone(), f.count)).collect())
-            .unwrap_or_default();
-        (kind, values)
-    })
-    .collect())
+    Ok(EntityKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let values = facets
+                .terms
+                .get(FacetKind::from(kind).name())
+                .map(|v| v.iter().map(|f| (f.value.clone(), f.count)).collect())
+                .unwrap_or_default();
+            (kind, values)
+        })
+        .collect())
 }
 
 /// Every stored name is counted (not only the top of each list), so a fragment is
@@ -108,13 +98,7 @@ fn list_suspects(
 ) -> anyhow::Result<ExitCode> {
     let index = DatelineIndex::open(index_path)?;
     let names = stored_names(&index, args.query.as_deref(), aliases)?;
-    let wanted = |kind: Kind| match args.kind {
-        None => true,
-        Some(EntityKindArg::Person) => kind == Kind::Person,
-        Some(EntityKindArg::Org) => kind == Kind::Org,
-        Some(EntityKindArg::Place) => kind == Kind::Place,
-        Some(EntityKindArg::Source) => false,
-    };
+    let wanted = |kind: EntityKind| args.kind.is_none_or(|arg| arg.entity() == Some(kind));
     // Archive-wide, as the link step judges: what other articles show a name to be.
     let things = index.thing_counts()?;
     let suspects: Vec<_> = suspicious::find(&names, &things)
@@ -152,7 +136,7 @@ fn list_suspects(
 }
 
 fn curate(index_path: &Path, command: CurateCommand) -> anyhow::Result<ExitCode> {
-    let rules: Vec<(Kind, String, Outcome)> = match command {
+    let rules: Vec<(EntityKind, String, Outcome)> = match command {
         CurateCommand::Rules => return print_rules(index_path),
         CurateCommand::Merge { kind, names, into } => names
             .into_iter()

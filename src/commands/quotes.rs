@@ -11,7 +11,7 @@ use crate::extract::aliases::Aliases;
 
 /// Prints the attributions of every article in `args.path`; exit 1 when there are none.
 pub fn run(index_path: &Path, args: ExtractArgs, aliases: &Aliases) -> anyhow::Result<ExitCode> {
-    let articles = crate::app::enriched_file(index_path, &args.path, aliases)?;
+    let articles = crate::commands::extract::enriched_file(index_path, &args.path, aliases)?;
     let found: Vec<(&crate::article::Article, &[Attribution])> = articles
         .iter()
         .map(|(article, _)| (article, article.attributions.as_slice()))

@@ -6,6 +6,7 @@
 use serde_json::{Map, Value};
 
 use crate::article::RawArticle;
+use crate::entity::Entities;
 
 const TITLE: &[&str] = &["title", "headline", "name"];
 const BODY: &[&str] = &[
@@ -44,9 +45,11 @@ pub fn from_object(obj: &Map<String, Value>, require_body: bool) -> Result<RawAr
         date_text: first_text(obj, DATE),
         url: first_text(obj, URL),
         source: first_text(obj, SOURCE),
-        people: names(obj, PEOPLE),
-        orgs: names(obj, ORGS),
-        places: names(obj, PLACES),
+        entities: Entities {
+            people: names(obj, PEOPLE),
+            orgs: names(obj, ORGS),
+            places: names(obj, PLACES),
+        },
         ..RawArticle::default()
     };
     article.body = article.body.trim().to_string();
@@ -136,9 +139,9 @@ mod tests {
         assert_eq!(a.date_text.as_deref(), Some("2020-01-02"));
         assert_eq!(a.source.as_deref(), Some("Reuters"));
         assert_eq!(a.url.as_deref(), Some("http://x"));
-        assert_eq!(a.people, vec!["Ann Lee"]);
-        assert_eq!(a.orgs, vec!["UN", "IMF"]);
-        assert_eq!(a.places, vec!["Iran"]);
+        assert_eq!(a.entities.people, vec!["Ann Lee"]);
+        assert_eq!(a.entities.orgs, vec!["UN", "IMF"]);
+        assert_eq!(a.entities.places, vec!["Iran"]);
     }
 
     #[test]

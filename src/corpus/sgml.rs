@@ -6,6 +6,7 @@
 
 use super::{FileArticles, ReadError};
 use crate::article::RawArticle;
+use crate::entity::Entities;
 
 const OPEN: &str = "<REUTERS";
 const CLOSE: &str = "</REUTERS>";
@@ -74,9 +75,11 @@ fn parse_record(chunk: &str, record: usize) -> RawArticle {
         body,
         date_text: element(chunk, "DATE").map(|d| clean(d).to_string()),
         source: Some("Reuters".to_string()),
-        people: values(chunk, "PEOPLE"),
-        orgs: values(chunk, "ORGS"),
-        places: values(chunk, "PLACES"),
+        entities: Entities {
+            people: values(chunk, "PEOPLE"),
+            orgs: values(chunk, "ORGS"),
+            places: values(chunk, "PLACES"),
+        },
         url: None,
     }
 }
@@ -196,9 +199,9 @@ throughout the week.
         assert_eq!(a.record, 1);
         assert_eq!(a.title, "BAHIA COCOA <REVIEW>");
         assert_eq!(a.date_text.as_deref(), Some("26-FEB-1987 15:01:01.79"));
-        assert_eq!(a.places, vec!["el-salvador", "usa"]);
-        assert_eq!(a.people, vec!["volcker"]);
-        assert!(a.orgs.is_empty());
+        assert_eq!(a.entities.places, vec!["el-salvador", "usa"]);
+        assert_eq!(a.entities.people, vec!["volcker"]);
+        assert!(a.entities.orgs.is_empty());
         assert_eq!(
             a.body,
             "SALVADOR, Feb 26 - Showers continued throughout the week.\n\nThe dry period & more."

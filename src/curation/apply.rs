@@ -9,8 +9,8 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::{Outcome, Overlay};
+use crate::entity::{Entities, EntityKind};
 use crate::error::{Error, Result};
-use crate::extract::entities::Kind;
 use crate::index::document::with_entities;
 use crate::index::lock::WriterLock;
 use crate::index::DatelineIndex;
@@ -22,7 +22,10 @@ use crate::index::DatelineIndex;
 ///
 /// The overlay is saved before the index is touched: a crash in between leaves a rule
 /// that the next run of the same command (or the next `index --rebuild`) applies.
-pub fn curate(index_path: &Path, rules: &[(Kind, String, Outcome)]) -> Result<(PathBuf, usize)> {
+pub fn curate(
+    index_path: &Path,
+    rules: &[(EntityKind, String, Outcome)],
+) -> Result<(PathBuf, usize)> {
     // Open first: never lock, or write an overlay into, a folder that is no index.
     let handle = DatelineIndex::open(index_path)?;
     let _lock = WriterLock::acquire(index_path)?;
@@ -39,7 +42,7 @@ pub fn curate(index_path: &Path, rules: &[(Kind, String, Outcome)]) -> Result<(P
         overlay.add(*kind, name, outcome.clone());
     }
     let saved = overlay.save(index_path)?;
-    let names: Vec<(Kind, String)> = rules.iter().map(|(k, n, _)| (*k, n.clone())).collect();
+    let names: Vec<(EntityKind, String)> = rules.iter().map(|(k, n, _)| (*k, n.clone())).collect();
     let changed = rewrite(&handle, &overlay, &names, true)?;
     Ok((saved, changed))
 }
@@ -54,7 +57,7 @@ const REWRITE_BUDGET: usize = 15 * 1024 * 1024;
 pub(super) fn rewrite(
     handle: &DatelineIndex,
     overlay: &Overlay,
-    names: &[(Kind, String)],
+    names: &[(EntityKind, String)],
     merge: bool,
 ) -> Result<usize> {
     let fields = &handle.fields;
@@ -62,9 +65,9 @@ pub(super) fn rewrite(
     let mut addresses = BTreeSet::new();
     for (kind, name) in names {
         let exact = match kind {
-            Kind::Person => fields.people_exact,
-            Kind::Org => fields.orgs_exact,
-            Kind::Place => fields.places_exact,
+            EntityKind::Person => fields.people_exact,
+            EntityKind::Org => fields.orgs_exact,
+            EntityKind::Place => fields.places_exact,
         };
         let query = TermQuery::new(Term::from_field_text(exact, name), IndexRecordOption::Basic);
         addresses.extend(
@@ -95,13 +98,13 @@ pub(super) fn rewrite(
                 .filter_map(|v| v.as_str().map(str::to_string))
                 .collect()
         };
-        let (mut people, mut orgs, mut places) = (
-            texts(fields.people),
-            texts(fields.orgs),
-            texts(fields.places),
-        );
+        let mut entities = Entities {
+            people: texts(fields.people),
+            orgs: texts(fields.orgs),
+            places: texts(fields.places),
+        };
         let id = texts(fields.id).into_iter().next().unwrap_or_default();
-        if !overlay.apply(&mut people, &mut orgs, &mut places) {
+        if !overlay.apply(&mut entities) {
             continue;
         }
         let minhash = crate::index::document::minhash_of(&searcher, address)
@@ -113,7 +116,7 @@ pub(super) fn rewrite(
                     fields,
                     &stored,
                     minhash.as_deref(),
-                    [&people, &orgs, &places],
+                    [&entities.people, &entities.orgs, &entities.places],
                 );
                 drop(stored);
                 doc

@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::{apply, suspicious, Outcome, Overlay};
+use crate::entity::EntityKind;
 use crate::error::Result;
-use crate::extract::entities::Kind;
 use crate::index::lock::WriterLock;
 use crate::index::DatelineIndex;
 
@@ -51,13 +51,13 @@ pub fn derive(
     names: &super::NameCounts,
     things: &HashMap<String, u64>,
     curation: &Overlay,
-) -> Vec<(Kind, String, Outcome)> {
+) -> Vec<(EntityKind, String, Outcome)> {
     suspicious::find(names, things)
         .into_iter()
         .filter(|s| curation.outcome(s.kind, &s.name).is_none())
         .filter_map(|s| s.outcome.map(|o| (s.kind, s.name, o)))
         .filter(|(kind, _, outcome)| match outcome {
-            Outcome::Becomes(to, _) => to == kind || *kind == Kind::Person,
+            Outcome::Becomes(to, _) => to == kind || *kind == EntityKind::Person,
             Outcome::Drop => true,
         })
         .collect()
@@ -65,7 +65,10 @@ pub fn derive(
 
 /// Records `links` beside the index at `index_path` and applies them to its articles,
 /// in one commit. The caller must not hold the writer lock.
-pub fn apply(index_path: &Path, links: &[(Kind, String, Outcome)]) -> Result<(PathBuf, Linked)> {
+pub fn apply(
+    index_path: &Path,
+    links: &[(EntityKind, String, Outcome)],
+) -> Result<(PathBuf, Linked)> {
     let handle = DatelineIndex::open(index_path)?;
     let _lock = WriterLock::acquire(index_path)?;
     let mut overlay = Overlay::default();
@@ -73,7 +76,7 @@ pub fn apply(index_path: &Path, links: &[(Kind, String, Outcome)]) -> Result<(Pa
         overlay.add(*kind, name, outcome.clone());
     }
     let file = overlay.write(index_path, LINKS_FILE, HEADER)?;
-    let names: Vec<(Kind, String)> = links.iter().map(|(k, n, _)| (*k, n.clone())).collect();
+    let names: Vec<(EntityKind, String)> = links.iter().map(|(k, n, _)| (*k, n.clone())).collect();
     let articles = apply::rewrite(&handle, &overlay, &names, false)?;
     let examples = links
         .iter()
@@ -101,7 +104,7 @@ mod tests {
     fn clear_fixes_become_links_unless_curation_decides() {
         let names = vec![
             (
-                Kind::Person,
+                EntityKind::Person,
                 vec![
                     ("James Baker".to_string(), 250),
                     ("Baker".to_string(), 59),
@@ -113,31 +116,31 @@ mod tests {
                 ],
             ),
             (
-                Kind::Org,
+                EntityKind::Org,
                 vec![("Chrysler".to_string(), 30), ("Nokia".to_string(), 3)],
             ),
-            (Kind::Place, vec![("Nokia".to_string(), 5)]),
+            (EntityKind::Place, vec![("Nokia".to_string(), 5)]),
         ];
         let links = derive(&names, &HashMap::new(), &Overlay::default());
         assert!(links.contains(&(
-            Kind::Person,
+            EntityKind::Person,
             "Baker".to_string(),
-            Outcome::Becomes(Kind::Person, "James Baker".to_string())
+            Outcome::Becomes(EntityKind::Person, "James Baker".to_string())
         )));
         assert!(links.contains(&(
-            Kind::Person,
+            EntityKind::Person,
             "Chrysler".to_string(),
-            Outcome::Becomes(Kind::Org, "Chrysler".to_string())
+            Outcome::Becomes(EntityKind::Org, "Chrysler".to_string())
         )));
         // An org is not moved to place (nor back) on a majority alone.
         assert!(links.iter().all(|(_, n, _)| n != "Nokia"), "{links:?}");
         // A surname several people share, none of them dominant, counts nobody: dropped.
-        assert!(links.contains(&(Kind::Person, "Johnson".to_string(), Outcome::Drop)));
+        assert!(links.contains(&(EntityKind::Person, "Johnson".to_string(), Outcome::Drop)));
         let mut curation = Overlay::default();
         curation.add(
-            Kind::Person,
+            EntityKind::Person,
             "Baker",
-            Outcome::Becomes(Kind::Person, "Howard Baker".into()),
+            Outcome::Becomes(EntityKind::Person, "Howard Baker".into()),
         );
         let links = derive(&names, &HashMap::new(), &curation);
         assert!(links.iter().all(|(_, n, _)| n != "Baker"), "{links:?}");

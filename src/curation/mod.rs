@@ -20,12 +20,12 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::entity::{Entities, EntityKind};
 use crate::error::{Error, Result};
-use crate::extract::entities::Kind;
 
 /// Every stored name of each kind with its article count: what suspects and links are
 /// judged on.
-pub type NameCounts = Vec<(Kind, Vec<(String, u64)>)>;
+pub type NameCounts = Vec<(EntityKind, Vec<(String, u64)>)>;
 
 /// The overlay's file name inside the index directory.
 pub const CURATION_FILE: &str = "dateline-curation.toml";
@@ -36,7 +36,7 @@ pub enum Outcome {
     /// Removed from the article's lists.
     Drop,
     /// Listed as this kind and name instead (a merge, rename or retype).
-    Becomes(Kind, String),
+    Becomes(EntityKind, String),
 }
 
 /// One rule as the file writes it: `type` and `name` pick the stored name; `into`
@@ -45,12 +45,12 @@ pub enum Outcome {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct RuleRecord {
     #[serde(rename = "type")]
-    kind: Kind,
+    kind: EntityKind,
     name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     into: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    retype: Option<Kind>,
+    retype: Option<EntityKind>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     drop: bool,
 }
@@ -66,7 +66,7 @@ struct OverlayFile {
 /// already went through it may go through it again unchanged).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Overlay {
-    rules: BTreeMap<(Kind, String), Outcome>,
+    rules: BTreeMap<(EntityKind, String), Outcome>,
 }
 
 const HEADER: &str =
@@ -149,7 +149,7 @@ impl Overlay {
     }
 
     /// Every rule, in name order.
-    pub fn rules(&self) -> impl Iterator<Item = (Kind, &str, &Outcome)> {
+    pub fn rules(&self) -> impl Iterator<Item = (EntityKind, &str, &Outcome)> {
         self.rules.iter().map(|((k, n), o)| (*k, n.as_str(), o))
     }
 
@@ -159,7 +159,7 @@ impl Overlay {
     }
 
     /// What becomes of `name` of `kind`, if a rule says.
-    pub fn outcome(&self, kind: Kind, name: &str) -> Option<&Outcome> {
+    pub fn outcome(&self, kind: EntityKind, name: &str) -> Option<&Outcome> {
         self.rules.get(&(kind, name.to_string()))
     }
 
@@ -167,7 +167,7 @@ impl Overlay {
     /// normalised: a result that another rule renames follows that rule, and rules
     /// that led to `name` now lead where it goes. A rule that maps a name to itself
     /// removes the name's rule (an undo).
-    pub fn add(&mut self, kind: Kind, name: &str, outcome: Outcome) {
+    pub fn add(&mut self, kind: EntityKind, name: &str, outcome: Outcome) {
         let key = (kind, name.to_string());
         let mut outcome = outcome;
         if let Outcome::Becomes(to_kind, to_name) = &outcome {
@@ -195,49 +195,32 @@ impl Overlay {
         self.rules.insert(key, outcome);
     }
 
-    /// Applies the rules to an article's people, orgs and places (in that order),
+    /// Applies the rules to an article's names (people, orgs, places in that order),
     /// keeping each list's order and removing duplicates. True when anything changed.
-    pub fn apply(
-        &self,
-        people: &mut Vec<String>,
-        orgs: &mut Vec<String>,
-        places: &mut Vec<String>,
-    ) -> bool {
+    pub fn apply(&self, entities: &mut Entities) -> bool {
         if self.rules.is_empty() {
             return false;
         }
-        let before = (people.clone(), orgs.clone(), places.clone());
-        let mut out: [Vec<String>; 3] = Default::default();
-        let slot = |kind: Kind| match kind {
-            Kind::Person => 0,
-            Kind::Org => 1,
-            Kind::Place => 2,
-        };
-        for (kind, list) in [
-            (Kind::Person, std::mem::take(people)),
-            (Kind::Org, std::mem::take(orgs)),
-            (Kind::Place, std::mem::take(places)),
-        ] {
-            for name in list {
+        let before = entities.clone();
+        let mut out = Entities::default();
+        for kind in EntityKind::ALL {
+            for name in std::mem::take(entities.of_mut(kind)) {
                 let (to_kind, to_name) = match self.outcome(kind, &name) {
                     None => (kind, name),
                     Some(Outcome::Drop) => continue,
                     Some(Outcome::Becomes(k, n)) => (*k, n.clone()),
                 };
-                let target = &mut out[slot(to_kind)];
+                let target = out.of_mut(to_kind);
                 if !target.contains(&to_name) {
                     target.push(to_name);
                 }
             }
         }
-        let [mut p, o, l] = out;
         // A rename can put a name beside a fuller form of it (`Boesky` → Ivan Boesky
         // in an article that says Ivan F. Boesky): one person, one name.
-        crate::extract::entities::merge_partial_people(&mut p);
-        *people = p;
-        *orgs = o;
-        *places = l;
-        (people.clone(), orgs.clone(), places.clone()) != before
+        crate::extract::entities::merge_partial_people(&mut out.people);
+        *entities = out;
+        *entities != before
     }
 }
 
@@ -250,26 +233,30 @@ mod tests {
         [v(p), v(o), v(l)]
     }
 
-    fn run(overlay: &Overlay, mut l: [Vec<String>; 3]) -> [Vec<String>; 3] {
-        let [p, o, pl] = &mut l;
-        overlay.apply(p, o, pl);
-        l
+    fn run(overlay: &Overlay, [people, orgs, places]: [Vec<String>; 3]) -> [Vec<String>; 3] {
+        let mut entities = Entities {
+            people,
+            orgs,
+            places,
+        };
+        overlay.apply(&mut entities);
+        [entities.people, entities.orgs, entities.places]
     }
 
     #[test]
     fn merge_rename_retype_and_drop_apply_once_and_deduplicate() {
         let mut overlay = Overlay::default();
         overlay.add(
-            Kind::Person,
+            EntityKind::Person,
             "Baker",
-            Outcome::Becomes(Kind::Person, "James Baker".into()),
+            Outcome::Becomes(EntityKind::Person, "James Baker".into()),
         );
         overlay.add(
-            Kind::Person,
+            EntityKind::Person,
             "Chrysler",
-            Outcome::Becomes(Kind::Org, "Chrysler".into()),
+            Outcome::Becomes(EntityKind::Org, "Chrysler".into()),
         );
-        overlay.add(Kind::Person, "Tory", Outcome::Drop);
+        overlay.add(EntityKind::Person, "Tory", Outcome::Drop);
         let before = lists(
             &["James Baker", "Baker", "Tory", "Chrysler"],
             &["Chrysler"],
@@ -284,24 +271,40 @@ mod tests {
     fn rules_stay_normalised_whatever_the_order_they_come_in() {
         let mut overlay = Overlay::default();
         // B -> C first, then A -> B: A must end at C, in one step.
-        overlay.add(Kind::Org, "B", Outcome::Becomes(Kind::Org, "C".into()));
-        overlay.add(Kind::Org, "A", Outcome::Becomes(Kind::Org, "B".into()));
+        overlay.add(
+            EntityKind::Org,
+            "B",
+            Outcome::Becomes(EntityKind::Org, "C".into()),
+        );
+        overlay.add(
+            EntityKind::Org,
+            "A",
+            Outcome::Becomes(EntityKind::Org, "B".into()),
+        );
         assert_eq!(
-            overlay.outcome(Kind::Org, "A"),
-            Some(&Outcome::Becomes(Kind::Org, "C".into()))
+            overlay.outcome(EntityKind::Org, "A"),
+            Some(&Outcome::Becomes(EntityKind::Org, "C".into()))
         );
         // C -> D redirects both.
-        overlay.add(Kind::Org, "C", Outcome::Becomes(Kind::Org, "D".into()));
+        overlay.add(
+            EntityKind::Org,
+            "C",
+            Outcome::Becomes(EntityKind::Org, "D".into()),
+        );
         assert_eq!(
-            overlay.outcome(Kind::Org, "A"),
-            Some(&Outcome::Becomes(Kind::Org, "D".into()))
+            overlay.outcome(EntityKind::Org, "A"),
+            Some(&Outcome::Becomes(EntityKind::Org, "D".into()))
         );
         // Turning round: D -> C makes C the kept name.
-        overlay.add(Kind::Org, "D", Outcome::Becomes(Kind::Org, "C".into()));
-        assert_eq!(overlay.outcome(Kind::Org, "C"), None);
+        overlay.add(
+            EntityKind::Org,
+            "D",
+            Outcome::Becomes(EntityKind::Org, "C".into()),
+        );
+        assert_eq!(overlay.outcome(EntityKind::Org, "C"), None);
         assert_eq!(
-            overlay.outcome(Kind::Org, "B"),
-            Some(&Outcome::Becomes(Kind::Org, "C".into()))
+            overlay.outcome(EntityKind::Org, "B"),
+            Some(&Outcome::Becomes(EntityKind::Org, "C".into()))
         );
         let after = run(&overlay, lists(&[], &["A", "B", "C", "D"], &[]));
         assert_eq!(after, lists(&[], &["C"], &[]));
@@ -313,16 +316,16 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let mut overlay = Overlay::default();
         overlay.add(
-            Kind::Person,
+            EntityKind::Person,
             "Baker",
-            Outcome::Becomes(Kind::Person, "James Baker".into()),
+            Outcome::Becomes(EntityKind::Person, "James Baker".into()),
         );
         overlay.add(
-            Kind::Person,
+            EntityKind::Person,
             "Chrysler",
-            Outcome::Becomes(Kind::Org, "Chrysler".into()),
+            Outcome::Becomes(EntityKind::Org, "Chrysler".into()),
         );
-        overlay.add(Kind::Person, "Tory", Outcome::Drop);
+        overlay.add(EntityKind::Person, "Tory", Outcome::Drop);
         let path = overlay.save(dir.path()).expect("save");
         let text = fs::read_to_string(path).expect("read");
         assert!(

@@ -6,13 +6,14 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::Outcome;
-use crate::extract::entities::{is_first_name, is_generic_name, thing_label, Kind};
+use crate::entity::EntityKind;
+use crate::extract::entities::{is_first_name, is_generic_name, thing_label};
 
 /// One listed name and why it looks wrong.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Suspect {
     #[serde(rename = "type")]
-    pub kind: Kind,
+    pub kind: EntityKind,
     pub name: String,
     /// Articles that list it.
     pub articles: u64,
@@ -50,16 +51,19 @@ const THING_SHARE: f64 = 0.3;
 /// `things`, the articles that showed a name to be a work, a product or an event
 /// (by `kind:name` label, see [`crate::index::DatelineIndex::thing_counts`]); the
 /// result is ordered by article count, most first.
-pub fn find(names: &[(Kind, Vec<(String, u64)>)], things: &HashMap<String, u64>) -> Vec<Suspect> {
-    let count_of: HashMap<(Kind, &str), u64> = names
+pub fn find(
+    names: &[(EntityKind, Vec<(String, u64)>)],
+    things: &HashMap<String, u64>,
+) -> Vec<Suspect> {
+    let count_of: HashMap<(EntityKind, &str), u64> = names
         .iter()
         .flat_map(|(kind, list)| list.iter().map(move |(n, c)| ((*kind, n.as_str()), *c)))
         .collect();
     // People's full names by surname. Only people: a place or org inside a longer
     // one is usually another entity (Australia, South Australia; Google, Google
     // Science Fair), while a lone surname is the same person, or an ambiguous one.
-    let mut longer: HashMap<(Kind, &str), Vec<(&str, u64)>> = HashMap::new();
-    for (kind, list) in names.iter().filter(|(k, _)| *k == Kind::Person) {
+    let mut longer: HashMap<(EntityKind, &str), Vec<(&str, u64)>> = HashMap::new();
+    for (kind, list) in names.iter().filter(|(k, _)| *k == EntityKind::Person) {
         for (name, count) in list {
             let words: Vec<&str> = name.split_whitespace().collect();
             if let [_, .., last] = words.as_slice() {
@@ -74,7 +78,7 @@ pub fn find(names: &[(Kind, Vec<(String, u64)>)], things: &HashMap<String, u64>)
     // names (Charles Kennedy, Charles Clarke) than it ends (Ray Charles), so alone it
     // is a first name, and no surname merge is clear.
     let mut opens: HashMap<&str, u64> = HashMap::new();
-    for (_, list) in names.iter().filter(|(k, _)| *k == Kind::Person) {
+    for (_, list) in names.iter().filter(|(k, _)| *k == EntityKind::Person) {
         for (name, count) in list {
             let words: Vec<&str> = name.split_whitespace().collect();
             if let [first, _, ..] = words.as_slice() {
@@ -106,20 +110,22 @@ pub fn find(names: &[(Kind, Vec<(String, u64)>)], things: &HashMap<String, u64>)
                 ));
                 outcome.get_or_insert(Outcome::Drop);
             }
-            let mut best_elsewhere: Option<(Kind, u64)> = None;
-            for other in [Kind::Person, Kind::Org, Kind::Place] {
+            let mut best_elsewhere: Option<(EntityKind, u64)> = None;
+            for other in [EntityKind::Person, EntityKind::Org, EntityKind::Place] {
                 if other == *kind {
                     continue;
                 }
                 let elsewhere = count_of.get(&(other, name.as_str())).copied().unwrap_or(0);
-                let share_suffices = *kind == Kind::Person
+                let share_suffices = *kind == EntityKind::Person
                     && elsewhere >= 2
                     && elsewhere as f64 >= PERSON_ELSEWHERE_SHARE * *count as f64;
                 if elsewhere > *count || share_suffices {
                     reasons.push(format!("{} in {elsewhere} articles", article_of(other)));
                     // A majority of "person" is no evidence (see
                     // PERSON_ELSEWHERE_SHARE): no retype to person is suggested.
-                    if other != Kind::Person && best_elsewhere.is_none_or(|(_, c)| elsewhere > c) {
+                    if other != EntityKind::Person
+                        && best_elsewhere.is_none_or(|(_, c)| elsewhere > c)
+                    {
                         best_elsewhere = Some((other, elsewhere));
                     }
                 }
@@ -151,7 +157,7 @@ pub fn find(names: &[(Kind, Vec<(String, u64)>)], things: &HashMap<String, u64>)
                         let first_name = opens.get(name.as_str()).is_some_and(|o| *o >= total);
                         if *top_count as f64 >= DOMINANT_SHARE * total as f64 && !first_name {
                             outcome.get_or_insert(Outcome::Becomes(*kind, top.to_string()));
-                        } else if forms.len() >= 2 && *kind == Kind::Person {
+                        } else if forms.len() >= 2 && *kind == EntityKind::Person {
                             // `Johnson` beside Manuel, Magic and Lyndon Johnson, none of
                             // them dominant: one count for several people misleads.
                             reasons.push(
@@ -167,7 +173,7 @@ pub fn find(names: &[(Kind, Vec<(String, u64)>)], things: &HashMap<String, u64>)
             // name that opens other people's names but ends none names nobody in
             // particular (and is often part of something else: `Alex. Brown and Sons`).
             // A first name that opens no name here is kept: Bono, Cher, Aaliyah.
-            let lone_first_name = *kind == Kind::Person
+            let lone_first_name = *kind == EntityKind::Person
                 && !name.contains(char::is_whitespace)
                 && is_first_name(name)
                 && opens.get(name.as_str()).is_some_and(|o| *o > 0)
@@ -193,16 +199,16 @@ pub fn find(names: &[(Kind, Vec<(String, u64)>)], things: &HashMap<String, u64>)
     out
 }
 
-fn article_of(kind: Kind) -> &'static str {
+fn article_of(kind: EntityKind) -> &'static str {
     match kind {
-        Kind::Person => "a person",
-        Kind::Org => "an org",
-        Kind::Place => "a place",
+        EntityKind::Person => "a person",
+        EntityKind::Org => "an org",
+        EntityKind::Place => "a place",
     }
 }
 
 /// The `dateline entities` command that applies `outcome` to `name`.
-fn command(kind: Kind, name: &str, outcome: &Outcome) -> String {
+fn command(kind: EntityKind, name: &str, outcome: &Outcome) -> String {
     let (kind_name, quoted) = (kind.as_str(), shell_quote(name));
     match outcome {
         Outcome::Drop => format!("dateline entities drop --type {kind_name} {quoted}"),
@@ -236,7 +242,7 @@ fn shell_quote(name: &str) -> String {
 mod tests {
     use super::*;
 
-    fn names(kind: Kind, list: &[(&str, u64)]) -> (Kind, Vec<(String, u64)>) {
+    fn names(kind: EntityKind, list: &[(&str, u64)]) -> (EntityKind, Vec<(String, u64)>) {
         (
             kind,
             list.iter().map(|(n, c)| (n.to_string(), *c)).collect(),
@@ -246,7 +252,7 @@ mod tests {
     #[test]
     fn lone_first_names_and_shared_surnames_are_dropped_but_mononyms_kept() {
         let all = [names(
-            Kind::Person,
+            EntityKind::Person,
             &[
                 ("Alex Ferguson", 40),
                 ("Alex Salmond", 7),
@@ -274,7 +280,7 @@ mod tests {
     fn fragments_other_types_generic_words_and_markup_are_suspects() {
         let all = [
             names(
-                Kind::Person,
+                EntityKind::Person,
                 &[
                     ("James Baker", 255),
                     ("Baker", 59),
@@ -286,20 +292,20 @@ mod tests {
                 ],
             ),
             names(
-                Kind::Org,
+                EntityKind::Org,
                 &[("Chrysler", 160), ("Bank", 126), ("Pennzoil Co <PZL>", 4)],
             ),
-            names(Kind::Place, &[("Sao Paulo", 37)]),
+            names(EntityKind::Place, &[("Sao Paulo", 37)]),
         ];
         let found = find(&all, &HashMap::new());
-        let by_name = |n: &str, k: Kind| {
+        let by_name = |n: &str, k: EntityKind| {
             found
                 .iter()
                 .find(|s| s.name == n && s.kind == k)
                 .cloned()
                 .unwrap_or_else(|| panic!("{n} is a suspect: {found:?}"))
         };
-        let baker = by_name("Baker", Kind::Person);
+        let baker = by_name("Baker", EntityKind::Person);
         assert!(
             baker.reasons[0].contains("James Baker (255), Howard Baker (20)"),
             "{baker:?}"
@@ -308,21 +314,21 @@ mod tests {
             baker.fix.as_deref(),
             Some("dateline entities merge --type person Baker --into 'James Baker'")
         );
-        let chrysler = by_name("Chrysler", Kind::Person);
+        let chrysler = by_name("Chrysler", EntityKind::Person);
         assert_eq!(
             chrysler.fix.as_deref(),
             Some("dateline entities retype --type person Chrysler --to org")
         );
-        assert!(by_name("Bank", Kind::Org).reasons[0].contains("generic"));
-        assert!(by_name("Pennzoil Co <PZL>", Kind::Org).reasons[0].contains("markup"));
-        assert!(by_name("Funaro", Kind::Person).fix.is_some());
+        assert!(by_name("Bank", EntityKind::Org).reasons[0].contains("generic"));
+        assert!(by_name("Pennzoil Co <PZL>", EntityKind::Org).reasons[0].contains("markup"));
+        assert!(by_name("Funaro", EntityKind::Person).fix.is_some());
         // Flagged, but never "fixed" into a person: that majority is usually the slip.
         let chrysler_org = found
             .iter()
-            .find(|s| s.name == "Chrysler" && s.kind == Kind::Org);
+            .find(|s| s.name == "Chrysler" && s.kind == EntityKind::Org);
         assert!(chrysler_org.is_none(), "the org form is the majority");
         assert_eq!(shell_quote("O'Connell"), "\"O'Connell\"");
-        let sao_paulo = by_name("Sao Paulo", Kind::Place);
+        let sao_paulo = by_name("Sao Paulo", EntityKind::Place);
         assert!(sao_paulo.reasons[0].contains("a person in 40 articles"));
         assert_eq!(sao_paulo.fix, None);
         // Full names nobody contradicts are not suspects; the list is by count.
@@ -333,7 +339,7 @@ mod tests {
     #[test]
     fn names_many_articles_show_to_be_things_are_dropped() {
         let all = [names(
-            Kind::Org,
+            EntityKind::Org,
             &[("PC", 56), ("Chelsea", 69), ("Six Nations", 20)],
         )];
         let things: HashMap<String, u64> = [

@@ -17,6 +17,7 @@ use std::time::Instant;
 use serde::Serialize;
 use tantivy::{DocAddress, TantivyDocument};
 
+use crate::entity::Entities;
 use crate::error::{Error, Result};
 use crate::index::document::from_document;
 use crate::index::DatelineIndex;
@@ -42,9 +43,9 @@ pub struct ExportedArticle {
     pub source: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    pub people: Vec<String>,
-    pub orgs: Vec<String>,
-    pub places: Vec<String>,
+    /// Canonical names by kind (serialized flat: `people`, `orgs`, `places`).
+    #[serde(flatten)]
+    pub entities: Entities,
     /// The wire-copy story (16 hex digits), shared by copies of one story.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub story: Option<String>,
@@ -141,9 +142,7 @@ pub fn for_each_article(
             date_source: a.date_source,
             source: a.source,
             url: a.url,
-            people: a.people,
-            orgs: a.orgs,
-            places: a.places,
+            entities: a.entities,
         })?;
         n += 1;
         progress.inc(1);

@@ -13,13 +13,8 @@ use serde::Deserialize;
 
 use super::ner::hash::{hash_str, HashKeyed};
 
-/// The alias table shipped with dateline.
-pub const ALIASES_TOML: &str = include_str!("../../index_schema/aliases.toml");
-
-/// The same table as `build.rs` flattened it: one entity per line, tab-separated
-/// `type`, `name`, aliases. Every `dateline search` loads the table, and parsing TOML
-/// took a third of a short query's time; splitting lines takes microseconds.
-const ALIASES_FLAT: &str = include_str!(concat!(env!("OUT_DIR"), "/aliases.tsv"));
+use crate::embedded::ALIASES_FLAT;
+pub use crate::embedded::ALIASES_TOML;
 
 /// One entity with its canonical name and variants.
 #[derive(Debug, Clone, Deserialize)]

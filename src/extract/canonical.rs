@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-const US_STATES_TSV: &str = include_str!("../../index_schema/ner/us_states.tsv");
+use crate::embedded::US_STATES_TSV;
 
 /// State abbreviation (with its period) → state.
 static US_STATES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {

@@ -26,9 +26,9 @@ use super::ner::lexicon::{List, LEXICON};
 use super::ner::tags::{spans, EntityType, Span};
 use super::ner::Tagger;
 use super::tokenize::{self, sentences, tokenize, Token};
+use crate::entity::{Entities, EntityKind};
 
-pub(crate) const DEMONYMS_TSV: &str = include_str!("../../index_schema/ner/demonyms.tsv");
-pub(crate) const CASE_TSV: &str = include_str!("../../index_schema/ner/case.tsv");
+use crate::embedded::{CASE_TSV, DEMONYMS_TSV};
 
 /// Lowercase word → its usual mid-sentence form, for words usually capitalized
 /// (index_schema/ner/scripts/build_case.py).
@@ -48,54 +48,42 @@ static DEMONYMS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The kinds of entity dateline stores.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Person,
-    Org,
-    Place,
+/// The kind dateline stores for a tagger type (MISC is not stored). The tagger keeps
+/// CoNLL's types (it stands alone); this pair is the one place they meet dateline's.
+pub fn kind_of_tag(tag: EntityType) -> Option<EntityKind> {
+    match tag {
+        EntityType::Per => Some(EntityKind::Person),
+        EntityType::Org => Some(EntityKind::Org),
+        EntityType::Loc => Some(EntityKind::Place),
+        EntityType::Misc => None,
+    }
 }
 
-impl Kind {
-    /// The alias table's name for the kind.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Person => "person",
-            Kind::Org => "org",
-            Kind::Place => "place",
-        }
-    }
-
-    /// The kind named `person`, `org` or `place`.
-    pub fn parse(s: &str) -> Option<Kind> {
-        match s {
-            "person" => Some(Kind::Person),
-            "org" => Some(Kind::Org),
-            "place" => Some(Kind::Place),
-            _ => None,
-        }
+/// The tagger type of a stored kind (the inverse of [`kind_of_tag`]).
+pub fn tag_of_kind(kind: EntityKind) -> EntityType {
+    match kind {
+        EntityKind::Person => EntityType::Per,
+        EntityKind::Org => EntityType::Org,
+        EntityKind::Place => EntityType::Loc,
     }
 }
 
 /// How a thing (see [`Extracted::things`]) is stored: `org:PC`.
-pub fn thing_label(kind: Kind, name: &str) -> String {
+pub fn thing_label(kind: EntityKind, name: &str) -> String {
     format!("{}:{name}", kind.as_str())
 }
 
 /// The kind and name of a stored thing label, if it is one.
-pub fn parse_thing_label(label: &str) -> Option<(Kind, &str)> {
+pub fn parse_thing_label(label: &str) -> Option<(EntityKind, &str)> {
     let (kind, name) = label.split_once(':')?;
-    Some((Kind::parse(kind)?, name))
+    Some((EntityKind::parse(kind)?, name))
 }
 
 /// One mention of an entity in the article text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Mention {
     #[serde(rename = "type")]
-    pub kind: Kind,
+    pub kind: EntityKind,
     /// The canonical name this mention resolves to.
     pub canonical: String,
     /// The words as written.
@@ -110,16 +98,15 @@ pub struct Mention {
 /// What extraction found in one article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Extracted {
-    pub people: Vec<String>,
-    pub orgs: Vec<String>,
-    pub places: Vec<String>,
+    #[serde(flatten)]
+    pub entities: Entities,
     pub mentions: Vec<Mention>,
     /// Names the article itself shows to be a work, a product or an event (`a PC`,
     /// `the film Vera Drake`), with the kind the tagger gave them, and left out of the
     /// lists above. Kept so the archive-wide link step can count them: one article
     /// rarely proves that `PC` is never an organization, fifty articles do.
     #[serde(skip)]
-    pub things: Vec<(Kind, String)>,
+    pub things: Vec<(EntityKind, String)>,
 }
 
 /// A raw span from the tagger, before canonicalization.
@@ -179,9 +166,9 @@ fn extract_with(
             keep,
         );
         for ((list, more), seen) in [
-            (&mut out.people, part.people),
-            (&mut out.orgs, part.orgs),
-            (&mut out.places, part.places),
+            (&mut out.entities.people, part.entities.people),
+            (&mut out.entities.orgs, part.entities.orgs),
+            (&mut out.entities.places, part.entities.places),
         ]
         .into_iter()
         .zip(&mut seen)
@@ -386,12 +373,10 @@ fn alias_mentions(
                 continue;
             }
             if let Some((kind, _)) = aliases.surface(&words[i..i + len]) {
-                let tag = match kind {
-                    "person" => EntityType::Per,
-                    "org" => EntityType::Org,
-                    "place" => EntityType::Loc,
-                    _ => continue,
+                let Some(kind) = EntityKind::parse(kind) else {
+                    continue;
                 };
+                let tag = tag_of_kind(kind);
                 found = Some((len, tag));
                 break;
             }
@@ -494,15 +479,12 @@ fn resolve(
     if !things.is_empty() {
         mentions.retain(|(m, w)| !things.contains_key(&(m.tag, join_words(w))));
     }
-    let mut things: Vec<(Kind, String)> = things
+    let mut things: Vec<(EntityKind, String)> = things
         .into_iter()
         .filter(|(_, evidence)| *evidence == Evidence::Cue)
         .filter_map(|((tag, name), _)| {
-            let kind = match tag {
-                EntityType::Per => Kind::Person,
-                EntityType::Org => Kind::Org,
-                _ => return None,
-            };
+            // Things are names the tagger took for people or organizations.
+            let kind = kind_of_tag(tag).filter(|k| *k != EntityKind::Place)?;
             let name = aliases
                 .canonical(kind.as_str(), &name)
                 .map_or(name, str::to_string);
@@ -545,14 +527,9 @@ fn resolve(
         if matches!(surface.as_str(), "Reuter" | "REUTER") {
             continue; // a wire sign-off, not a name
         }
-        let mut kind = match m.tag {
-            EntityType::Per => Some(Kind::Person),
-            EntityType::Org => Some(Kind::Org),
-            EntityType::Loc => Some(Kind::Place),
-            EntityType::Misc => None,
-        };
+        let mut kind = kind_of_tag(m.tag);
         let mut name = surface.clone();
-        if kind == Some(Kind::Person) {
+        if kind == Some(EntityKind::Person) {
             // A surname, first name or shorter form takes the one longer name the
             // article uses (`Hernandez Grisanti` → `Arturo Hernandez Grisanti`).
             match canonical::longer_name(&words, &people, true) {
@@ -586,7 +563,7 @@ fn resolve(
                 }
             }
         }
-        if kind == Some(Kind::Org) {
+        if kind == Some(EntityKind::Org) {
             // `Treasury` → `U.S. Treasury`; a one-word designator or common word also
             // names the one organization the article gives in full starting with it
             // (`the Bank` → `Bank of Canada`, `Labour` → `Labour Party`), while a
@@ -598,14 +575,16 @@ fn resolve(
                 // A designator alone (`Bank`, `Commission`) names no particular one.
                 None if words.len() == 1
                     && is_org_designator(&words[0])
-                    && aliases.canonical("org", &surface).is_none() =>
+                    && aliases
+                        .canonical(EntityKind::Org.as_str(), &surface)
+                        .is_none() =>
                 {
                     continue
                 }
                 None => {}
             }
         }
-        if kind == Some(Kind::Org) && words.len() == 1 {
+        if kind == Some(EntityKind::Org) && words.len() == 1 {
             if let Some(expansion) = expansions.get(&surface) {
                 name = expansion.clone();
             }
@@ -614,9 +593,9 @@ fn resolve(
         // a place) are places in their state.
         let text = if m.field == "title" { title } else { body };
         let after_comma = text[..m.start].trim_end().ends_with(',');
-        let period_only = kind != Some(Kind::Place) && !after_comma;
+        let period_only = kind != Some(EntityKind::Place) && !after_comma;
         if let Some(state) = canonical::state_for(&surface, period_only) {
-            kind = Some(Kind::Place);
+            kind = Some(EntityKind::Place);
             name = state.to_string();
         }
         // Step 4: the alias table, same type first, then any type.
@@ -625,26 +604,26 @@ fn resolve(
             .or_else(|| {
                 aliases
                     .lookup(&name)
-                    .and_then(|(k, c)| Kind::parse(k).map(|k| (k, c)))
+                    .and_then(|(k, c)| EntityKind::parse(k).map(|k| (k, c)))
             });
         if let Some((k, canonical)) = aliased {
             kind = Some(k);
             name = canonical.to_string();
-        } else if kind.is_none() || kind == Some(Kind::Place) {
+        } else if kind.is_none() || kind == Some(EntityKind::Place) {
             // Step 5: demonyms (usually MISC) name a place.
             if let Some(place) = DEMONYMS.get(&normalize(&name)) {
-                kind = Some(Kind::Place);
+                kind = Some(EntityKind::Place);
                 name = aliases
-                    .canonical("place", place)
+                    .canonical(EntityKind::Place.as_str(), place)
                     .unwrap_or(place)
                     .to_string();
             }
         }
         let Some(kind) = kind else { continue };
-        if kind == Kind::Person {
+        if kind == EntityKind::Person {
             recent_people.push(name.split_whitespace().map(str::to_string).collect());
         }
-        if kind == Kind::Org
+        if kind == EntityKind::Org
             && aliased.is_none()
             && (is_generic_word(&name) || is_everyday_word(&name) || is_generic_institution(&name))
         {
@@ -652,9 +631,9 @@ fn resolve(
             continue;
         }
         let list = match kind {
-            Kind::Person => &mut out.people,
-            Kind::Org => &mut out.orgs,
-            Kind::Place => &mut out.places,
+            EntityKind::Person => &mut out.entities.people,
+            EntityKind::Org => &mut out.entities.orgs,
+            EntityKind::Place => &mut out.entities.places,
         };
         if !list.contains(&name) {
             list.push(name.clone());
@@ -682,8 +661,12 @@ fn resolve(
 /// middle initials and names written two ways. Where the words fit two people (`Baker`
 /// beside James Baker and Howard Baker) the name stays as written.
 fn merge_partial_names(out: &mut Extracted) {
-    let into = merge_partial_people(&mut out.people);
-    for mention in out.mentions.iter_mut().filter(|m| m.kind == Kind::Person) {
+    let into = merge_partial_people(&mut out.entities.people);
+    for mention in out
+        .mentions
+        .iter_mut()
+        .filter(|m| m.kind == EntityKind::Person)
+    {
         if let Some(full) = into.get(&mention.canonical) {
             mention.canonical = full.clone();
         }
@@ -1512,7 +1495,11 @@ mod tests {
             panic!("the embedded model loads");
         };
         let found = extract(tagger, &super::super::aliases::EMBEDDED, "", body);
-        (found.people, found.orgs, found.places)
+        (
+            found.entities.people,
+            found.entities.orgs,
+            found.entities.places,
+        )
     }
 
     #[test]
@@ -1572,12 +1559,17 @@ mod tests {
         let body = paragraph.repeat(tokenize::WINDOW_BYTES / paragraph.len() * 2 + 3);
         let found = extract(tagger, aliases, "Ünïcode title", &body);
         assert!(
-            found.people.contains(&"Mike Pompeo".to_string()),
+            found.entities.people.contains(&"Mike Pompeo".to_string()),
             "{:?}",
-            found.people
+            found.entities.people
         );
         assert_eq!(
-            found.people.iter().filter(|p| *p == "Mike Pompeo").count(),
+            found
+                .entities
+                .people
+                .iter()
+                .filter(|p| *p == "Mike Pompeo")
+                .count(),
             1,
             "names are listed once"
         );
@@ -1669,8 +1661,11 @@ mod tests {
             raw(EntityType::Org, &["IAEA"], 82, 86),
         ];
         let out = resolve(mentions, &Aliases::default(), "", body, Keep::Mentions);
-        assert_eq!(out.people, vec!["Mike Pompeo"]);
-        assert_eq!(out.orgs, vec!["International Atomic Energy Agency"]);
+        assert_eq!(out.entities.people, vec!["Mike Pompeo"]);
+        assert_eq!(
+            out.entities.orgs,
+            vec!["International Atomic Energy Agency"]
+        );
         assert_eq!(out.mentions[1].canonical, "Mike Pompeo");
         assert_eq!(out.mentions[1].text, "Pompeo");
         assert_eq!((out.mentions[3].start, out.mentions[3].end), (82, 86));
@@ -1697,7 +1692,7 @@ mod tests {
         }
         let out = resolve(mentions, &Aliases::default(), "", body, Keep::Mentions);
         assert_eq!(
-            out.people,
+            out.entities.people,
             vec!["Michael Jackson", "Janet Jackson", "Robert C. Brown"]
         );
         let canonical: Vec<&str> = out.mentions.iter().map(|m| m.canonical.as_str()).collect();
@@ -1727,7 +1722,7 @@ mod tests {
             raw(EntityType::Misc, &["Iranian"], 13, 20),
         ];
         let out = resolve(mentions, &aliases, "", body, Keep::Mentions);
-        assert_eq!(out.orgs, vec!["al-Qaida"]);
-        assert_eq!(out.places, vec!["Iran"]);
+        assert_eq!(out.entities.orgs, vec!["al-Qaida"]);
+        assert_eq!(out.entities.places, vec!["Iran"]);
     }
 }

@@ -15,6 +15,7 @@ pub mod tokenize;
 pub mod user_dates;
 
 use crate::article::{article_id, Article, RawArticle};
+use crate::entity::EntityKind;
 use aliases::Aliases;
 use ner::Tagger;
 
@@ -43,12 +44,8 @@ impl Enricher<'_> {
         h.update(&self.aliases.fingerprint().to_le_bytes());
         h.update(&self.dates.fingerprint().to_le_bytes());
         if self.tagger.is_some() {
-            h.update(ner::EMBEDDED_MODEL);
-            for table in ner::lexicon::EMBEDDED_TABLES {
-                h.update(table);
-            }
-            for data in [entities::DEMONYMS_TSV, entities::CASE_TSV] {
-                h.update(data.as_bytes());
+            for data in crate::embedded::extraction_data() {
+                h.update(data);
             }
         }
         h.digest()
@@ -89,19 +86,24 @@ impl Enricher<'_> {
         } else {
             raw.title.trim().to_string()
         };
-        let canonical = |kind: &str, names: Vec<String>| -> Vec<String> {
+        let canonical = |kind: EntityKind, names: &mut Vec<String>| {
             let mut out: Vec<String> = Vec::new();
-            for n in names {
-                let c = self.aliases.canonical(kind, &n).map_or(n, str::to_string);
+            for n in std::mem::take(names) {
+                let c = self
+                    .aliases
+                    .canonical(kind.as_str(), &n)
+                    .map_or(n, str::to_string);
                 if !out.contains(&c) {
                     out.push(c);
                 }
             }
-            out
+            *names = out;
         };
-        let mut people = canonical("person", raw.people);
-        let mut orgs = canonical("org", raw.orgs);
-        let mut places = canonical("place", raw.places);
+        // The source's own tags first, by their canonical names.
+        let mut entities = raw.entities;
+        for kind in EntityKind::ALL {
+            canonical(kind, entities.of_mut(kind));
+        }
         let mut mentions = Vec::new();
         let mut things = Vec::new();
         if let Some(tagger) = self.tagger {
@@ -119,12 +121,9 @@ impl Enricher<'_> {
                 .iter()
                 .map(|(kind, name)| entities::thing_label(*kind, name))
                 .collect();
-            for (list, more) in [
-                (&mut people, found.people),
-                (&mut orgs, found.orgs),
-                (&mut places, found.places),
-            ] {
-                for name in more {
+            for (kind, more) in found.entities.iter() {
+                let list = entities.of_mut(kind);
+                for name in more.iter().cloned() {
                     if !list.contains(&name) {
                         list.push(name);
                     }
@@ -132,16 +131,13 @@ impl Enricher<'_> {
             }
         }
         // The archive's own tags and the text's names: one name per person.
-        let merged = entities::merge_partial_people(&mut people);
-        for m in mentions
-            .iter_mut()
-            .filter(|m| m.kind == entities::Kind::Person)
-        {
+        let merged = entities::merge_partial_people(&mut entities.people);
+        for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Person) {
             if let Some(full) = merged.get(&m.canonical) {
                 m.canonical = full.clone();
             }
         }
-        self.curation.apply(&mut people, &mut orgs, &mut places);
+        self.curation.apply(&mut entities);
         mentions.retain_mut(|m| match self.curation.outcome(m.kind, &m.canonical) {
             None => true,
             Some(crate::curation::Outcome::Drop) => false,
@@ -176,9 +172,7 @@ impl Enricher<'_> {
             date_source: date.map(|(_, s)| s),
             source: raw.source.filter(|s| !s.trim().is_empty()),
             url: raw.url.filter(|s| !s.trim().is_empty()),
-            people,
-            orgs,
-            places,
+            entities,
             things,
             attributions,
             stored_attributions,

@@ -8,6 +8,7 @@ use tantivy::{DateTime, TantivyDocument};
 use super::schema::Fields;
 use super::sentences;
 use crate::article::Article;
+use crate::entity::Entities;
 
 /// Seconds since the epoch of a day's UTC midnight: how a date without a time is
 /// stored, and where date ranges start.
@@ -56,9 +57,9 @@ pub fn to_document(
         doc.add_text(fields.date_source, source.as_str());
     }
     for (text_field, exact_field, names) in [
-        (fields.people, fields.people_exact, &article.people),
-        (fields.orgs, fields.orgs_exact, &article.orgs),
-        (fields.places, fields.places_exact, &article.places),
+        (fields.people, fields.people_exact, &article.entities.people),
+        (fields.orgs, fields.orgs_exact, &article.entities.orgs),
+        (fields.places, fields.places_exact, &article.entities.places),
     ] {
         for name in names {
             doc.add_text(text_field, name);
@@ -261,9 +262,9 @@ pub struct StoredArticle {
     pub date_source: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
-    pub people: Vec<String>,
-    pub orgs: Vec<String>,
-    pub places: Vec<String>,
+    /// Canonical names by kind (serialized flat: `people`, `orgs`, `places`).
+    #[serde(flatten)]
+    pub entities: Entities,
     /// RFC 3339 time this version of the article was indexed.
     pub indexed_at: Option<String>,
     /// The wire-copy story it belongs to (16 hex digits; null when indexed with
@@ -310,9 +311,11 @@ pub fn from_document(fields: &Fields, doc: &TantivyDocument) -> StoredArticle {
         date_source: text(fields.date_source),
         source: text(fields.source),
         url: text(fields.url),
-        people: all(fields.people),
-        orgs: all(fields.orgs),
-        places: all(fields.places),
+        entities: Entities {
+            people: all(fields.people),
+            orgs: all(fields.orgs),
+            places: all(fields.places),
+        },
         indexed_at,
         story: doc
             .get_first(fields.story)

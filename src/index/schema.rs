@@ -13,8 +13,7 @@ use tantivy::schema::{
 
 use crate::error::{Error, Result};
 
-/// The schema definition shipped with this binary.
-pub const SCHEMA_TOML: &str = include_str!("../../index_schema/schema.toml");
+pub use crate::embedded::SCHEMA_TOML;
 
 /// One field as written in `schema.toml`.
 #[derive(Debug, Clone, Deserialize)]

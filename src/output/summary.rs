@@ -177,9 +177,9 @@ pub fn write_article(out: &mut dyn Write, a: &StoredArticle) -> std::io::Result<
         }
     }
     for (k, v) in [
-        ("people:", &a.people),
-        ("orgs:", &a.orgs),
-        ("places:", &a.places),
+        ("people:", &a.entities.people),
+        ("orgs:", &a.entities.orgs),
+        ("places:", &a.entities.places),
     ] {
         if !v.is_empty() {
             line(out, k, &v.join("; "))?;
@@ -219,9 +219,9 @@ pub fn write_extracted(
     };
     writeln!(out, "{:<8} {date}", "date:")?;
     for (k, v) in [
-        ("people:", &a.people),
-        ("orgs:", &a.orgs),
-        ("places:", &a.places),
+        ("people:", &a.entities.people),
+        ("orgs:", &a.entities.orgs),
+        ("places:", &a.entities.places),
     ] {
         writeln!(out, "{k:<8} {}", v.join("; "))?;
     }

@@ -140,9 +140,9 @@ impl<W: Write> HitSink for TerminalSink<W> {
         }
         writeln!(self.out, "     {}", s.dim(&printable(&meta.join(" · "))))?;
         for (label, names) in [
-            ("people", &a.people),
-            ("orgs", &a.orgs),
-            ("places", &a.places),
+            ("people", &a.entities.people),
+            ("orgs", &a.entities.orgs),
+            ("places", &a.entities.places),
         ] {
             if names.is_empty() {
                 continue;

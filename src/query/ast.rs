@@ -8,6 +8,8 @@ use std::fmt;
 
 use chrono::{NaiveDateTime, NaiveTime};
 
+use crate::entity::EntityKind;
+
 /// A char range of the query text (`start..end`, 0-based columns).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Span {
@@ -103,12 +105,12 @@ impl Field {
         }
     }
 
-    /// The alias-table type of an entity field.
-    pub fn entity_kind(self) -> Option<&'static str> {
+    /// The entity kind an entity field holds.
+    pub fn entity_kind(self) -> Option<EntityKind> {
         match self {
-            Field::People => Some("person"),
-            Field::Orgs => Some("org"),
-            Field::Places => Some("place"),
+            Field::People => Some(EntityKind::Person),
+            Field::Orgs => Some(EntityKind::Org),
+            Field::Places => Some(EntityKind::Place),
             _ => None,
         }
     }
@@ -119,9 +121,9 @@ impl Field {
             Field::Default => "",
             Field::Title => "title",
             Field::Body => "body",
-            Field::People => "person",
-            Field::Orgs => "org",
-            Field::Places => "place",
+            Field::People | Field::Orgs | Field::Places => {
+                self.entity_kind().map_or("", EntityKind::as_str)
+            }
             Field::Source => "source",
             Field::Id => "id",
             Field::Path => "path",

@@ -22,7 +22,7 @@ pub fn resolve_entities(node: &mut Node, aliases: &Aliases) {
         };
         // A speaker may be any sort of entity (a person, a government, a place).
         let canonical = match field.entity_kind() {
-            Some(kind) => aliases.canonical(kind, text),
+            Some(kind) => aliases.canonical(kind.as_str(), text),
             None if *field == Field::Speaker => aliases.lookup(text).map(|(_, c)| c),
             None => None,
         };

@@ -7,6 +7,7 @@
 
 use std::path::Path;
 
+use super::StoredOptions;
 use crate::cli::SearchOptions;
 
 /// One query of a batch, with where it came from.
@@ -65,14 +66,16 @@ fn parse_toml(text: &str) -> Result<Vec<BatchQuery>, String> {
         for bookkeeping in ["created", "last_run", "watermark"] {
             table.remove(bookkeeping);
         }
-        let mut defaults = toml::Table::try_from(batch_defaults()).map_err(|e| e.to_string())?;
+        let mut defaults = toml::Table::try_from(StoredOptions::from(batch_defaults()))
+            .map_err(|e| e.to_string())?;
         defaults.extend(table);
-        let options: SearchOptions =
+        let stored: StoredOptions =
             toml::Value::Table(defaults)
                 .try_into()
                 .map_err(|e: toml::de::Error| {
                     format!("line {line}: queries.{name}: {}", e.message())
                 })?;
+        let options = SearchOptions::from(stored);
         out.push(BatchQuery {
             name,
             query,

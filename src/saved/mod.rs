@@ -13,7 +13,8 @@
 //! a run was in progress is reported next time, never skipped.
 
 pub mod batch;
-pub mod run;
+pub mod options;
+pub mod record;
 
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
@@ -21,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::cli::SearchOptions;
+pub use options::StoredOptions;
 
 /// One saved query: the query text, how to run it, and what its last run saw.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -29,9 +30,10 @@ use crate::cli::SearchOptions;
 pub struct SavedQuery {
     /// Query text, as for `dateline search`.
     pub query: String,
-    /// Sort, limit, format, date filters.
+    /// Sort, limit, format, date filters: the file's own type, so renaming a flag
+    /// cannot change the file format.
     #[serde(flatten)]
-    pub options: SearchOptions,
+    pub options: StoredOptions,
     /// When the query was saved (RFC 3339).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
@@ -322,7 +324,7 @@ mod tests {
                     "iran".into(),
                     SavedQuery {
                         query: "iran AND org:al-qaida".into(),
-                        options: SearchOptions::default(),
+                        options: StoredOptions::default(),
                         created: None,
                         last_run: None,
                         watermark: None,

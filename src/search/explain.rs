@@ -122,11 +122,9 @@ pub fn lints(
     let mut out = Vec::new();
     tree.walk(&mut |node| match &node.kind {
         NodeKind::Text { field, text, .. } => {
-            let column = match field {
-                Field::People => "people_exact",
-                Field::Orgs => "orgs_exact",
-                Field::Places => "places_exact",
-                Field::Speaker => "speakers_exact",
+            let column = match (field, field.entity_kind()) {
+                (_, Some(kind)) => kind.exact_field(),
+                (Field::Speaker, None) => "speakers_exact",
                 _ => return,
             };
             // A count that failed proves nothing, so it never claims "not in the index".

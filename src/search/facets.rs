@@ -11,6 +11,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
+
+use crate::entity::EntityKind;
 use tantivy::aggregation::agg_req::Aggregations;
 use tantivy::aggregation::agg_result::{AggregationResult, AggregationResults, BucketResult};
 use tantivy::aggregation::{AggContextParams, AggregationCollector, AggregationLimitsGuard, Key};
@@ -42,6 +44,16 @@ pub enum FacetKind {
     Stances,
 }
 
+impl From<EntityKind> for FacetKind {
+    fn from(kind: EntityKind) -> FacetKind {
+        match kind {
+            EntityKind::Person => FacetKind::People,
+            EntityKind::Org => FacetKind::Orgs,
+            EntityKind::Place => FacetKind::Places,
+        }
+    }
+}
+
 impl FacetKind {
     /// Every facet `--facets all` shows: the article's own entities, source and dates
     /// (speakers and stances are asked for by name).
@@ -53,12 +65,25 @@ impl FacetKind {
         FacetKind::Date,
     ];
 
+    /// The entity facets, in [`EntityKind::ALL`] order.
+    pub const ENTITIES: [FacetKind; 3] = [FacetKind::People, FacetKind::Orgs, FacetKind::Places];
+
+    /// The entity kind an entity facet counts.
+    pub fn entity(self) -> Option<EntityKind> {
+        match self {
+            FacetKind::People => Some(EntityKind::Person),
+            FacetKind::Orgs => Some(EntityKind::Org),
+            FacetKind::Places => Some(EntityKind::Place),
+            _ => None,
+        }
+    }
+
     /// Name in output.
     pub fn name(self) -> &'static str {
         match self {
-            FacetKind::People => "people",
-            FacetKind::Orgs => "orgs",
-            FacetKind::Places => "places",
+            FacetKind::People | FacetKind::Orgs | FacetKind::Places => {
+                self.entity().map_or("", EntityKind::field)
+            }
             FacetKind::Source => "source",
             FacetKind::Date => "date",
             FacetKind::Speakers => "speakers",
@@ -69,9 +94,9 @@ impl FacetKind {
     /// The fast field counted, for term facets.
     pub(super) fn field(self) -> Option<&'static str> {
         match self {
-            FacetKind::People => Some("people_exact"),
-            FacetKind::Orgs => Some("orgs_exact"),
-            FacetKind::Places => Some("places_exact"),
+            FacetKind::People | FacetKind::Orgs | FacetKind::Places => {
+                self.entity().map(EntityKind::exact_field)
+            }
             FacetKind::Source => Some("source_exact"),
             FacetKind::Speakers => Some("speakers_exact"),
             FacetKind::Stances => Some("stances"),

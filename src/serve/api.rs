@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::params::{self, SearchParams};
 use super::{run_blocking, AppState, ServeError};
+use crate::entity::EntityKind;
 use crate::search::facets::{FacetKind, FacetRequest};
 
 /// An API answer: JSON with its status; errors as `{"error", "status", ...}`.
@@ -103,7 +104,7 @@ pub async fn entities(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuer
         async {
             let pairs = params::pairs(raw.as_deref());
             let kinds = match params::single(&pairs, "type") {
-                None | Some("") => vec![FacetKind::People, FacetKind::Orgs, FacetKind::Places],
+                None | Some("") => FacetKind::ENTITIES.to_vec(),
                 Some(name) => vec![kind_of(name).ok_or_else(|| {
                     ServeError::BadRequest(format!(
                         "parameter `type`: `{name}` is not one of: person, org, place, source"
@@ -151,12 +152,9 @@ pub async fn entities(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuer
 
 /// An entity type as the URL names it.
 pub fn kind_of(name: &str) -> Option<FacetKind> {
-    match name {
-        "person" | "people" => Some(FacetKind::People),
-        "org" | "orgs" => Some(FacetKind::Orgs),
-        "place" | "places" => Some(FacetKind::Places),
-        "source" => Some(FacetKind::Source),
-        _ => None,
+    match EntityKind::parse_either(name) {
+        Some(kind) => Some(FacetKind::from(kind)),
+        None => (name == "source").then_some(FacetKind::Source),
     }
 }
 

@@ -7,7 +7,7 @@ use super::pages::{article_url, entity_links, entity_url, marked};
 use super::{AppState, ServeError};
 use crate::article::RawArticle;
 use crate::attribution::Attribution;
-use crate::extract::entities::{Kind, Mention};
+use crate::extract::entities::Mention;
 use crate::index::document::StoredArticle;
 use crate::stories::members::Difference;
 
@@ -39,16 +39,14 @@ pub fn read(state: &AppState, id: &str) -> Result<ArticlePage, ServeError> {
         date_text: None,
         source: None,
         url: None,
-        people: Vec::new(),
-        orgs: Vec::new(),
-        places: Vec::new(),
+        entities: Default::default(),
     };
     let (enriched, mentions) = enricher.enrich_with_mentions(&article.path, raw);
     // Only names the index holds for the article: every mark leads to a page that
     // lists this article.
     let mentions = mentions
         .into_iter()
-        .filter(|m| m.field == "body" && names_of(&article, m.kind).contains(&m.canonical))
+        .filter(|m| m.field == "body" && article.entities.of(m.kind).contains(&m.canonical))
         .collect();
     let copies = match article.story.as_deref().and_then(crate::stories::label_of) {
         Some(label) => crate::stories::members::members(&state.index, label)?
@@ -67,19 +65,6 @@ pub fn read(state: &AppState, id: &str) -> Result<ArticlePage, ServeError> {
         copies,
         article,
     })
-}
-
-fn names_of(article: &StoredArticle, kind: Kind) -> &[String] {
-    match kind {
-        Kind::Person => &article.people,
-        Kind::Org => &article.orgs,
-        Kind::Place => &article.places,
-    }
-}
-
-/// The URL parameter and CSS class of a kind.
-fn kind_name(kind: Kind) -> &'static str {
-    kind.as_str()
 }
 
 /// The page's content.
@@ -172,8 +157,8 @@ fn body_with_marks(body: &str, mentions: &[Mention]) -> Markup {
         @for (text, mention) in pieces {
             @match mention {
                 Some(m) => {
-                    mark.entity.(kind_name(m.kind)) data-canonical=(m.canonical) title=(format!("{} ({})", m.canonical, kind_name(m.kind))) {
-                        a href=(entity_url(kind_name(m.kind), &m.canonical)) { (text) }
+                    mark.entity.(m.kind.as_str()) data-canonical=(m.canonical) title=(format!("{} ({})", m.canonical, m.kind.as_str())) {
+                        a href=(entity_url(m.kind.as_str(), &m.canonical)) { (text) }
                     }
                 }
                 None => { (text) }

@@ -406,7 +406,7 @@ fn hit_item(hit: &Hit) -> Markup {
 pub(super) fn entity_links(a: &StoredArticle, per_kind: usize) -> Markup {
     html! {
         div.entities {
-            @for (kind, names) in [("person", &a.people), ("org", &a.orgs), ("place", &a.places)] {
+            @for (kind, names) in [("person", &a.entities.people), ("org", &a.entities.orgs), ("place", &a.entities.places)] {
                 @for name in names.iter().take(per_kind) {
                     a.(kind) href=(entity_url(kind, name)) { (name) }
                 }
@@ -674,7 +674,7 @@ pub async fn saved_add(
             let state2 = state.clone();
             run_blocking(move || {
                 let store = crate::saved::Store::new(crate::saved::file_for(&state2.index.path));
-                crate::saved::run::add(&state2.index.path, &store, &name, q, options, false)
+                crate::saved::record::add(&state2.index.path, &store, &name, q, options, false)
                     .map_err(|e| match e.downcast::<crate::Error>() {
                         Ok(e) => ServeError::from(e),
                         Err(e) => ServeError::BadRequest(format!("{e:#}")),

@@ -37,11 +37,12 @@ pub fn with_new_counts(state: &AppState) -> Result<Vec<SavedEntry>, ServeError> 
 }
 
 fn count_new(state: &AppState, saved: &SavedQuery) -> Result<usize, String> {
-    let mut request = saved.options.request(&saved.query)?;
+    let options = crate::cli::SearchOptions::from(saved.options.clone());
+    let mut request = options.request(&saved.query)?;
     request.filters.indexed_after = saved
         .watermark
         .as_deref()
-        .map(crate::saved::run::parse_stamp)
+        .map(crate::saved::record::parse_stamp)
         .transpose()
         .map_err(|e| format!("bad watermark: {e}"))?;
     request.all = false;

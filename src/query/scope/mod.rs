@@ -173,7 +173,9 @@ pub fn written_forms(
     let mut forms = vec![text.to_string()];
     forms.extend(written.map(str::to_string));
     let entity = match field.entity_kind() {
-        Some(kind) => aliases.canonical(kind, text).map(|c| (kind, c.to_string())),
+        Some(kind) => aliases
+            .canonical(kind.as_str(), text)
+            .map(|c| (kind.as_str(), c.to_string())),
         // A "quoted phrase" means exactly these words.
         None if quoted => None,
         None => aliases
