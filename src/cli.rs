@@ -2,14 +2,14 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 
+use crate::choice::Choice;
 use crate::output::OutputFormat;
 use crate::query::DateSpan;
-use crate::query::Filters;
-use crate::search::facets::{CountUnit, DateWindow, FacetKind, FacetRequest, Interval};
-use crate::search::{SearchRequest, SortOrder};
-use clap::ValueEnum;
+use crate::search::facets::{facet_item, CountUnit, Interval};
+use crate::search::SortOrder;
 
 /// Full-text and entity search for news archives.
 ///
@@ -380,7 +380,7 @@ pub enum SavedCommand {
         #[arg(long)]
         new: bool,
         /// Output format (default: the one saved with the query).
-        #[arg(long, short = 'f', value_enum)]
+        #[arg(long, short = 'f', value_parser = choice::<OutputFormat>())]
         format: Option<OutputFormat>,
     },
 }
@@ -394,7 +394,7 @@ pub struct BatchArgs {
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
     /// Output format for every query (default: JSON Lines, or each TOML entry's own).
-    #[arg(long, short = 'f', value_enum)]
+    #[arg(long, short = 'f', value_parser = choice::<OutputFormat>())]
     pub format: Option<OutputFormat>,
 }
 
@@ -508,7 +508,7 @@ pub struct SearchOptions {
     #[arg(long, value_name = "DATE", value_parser = check_span)]
     pub until: Option<String>,
     /// Order of hits.
-    #[arg(long, value_enum, default_value_t = SortOrder::Relevance)]
+    #[arg(long, value_parser = choice::<SortOrder>(), default_value_t = SortOrder::Relevance)]
     pub sort: SortOrder,
     /// Number of hits to show.
     #[arg(long, short = 'n', default_value_t = 10)]
@@ -520,7 +520,7 @@ pub struct SearchOptions {
     #[arg(long)]
     pub all: bool,
     /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Terminal)]
+    #[arg(long, short = 'f', value_parser = choice::<OutputFormat>(), default_value_t = OutputFormat::Terminal)]
     pub format: OutputFormat,
     /// Fields of each hit in json, jsonl and csv output (csv columns in this order), e.g.
     /// --fields id,date,title,body (`body` is the whole text, not in hits otherwise).
@@ -549,7 +549,7 @@ pub struct SearchOptions {
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub facet_size: usize,
     /// Date histogram buckets.
-    #[arg(long, value_enum, default_value_t = Interval::Auto)]
+    #[arg(long, value_parser = choice::<Interval>(), default_value_t = Interval::Auto)]
     pub interval: Interval,
     /// Draw the date histogram as the hits' share of all articles in each bucket (how
     /// much of the coverage a story got), not as counts.
@@ -559,7 +559,7 @@ pub struct SearchOptions {
     /// matching article, wire copies included, as `entities` and `stats` count) or
     /// `stories` (a story filed as five copies counts once; in the histogram on the
     /// day it first appeared).
-    #[arg(long, value_enum, default_value_t = CountUnit::Articles)]
+    #[arg(long, value_parser = choice::<CountUnit>(), default_value_t = CountUnit::Articles)]
     pub count: CountUnit,
     /// List every copy of a story as its own hit. By default wire copies (reprints,
     /// cut-down, updated or edited versions) are folded into the story's best hit,
@@ -593,63 +593,6 @@ impl Default for SearchOptions {
     }
 }
 
-impl SearchOptions {
-    /// The search request these options describe for `query`.
-    pub fn request(&self, query: &str) -> Result<SearchRequest, String> {
-        let span = |s: &Option<String>| -> Result<Option<DateSpan>, String> {
-            s.as_deref().map(str::parse).transpose()
-        };
-        let mut entities = Vec::new();
-        for (field, values) in [
-            ("person", &self.person),
-            ("org", &self.org),
-            ("place", &self.place),
-            ("source", &self.source),
-        ] {
-            entities.extend(values.iter().map(|v| (field, v.clone())));
-        }
-        let mut kinds: Vec<FacetKind> = Vec::new();
-        let mut window = DateWindow::default();
-        for name in &self.facets {
-            let chosen: Vec<FacetKind> = if let Some(range) = name.strip_prefix("date:") {
-                window = DateWindow::parse(range)?;
-                vec![FacetKind::Date]
-            } else if name == "all" {
-                FacetKind::ALL.to_vec()
-            } else {
-                vec![FacetKind::from_str(name, true)?]
-            };
-            for k in chosen {
-                if !kinds.contains(&k) {
-                    kinds.push(k);
-                }
-            }
-        }
-        Ok(SearchRequest {
-            query: query.to_string(),
-            filters: Filters {
-                since: span(&self.since)?,
-                until: span(&self.until)?,
-                indexed_after: None,
-                entities,
-            },
-            sort: self.sort,
-            limit: self.limit,
-            offset: self.offset,
-            all: self.all,
-            facets: FacetRequest {
-                kinds,
-                size: self.facet_size,
-                interval: self.interval,
-                share: self.share,
-                window,
-                count: self.count,
-            },
-            collapse: !self.copies,
-        })
-    }
-}
-
 /// Arguments of `dateline show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
@@ -673,18 +616,21 @@ pub enum ShowFormat {
     Json,
 }
 
-/// Checks one `--facets` item (also for the web server's `facets` parameter).
+/// Checks one `--facets` item (the web page's `facets` parameter is checked the same
+/// way, by [`facet_item`]).
 pub fn check_facet(s: &str) -> Result<String, String> {
-    if let Some(window) = s.strip_prefix("date:") {
-        return DateWindow::parse(window).map(|_| s.to_string());
-    }
-    if s == "all" || FacetKind::from_str(s, true).is_ok() {
-        Ok(s.to_string())
-    } else {
-        Err(format!(
-            "`{s}`: facets are people, orgs, places, source, date (or date:FROM..TO) or all"
-        ))
-    }
+    facet_item(s).map(|_| s.to_string())
+}
+
+/// The command line's reader for a domain [`Choice`]: clap lists the names and their
+/// help, while the domain enum itself stays free of clap.
+fn choice<T: Choice + Clone + Send + Sync>() -> impl TypedValueParser<Value = T> {
+    let values = T::ALL
+        .iter()
+        .map(|value| PossibleValue::new(value.name()).help(value.help()));
+    PossibleValuesParser::new(values).try_map(|name: String| {
+        T::from_name(&name).ok_or_else(|| format!("`{name}` {}", T::expected()))
+    })
 }
 
 fn check_span(s: &str) -> Result<String, String> {

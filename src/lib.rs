@@ -8,6 +8,7 @@
 pub mod app;
 pub mod article;
 pub mod attribution;
+pub mod choice;
 pub mod cli;
 pub mod commands;
 pub mod config;

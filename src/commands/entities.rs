@@ -10,7 +10,7 @@ use crate::entity::EntityKind;
 use crate::extract::aliases::Aliases;
 use crate::index::DatelineIndex;
 use crate::output::printable::printable;
-use crate::output::{self, color};
+use crate::output::{self, color, details};
 use crate::search::{self, facets::FacetKind, facets::FacetRequest};
 
 /// Runs `dateline entities` with `args` on the index at `index_path`.
@@ -38,13 +38,7 @@ fn list(index_path: &Path, args: &EntitiesArgs, aliases: &Aliases) -> anyhow::Re
     let (total, facets) = search::facets_only(&index, args.query.as_deref(), &request, aliases)?;
     let mut out = io::stdout().lock();
     match args.format {
-        ShowFormat::Json => {
-            serde_json::to_writer_pretty(
-                &mut out,
-                &serde_json::json!({ "articles": total, "entities": facets }),
-            )?;
-            writeln!(out)?;
-        }
+        ShowFormat::Json => details::entities_json(&mut out, total, &facets)?,
         ShowFormat::Terminal => {
             writeln!(out, "{total} articles")?;
             output::terminal::write_facets(
@@ -108,25 +102,8 @@ fn list_suspects(
         .collect();
     let mut out = io::stdout().lock();
     match args.format {
-        ShowFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "suspects": suspects }))?;
-            writeln!(out)?;
-        }
-        ShowFormat::Terminal => {
-            for s in &suspects {
-                writeln!(
-                    out,
-                    "{:>6}  {:<6}  {}: {}",
-                    s.articles,
-                    s.kind.as_str(),
-                    printable(&s.name),
-                    printable(&s.reasons.join("; "))
-                )?;
-                if let Some(fix) = &s.fix {
-                    writeln!(out, "{:>16}{}", "fix: ", printable(fix))?;
-                }
-            }
-        }
+        ShowFormat::Json => details::suspects_json(&mut out, &suspects)?,
+        ShowFormat::Terminal => details::suspects_text(&mut out, &suspects)?,
     }
     Ok(if suspects.is_empty() {
         ExitCode::from(1)

@@ -1,14 +1,14 @@
 //! `dateline extract FILE`: what the indexer would store for a file, with entity
 //! mentions, without an index (`enriched_file` is shared with `quotes`).
 
-use std::io::{self, Write};
+use std::io;
 use std::process::ExitCode;
 
 use anyhow::Context;
 
 use crate::cli::{ExtractArgs, ShowFormat};
 use crate::extract::aliases::Aliases;
-use crate::output::summary;
+use crate::output::{details, summary};
 
 /// The articles of one file (or of plain text on stdin, for `-`) as the indexer would
 /// store them, with their entity mentions: what `extract` and `quotes` print.
@@ -69,27 +69,7 @@ pub fn run(
     let results = enriched_file(index_path, &args.path, aliases)?;
     let mut out = io::stdout().lock();
     match args.format {
-        ShowFormat::Json => {
-            let articles: Vec<serde_json::Value> = results
-                .iter()
-                .map(|(article, mentions)| {
-                    serde_json::json!({
-                        "id": article.id,
-                        "title": article.title,
-                        "date": article.date.map(|d| d.format("%Y-%m-%d").to_string()),
-                        "time": article.time.map(|t| t.time.format("%H:%M:%S").to_string()),
-                        "time_zone": article.time.map(|t| t.zone.label()),
-                        "date_source": article.date_source,
-                        "people": article.entities.people,
-                        "orgs": article.entities.orgs,
-                        "places": article.entities.places,
-                        "mentions": mentions,
-                    })
-                })
-                .collect();
-            serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "articles": articles }))?;
-            writeln!(out)?;
-        }
+        ShowFormat::Json => details::extracted_json(&mut out, &results)?,
         ShowFormat::Terminal => {
             for (article, mentions) in &results {
                 summary::write_extracted(&mut out, article, mentions)?;

@@ -8,6 +8,7 @@ pub mod entities;
 pub mod export;
 pub mod extract;
 pub mod index;
+pub mod options;
 pub mod quotes;
 pub mod saved;
 pub mod search;

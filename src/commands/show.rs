@@ -1,10 +1,11 @@
 //! `dateline show ID`: one article in full (and `--copies`: its story's members).
 
-use std::io::{self, Write};
+use std::io;
 use std::process::ExitCode;
 
 use crate::cli::{ShowArgs, ShowFormat};
 use crate::index::DatelineIndex;
+use crate::output::details;
 use crate::output::printable::Printable;
 use crate::output::summary;
 use crate::search;
@@ -33,23 +34,7 @@ pub fn run(index_path: &std::path::Path, args: ShowArgs) -> anyhow::Result<ExitC
     let mut out = io::stdout().lock();
     match args.format {
         ShowFormat::Json => {
-            #[derive(serde::Serialize)]
-            struct WithBody<'a> {
-                #[serde(flatten)]
-                article: &'a crate::index::document::StoredArticle,
-                body: &'a str,
-                #[serde(skip_serializing_if = "Option::is_none")]
-                copies: Option<&'a [summary::Copy]>,
-            }
-            serde_json::to_writer_pretty(
-                &mut out,
-                &WithBody {
-                    article: &article,
-                    body: &article.body,
-                    copies: args.copies.then_some(&copies[..]),
-                },
-            )?;
-            writeln!(out)?;
+            details::article_json(&mut out, &article, args.copies.then_some(&copies[..]))?
         }
         ShowFormat::Terminal => {
             let mut out = Printable::new(&mut out);

@@ -5,6 +5,7 @@
 
 pub mod color;
 pub mod csv_out;
+pub mod details;
 pub mod fields;
 pub mod json;
 pub mod printable;
@@ -17,29 +18,17 @@ use std::io::Write;
 
 use crate::search::HitSink;
 
-/// Output formats for results.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Default,
-    clap::ValueEnum,
-    serde::Serialize,
-    serde::Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum OutputFormat {
-    /// Human-readable blocks, coloured on a TTY unless NO_COLOR is set.
-    #[default]
-    Terminal,
-    /// One JSON object: {"query", "total", "took_ms", "hits": [...]}.
-    Json,
-    /// One JSON object per hit, one per line.
-    Jsonl,
-    /// A header row, then one row per hit; entity lists joined with "; ".
-    Csv,
+crate::choice_enum! {
+    /// Output formats for results.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum OutputFormat {
+        #[default]
+        Terminal = "terminal": "Human-readable blocks, coloured on a TTY unless NO_COLOR is set.",
+        Json = "json": "One JSON object: {\"query\", \"total\", \"took_ms\", \"hits\": [...]}.",
+        Jsonl = "jsonl": "One JSON object per hit, one per line.",
+        Csv = "csv": "A header row, then one row per hit; entity lists joined with \"; \".",
+    }
 }
 
 /// A name added to every JSON hit (JSONL) or envelope (JSON), so a script reading

@@ -12,36 +12,27 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::choice::Choice;
 use crate::entity::EntityKind;
 use tantivy::aggregation::agg_req::Aggregations;
 use tantivy::aggregation::agg_result::{AggregationResult, AggregationResults, BucketResult};
 use tantivy::aggregation::{AggContextParams, AggregationCollector, AggregationLimitsGuard, Key};
 
-/// Facets a user can ask for.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    clap::ValueEnum,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum FacetKind {
-    People,
-    Orgs,
-    Places,
-    Source,
-    Date,
-    /// Who speaks in the hits' attributions (not part of `all`).
-    Speakers,
-    /// How they speak: stance classes (not part of `all`).
-    Stances,
+crate::choice_enum! {
+    /// Facets a user can ask for.
+    #[derive(
+        Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+    )]
+    #[serde(rename_all = "lowercase")]
+    pub enum FacetKind {
+        People = "people": "The people the hits name.",
+        Orgs = "orgs": "The organizations the hits name.",
+        Places = "places": "The places the hits name.",
+        Source = "source": "Where the hits come from (the archive folder or feed).",
+        Date = "date": "The date histogram.",
+        Speakers = "speakers": "Who speaks in the hits' attributions (not part of `all`).",
+        Stances = "stances": "How they speak: stance classes (not part of `all`).",
+    }
 }
 
 impl From<EntityKind> for FacetKind {
@@ -57,7 +48,7 @@ impl From<EntityKind> for FacetKind {
 impl FacetKind {
     /// Every facet `--facets all` shows: the article's own entities, source and dates
     /// (speakers and stances are asked for by name).
-    pub const ALL: [FacetKind; 5] = [
+    pub const SHOWN_BY_ALL: [FacetKind; 5] = [
         FacetKind::People,
         FacetKind::Orgs,
         FacetKind::Places,
@@ -105,18 +96,18 @@ impl FacetKind {
     }
 }
 
-/// Histogram bucket width.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Interval {
-    /// The finest of day, week, month and year that draws the hits' span in at most
-    /// 40 buckets (year beyond that).
-    #[default]
-    Auto,
-    Day,
-    Week,
-    Month,
-    Year,
+crate::choice_enum! {
+    /// Histogram bucket width.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Interval {
+        #[default]
+        Auto = "auto": "The finest of day, week, month and year that draws the hits' span in at most 40 buckets (year beyond that).",
+        Day = "day": "One bar per day.",
+        Week = "week": "One bar per ISO week (Monday first).",
+        Month = "month": "One bar per month.",
+        Year = "year": "One bar per year.",
+    }
 }
 
 /// One value of a term facet.
@@ -175,11 +166,9 @@ impl Facets {
         let (Some(buckets), Some(name)) = (self.date.as_mut(), self.date_interval) else {
             return;
         };
-        let interval = match name {
-            "week" => Interval::Week,
-            "month" => Interval::Month,
-            "year" => Interval::Year,
-            _ => Interval::Day,
+        let interval = match Interval::from_name(name) {
+            Some(Interval::Auto) | None => Interval::Day,
+            Some(resolved) => resolved,
         };
         let mut per_bucket: BTreeMap<String, u64> = BTreeMap::new();
         for (day, count) in archive_days {
@@ -194,16 +183,15 @@ impl Facets {
     }
 }
 
-/// What facets and the date histogram count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum CountUnit {
-    /// Every matching article, copies included: what `entities` and `stats` count too.
-    #[default]
-    Articles,
-    /// Distinct stories: a story filed as five wire copies counts once (in the date
-    /// histogram, on the first day it appeared).
-    Stories,
+crate::choice_enum! {
+    /// What facets and the date histogram count.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum CountUnit {
+        #[default]
+        Articles = "articles": "Every matching article, copies included: what `entities` and `stats` count too.",
+        Stories = "stories": "Distinct stories: a story filed as five wire copies counts once (in the date histogram, on the first day it appeared).",
+    }
 }
 
 /// What to compute.
@@ -218,6 +206,46 @@ pub struct FacetRequest {
     pub share: bool,
     /// The days the date histogram covers (`--facets date:FROM..TO`).
     pub window: DateWindow,
+}
+
+impl FacetRequest {
+    /// The facets a list of `--facets` items asks for (`people`, `all`,
+    /// `date:FROM..TO`, ...), each once in the order first named, and the histogram's
+    /// window when one is given.
+    pub fn kinds_from_items(items: &[String]) -> Result<(Vec<FacetKind>, DateWindow), String> {
+        let mut kinds: Vec<FacetKind> = Vec::new();
+        let mut window = DateWindow::default();
+        for item in items {
+            let (chosen, item_window) = facet_item(item)?;
+            if let Some(item_window) = item_window {
+                window = item_window;
+            }
+            for kind in chosen {
+                if !kinds.contains(&kind) {
+                    kinds.push(kind);
+                }
+            }
+        }
+        Ok((kinds, window))
+    }
+}
+
+/// One `--facets` item (also the web page's `facets` parameter): the facets it names
+/// and, for `date:FROM..TO`, the histogram's window. The error names every choice.
+pub fn facet_item(item: &str) -> Result<(Vec<FacetKind>, Option<DateWindow>), String> {
+    if let Some(range) = item.strip_prefix("date:") {
+        return Ok((vec![FacetKind::Date], Some(DateWindow::parse(range)?)));
+    }
+    if item == "all" {
+        return Ok((FacetKind::SHOWN_BY_ALL.to_vec(), None));
+    }
+    match FacetKind::from_name(item) {
+        Some(kind) => Ok((vec![kind], None)),
+        None => Err(format!(
+            "`{item}`: facets are people, orgs, places, source, date (or date:FROM..TO), \
+             speakers, stances or all"
+        )),
+    }
 }
 
 /// The days a date histogram draws, each end open or a day (inclusive): the same
@@ -497,10 +525,8 @@ fn resolve(interval: Interval, first: NaiveDate, last: NaiveDate) -> Interval {
 
 fn interval_name(interval: Interval) -> &'static str {
     match interval {
-        Interval::Day | Interval::Auto => "day",
-        Interval::Week => "week",
-        Interval::Month => "month",
-        Interval::Year => "year",
+        Interval::Auto => "day",
+        resolved => resolved.name(),
     }
 }
 

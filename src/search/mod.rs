@@ -26,17 +26,16 @@ use crate::index::document::{from_document, StoredArticle};
 use crate::index::DatelineIndex;
 use crate::query::{self, Filters};
 
-/// How hits are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SortOrder {
-    /// Best BM25 match first (title matches weigh double).
-    #[default]
-    Relevance,
-    /// Newest first; undated articles last.
-    Date,
-    /// Oldest first; undated articles last.
-    Oldest,
+crate::choice_enum! {
+    /// How hits are ordered.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum SortOrder {
+        #[default]
+        Relevance = "relevance": "Best BM25 match first (title matches weigh double).",
+        Date = "date": "Newest first; undated articles last.",
+        Oldest = "oldest": "Oldest first; undated articles last.",
+    }
 }
 
 /// One search as the user asked for it.

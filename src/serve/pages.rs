@@ -12,6 +12,7 @@ use maud::{html, Markup, DOCTYPE};
 
 use super::params::{self, url_with, SearchParams, FILTER_KEYS, PAGE_SIZE};
 use super::{histogram, run_blocking, AppState, ServeError};
+use crate::choice::Choice;
 use crate::index::document::StoredArticle;
 use crate::search::facets::{CountUnit, Facets};
 use crate::search::{Header, Hit, HitSink};
@@ -225,9 +226,9 @@ fn search_page(state: &AppState, params: &SearchParams, results: &Collected) -> 
                     @for (i, sort) in [crate::search::SortOrder::Relevance, crate::search::SortOrder::Date, crate::search::SortOrder::Oldest].into_iter().enumerate() {
                         @if i > 0 { " | " }
                         @if params.sort_order() == sort {
-                            strong { (params::enum_name(sort)) }
+                            strong { (sort.name()) }
                         } @else {
-                            a href=(SearchParams { sort: Some(sort), page: 1, ..params.clone() }.url("/search")) { (params::enum_name(sort)) }
+                            a href=(SearchParams { sort: Some(sort), page: 1, ..params.clone() }.url("/search")) { (sort.name()) }
                         }
                     }
                 }

@@ -2,9 +2,8 @@
 //! link can be shared and reloaded, and every link on a page is the current state
 //! with one thing changed.
 
-use clap::ValueEnum;
-
 use super::ServeError;
+use crate::choice::Choice;
 use crate::cli::SearchOptions;
 use crate::search::facets::{CountUnit, Interval};
 use crate::search::SortOrder;
@@ -111,7 +110,9 @@ impl SearchParams {
                     }
                 }
                 "sort" => {
-                    p.sort = Some(enum_value(&value).ok_or_else(|| bad(&expected::<SortOrder>()))?)
+                    p.sort = Some(
+                        SortOrder::from_name(&value).ok_or_else(|| bad(&SortOrder::expected()))?,
+                    )
                 }
                 "person" => push_value(&mut p.person, value),
                 "org" => push_value(&mut p.org, value),
@@ -136,11 +137,13 @@ impl SearchParams {
                     p.facet_size = Some(n.min(MAX_FACET_SIZE));
                 }
                 "interval" => {
-                    p.interval = enum_value(&value).ok_or_else(|| bad(&expected::<Interval>()))?
+                    p.interval =
+                        Interval::from_name(&value).ok_or_else(|| bad(&Interval::expected()))?
                 }
                 "share" => p.share = flag(&value).ok_or_else(|| bad("is not 1 or 0"))?,
                 "count" => {
-                    p.count = enum_value(&value).ok_or_else(|| bad(&expected::<CountUnit>()))?
+                    p.count =
+                        CountUnit::from_name(&value).ok_or_else(|| bad(&CountUnit::expected()))?
                 }
                 "copies" => p.copies = flag(&value).ok_or_else(|| bad("is not 1 or 0"))?,
                 "fields" => {
@@ -201,7 +204,7 @@ impl SearchParams {
             self.facets.clone()
         };
         for f in &facets {
-            crate::cli::check_facet(f)
+            crate::search::facets::facet_item(f)
                 .map_err(|e| ServeError::BadRequest(format!("parameter `facets`: {e}")))?;
         }
         let limit = self.limit.unwrap_or(default_limit);
@@ -299,16 +302,16 @@ impl SearchParams {
             out.append_pair("until", u);
         }
         if let Some(sort) = self.sort {
-            out.append_pair("sort", enum_name(sort).as_str());
+            out.append_pair("sort", sort.name());
         }
         if self.interval != Interval::Auto {
-            out.append_pair("interval", enum_name(self.interval).as_str());
+            out.append_pair("interval", self.interval.name());
         }
         if self.share {
             out.append_pair("share", "1");
         }
         if self.count != CountUnit::Articles {
-            out.append_pair("count", enum_name(self.count).as_str());
+            out.append_pair("count", self.count.name());
         }
         if self.copies {
             out.append_pair("copies", "1");
@@ -373,27 +376,6 @@ fn list(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_string)
-}
-
-fn enum_value<T: ValueEnum>(text: &str) -> Option<T> {
-    T::from_str(text.trim(), true).ok()
-}
-
-/// The value's name as clap spells it (what the CLI and the URL take).
-pub fn enum_name<T: ValueEnum>(value: T) -> String {
-    value
-        .to_possible_value()
-        .map(|v| v.get_name().to_string())
-        .unwrap_or_default()
-}
-
-fn expected<T: ValueEnum>() -> String {
-    let names: Vec<String> = T::value_variants()
-        .iter()
-        .filter_map(|v| v.to_possible_value())
-        .map(|v| v.get_name().to_string())
-        .collect();
-    format!("is not one of: {}", names.join(", "))
 }
 
 #[cfg(test)]
