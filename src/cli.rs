@@ -6,6 +6,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 
 use crate::choice::Choice;
+use crate::export::engines::QuickwitVersion;
 use crate::output::OutputFormat;
 use crate::query::DateSpan;
 use crate::search::facets::{facet_item, CountUnit, Interval};
@@ -184,6 +185,9 @@ pub struct ExportArgs {
     /// Index name inside the engine.
     #[arg(long, default_value = "dateline")]
     pub name: String,
+    /// The Quickwit release the index config is for (with --to quickwit).
+    #[arg(long, value_name = "VERSION", value_parser = choice::<QuickwitVersion>(), default_value_t = QuickwitVersion::V0_9)]
+    pub quickwit_version: QuickwitVersion,
     /// Replace an earlier export in OUT (only the files it wrote are removed).
     #[arg(long)]
     pub force: bool,

@@ -51,8 +51,10 @@ fn quickwit_export_has_a_valid_config_and_every_article_once() {
         serde_yaml_ng::from_str(&fs::read_to_string(out.join("index-config.yaml")).unwrap())
             .unwrap();
     let config: Value = serde_json::to_value(config).unwrap();
-    assert_eq!(config["version"], "0.8");
-    assert_eq!(config["doc_mapping"]["timestamp_field"], "date");
+    // Quickwit 0.9 by default; it rejects documents without the timestamp field, so
+    // there is none (undated articles must ingest).
+    assert_eq!(config["version"], "0.9");
+    assert!(config["doc_mapping"].get("timestamp_field").is_none());
     let fields = config["doc_mapping"]["field_mappings"].as_array().unwrap();
     let names: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
     for f in fields {
@@ -62,8 +64,13 @@ fn quickwit_export_has_a_valid_config_and_every_article_once() {
             ["text", "array<text>", "datetime", "u64", "i64", "bool"].contains(&ty),
             "{f}"
         );
+        // Quickwit 0.9's tokenizers (en_stem was removed in 0.9).
         if let Some(t) = f.get("tokenizer") {
-            assert!(["raw", "default", "en_stem", "whitespace"].contains(&t.as_str().unwrap()));
+            assert!(
+                ["raw", "default", "whitespace", "lowercase", "raw_lowercase"]
+                    .contains(&t.as_str().unwrap()),
+                "{f}"
+            );
         }
         if let Some(r) = f.get("record") {
             assert!(["basic", "freq", "position"].contains(&r.as_str().unwrap()));
@@ -84,6 +91,12 @@ fn quickwit_export_has_a_valid_config_and_every_article_once() {
     assert!(!names
         .iter()
         .any(|n| n.ends_with("_exact") || *n == "indexed_at"));
+    // Stemming survives as shadow fields holding dateline's stems, split on spaces.
+    for stemmed in ["title_stem", "body_stem"] {
+        let f = fields.iter().find(|f| f["name"] == stemmed).unwrap();
+        assert_eq!(f["tokenizer"], "whitespace");
+        assert_eq!(f["record"], "position");
+    }
 
     let docs = read_jsonl(&out.join("docs.ndjson"));
     let ids: Vec<String> = docs
@@ -99,6 +112,47 @@ fn quickwit_export_has_a_valid_config_and_every_article_once() {
             assert!(names.contains(&key.as_str()), "{key} not in the config");
         }
     }
+    // The seed article's stems: "denied" is stored as dateline stems it, one word per
+    // position, so a stemmed phrase finds the same articles in Quickwit.
+    let seed = docs
+        .iter()
+        .find(|d| d["id"].as_str().unwrap().contains("pompeo"))
+        .unwrap();
+    let body_stem = seed["body_stem"].as_str().unwrap();
+    assert!(body_stem.split(' ').any(|w| w == "deni"), "{body_stem}");
+    assert!(!body_stem.split(' ').any(|w| w == "denied"));
+    let words = seed["body"]
+        .as_str()
+        .unwrap()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count();
+    assert_eq!(body_stem.split(' ').count(), words);
+}
+
+#[test]
+fn quickwit_0_8_config_keeps_its_stemmer() {
+    let s = Scratch::new();
+    s.index(&repo().join("corpus"), &[]);
+    let out = s.dir.path().join("qw8");
+    s.cmd(&["export", "--to", "quickwit", "--quickwit-version", "0.8"])
+        .arg(&out)
+        .assert()
+        .success();
+    let config: serde_yaml_ng::Value =
+        serde_yaml_ng::from_str(&fs::read_to_string(out.join("index-config.yaml")).unwrap())
+            .unwrap();
+    let config: Value = serde_json::to_value(config).unwrap();
+    assert_eq!(config["version"], "0.8");
+    let fields = config["doc_mapping"]["field_mappings"].as_array().unwrap();
+    let body = fields.iter().find(|f| f["name"] == "body").unwrap();
+    assert_eq!(body["tokenizer"], "en_stem");
+    assert!(fields.iter().any(|f| f["name"] == "body_stem"));
+    s.cmd(&["export", "--to", "quickwit", "--quickwit-version", "0.7"])
+        .arg(s.dir.path().join("qw7"))
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("0.9"));
 }
 
 #[test]
@@ -120,10 +174,11 @@ fn elasticsearch_export_has_a_mapping_and_bulk_pairs() {
             "{name}: {p}"
         );
         if let Some(a) = p.get("analyzer") {
-            assert!(["english", "standard"].contains(&a.as_str().unwrap()));
+            assert!(["english", "standard", "whitespace"].contains(&a.as_str().unwrap()));
         }
     }
     assert_eq!(props["body"]["analyzer"], "english");
+    assert_eq!(props["body_stem"]["analyzer"], "whitespace");
     assert_eq!(props["people"]["fields"]["keyword"]["type"], "keyword");
     let lines = read_jsonl(&out.join("bulk-0001.ndjson"));
     assert_eq!(lines.len(), 50);

@@ -45,7 +45,12 @@ pub fn run(
             target::prepare_dir(dir, args.force)?;
             let summary = match engine {
                 ExportEngine::Quickwit => crate::export::engines::export_quickwit(
-                    &index, selection, dir, &args.name, &progress,
+                    &index,
+                    selection,
+                    dir,
+                    &args.name,
+                    args.quickwit_version,
+                    &progress,
                 )?,
                 ExportEngine::Elasticsearch => crate::export::engines::export_elasticsearch(
                     &index, selection, dir, &args.name, &progress,

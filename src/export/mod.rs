@@ -9,6 +9,7 @@
 //! so exporting the same archive always gives the same bytes.
 
 pub mod engines;
+pub mod stems;
 pub mod target;
 
 use std::io::Write;
@@ -52,15 +53,24 @@ pub struct ExportedArticle {
     /// How many other articles of the index are in the same story.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub copies: Option<usize>,
+    /// dateline's stems of the title, for engines ([`stems`]); not in the plain export.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_stem: Option<String>,
+    /// dateline's stems of the body, for engines ([`stems`]); not in the plain export.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body_stem: Option<String>,
 }
 
 impl ExportedArticle {
-    /// The article for another engine: story bookkeeping is dateline's own (the
-    /// engine configs have no such fields), so it is left out.
-    pub fn without_stories(self) -> ExportedArticle {
+    /// The article for another engine: with the stemmed shadow fields its config
+    /// declares, and without story bookkeeping, which is dateline's own (the engine
+    /// configs have no such fields).
+    pub fn for_engine(self, stemmer: &mut stems::Stemmer) -> ExportedArticle {
         ExportedArticle {
             story: None,
             copies: None,
+            title_stem: Some(stemmer.shadow(&self.title)),
+            body_stem: Some(stemmer.shadow(&self.body)),
             ..self
         }
     }
@@ -143,6 +153,8 @@ pub fn for_each_article(
             source: a.source,
             url: a.url,
             entities: a.entities,
+            title_stem: None,
+            body_stem: None,
         })?;
         n += 1;
         progress.inc(1);
