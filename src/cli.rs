@@ -499,6 +499,13 @@ pub struct SearchArgs {
     /// may match nothing, instead of the hits.
     #[arg(long)]
     pub explain: bool,
+    /// Send the search to another engine instead of the local index: `--engine
+    /// quickwit http://127.0.0.1:7280[/INDEX]` searches a Quickwit index loaded from
+    /// `dateline export --to quickwit` (INDEX defaults to `dateline`). Same query
+    /// language, aliases, filters, facets and output; what Quickwit cannot answer the
+    /// same way (NEAR, SENTENCE, SAID, fuzzy words, --count stories) is refused.
+    #[arg(long, num_args = 2, value_names = ["ENGINE", "URL"])]
+    pub engine: Vec<String>,
 }
 
 /// How to run and print a search: shared by `search`, `saved add`, batch files and

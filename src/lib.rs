@@ -15,6 +15,7 @@ pub mod config;
 pub mod corpus;
 pub mod curation;
 pub mod embedded;
+pub mod engine;
 pub mod entity;
 pub mod error;
 pub mod export;

@@ -169,6 +169,12 @@ const FOLDER_RULES: &[(&str, &[&str], &str)] = &[
           "commands"],
         "export/ writes the index out for other engines; it never searches or renders",
     ),
+    (
+        "engine",
+        &["corpus", "ingest", "output", "serve", "saved", "export", "stories",
+          "curation", "cli", "app", "commands"],
+        "engine/ answers searches on another engine (Quickwit); it never indexes, renders or dispatches",
+    ),
 ];
 
 /// True when `code` names the crate module or external crate `name` as a path.

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use crate::cli::SearchArgs;
+use crate::engine::quickwit::Quickwit;
 use crate::extract::aliases::Aliases;
 use crate::index::DatelineIndex;
 use crate::output::printable::{printable, Printable};
@@ -16,9 +17,12 @@ pub fn run(
     args: SearchArgs,
     aliases: &Aliases,
 ) -> anyhow::Result<ExitCode> {
-    let index = DatelineIndex::open(index_path)?;
     let query = args.query.join(" ");
     let request = args.options.request(&query).map_err(anyhow::Error::msg)?;
+    if let Some(quickwit) = engine(&args.engine)? {
+        return run_on_quickwit(&quickwit, &args, &request, aliases);
+    }
+    let index = DatelineIndex::open(index_path)?;
     if args.explain {
         let e = search::explain::explain(&index, &query, &request.filters, aliases)?;
         let mut out = io::stdout().lock();
@@ -53,6 +57,60 @@ pub fn run(
     write_warnings(&outcome.warnings);
     let total = outcome.total;
     Ok(if total > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// The engine `--engine ENGINE URL` (or `DATELINE_ENGINE="ENGINE URL"`) names, if any.
+fn engine(args: &[String]) -> anyhow::Result<Option<Quickwit>> {
+    let from_env;
+    let words: Vec<&str> = if args.is_empty() {
+        from_env = std::env::var("DATELINE_ENGINE").unwrap_or_default();
+        from_env.split_whitespace().collect()
+    } else {
+        args.iter().map(String::as_str).collect()
+    };
+    match words.as_slice() {
+        [] | ["local"] => Ok(None),
+        ["quickwit", url] => Ok(Some(Quickwit::from_url(url)?)),
+        _ => anyhow::bail!(
+            "--engine takes an engine and its address, e.g. --engine quickwit http://127.0.0.1:7280 (got `{}`)",
+            words.join(" ")
+        ),
+    }
+}
+
+fn run_on_quickwit(
+    quickwit: &Quickwit,
+    args: &SearchArgs,
+    request: &search::SearchRequest,
+    aliases: &Aliases,
+) -> anyhow::Result<ExitCode> {
+    if args.explain {
+        let tree = crate::query::resolve(&request.query, &request.filters, aliases)?;
+        let prepared = crate::engine::quickwit::search::prepare(&tree, request)?;
+        let mut out = io::stdout().lock();
+        writeln!(out, "dateline: {tree}")?;
+        match &prepared.query {
+            Some(text) => writeln!(out, "quickwit: {text}")?,
+            None => writeln!(out, "quickwit: nothing to send: no article can match")?,
+        }
+        writeln!(out, "sent to:  {}", quickwit.search_url())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let stdout = io::stdout().lock();
+    let mut sink = output::sink(
+        args.options.format,
+        io::BufWriter::new(stdout),
+        color::stdout_wants_color(),
+        None,
+        &args.options.fields,
+    );
+    let outcome = crate::engine::quickwit::run(quickwit, request, aliases, sink.as_mut())?;
+    write_warnings(&outcome.warnings);
+    Ok(if outcome.total > 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

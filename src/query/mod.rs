@@ -111,6 +111,15 @@ pub struct Compiled {
     pub saids: Vec<said::SaidQuery>,
 }
 
+/// Parses `text` and applies the passes and `filters`: the tree every engine plans
+/// from (the local index here, another engine in `engine/`).
+pub fn resolve(text: &str, filters: &Filters, aliases: &Aliases) -> Result<Node, QueryError> {
+    let mut tree = passes::apply_filters(parse(text)?, filters);
+    passes::resolve_entities(&mut tree, aliases);
+    passes::resolve_stances(&mut tree, text)?;
+    Ok(tree)
+}
+
 /// Parses `text`, applies the passes and `filters`, and plans the tantivy query.
 pub fn compile(
     index: &Index,
@@ -119,9 +128,7 @@ pub fn compile(
     filters: &Filters,
     aliases: &Aliases,
 ) -> Result<Compiled, QueryError> {
-    let mut tree = passes::apply_filters(parse(text)?, filters);
-    passes::resolve_entities(&mut tree, aliases);
-    passes::resolve_stances(&mut tree, text)?;
+    let tree = resolve(text, filters, aliases)?;
     let mut planner = plan::Planner {
         index,
         fields,

@@ -405,7 +405,8 @@ impl FacetRequest {
 
     /// Facets from each term facet's values (most first) and the per-day counts of
     /// the date histogram; `total` is what the counts add up to (hits or stories).
-    fn assemble(
+    /// Public for engines that count elsewhere (`engine/`): one shape for every source.
+    pub fn assemble(
         &self,
         mut terms: HashMap<&'static str, Vec<(String, u64)>>,
         days: Option<Vec<(NaiveDate, u64)>>,

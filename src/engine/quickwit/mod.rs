@@ -1,0 +1,138 @@
+//! Quickwit as dateline's engine (`--engine quickwit URL`): the same query language,
+//! aliases, filters and renderers, answered by a Quickwit index loaded from
+//! `dateline export --to quickwit`. What Quickwit cannot answer as dateline does
+//! (NEAR/SENTENCE/SAID scopes, fuzzy words, `--new`, story counts) is refused by
+//! name before anything is sent.
+
+pub mod client;
+pub mod search;
+pub mod snippet;
+pub mod translate;
+
+use std::time::Instant;
+
+use crate::extract::aliases::Aliases;
+use crate::search::{Header, HitSink, Outcome, SearchRequest};
+
+pub use client::Quickwit;
+
+/// Hits asked for per request when every hit is wanted (`--all`).
+const PAGE: usize = 1000;
+
+/// Why a search could not be answered by Quickwit.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error(transparent)]
+    Unsupported(#[from] translate::Unsupported),
+    #[error("{0}")]
+    Query(#[from] crate::query::QueryError),
+    #[error("`{url}` is not a Quickwit address: {reason}")]
+    Url { url: String, reason: String },
+    #[error("could not reach Quickwit at {url}: {message} (is `quickwit run` up?)")]
+    Http { url: String, message: String },
+    #[error("Quickwit at {url} answered {status}: {message}")]
+    Status {
+        url: String,
+        status: u16,
+        message: String,
+    },
+    #[error("Quickwit's answer could not be read: {0}")]
+    Response(String),
+    #[error("writing the results: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+/// Runs `request` on `quickwit`, delivering results to `sink` as a local search does.
+pub fn run(
+    quickwit: &Quickwit,
+    request: &SearchRequest,
+    aliases: &Aliases,
+    sink: &mut dyn HitSink,
+) -> Result<Outcome, EngineError> {
+    let started = Instant::now();
+    let tree = crate::query::resolve(&request.query, &request.filters, aliases)?;
+    search::check_facets(&request.facets)?;
+    let prepared = search::prepare(&tree, request)?;
+    let mut warnings = Vec::new();
+    if request.collapse {
+        warnings.push(
+            "Quickwit lists wire copies as separate hits (the export carries no stories)"
+                .to_string(),
+        );
+    }
+    let mut snippets = snippet::Snippets::for_tree(&tree);
+    let facets_wanted = !request.facets.is_empty();
+    let (total, mut hits, facets) = match &prepared.query {
+        None => (
+            0,
+            Vec::new(),
+            facets_wanted.then(|| {
+                request
+                    .facets
+                    .assemble(Default::default(), Some(Vec::new()), 0)
+            }),
+        ),
+        Some(query) => {
+            let first_page = if request.all { PAGE } else { request.limit };
+            let body = search::request_body(
+                query,
+                request.sort,
+                request.offset,
+                first_page,
+                Some(&request.facets),
+            );
+            let response = quickwit.search(&body)?;
+            let total = search::total(&response)?;
+            let hits = search::hits(&response, &mut snippets)?;
+            let facets = facets_wanted.then(|| search::facets(&response, &request.facets, total));
+            (total, hits, facets)
+        }
+    };
+    let mut facets = facets;
+    if let (Some(facets), true) = (facets.as_mut(), request.facets.share) {
+        let archive = quickwit.search(&search::archive_body())?;
+        let days = archive
+            .get("aggregations")
+            .and_then(|a| a.get("date"))
+            .map(search::histogram_days)
+            .unwrap_or_default();
+        facets.attach_archive(&days);
+    }
+    let header = Header {
+        query: request.query.clone(),
+        total,
+        took_ms: started.elapsed().as_millis() as u64,
+        offset: request.offset,
+        sort: request.sort,
+        stories: None,
+        new_only: false,
+        warnings: warnings.clone(),
+    };
+    sink.begin(&header)?;
+    for hit in &hits {
+        sink.hit(hit)?;
+    }
+    // Every hit (`--all`): the following pages, streamed as they come.
+    if let (true, Some(query)) = (request.all, &prepared.query) {
+        let mut offset = request.offset + hits.len();
+        while !hits.is_empty() && offset < total {
+            let body = search::request_body(query, request.sort, offset, PAGE, None);
+            let response = quickwit.search(&body)?;
+            hits = search::hits(&response, &mut snippets)?;
+            for hit in &hits {
+                sink.hit(hit)?;
+            }
+            offset += hits.len();
+        }
+    }
+    if let Some(facets) = &facets {
+        sink.facets(facets)?;
+    }
+    sink.end()?;
+    Ok(Outcome {
+        total,
+        listed: total,
+        latest_stamp: None,
+        warnings,
+    })
+}
