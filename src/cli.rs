@@ -232,6 +232,8 @@ pub struct EntitiesArgs {
     pub limit: usize,
     #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Terminal)]
     pub format: ShowFormat,
+    #[command(flatten)]
+    pub engine: EngineArgs,
 }
 
 /// `dateline entities merge|rename|retype|drop|rules`: curation that takes effect at
@@ -386,6 +388,8 @@ pub enum SavedCommand {
         /// Output format (default: the one saved with the query).
         #[arg(long, short = 'f', value_parser = choice::<OutputFormat>())]
         format: Option<OutputFormat>,
+        #[command(flatten)]
+        engine: EngineArgs,
     },
 }
 
@@ -400,6 +404,8 @@ pub struct BatchArgs {
     /// Output format for every query (default: JSON Lines, or each TOML entry's own).
     #[arg(long, short = 'f', value_parser = choice::<OutputFormat>())]
     pub format: Option<OutputFormat>,
+    #[command(flatten)]
+    pub engine: EngineArgs,
 }
 
 /// Arguments of `dateline extract`.
@@ -499,11 +505,19 @@ pub struct SearchArgs {
     /// may match nothing, instead of the hits.
     #[arg(long)]
     pub explain: bool,
-    /// Send the search to another engine instead of the local index: `--engine
-    /// quickwit http://127.0.0.1:7280[/INDEX]` searches a Quickwit index loaded from
-    /// `dateline export --to quickwit` (INDEX defaults to `dateline`). Same query
-    /// language, aliases, filters, facets and output; what Quickwit cannot answer the
-    /// same way (NEAR, SENTENCE, SAID, fuzzy words, --count stories) is refused.
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+/// Where searches run: the local index, or another engine holding its export.
+#[derive(Debug, Clone, Default, Args)]
+pub struct EngineArgs {
+    /// Run on another engine instead of the local index: `--engine quickwit
+    /// http://127.0.0.1:7280[/INDEX]` searches a Quickwit index loaded from `dateline
+    /// export --to quickwit` (INDEX defaults to `dateline`; or set DATELINE_ENGINE="quickwit
+    /// URL"). Same query language, aliases, filters, facets and output; what Quickwit
+    /// cannot answer the same way (NEAR, SENTENCE, SAID, fuzzy words, --count stories,
+    /// --new) is refused.
     #[arg(long, num_args = 2, value_names = ["ENGINE", "URL"])]
     pub engine: Vec<String>,
 }

@@ -7,10 +7,10 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+use super::backend::Backend;
 use super::saved::{exit_code, run_one, Job};
 use crate::cli::BatchArgs;
 use crate::extract::aliases::Aliases;
-use crate::index::DatelineIndex;
 use crate::output::{color, OutputFormat};
 use crate::saved::batch::{self, BatchQuery};
 
@@ -32,7 +32,7 @@ pub fn run(index_path: &Path, args: BatchArgs, aliases: &Aliases) -> anyhow::Res
         .with_context(|| format!("reading {}", args.file.display()))?;
     let queries = batch::parse(&args.file, &text)
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
-    let index = DatelineIndex::open(index_path)?;
+    let backend = Backend::open(index_path, &args.engine)?;
     if let Some(dir) = &args.out_dir {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
@@ -64,14 +64,14 @@ pub fn run(index_path: &Path, args: BatchArgs, aliases: &Aliases) -> anyhow::Res
                 let path = dir.join(format!("{stem}.{}", extension(options.format)));
                 let result = std::fs::File::create(&path)
                     .with_context(|| format!("creating {}", path.display()))
-                    .and_then(|mut f| run_one(&index, &job, aliases, &mut f));
+                    .and_then(|mut f| run_one(&backend, &job, aliases, &mut f));
                 if result.is_err() {
                     // No half-written or empty result file for a query that failed.
                     let _ = std::fs::remove_file(&path);
                 }
                 result
             }
-            None => run_one(&index, &job, aliases, &mut io::stdout().lock()),
+            None => run_one(&backend, &job, aliases, &mut io::stdout().lock()),
         };
         match result {
             Ok(outcome) => rows.push((name, Ok(outcome.total))),

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::backend::Backend;
 use crate::cli::{CurateCommand, EntitiesArgs, EntityKindArg, ShowFormat};
 use crate::curation::{self, suspicious, Outcome, Overlay};
 use crate::entity::EntityKind;
@@ -15,6 +16,12 @@ use crate::search::{self, facets::FacetKind, facets::FacetRequest};
 
 /// Runs `dateline entities` with `args` on the index at `index_path`.
 pub fn run(index_path: &Path, args: EntitiesArgs, aliases: &Aliases) -> anyhow::Result<ExitCode> {
+    let remote = super::backend::engine(&args.engine.engine)?.is_some();
+    if remote && (args.curate.is_some() || args.suspicious) {
+        anyhow::bail!(
+            "curation and --suspicious work on the local index (they read and rewrite its articles); --engine only lists names"
+        );
+    }
     if let Some(command) = args.curate {
         return curate(index_path, command);
     }
@@ -29,13 +36,19 @@ fn kinds_of(arg: Option<EntityKindArg>) -> Vec<FacetKind> {
 }
 
 fn list(index_path: &Path, args: &EntitiesArgs, aliases: &Aliases) -> anyhow::Result<ExitCode> {
-    let index = DatelineIndex::open(index_path)?;
     let request = FacetRequest {
         kinds: kinds_of(args.kind),
         size: args.limit,
         ..Default::default()
     };
-    let (total, facets) = search::facets_only(&index, args.query.as_deref(), &request, aliases)?;
+    let (total, facets) = match Backend::open(index_path, &args.engine)? {
+        Backend::Local(index) => {
+            search::facets_only(&index, args.query.as_deref(), &request, aliases)?
+        }
+        Backend::Quickwit(qw) => {
+            crate::engine::quickwit::facets_only(&qw, args.query.as_deref(), &request, aliases)?
+        }
+    };
     let mut out = io::stdout().lock();
     match args.format {
         ShowFormat::Json => details::entities_json(&mut out, total, &facets)?,

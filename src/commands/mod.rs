@@ -1,6 +1,7 @@
 //! One file per subcommand that has outgrown `app.rs`: each turns parsed arguments
 //! into library calls, picks the renderer and returns the exit code.
 
+pub mod backend;
 pub mod batch;
 pub mod check;
 pub mod dups;

@@ -8,13 +8,13 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+use super::backend::Backend;
 use crate::cli::{SavedCommand, SearchOptions, ShowFormat};
 use crate::extract::aliases::Aliases;
-use crate::index::DatelineIndex;
 use crate::output::{self, color, Label, OutputFormat};
 use crate::saved::record::{add, format_stamp, now, parse_stamp};
 use crate::saved::{file_for, unknown, validate_name, SavedError, Store};
-use crate::search::{self, Outcome};
+use crate::search::Outcome;
 
 /// Exit code for a set of runs: 2 if any failed, else 0 if any hit, else 1.
 pub(crate) fn exit_code(any_error: bool, any_hit: bool) -> ExitCode {
@@ -105,16 +105,21 @@ pub fn run(
             all,
             new,
             format,
+            engine,
         } => {
             drop(out);
-            return run_saved(index_path, &store, name, all, new, format, aliases);
+            let backend = Backend::open(index_path, &engine)?;
+            if new && matches!(backend, Backend::Quickwit(_)) {
+                anyhow::bail!("saved run --new needs the local index: what is new is told by indexing times, which the export leaves out");
+            }
+            return run_saved(&backend, &store, name, all, new, format, aliases);
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn run_saved(
-    index_path: &Path,
+    backend: &Backend,
     store: &Store,
     name: Option<String>,
     all: bool,
@@ -132,7 +137,6 @@ fn run_saved(
         }
         (None, _) => queries.keys().cloned().collect(),
     };
-    let index = DatelineIndex::open(index_path)?;
     let (mut any_error, mut any_hit) = (false, false);
     for name in names {
         // Read, run, print and record under the store's lock: the run is recorded
@@ -169,7 +173,7 @@ fn run_saved(
                 indexed_after: watermark,
                 color: color::stdout_wants_color(),
             };
-            let outcome = run_one(&index, &job, aliases, &mut io::stdout().lock())?;
+            let outcome = run_one(backend, &job, aliases, &mut io::stdout().lock())?;
             saved.last_run = Some(now());
             if let Some(stamp) = outcome.latest_stamp {
                 saved.watermark = Some(format_stamp(stamp));
@@ -205,7 +209,7 @@ pub(crate) struct Job<'a> {
 
 /// Runs one query into `out` with a label, flushing before returning.
 pub(crate) fn run_one(
-    index: &DatelineIndex,
+    backend: &Backend,
     job: &Job<'_>,
     aliases: &Aliases,
     out: &mut dyn Write,
@@ -223,7 +227,7 @@ pub(crate) fn run_one(
         Some(label),
         &job.options.fields,
     );
-    let outcome = search::run(index, &request, aliases, sink.as_mut())?;
+    let outcome = backend.search(&request, aliases, sink.as_mut())?;
     let named: Vec<String> = outcome
         .warnings
         .iter()

@@ -19,7 +19,7 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let query = args.query.join(" ");
     let request = args.options.request(&query).map_err(anyhow::Error::msg)?;
-    if let Some(quickwit) = engine(&args.engine)? {
+    if let Some(quickwit) = super::backend::engine(&args.engine.engine)? {
         return run_on_quickwit(&quickwit, &args, &request, aliases);
     }
     let index = DatelineIndex::open(index_path)?;
@@ -61,25 +61,6 @@ pub fn run(
     } else {
         ExitCode::from(1)
     })
-}
-
-/// The engine `--engine ENGINE URL` (or `DATELINE_ENGINE="ENGINE URL"`) names, if any.
-fn engine(args: &[String]) -> anyhow::Result<Option<Quickwit>> {
-    let from_env;
-    let words: Vec<&str> = if args.is_empty() {
-        from_env = std::env::var("DATELINE_ENGINE").unwrap_or_default();
-        from_env.split_whitespace().collect()
-    } else {
-        args.iter().map(String::as_str).collect()
-    };
-    match words.as_slice() {
-        [] | ["local"] => Ok(None),
-        ["quickwit", url] => Ok(Some(Quickwit::from_url(url)?)),
-        _ => anyhow::bail!(
-            "--engine takes an engine and its address, e.g. --engine quickwit http://127.0.0.1:7280 (got `{}`)",
-            words.join(" ")
-        ),
-    }
 }
 
 fn run_on_quickwit(

@@ -42,6 +42,33 @@ pub enum EngineError {
     Output(#[from] std::io::Error),
 }
 
+/// The facets of the articles matching `query` (all articles when `None`), and how
+/// many there are: what `dateline entities` lists.
+pub fn facets_only(
+    quickwit: &Quickwit,
+    query: Option<&str>,
+    request: &crate::search::facets::FacetRequest,
+    aliases: &Aliases,
+) -> Result<(usize, crate::search::facets::Facets), EngineError> {
+    let text = query.unwrap_or("*");
+    let tree = crate::query::resolve(text, &Default::default(), aliases)?;
+    search::check_facets(request)?;
+    let expr = translate::translate(&tree)?;
+    let Some(query) = translate::render(&expr) else {
+        return Ok((0, request.assemble(Default::default(), Some(Vec::new()), 0)));
+    };
+    let body = search::request_body(
+        &query,
+        crate::search::SortOrder::Relevance,
+        0,
+        0,
+        Some(request),
+    );
+    let response = quickwit.search(&body)?;
+    let total = search::total(&response)?;
+    Ok((total, search::facets(&response, request, total)))
+}
+
 /// Runs `request` on `quickwit`, delivering results to `sink` as a local search does.
 pub fn run(
     quickwit: &Quickwit,
