@@ -82,23 +82,39 @@ impl Quickwit {
             .read_to_string()
             .map_err(unreachable)?;
         if status != 200 {
-            let message = serde_json::from_str::<Value>(&text)
-                .ok()
-                .and_then(|v| v.get("message").and_then(Value::as_str).map(str::to_string))
-                .unwrap_or(text);
             return Err(EngineError::Status {
                 url,
                 status,
-                message,
+                message: error_message(text),
             });
         }
         serde_json::from_str(&text).map_err(|e| EngineError::Response(format!("{url}: {e}")))
     }
 }
 
+/// The `message` of Quickwit's error answer (`{"message": "..."}`), or the answer
+/// itself when it is not one.
+fn error_message(answer: String) -> String {
+    serde_json::from_str::<Value>(&answer)
+        .ok()
+        .and_then(|v| v.get("message").and_then(Value::as_str).map(str::to_string))
+        .unwrap_or(answer)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quickwit_s_own_error_message_is_passed_on() {
+        // Recorded from Quickwit 0.9 (a query it cannot parse).
+        let answer = include_str!("../../../tests/fixtures/quickwit/bad-query-response.json");
+        assert_eq!(
+            error_message(answer.to_string()),
+            "failed to parse query: `title_stem:\"a`"
+        );
+        assert_eq!(error_message("Bad Gateway".into()), "Bad Gateway");
+    }
 
     #[test]
     fn the_url_names_the_node_and_the_index() {

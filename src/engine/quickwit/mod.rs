@@ -18,6 +18,9 @@ pub use client::Quickwit;
 
 /// Hits asked for per request when every hit is wanted (`--all`).
 const PAGE: usize = 1000;
+/// Quickwit refuses a `start_offset` beyond this, so paging reaches
+/// `MAX_OFFSET + PAGE` hits at most.
+const MAX_OFFSET: usize = 10_000;
 
 /// Why a search could not be answered by Quickwit.
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +39,8 @@ pub enum EngineError {
         status: u16,
         message: String,
     },
+    #[error("--all would list {total} hits, and Quickwit pages no further than {most}: narrow the query, or use `dateline export --query` on the local index")]
+    TooManyHits { total: usize, most: usize },
     #[error("Quickwit's answer could not be read: {0}")]
     Response(String),
     #[error("writing the results: {0}")]
@@ -110,13 +115,22 @@ pub fn run(
             );
             let response = quickwit.search(&body)?;
             let total = search::total(&response)?;
+            if request.all && total > MAX_OFFSET + PAGE {
+                // Refused before the first hit is printed: never a silently cut list.
+                return Err(EngineError::TooManyHits {
+                    total,
+                    most: MAX_OFFSET + PAGE,
+                });
+            }
             let hits = search::hits(&response, &mut snippets)?;
             let facets = facets_wanted.then(|| search::facets(&response, &request.facets, total));
             (total, hits, facets)
         }
     };
     let mut facets = facets;
-    if let (Some(facets), true) = (facets.as_mut(), request.facets.share) {
+    // The archive's own per-day counts go with every histogram (as locally): what
+    // `--share` divides by, and what the JSON's `archive` fields carry.
+    if let Some(facets) = facets.as_mut().filter(|f| f.date.is_some()) {
         let archive = quickwit.search(&search::archive_body())?;
         let days = archive
             .get("aggregations")
