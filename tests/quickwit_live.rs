@@ -245,6 +245,66 @@ fn compare_archive(s: &Scratch, node: &Node, name: &str) -> usize {
         println!("{name:8} facets of `{query}` compared");
         compared += 1;
     }
+    // `entities`: the same lists, over everything and over a query's hits.
+    for query in [None, Some("oil OR iran")] {
+        let mut args = vec!["entities", "-n", "15", "-f", "json"];
+        if let Some(q) = query {
+            args.extend_from_slice(&["--query", q]);
+        }
+        let run = |extra: &[&str]| -> Value {
+            let out = s.cmd(&args).args(extra).output().expect("run entities");
+            serde_json::from_slice(&out.stdout).expect("entities JSON")
+        };
+        let (l, r) = (run(&[]), run(&["--engine", "quickwit", &engine]));
+        if l["articles"] != r["articles"] {
+            differences.push(format!(
+                "{name}: entities {query:?}: articles {} vs {}",
+                l["articles"], r["articles"]
+            ));
+        }
+        for kind in ["people", "orgs", "places"] {
+            if let Some(d) = top_differs(&l["entities"][kind], &r["entities"][kind]) {
+                differences.push(format!("{name}: entities {query:?} {kind}: {d}"));
+            }
+        }
+        compared += 1;
+    }
+    // `batch` and `saved run`: every query's total, as the local index gives it.
+    let batch = s.dir.path().join(format!("{name}-batch.txt"));
+    fs::write(&batch, "oil\nrates AND NOT iran\norg:opec\n").expect("batch file");
+    let totals = |extra: &[&str]| -> Vec<Value> {
+        let out = s
+            .cmd(&["batch", "-f", "json"])
+            .arg(&batch)
+            .args(extra)
+            .output()
+            .expect("run batch");
+        serde_json::Deserializer::from_slice(&out.stdout)
+            .into_iter::<Value>()
+            .filter_map(Result::ok)
+            .map(|v| v["total"].clone())
+            .collect()
+    };
+    let (l, r) = (totals(&[]), totals(&["--engine", "quickwit", &engine]));
+    if l != r || l.len() != 3 {
+        differences.push(format!("{name}: batch totals {l:?} vs {r:?}"));
+    }
+    s.cmd(&["saved", "add", "rates", "rates", "--format", "json"])
+        .assert()
+        .success();
+    let saved = |extra: &[&str]| -> Value {
+        let out = s
+            .cmd(&["saved", "run", "rates"])
+            .args(extra)
+            .output()
+            .expect("saved run");
+        serde_json::from_slice::<Value>(&out.stdout).map_or(Value::Null, |v| v["total"].clone())
+    };
+    let (l, r) = (saved(&[]), saved(&["--engine", "quickwit", &engine]));
+    if l != r {
+        differences.push(format!("{name}: saved run totals {l} vs {r}"));
+    }
+    compared += 2;
     assert!(differences.is_empty(), "{}", differences.join("\n"));
     compared
 }
