@@ -74,6 +74,12 @@ pub fn facets_only(
     Ok((total, search::facets(&response, request, total)))
 }
 
+/// Whether the request lists hits at all (a count-only or facet-only request has no
+/// order to differ in).
+fn total_may_page(request: &SearchRequest) -> bool {
+    request.all || request.limit > 0
+}
+
 /// Runs `request` on `quickwit`, delivering results to `sink` as a local search does.
 pub fn run(
     quickwit: &Quickwit,
@@ -86,11 +92,20 @@ pub fn run(
     search::check_facets(&request.facets)?;
     let prepared = search::prepare(&tree, request)?;
     let mut warnings = Vec::new();
+    // The same articles and counts as locally; how they are listed may differ, and
+    // saying so is what keeps a different page from being a silent one.
+    let mut differences = Vec::new();
     if request.collapse {
-        warnings.push(
-            "Quickwit lists wire copies as separate hits (the export carries no stories)"
-                .to_string(),
-        );
+        differences.push("wire copies are listed one by one (the export has no stories)");
+    }
+    if request.sort == crate::search::SortOrder::Relevance && total_may_page(request) {
+        differences.push("the relevance order is Quickwit's own scoring, not dateline's");
+    }
+    if !differences.is_empty() {
+        warnings.push(format!(
+            "on Quickwit the hits and counts are dateline's, but {}",
+            differences.join("; ")
+        ));
     }
     let mut snippets = snippet::Snippets::for_tree(&tree);
     let facets_wanted = !request.facets.is_empty();
