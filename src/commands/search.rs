@@ -3,10 +3,10 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use super::backend::Backend;
 use crate::cli::SearchArgs;
 use crate::engine::quickwit::Quickwit;
 use crate::extract::aliases::Aliases;
-use crate::index::DatelineIndex;
 use crate::output::printable::{printable, Printable};
 use crate::output::{self, color, summary};
 use crate::search;
@@ -19,12 +19,12 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let query = args.query.join(" ");
     let request = args.options.request(&query).map_err(anyhow::Error::msg)?;
-    if let Some(quickwit) = super::backend::engine(&args.engine.engine)? {
-        return run_on_quickwit(&quickwit, &args, &request, aliases);
+    let backend = Backend::open(index_path, &args.engine)?;
+    if let (true, Backend::Quickwit(quickwit)) = (args.explain, &backend) {
+        return explain_on_quickwit(quickwit, &request, aliases);
     }
-    let index = DatelineIndex::open(index_path)?;
-    if args.explain {
-        let e = search::explain::explain(&index, &query, &request.filters, aliases)?;
+    if let (true, Backend::Local(index)) = (args.explain, &backend) {
+        let e = search::explain::explain(index, &query, &request.filters, aliases)?;
         let mut out = io::stdout().lock();
         if args.options.format == output::OutputFormat::Json {
             serde_json::to_writer_pretty(&mut out, &e)?;
@@ -53,7 +53,7 @@ pub fn run(
         None,
         &args.options.fields,
     );
-    let outcome = search::run(&index, &request, aliases, sink.as_mut())?;
+    let outcome = backend.search(&request, aliases, sink.as_mut())?;
     write_warnings(&outcome.warnings);
     let total = outcome.total;
     Ok(if total > 0 {
@@ -63,39 +63,22 @@ pub fn run(
     })
 }
 
-fn run_on_quickwit(
+/// `--explain` on Quickwit: the resolved query and the query text Quickwit would get.
+fn explain_on_quickwit(
     quickwit: &Quickwit,
-    args: &SearchArgs,
     request: &search::SearchRequest,
     aliases: &Aliases,
 ) -> anyhow::Result<ExitCode> {
-    if args.explain {
-        let tree = crate::query::resolve(&request.query, &request.filters, aliases)?;
-        let prepared = crate::engine::quickwit::search::prepare(&tree, request)?;
-        let mut out = io::stdout().lock();
-        writeln!(out, "dateline: {tree}")?;
-        match &prepared.query {
-            Some(text) => writeln!(out, "quickwit: {text}")?,
-            None => writeln!(out, "quickwit: nothing to send: no article can match")?,
-        }
-        writeln!(out, "sent to:  {}", quickwit.search_url())?;
-        return Ok(ExitCode::SUCCESS);
+    let tree = crate::query::resolve(&request.query, &request.filters, aliases)?;
+    let prepared = crate::engine::quickwit::search::prepare(&tree, request)?;
+    let mut out = io::stdout().lock();
+    writeln!(out, "dateline: {tree}")?;
+    match &prepared.query {
+        Some(text) => writeln!(out, "quickwit: {text}")?,
+        None => writeln!(out, "quickwit: nothing to send: no article can match")?,
     }
-    let stdout = io::stdout().lock();
-    let mut sink = output::sink(
-        args.options.format,
-        io::BufWriter::new(stdout),
-        color::stdout_wants_color(),
-        None,
-        &args.options.fields,
-    );
-    let outcome = crate::engine::quickwit::run(quickwit, request, aliases, sink.as_mut())?;
-    write_warnings(&outcome.warnings);
-    Ok(if outcome.total > 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    writeln!(out, "sent to:  {}", quickwit.search_url())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Warnings go to stderr whatever the output format, so a person piping JSON into a
