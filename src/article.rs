@@ -87,7 +87,18 @@ pub struct RawArticle {
     pub url: Option<String>,
     /// Names the source's own metadata gives (Reuters `<PEOPLE>`, a JSON `people`).
     pub entities: Entities,
+    /// Every other metadata value the source gave (a JSON key, an HTML `<meta>`, an
+    /// SGML tag), as key and text, a key once per value: the index keeps the ones
+    /// `schema.toml` names in a field's `metadata`, so a new field needs no reader change.
+    pub metadata: Metadata,
 }
+
+/// Source metadata as (key as the source wrote it, value) pairs.
+pub type Metadata = Vec<(String, String)>;
+
+/// Longest metadata value kept: metadata is bylines, sections and tags; a longer value
+/// is text (an embedded page, a summary) that no metadata field wants.
+pub const METADATA_VALUE_LIMIT: usize = 2048;
 
 /// An article ready for the index: identity, resolved date, entities.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -121,6 +132,9 @@ pub struct Article {
     /// `speakers`/`stances` facets and hits' snippets.
     #[serde(skip)]
     pub stored_attributions: Option<crate::attribution::stored::Indexed>,
+    /// The source's other metadata ([`RawArticle::metadata`]).
+    #[serde(skip)]
+    pub metadata: Metadata,
 }
 
 /// Builds the stable id of record `record` of the file at `path`.

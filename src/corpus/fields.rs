@@ -36,6 +36,10 @@ const PEOPLE: &[&str] = &["people", "persons", "person"];
 const ORGS: &[&str] = &["organizations", "organisations", "orgs", "org"];
 const PLACES: &[&str] = &["places", "locations", "location", "place"];
 
+/// Every name above: a key among them is read into its own field, never kept as
+/// metadata.
+const KNOWN: [&[&str]; 8] = [TITLE, BODY, DATE, URL, SOURCE, PEOPLE, ORGS, PLACES];
+
 /// Builds a raw article from a JSON object. `require_body` is false for front matter,
 /// whose body is the Markdown text after it.
 pub fn from_object(obj: &Map<String, Value>, require_body: bool) -> Result<RawArticle, String> {
@@ -50,6 +54,7 @@ pub fn from_object(obj: &Map<String, Value>, require_body: bool) -> Result<RawAr
             orgs: names(obj, ORGS),
             places: names(obj, PLACES),
         },
+        metadata: other_keys(obj),
         ..RawArticle::default()
     };
     article.body = article.body.trim().to_string();
@@ -60,6 +65,31 @@ pub fn from_object(obj: &Map<String, Value>, require_body: bool) -> Result<RawAr
         ));
     }
     Ok(article)
+}
+
+/// The keys none of the lists above names, with their values (one pair per value of an
+/// array), for the metadata fields `schema.toml` may declare.
+fn other_keys(obj: &Map<String, Value>) -> crate::article::Metadata {
+    let known = |key: &str| {
+        KNOWN
+            .iter()
+            .any(|names| names.iter().any(|n| n.eq_ignore_ascii_case(key)))
+    };
+    let mut out = Vec::new();
+    for (key, value) in obj.iter().filter(|(key, _)| !known(key)) {
+        let values: Vec<String> = match value {
+            Value::Array(items) => items.iter().filter_map(as_text).collect(),
+            Value::Bool(b) => vec![b.to_string()],
+            other => as_text(other).into_iter().collect(),
+        };
+        for value in values {
+            let value = value.trim();
+            if !value.is_empty() && value.len() <= crate::article::METADATA_VALUE_LIMIT {
+                out.push((key.clone(), value.to_string()));
+            }
+        }
+    }
+    out
 }
 
 /// The first of `keys` present (case-insensitively) as text; objects with a `name`
@@ -142,6 +172,33 @@ mod tests {
         assert_eq!(a.entities.people, vec!["Ann Lee"]);
         assert_eq!(a.entities.orgs, vec!["UN", "IMF"]);
         assert_eq!(a.entities.places, vec!["Iran"]);
+        assert!(a.metadata.is_empty(), "{:?}", a.metadata);
+    }
+
+    #[test]
+    fn other_keys_are_kept_as_metadata_one_pair_per_value() {
+        let a = from_object(
+            &obj(json!({
+                "title": "T", "body": "B", "Byline": " Ann Lee ", "tags": ["oil", {"name": "opec"}],
+                "paywall": false, "nested": {"deep": 1}, "blob": "x".repeat(5000)
+            })),
+            true,
+        )
+        .unwrap();
+        let pairs: Vec<(&str, &str)> = a
+            .metadata
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![
+                ("Byline", "Ann Lee"),
+                ("paywall", "false"),
+                ("tags", "oil"),
+                ("tags", "opec")
+            ]
+        );
     }
 
     #[test]

@@ -112,8 +112,40 @@ pub fn read(text: &str) -> Result<FileArticles, ReadError> {
         date_text,
         source,
         url,
+        metadata: metadata(&doc, ld.as_ref()),
         ..RawArticle::default()
     }))
+}
+
+/// Every `<meta>` (by its property, name or itemprop) and every top-level JSON-LD key
+/// (`author`'s name, `keywords`, ...), for the metadata fields `schema.toml` may declare.
+fn metadata(doc: &Html, ld: Option<&Value>) -> crate::article::Metadata {
+    let mut out = Vec::new();
+    let mut keep = |key: &str, value: &str| {
+        let value = value.trim();
+        if !value.is_empty() && value.len() <= crate::article::METADATA_VALUE_LIMIT {
+            out.push((key.to_string(), value.to_string()));
+        }
+    };
+    for m in doc.select(&META) {
+        let el = m.value();
+        let key = el
+            .attr("property")
+            .or_else(|| el.attr("name"))
+            .or_else(|| el.attr("itemprop"));
+        if let (Some(key), Some(content)) = (key, el.attr("content")) {
+            keep(key, content);
+        }
+    }
+    if let Some(Value::Object(ld)) = ld {
+        for (key, value) in ld.iter().filter(|(key, _)| !key.starts_with('@')) {
+            match value {
+                Value::Array(items) => items.iter().filter_map(text_of).for_each(|v| keep(key, &v)),
+                other => text_of(other).into_iter().for_each(|v| keep(key, &v)),
+            }
+        }
+    }
+    out
 }
 
 /// The first JSON-LD object whose `@type` is an article type, searching arrays and
@@ -318,6 +350,7 @@ mod tests {
 <meta property="og:title" content="Iran &amp; the bomb">
 <meta property="article:published_time" content="2021-01-12T15:00:00Z">
 <meta property="og:site_name" content="AP News">
+<meta name="author" content=" Jon Gambrell ">
 <link rel="canonical" href="https://example.org/story"></head>
 <body><nav><a href="/">Home</a><ul><li>World</li><li>Sports</li></ul></nav>
 <header><p>Subscribe now</p></header>
@@ -338,18 +371,31 @@ mod tests {
             a.body,
             "First paragraph \u{2019}quoted\u{2019}.\n\nA point\n\nSecond paragraph."
         );
+        assert!(
+            a.metadata
+                .contains(&("author".to_string(), "Jon Gambrell".to_string())),
+            "{:?}",
+            a.metadata
+        );
     }
 
     #[test]
     fn json_ld_date_and_headline() {
         let page = r#"<html><head><script type="application/ld+json">
-{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","headline":"LD title","datePublished":"2015-05-18","publisher":{"@type":"Organization","name":"Wikinews"}}]}
+{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","headline":"LD title","datePublished":"2015-05-18","publisher":{"@type":"Organization","name":"Wikinews"},"author":[{"@type":"Person","name":"Ann Lee"},{"name":"Bo Li"}]}]}
 </script></head><body><div><p>Only text here.</p></div></body></html>"#;
         let a = &read(page).unwrap().articles[0];
         assert_eq!(a.title, "LD title");
         assert_eq!(a.date_text.as_deref(), Some("2015-05-18"));
         assert_eq!(a.source.as_deref(), Some("Wikinews"));
         assert_eq!(a.body, "Only text here.");
+        let authors: Vec<&str> = a
+            .metadata
+            .iter()
+            .filter(|(k, _)| k == "author")
+            .map(|(_, v)| v.as_str())
+            .collect();
+        assert_eq!(authors, vec!["Ann Lee", "Bo Li"]);
     }
 
     #[test]

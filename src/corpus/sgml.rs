@@ -9,6 +9,10 @@ use crate::article::RawArticle;
 use crate::entity::Entities;
 
 const OPEN: &str = "<REUTERS";
+
+/// The tags of the Reuters DTD this reader does not use itself, kept as metadata
+/// (`topics`, `author`, ...) for the fields `schema.toml` may declare.
+const OTHER_TAGS: [&str; 4] = ["AUTHOR", "TOPICS", "EXCHANGES", "COMPANIES"];
 const CLOSE: &str = "</REUTERS>";
 
 /// Parses a Reuters SGML file. A record without its closing tag is read up to the
@@ -81,7 +85,28 @@ fn parse_record(chunk: &str, record: usize) -> RawArticle {
             places: values(chunk, "PLACES"),
         },
         url: None,
+        metadata: other_tags(chunk, text_part),
     }
+}
+
+/// The values of [`OTHER_TAGS`]: each `<D>` of a list, else the element's text.
+fn other_tags(chunk: &str, text_part: &str) -> crate::article::Metadata {
+    let mut out = Vec::new();
+    for tag in OTHER_TAGS {
+        let Some(content) = element(chunk, tag).or_else(|| element(text_part, tag)) else {
+            continue;
+        };
+        let key = tag.to_ascii_lowercase();
+        if content.contains("<D>") {
+            out.extend(values(chunk, tag).into_iter().map(|v| (key.clone(), v)));
+        } else {
+            let value = clean(content);
+            if !value.is_empty() && value.len() <= crate::article::METADATA_VALUE_LIMIT {
+                out.push((key, value));
+            }
+        }
+    }
+    out
 }
 
 /// Drops the wire sign-off ("Reuter", "REUTER") that ends most bodies: it is not
@@ -201,6 +226,10 @@ throughout the week.
         assert_eq!(a.date_text.as_deref(), Some("26-FEB-1987 15:01:01.79"));
         assert_eq!(a.entities.places, vec!["el-salvador", "usa"]);
         assert_eq!(a.entities.people, vec!["volcker"]);
+        assert_eq!(
+            a.metadata,
+            vec![("topics".to_string(), "cocoa".to_string())]
+        );
         assert!(a.entities.orgs.is_empty());
         assert_eq!(
             a.body,

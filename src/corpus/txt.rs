@@ -1,10 +1,11 @@
 //! Plain-text articles: the title is the first non-empty line, unless a leading header
-//! block (`Title:`, `Date:`, `Source:`, `URL:`) says otherwise.
+//! block (`Title:`, `Date:`, `Source:`, `URL:`) says otherwise; its `Author:`,
+//! `Byline:`, `Section:`, `Tags:` and `Keywords:` lines are kept as metadata.
 
 use crate::article::RawArticle;
 
 /// Header keys honoured at the top of a `.txt` article (case-insensitive).
-const HEADER_KEYS: [&str; 7] = [
+const HEADER_KEYS: [&str; 11] = [
     "title",
     "date",
     "source",
@@ -12,6 +13,10 @@ const HEADER_KEYS: [&str; 7] = [
     "published",
     "author",
     "headline",
+    "byline",
+    "section",
+    "tags",
+    "keywords",
 ];
 
 /// Parses one plain-text article.
@@ -32,6 +37,9 @@ pub fn read(text: &str) -> RawArticle {
                 "date" | "published" => article.date_text = Some(value.to_string()),
                 "source" => article.source = Some(value.to_string()),
                 "url" => article.url = Some(value.to_string()),
+                _ if value.len() <= crate::article::METADATA_VALUE_LIMIT => {
+                    article.metadata.push((key.clone(), value.to_string()))
+                }
                 _ => {}
             }
         }
@@ -82,6 +90,28 @@ mod tests {
         assert_eq!(a.source.as_deref(), Some("AP"));
         assert_eq!(a.url.as_deref(), Some("https://example.org/a?b=c"));
         assert_eq!(a.body, "WASHINGTON (AP) — Secretary of State...");
+        assert!(a.metadata.is_empty());
+    }
+
+    #[test]
+    fn byline_and_section_lines_are_kept_as_metadata() {
+        let a = read(
+            "Title: T
+Author: Matthew Lee
+Section: World
+
+Text.
+",
+        );
+        assert_eq!(a.title, "T");
+        assert_eq!(
+            a.metadata,
+            vec![
+                ("author".to_string(), "Matthew Lee".to_string()),
+                ("section".to_string(), "World".to_string())
+            ]
+        );
+        assert_eq!(a.body, "Text.");
     }
 
     #[test]

@@ -59,6 +59,9 @@ pub struct ExportedArticle {
     /// dateline's stems of the body, for engines ([`stems`]); not in the plain export.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body_stem: Option<String>,
+    /// The metadata fields `schema.toml` declares, the ones the article has.
+    #[serde(flatten)]
+    pub metadata: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl ExportedArticle {
@@ -155,6 +158,11 @@ pub fn for_each_article(
             entities: a.entities,
             title_stem: None,
             body_stem: None,
+            metadata: a
+                .metadata
+                .into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .collect(),
         })?;
         n += 1;
         progress.inc(1);

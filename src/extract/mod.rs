@@ -176,6 +176,7 @@ impl Enricher<'_> {
             things,
             attributions,
             stored_attributions,
+            metadata: raw.metadata,
         };
         (article, mentions)
     }

@@ -77,9 +77,65 @@ pub fn to_document(
     if let Some(url) = &article.url {
         doc.add_text(fields.url, url);
     }
+    add_metadata(fields, &mut doc, &article.metadata);
     doc.add_u64(fields.fingerprint, fingerprint);
     doc.add_date(fields.indexed_at, indexed_at);
     doc
+}
+
+/// The metadata fields `schema.toml` declares, from the source's metadata: for each,
+/// the values of the first of its keys that the source gave (matched
+/// case-insensitively), all of them for a `multi` field, else the first.
+fn add_metadata(fields: &Fields, doc: &mut TantivyDocument, metadata: &crate::article::Metadata) {
+    for (field, spec) in fields.spec.metadata_fields() {
+        let values = spec.metadata.iter().find_map(|key| {
+            let values: Vec<&str> = metadata
+                .iter()
+                .filter(|(k, v)| k.eq_ignore_ascii_case(key) && !v.trim().is_empty())
+                .map(|(_, v)| v.trim())
+                .collect();
+            (!values.is_empty()).then_some(values)
+        });
+        let Some(values) = values else { continue };
+        let keep = if spec.multi { values.len() } else { 1 };
+        let mut seen: Vec<&str> = Vec::new();
+        for value in values {
+            if seen.len() == keep {
+                break;
+            }
+            if !seen.contains(&value) {
+                seen.push(value);
+                doc.add_text(field, value);
+            }
+        }
+    }
+}
+
+/// A stored document's metadata fields, by field name: every field `schema.toml`
+/// declares, as a string (an array for a `multi` field), null when the source had none,
+/// so each hit carries the same keys.
+fn metadata_values(
+    fields: &Fields,
+    doc: &TantivyDocument,
+) -> std::collections::BTreeMap<String, serde_json::Value> {
+    use serde_json::Value as Json;
+    fields
+        .spec
+        .metadata_fields()
+        .map(|(field, spec)| {
+            let values: Vec<Json> = doc
+                .get_all(field)
+                .filter_map(|v| v.as_str())
+                .map(|v| Json::String(v.to_string()))
+                .collect();
+            let value = if spec.multi {
+                Json::Array(values)
+            } else {
+                values.into_iter().next().unwrap_or(Json::Null)
+            };
+            (spec.name.clone(), value)
+        })
+        .collect()
 }
 
 /// A stored document again, with other entity lists: what curation writes back. Every
@@ -270,8 +326,29 @@ pub struct StoredArticle {
     /// The wire-copy story it belongs to (16 hex digits; null when indexed with
     /// `--no-stories`): copies of one story share it.
     pub story: Option<String>,
+    /// The metadata fields `schema.toml` declares (`author`, ...), by name: serialized
+    /// flat beside the fields above.
+    #[serde(flatten)]
+    pub metadata: std::collections::BTreeMap<String, serde_json::Value>,
     #[serde(skip)]
     pub body: String,
+}
+
+impl StoredArticle {
+    /// A metadata field's value as one line of text (several values joined with "; "),
+    /// for the terminal and CSV; `None` when the article has none.
+    pub fn metadata_text(&self, name: &str) -> Option<String> {
+        let text = match self.metadata.get(name)? {
+            serde_json::Value::String(value) => value.clone(),
+            serde_json::Value::Array(values) => values
+                .iter()
+                .filter_map(serde_json::Value::as_str)
+                .collect::<Vec<_>>()
+                .join("; "),
+            _ => return None,
+        };
+        (!text.is_empty()).then_some(text)
+    }
 }
 
 /// Reads the stored fields of a document.
@@ -321,6 +398,99 @@ pub fn from_document(fields: &Fields, doc: &TantivyDocument) -> StoredArticle {
             .get_first(fields.story)
             .and_then(|v| v.as_u64())
             .map(crate::stories::label_text),
+        metadata: metadata_values(fields, doc),
         body: text(fields.body).unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::schema::SchemaSpec;
+
+    /// The embedded schema plus two metadata fields, as a `schema.toml` edit would add
+    /// them: no other code knows their names.
+    fn spec_with_metadata_fields() -> &'static SchemaSpec {
+        let toml = format!(
+            "{}\n{}",
+            crate::embedded::SCHEMA_TOML,
+            r#"
+[[field]]
+name = "byline"
+kind = "text"
+tokenizer = "default"
+positions = true
+stored = true
+metadata = ["author", "byline"]
+
+[[field]]
+name = "tags"
+multi = true
+kind = "string"
+stored = true
+metadata = ["keywords", "tags"]
+"#
+        );
+        Box::leak(Box::new(toml::from_str(&toml).unwrap()))
+    }
+
+    fn article(metadata: &[(&str, &str)]) -> Article {
+        Article {
+            id: "a".into(),
+            path: "a.json".into(),
+            title: "T".into(),
+            body: "B".into(),
+            date: None,
+            time: None,
+            date_source: None,
+            source: None,
+            url: None,
+            entities: Entities::default(),
+            things: vec![],
+            attributions: vec![],
+            stored_attributions: None,
+            metadata: metadata
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn metadata_fields_declared_in_the_schema_are_stored_and_read_back() {
+        let spec = spec_with_metadata_fields();
+        let schema = spec.to_tantivy().unwrap();
+        let fields = Fields::resolve_with(&schema, spec).unwrap();
+        let stored = |metadata: &[(&str, &str)]| {
+            let doc = to_document(&fields, &article(metadata), None, 0, DateTime::MIN);
+            from_document(&fields, &doc).metadata
+        };
+        let found = stored(&[
+            ("Byline", "by Ann Lee"),
+            ("AUTHOR", " Bo Li "),
+            ("tags", "opec"),
+            ("tags", "oil"),
+            ("tags", "opec"),
+            ("section", "World"),
+        ]);
+        // The first key of the field's list wins (author before byline), matched
+        // case-insensitively; a multi field keeps every distinct value in order.
+        assert_eq!(found["byline"], serde_json::json!("Bo Li"));
+        assert_eq!(found["tags"], serde_json::json!(["opec", "oil"]));
+        assert_eq!(found.len(), 2, "undeclared keys are not stored: {found:?}");
+        let none = stored(&[]);
+        assert_eq!(none["byline"], serde_json::Value::Null);
+        assert_eq!(none["tags"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn a_metadata_field_must_be_stored_text() {
+        let toml = format!(
+            "{}\n[[field]]\nname = \"n\"\nkind = \"u64\"\nstored = true\nmetadata = [\"n\"]\n",
+            crate::embedded::SCHEMA_TOML
+        );
+        let spec: SchemaSpec = toml::from_str(&toml).unwrap();
+        let err = spec.to_tantivy().unwrap_err().to_string();
+        assert!(err.contains("metadata field `n`"), "{err}");
     }
 }

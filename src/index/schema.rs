@@ -48,6 +48,13 @@ pub struct FieldSpec {
     /// For hidden exact-value twins: the text field they mirror.
     #[serde(default)]
     pub facet_of: Option<String>,
+    /// The source metadata keys that fill this field (`["author", "byline"]`): a JSON or
+    /// front-matter key, an HTML `<meta>` name, an SGML tag, matched case-insensitively.
+    /// Such a field needs no code: readers keep every metadata key they do not use
+    /// themselves, the indexer stores the ones named here, queries search it by its
+    /// name (`author:smith`), and hits, `show`, CSV and exports carry it.
+    #[serde(default)]
+    pub metadata: Vec<String>,
     /// Human documentation (not used by code).
     #[serde(default)]
     pub doc: Option<String>,
@@ -74,10 +81,42 @@ impl SchemaSpec {
         toml::from_str(SCHEMA_TOML).map_err(|e| Error::Schema(e.to_string()))
     }
 
+    /// The schema this binary was built with, parsed once: what queries, renderers and
+    /// exports consult for the metadata fields. `None` only if the embedded file does
+    /// not parse, which the unit tests rule out and opening an index reports.
+    pub fn shared() -> Option<&'static SchemaSpec> {
+        static SPEC: std::sync::OnceLock<Option<SchemaSpec>> = std::sync::OnceLock::new();
+        SPEC.get_or_init(|| SchemaSpec::embedded().ok()).as_ref()
+    }
+
+    /// The fields filled from source metadata (those with `metadata` keys), each with
+    /// its handle in the schema [`SchemaSpec::to_tantivy`] builds (fields are numbered in
+    /// the order they are added).
+    pub fn metadata_fields(&self) -> impl Iterator<Item = (Field, &FieldSpec)> {
+        self.fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| !f.metadata.is_empty())
+            .map(|(i, f)| (Field::from_field_id(i as u32), f))
+    }
+
+    /// The metadata field a query or `--fields` name means, if any.
+    pub fn metadata_field(&self, name: &str) -> Option<(Field, &FieldSpec)> {
+        self.metadata_fields()
+            .find(|(_, f)| f.name.eq_ignore_ascii_case(name))
+    }
+
     /// Builds the tantivy schema described by this spec.
     pub fn to_tantivy(&self) -> Result<Schema> {
         let mut builder = Schema::builder();
         for f in &self.fields {
+            let stored_text = f.stored && matches!(f.kind.as_str(), "text" | "string");
+            if !f.metadata.is_empty() && !stored_text {
+                return Err(Error::Schema(format!(
+                    "metadata field `{}` must be a stored text or string field",
+                    f.name
+                )));
+            }
             match f.kind.as_str() {
                 "text" => {
                     let tokenizer = f.tokenizer.as_deref().unwrap_or("default");
@@ -198,12 +237,31 @@ pub struct Fields {
     pub speakers_exact: Field,
     pub stances: Field,
     pub cues: Field,
+    /// The schema the handles come from: its metadata fields are found by name
+    /// ([`SchemaSpec::metadata_fields`]) instead of by a handle here, so adding one is a
+    /// `schema.toml` change alone.
+    pub spec: &'static SchemaSpec,
 }
 
 impl Fields {
     /// Resolves every handle, failing with the missing field's name when the schema and
     /// the code disagree.
     pub fn resolve(schema: &Schema) -> Result<Fields> {
+        let spec = SchemaSpec::shared()
+            .ok_or_else(|| Error::Schema("the embedded schema.toml does not parse".into()))?;
+        Fields::resolve_with(schema, spec)
+    }
+
+    /// [`Fields::resolve`] for a schema built from `spec` (tests build their own).
+    pub fn resolve_with(schema: &Schema, spec: &'static SchemaSpec) -> Result<Fields> {
+        for (handle, f) in spec.metadata_fields() {
+            if schema.get_field(&f.name).ok() != Some(handle) {
+                return Err(Error::Schema(format!(
+                    "metadata field `{}` is not where schema.toml puts it",
+                    f.name
+                )));
+            }
+        }
         let get = |name: &str| {
             schema
                 .get_field(name)
@@ -238,6 +296,7 @@ impl Fields {
             speakers_exact: get("speakers_exact")?,
             stances: get("stances")?,
             cues: get("cues")?,
+            spec,
         })
     }
 }

@@ -27,12 +27,22 @@ pub const HIT_FIELDS: [&str; 19] = [
     "body",
 ];
 
+/// The metadata fields `schema.toml` declares (`author`, ...): hits carry them too.
+pub fn metadata_names() -> Vec<&'static str> {
+    crate::index::schema::SchemaSpec::shared()
+        .into_iter()
+        .flat_map(|spec| spec.metadata_fields().map(|(_, f)| f.name.as_str()))
+        .collect()
+}
+
 /// Checks one `--fields` name.
 pub fn check(name: &str) -> Result<String, String> {
-    if HIT_FIELDS.contains(&name) {
+    let metadata = metadata_names();
+    if HIT_FIELDS.contains(&name) || metadata.contains(&name) {
         Ok(name.to_string())
     } else {
-        Err(format!("`{name}`: fields are {}", HIT_FIELDS.join(", ")))
+        let all: Vec<&str> = HIT_FIELDS.iter().copied().chain(metadata).collect();
+        Err(format!("`{name}`: fields are {}", all.join(", ")))
     }
 }
 
@@ -89,6 +99,6 @@ pub fn csv_cell(hit: &Hit, field: &str) -> String {
             .collect::<Vec<_>>()
             .join("; "),
         "body" => fold(&a.body),
-        _ => String::new(),
+        other => a.metadata_text(other).unwrap_or_default(),
     }
 }

@@ -185,6 +185,11 @@ pub fn write_article(out: &mut dyn Write, a: &StoredArticle) -> std::io::Result<
             line(out, k, &v.join("; "))?;
         }
     }
+    for name in a.metadata.keys() {
+        if let Some(value) = a.metadata_text(name) {
+            line(out, &format!("{name}:"), &value)?;
+        }
+    }
     if let Some(t) = &a.indexed_at {
         line(out, "indexed at:", t)?;
     }

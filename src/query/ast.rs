@@ -36,6 +36,9 @@ pub enum Field {
     Speaker,
     /// The stance classes and cue lemmas of its attributions (`stance:deny`).
     Stance,
+    /// A metadata field `schema.toml` declares (`author`), by its name there: searched
+    /// by that name, matched as its kind and tokenizer say.
+    Meta(&'static str),
 }
 
 /// How a field's values are matched.
@@ -67,8 +70,20 @@ impl Field {
             "date" => Field::Date,
             "speaker" | "speakers" => Field::Speaker,
             "stance" | "stances" => Field::Stance,
-            _ => return None,
+            _ => {
+                let spec = crate::index::schema::SchemaSpec::shared()?;
+                let (_, field) = spec.metadata_field(name)?;
+                Field::Meta(&field.name)
+            }
         })
+    }
+
+    /// Every name users may write ([`Field::NAMES`] and the metadata fields), for hints.
+    pub fn all_names() -> Vec<&'static str> {
+        let metadata = crate::index::schema::SchemaSpec::shared()
+            .into_iter()
+            .flat_map(|spec| spec.metadata_fields().map(|(_, f)| f.name.as_str()));
+        Field::NAMES.iter().copied().chain(metadata).collect()
     }
 
     /// The names users may write, for hints.
@@ -102,6 +117,15 @@ impl Field {
             }
             Field::Id | Field::Path | Field::DateSource | Field::Stance => FieldKind::Exact,
             Field::Date => FieldKind::Date,
+            Field::Meta(name) => {
+                let spec = crate::index::schema::SchemaSpec::shared()
+                    .and_then(|spec| spec.metadata_field(name));
+                match spec.map(|(_, f)| (f.kind.as_str(), f.tokenizer.as_deref())) {
+                    Some(("text", Some("en_stem"))) => FieldKind::Stemmed,
+                    Some(("text", _)) => FieldKind::Words,
+                    _ => FieldKind::Exact,
+                }
+            }
         }
     }
 
@@ -131,6 +155,7 @@ impl Field {
             Field::Date => "date",
             Field::Speaker => "speaker",
             Field::Stance => "stance",
+            Field::Meta(name) => name,
         }
     }
 }

@@ -629,11 +629,17 @@ fn date_range(text: &str, token: &Token) -> Result<Node, QueryError> {
 /// "did you mean" for an unknown field name: the closest known one.
 fn field_hint(name: &str) -> String {
     let lower = name.to_ascii_lowercase();
-    let best = Field::NAMES
+    let names = Field::all_names();
+    let best = names
         .iter()
         .map(|known| (super::edit_distance(&lower, known), *known))
         .min();
-    let known = "title, body, person, org, place, source, date, id, path";
+    let metadata = &names[Field::NAMES.len()..];
+    let known = ["title, body, person, org, place, source, date, id, path"]
+        .into_iter()
+        .chain(metadata.iter().copied())
+        .collect::<Vec<_>>()
+        .join(", ");
     match best {
         Some((d, field)) if d <= 3 => format!("did you mean `{field}:`? fields: {known}"),
         _ => format!("fields: {known}; quote text that contains a colon: \"10:30\""),

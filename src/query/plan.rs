@@ -251,7 +251,7 @@ impl Planner<'_> {
             ]));
         }
         if field.kind() == FieldKind::Exact {
-            let f = self.index_field(field);
+            let f = self.index_field(field)?;
             return Ok(Box::new(TermQuery::new(
                 Term::from_field_text(f, text),
                 IndexRecordOption::Basic,
@@ -297,12 +297,13 @@ impl Planner<'_> {
         if field == Field::Date {
             return Err(planning_error("date values are days or ranges"));
         }
-        make(self, self.index_field(field), stemmed)
+        let f = self.index_field(field)?;
+        make(self, f, stemmed)
     }
 
-    fn index_field(&self, field: Field) -> tantivy::schema::Field {
+    fn index_field(&self, field: Field) -> Result<tantivy::schema::Field, QueryError> {
         let f = self.fields;
-        match field {
+        Ok(match field {
             Field::Default | Field::Body => f.body,
             Field::Title => f.title,
             Field::People => f.people,
@@ -315,7 +316,11 @@ impl Planner<'_> {
             Field::Date => f.date,
             Field::Speaker => f.speakers,
             Field::Stance => f.stances,
-        }
+            Field::Meta(name) => match f.spec.metadata_field(name) {
+                Some((handle, _)) => handle,
+                None => return Err(planning_error(&format!("this index has no field `{name}`"))),
+            },
+        })
     }
 
     fn analyzer(&self, field: tantivy::schema::Field) -> Result<TextAnalyzer, QueryError> {
@@ -345,9 +350,12 @@ impl Planner<'_> {
                 schema.get_field_name(f).to_string(),
                 false,
             )),
-            None => match RegexQuery::from_pattern(".+", self.index_field(field)) {
-                Ok(q) => Box::new(q),
-                Err(_) => Box::new(AllQuery),
+            None => match self.index_field(field) {
+                Ok(f) => match RegexQuery::from_pattern(".+", f) {
+                    Ok(q) => Box::new(q),
+                    Err(_) => Box::new(AllQuery),
+                },
+                Err(_) => Box::new(EmptyQuery),
             },
         }
     }

@@ -40,6 +40,7 @@ pub fn read(state: &AppState, id: &str) -> Result<ArticlePage, ServeError> {
         source: None,
         url: None,
         entities: Default::default(),
+        metadata: Vec::new(),
     };
     let (enriched, mentions) = enricher.enrich_with_mentions(&article.path, raw);
     // Only names the index holds for the article: every mark leads to a page that

@@ -260,15 +260,20 @@ impl Translator {
     fn fields(
         &mut self,
         field: Field,
-    ) -> Result<(&'static [&'static str], &mut TextAnalyzer), &'static str> {
+    ) -> Result<(Vec<&'static str>, &mut TextAnalyzer), &'static str> {
         Ok(match field {
-            Field::Default => (&["title_stem", "body_stem"], &mut self.stemmed),
-            Field::Title => (&["title_stem"], &mut self.stemmed),
-            Field::Body => (&["body_stem"], &mut self.stemmed),
-            Field::People => (&["people"], &mut self.words),
-            Field::Orgs => (&["orgs"], &mut self.words),
-            Field::Places => (&["places"], &mut self.words),
-            Field::Source => (&["source"], &mut self.words),
+            Field::Default => (vec!["title_stem", "body_stem"], &mut self.stemmed),
+            Field::Title => (vec!["title_stem"], &mut self.stemmed),
+            Field::Body => (vec!["body_stem"], &mut self.stemmed),
+            Field::People => (vec!["people"], &mut self.words),
+            Field::Orgs => (vec!["orgs"], &mut self.words),
+            Field::Places => (vec!["places"], &mut self.words),
+            Field::Source => (vec!["source"], &mut self.words),
+            // Exported as it is, with the tokenizer dateline uses for word fields.
+            Field::Meta(name) if field.kind() == FieldKind::Words => (vec![name], &mut self.words),
+            Field::Meta(_) if field.kind() == FieldKind::Stemmed => {
+                return Err("a stemmed metadata field has no stemmed shadow field in the export")
+            }
             Field::Speaker | Field::Stance => {
                 return Err("attributions are not exported; run it on the local index")
             }
@@ -282,6 +287,7 @@ fn exact_field(field: Field) -> Result<&'static str, &'static str> {
         Field::Id => Ok("id"),
         Field::Path => Ok("path"),
         Field::DateSource => Ok("date_source"),
+        Field::Meta(name) => Ok(name),
         _ => Err("attributions are not exported; run it on the local index"),
     }
 }

@@ -279,6 +279,7 @@ mod tests {
                 things: vec![],
                 attributions: vec![],
                 stored_attributions: None,
+                metadata: vec![],
             };
             let doc: TantivyDocument =
                 to_document(&fields, &article, None, 0, DateTime::from_timestamp_secs(0));
