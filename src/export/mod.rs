@@ -59,7 +59,8 @@ pub struct ExportedArticle {
     /// dateline's stems of the body, for engines ([`stems`]); not in the plain export.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body_stem: Option<String>,
-    /// The metadata fields `schema.toml` declares, the ones the article has.
+    /// The metadata fields `schema.toml` declares, the ones the article has (absent
+    /// when unknown, as `date` and `url` are).
     #[serde(flatten)]
     pub metadata: std::collections::BTreeMap<String, serde_json::Value>,
 }
@@ -161,7 +162,7 @@ pub fn for_each_article(
             metadata: a
                 .metadata
                 .into_iter()
-                .filter(|(_, v)| !v.is_null())
+                .filter(|(_, v)| !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty()))
                 .collect(),
         })?;
         n += 1;

@@ -477,9 +477,14 @@ metadata = ["keywords", "tags"]
         // case-insensitively; a multi field keeps every distinct value in order.
         assert_eq!(found["byline"], serde_json::json!("Bo Li"));
         assert_eq!(found["tags"], serde_json::json!(["opec", "oil"]));
-        let declared = crate::embedded::SCHEMA_TOML.matches("\nmetadata = ").count();
+        let declared = crate::embedded::SCHEMA_TOML
+            .matches("\nmetadata = ")
+            .count();
         assert_eq!(found.len(), declared + 2, "{found:?}");
-        assert!(!found.contains_key("section"), "undeclared keys are not stored");
+        assert!(
+            !found.contains_key("section"),
+            "undeclared keys are not stored"
+        );
         let none = stored(&[]);
         assert_eq!(none["byline"], serde_json::Value::Null);
         assert_eq!(none["tags"], serde_json::json!([]));
