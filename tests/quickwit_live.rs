@@ -144,6 +144,65 @@ impl Node {
 }
 
 /// The local and Quickwit answers to one search, as JSON envelopes.
+/// Words, phrases and their Boolean combinations: both engines rank them by BM25 with a
+/// title match weighing double, so the pages must agree.
+const RANKED_QUERIES: &[&str] = &[
+    "oil",
+    "rates",
+    "\"interest rates\"",
+    "iran",
+    "opec OR quota",
+    "iran AND NOT iraq",
+    "title:sanctions",
+    "body:denied",
+    "\"al-Qaida\"",
+    "deny OR denied OR rejected",
+];
+
+/// Where Quickwit's first ten hits leave dateline's order: its i-th hit must have the
+/// dateline score of dateline's i-th hit (articles tied on score may come in either
+/// order; both engines compute in f32, so equal means within a relative 1e-4).
+fn ranking_differs(s: &Scratch, engine: &str, query: &str) -> Option<String> {
+    let local = s.search_json(query, &["--copies", "-n", "40"]);
+    let remote = s.search_json(
+        query,
+        &["--copies", "-n", "10", "--engine", "quickwit", engine],
+    );
+    let hits = |v: &Value| -> Vec<(String, f64)> {
+        v["hits"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|h| {
+                (
+                    h["id"].as_str().unwrap_or_default().to_string(),
+                    h["score"].as_f64().unwrap_or(f64::NAN),
+                )
+            })
+            .collect()
+    };
+    let (local, remote) = (hits(&local), hits(&remote));
+    if remote.len() != local.len().min(10) {
+        return Some(format!(
+            "`{query}`: {} hits on the first page, dateline {}",
+            remote.len(),
+            local.len().min(10)
+        ));
+    }
+    for (i, (id, _)) in remote.iter().enumerate() {
+        let want = local[i].1;
+        let got = local.iter().find(|(l, _)| l == id).map(|(_, score)| *score);
+        if !got.is_some_and(|g| (g - want).abs() <= 1e-4 * want.abs().max(1.0)) {
+            return Some(format!(
+                "`{query}`: Quickwit's hit {} is {id} (dateline score {got:?}); dateline's is {} ({want})",
+                i + 1,
+                local[i].0
+            ));
+        }
+    }
+    None
+}
+
 fn both(s: &Scratch, engine: &str, query: &str, flags: &[&str]) -> (Value, Value) {
     let mut args = vec!["--copies"];
     args.extend_from_slice(flags);
@@ -201,6 +260,12 @@ fn compare_archive(s: &Scratch, node: &Node, name: &str) -> usize {
             differences.push(format!(
                 "{name}: `{query}` {flags:?}: local {l}, quickwit {r}"
             ));
+        }
+        compared += 1;
+    }
+    for query in RANKED_QUERIES {
+        if let Some(difference) = ranking_differs(s, &engine, query) {
+            differences.push(format!("{name}: {difference}"));
         }
         compared += 1;
     }

@@ -26,7 +26,7 @@ use crate::extract::aliases::Aliases;
 use crate::index::schema::Fields;
 
 /// A title match weighs this much more than a body match.
-const TITLE_BOOST: f32 = 2.0;
+pub const TITLE_BOOST: f32 = 2.0;
 
 /// What planning needs: the index's analyzers and field handles, and the alias table.
 pub struct Planner<'a> {

@@ -309,7 +309,7 @@ mod tests {
     #[test]
     fn the_request_has_the_recorded_shape() {
         let body = request_body(
-            r#"(title_stem:"deni" OR body_stem:"deni")"#,
+            r#"(title_stem:"deni"^2 OR body_stem:"deni")"#,
             SortOrder::Relevance,
             0,
             2,

@@ -14,7 +14,7 @@ use chrono::{NaiveDateTime, NaiveTime};
 use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
 
 use crate::query::ast::{Field, FieldKind, Node, NodeKind};
-use crate::query::plan::storable_days;
+use crate::query::plan::{storable_days, TITLE_BOOST};
 use crate::query::scope::stemmed_prefix;
 
 /// What cannot be sent to Quickwit, with the words of the query it came from.
@@ -209,9 +209,15 @@ impl Translator {
         } else {
             String::new()
         };
+        // A title match weighs double, as in the local planner, so Quickwit's BM25 ranks
+        // as dateline does.
+        let boost = |name: &str| match (field, name) {
+            (Field::Default, "title_stem") => format!("^{TITLE_BOOST}"),
+            _ => String::new(),
+        };
         Ok(any(names
             .iter()
-            .map(|name| Expr::Clause(format!("{name}:{phrase}{slop}")))
+            .map(|name| Expr::Clause(format!("{name}:{phrase}{slop}{}", boost(name))))
             .collect()))
     }
 
@@ -366,11 +372,11 @@ mod tests {
 
     #[test]
     fn words_are_stemmed_into_the_shadow_fields() {
-        assert_eq!(ok("rates"), r#"(title_stem:"rate" OR body_stem:"rate")"#);
+        assert_eq!(ok("rates"), r#"(title_stem:"rate"^2 OR body_stem:"rate")"#);
         assert_eq!(ok("body:Denied"), r#"body_stem:"deni""#);
         assert_eq!(
             ok(r#""interest rates""#),
-            r#"(title_stem:"interest rate" OR body_stem:"interest rate")"#
+            r#"(title_stem:"interest rate"^2 OR body_stem:"interest rate")"#
         );
         assert_eq!(ok(r#"title:"oil prices"~2"#), r#"title_stem:"oil price"~2"#);
     }
@@ -392,15 +398,15 @@ mod tests {
     fn booleans_and_negation_keep_their_meaning() {
         assert_eq!(
             ok("iran AND NOT iraq"),
-            r#"((title_stem:"iran" OR body_stem:"iran") AND NOT (title_stem:"iraq" OR body_stem:"iraq"))"#
+            r#"((title_stem:"iran"^2 OR body_stem:"iran") AND NOT (title_stem:"iraq"^2 OR body_stem:"iraq"))"#
         );
         assert_eq!(
             ok("NOT iraq"),
-            r#"(* AND NOT (title_stem:"iraq" OR body_stem:"iraq"))"#
+            r#"(* AND NOT (title_stem:"iraq"^2 OR body_stem:"iraq"))"#
         );
         assert_eq!(
             ok("oil OR NOT gas"),
-            r#"((title_stem:"oil" OR body_stem:"oil") OR (* AND NOT (title_stem:"gas" OR body_stem:"gas")))"#
+            r#"((title_stem:"oil"^2 OR body_stem:"oil") OR (* AND NOT (title_stem:"gas"^2 OR body_stem:"gas")))"#
         );
     }
 
@@ -446,7 +452,7 @@ mod tests {
         assert_eq!(qw("body:\"--\"").expect("translates"), None);
         assert_eq!(
             ok("oil OR body:\"--\""),
-            r#"(title_stem:"oil" OR body_stem:"oil")"#
+            r#"(title_stem:"oil"^2 OR body_stem:"oil")"#
         );
     }
 }
