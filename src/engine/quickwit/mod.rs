@@ -99,7 +99,9 @@ pub fn run(
         differences.push("wire copies are listed one by one (the export has no stories)");
     }
     if request.sort == crate::search::SortOrder::Relevance && total_may_page(request) {
-        differences.push("the relevance order is Quickwit's own scoring, not dateline's");
+        differences.push(
+            "the relevance order is Quickwit's: it scores each split with that split's own statistics",
+        );
     }
     if !differences.is_empty() {
         warnings.push(format!(
