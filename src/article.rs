@@ -100,6 +100,15 @@ pub type Metadata = Vec<(String, String)>;
 /// is text (an embedded page, a summary) that no metadata field wants.
 pub const METADATA_VALUE_LIMIT: usize = 2048;
 
+/// Adds one metadata value as readers keep them: trimmed, and only when it is neither
+/// empty nor longer than [`METADATA_VALUE_LIMIT`].
+pub fn keep_metadata(metadata: &mut Metadata, key: &str, value: &str) {
+    let value = value.trim();
+    if !value.is_empty() && value.len() <= METADATA_VALUE_LIMIT {
+        metadata.push((key.to_string(), value.to_string()));
+    }
+}
+
 /// An article ready for the index: identity, resolved date, entities.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Article {

@@ -83,10 +83,7 @@ fn other_keys(obj: &Map<String, Value>) -> crate::article::Metadata {
             other => as_text(other).into_iter().collect(),
         };
         for value in values {
-            let value = value.trim();
-            if !value.is_empty() && value.len() <= crate::article::METADATA_VALUE_LIMIT {
-                out.push((key.clone(), value.to_string()));
-            }
+            crate::article::keep_metadata(&mut out, key, &value);
         }
     }
     out

@@ -121,12 +121,7 @@ pub fn read(text: &str) -> Result<FileArticles, ReadError> {
 /// (`author`'s name, `keywords`, ...), for the metadata fields `schema.toml` may declare.
 fn metadata(doc: &Html, ld: Option<&Value>) -> crate::article::Metadata {
     let mut out = Vec::new();
-    let mut keep = |key: &str, value: &str| {
-        let value = value.trim();
-        if !value.is_empty() && value.len() <= crate::article::METADATA_VALUE_LIMIT {
-            out.push((key.to_string(), value.to_string()));
-        }
-    };
+    let mut keep = |key: &str, value: &str| crate::article::keep_metadata(&mut out, key, value);
     for m in doc.select(&META) {
         let el = m.value();
         let key = el

@@ -9,11 +9,11 @@ use crate::article::RawArticle;
 use crate::entity::Entities;
 
 const OPEN: &str = "<REUTERS";
+const CLOSE: &str = "</REUTERS>";
 
 /// The tags of the Reuters DTD this reader does not use itself, kept as metadata
 /// (`topics`, `author`, ...) for the fields `schema.toml` may declare.
 const OTHER_TAGS: [&str; 4] = ["AUTHOR", "TOPICS", "EXCHANGES", "COMPANIES"];
-const CLOSE: &str = "</REUTERS>";
 
 /// Parses a Reuters SGML file. A record without its closing tag is read up to the
 /// next `<REUTERS` (or the end of the file) and noted, so one lost tag never costs the
@@ -97,13 +97,13 @@ fn other_tags(chunk: &str, text_part: &str) -> crate::article::Metadata {
             continue;
         };
         let key = tag.to_ascii_lowercase();
-        if content.contains("<D>") {
-            out.extend(values(chunk, tag).into_iter().map(|v| (key.clone(), v)));
+        let found = if content.contains("<D>") {
+            values(chunk, tag)
         } else {
-            let value = clean(content);
-            if !value.is_empty() && value.len() <= crate::article::METADATA_VALUE_LIMIT {
-                out.push((key, value));
-            }
+            vec![clean(content)]
+        };
+        for value in found {
+            crate::article::keep_metadata(&mut out, &key, &value);
         }
     }
     out

@@ -37,10 +37,7 @@ pub fn read(text: &str) -> RawArticle {
                 "date" | "published" => article.date_text = Some(value.to_string()),
                 "source" => article.source = Some(value.to_string()),
                 "url" => article.url = Some(value.to_string()),
-                _ if value.len() <= crate::article::METADATA_VALUE_LIMIT => {
-                    article.metadata.push((key.clone(), value.to_string()))
-                }
-                _ => {}
+                _ => crate::article::keep_metadata(&mut article.metadata, &key, value),
             }
         }
         lines.next();

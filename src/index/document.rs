@@ -97,16 +97,15 @@ fn add_metadata(fields: &Fields, doc: &mut TantivyDocument, metadata: &crate::ar
             (!values.is_empty()).then_some(values)
         });
         let Some(values) = values else { continue };
-        let keep = if spec.multi { values.len() } else { 1 };
-        let mut seen: Vec<&str> = Vec::new();
+        let mut kept: Vec<&str> = Vec::new();
         for value in values {
-            if seen.len() == keep {
-                break;
+            if !kept.contains(&value) {
+                kept.push(value);
             }
-            if !seen.contains(&value) {
-                seen.push(value);
-                doc.add_text(field, value);
-            }
+        }
+        kept.truncate(if spec.multi { kept.len() } else { 1 });
+        for value in kept {
+            doc.add_text(field, value);
         }
     }
 }
@@ -114,26 +113,20 @@ fn add_metadata(fields: &Fields, doc: &mut TantivyDocument, metadata: &crate::ar
 /// A stored document's metadata fields, by field name: every field `schema.toml`
 /// declares, as a string (an array for a `multi` field), null when the source had none,
 /// so each hit carries the same keys.
-fn metadata_values(
-    fields: &Fields,
-    doc: &TantivyDocument,
+pub fn metadata_values(
+    spec: &crate::index::schema::SchemaSpec,
+    mut values_of: impl FnMut(tantivy::schema::Field, &crate::index::schema::FieldSpec) -> Vec<String>,
 ) -> std::collections::BTreeMap<String, serde_json::Value> {
     use serde_json::Value as Json;
-    fields
-        .spec
-        .metadata_fields()
-        .map(|(field, spec)| {
-            let values: Vec<Json> = doc
-                .get_all(field)
-                .filter_map(|v| v.as_str())
-                .map(|v| Json::String(v.to_string()))
-                .collect();
-            let value = if spec.multi {
-                Json::Array(values)
+    spec.metadata_fields()
+        .map(|(field, f)| {
+            let values = values_of(field, f).into_iter().map(Json::String);
+            let value = if f.multi {
+                Json::Array(values.collect())
             } else {
                 values.into_iter().next().unwrap_or(Json::Null)
             };
-            (spec.name.clone(), value)
+            (f.name.clone(), value)
         })
         .collect()
 }
@@ -398,7 +391,12 @@ pub fn from_document(fields: &Fields, doc: &TantivyDocument) -> StoredArticle {
             .get_first(fields.story)
             .and_then(|v| v.as_u64())
             .map(crate::stories::label_text),
-        metadata: metadata_values(fields, doc),
+        metadata: metadata_values(fields.spec, |field, _| {
+            doc.get_all(field)
+                .filter_map(|v| v.as_str())
+                .map(str::to_string)
+                .collect()
+        }),
         body: text(fields.body).unwrap_or_default(),
     }
 }

@@ -100,6 +100,15 @@ impl SchemaSpec {
             .map(|(i, f)| (Field::from_field_id(i as u32), f))
     }
 
+    /// The names of the embedded schema's metadata fields: what queries, `--fields` and
+    /// hints accept beside the built-in names.
+    pub fn metadata_names() -> Vec<&'static str> {
+        SchemaSpec::shared()
+            .into_iter()
+            .flat_map(|spec| spec.metadata_fields().map(|(_, f)| f.name.as_str()))
+            .collect()
+    }
+
     /// The metadata field a query or `--fields` name means, if any.
     pub fn metadata_field(&self, name: &str) -> Option<(Field, &FieldSpec)> {
         self.metadata_fields()

@@ -27,17 +27,9 @@ pub const HIT_FIELDS: [&str; 19] = [
     "body",
 ];
 
-/// The metadata fields `schema.toml` declares (`author`, ...): hits carry them too.
-pub fn metadata_names() -> Vec<&'static str> {
-    crate::index::schema::SchemaSpec::shared()
-        .into_iter()
-        .flat_map(|spec| spec.metadata_fields().map(|(_, f)| f.name.as_str()))
-        .collect()
-}
-
 /// Checks one `--fields` name.
 pub fn check(name: &str) -> Result<String, String> {
-    let metadata = metadata_names();
+    let metadata = crate::index::schema::SchemaSpec::metadata_names();
     if HIT_FIELDS.contains(&name) || metadata.contains(&name) {
         Ok(name.to_string())
     } else {

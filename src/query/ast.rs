@@ -80,9 +80,7 @@ impl Field {
 
     /// Every name users may write ([`Field::NAMES`] and the metadata fields), for hints.
     pub fn all_names() -> Vec<&'static str> {
-        let metadata = crate::index::schema::SchemaSpec::shared()
-            .into_iter()
-            .flat_map(|spec| spec.metadata_fields().map(|(_, f)| f.name.as_str()));
+        let metadata = crate::index::schema::SchemaSpec::metadata_names();
         Field::NAMES.iter().copied().chain(metadata).collect()
     }
 

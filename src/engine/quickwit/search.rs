@@ -204,18 +204,7 @@ pub fn article(doc: &Value) -> StoredArticle {
         indexed_at: None,
         story: None,
         metadata: crate::index::schema::SchemaSpec::shared()
-            .map(|spec| {
-                spec.metadata_fields()
-                    .map(|(_, f)| {
-                        let value = if f.multi {
-                            Value::Array(list(&f.name).into_iter().map(Value::String).collect())
-                        } else {
-                            text(&f.name).map_or(Value::Null, Value::String)
-                        };
-                        (f.name.clone(), value)
-                    })
-                    .collect()
-            })
+            .map(|spec| crate::index::document::metadata_values(spec, |_, f| list(&f.name)))
             .unwrap_or_default(),
         body: text("body").unwrap_or_default(),
     }
