@@ -195,3 +195,31 @@ fn undated_articles_sort_last_both_ways() {
         assert!(first_undated >= 5, "{sort}: {dates:?}");
     }
 }
+
+#[test]
+fn character_references_left_in_plain_text_are_decoded() {
+    // Web scrapes saved as text keep HTML references (22 BBC articles do). Undecoded,
+    // `Blair&#191;s` reached the people facet as a name and `caf&#233;` was the word 233.
+    let s = Scratch::new();
+    let archive = s.dir.path().join("archive");
+    std::fs::create_dir(&archive).unwrap();
+    std::fs::write(
+        archive.join("cafe.txt"),
+        "Blair&#191;s caf&#233; plan &lt;draft&gt;\n\n\
+         Prime Minister Tony Blair&#191;s office said on Monday that every internet \
+         caf&#233; in London would get a grant of &#163;500, and that AT&T and R&D \
+         budgets were not affected.\n",
+    )
+    .unwrap();
+    s.index(&archive, &[]);
+    let a = article(&s, "cafe.txt");
+    assert_eq!(a["title"], "Blair's café plan <draft>");
+    let body = a["body"].as_str().unwrap();
+    assert!(body.contains("Tony Blair's office"), "{body}");
+    assert!(body.contains("internet café in London"), "{body}");
+    assert!(body.contains("£500, and that AT&T and R&D"), "{body}");
+    let people = a["people"].as_array().unwrap();
+    assert_eq!(people, &vec![Value::from("Tony Blair")], "{a}");
+    assert_eq!(s.ids("café"), vec!["cafe.txt"]);
+    assert!(s.ids("233").is_empty());
+}

@@ -36,11 +36,13 @@ pub struct Enricher<'a> {
 impl Enricher<'_> {
     /// Changes whenever enrichment would give different results for the same file:
     /// extraction switched on or off, another alias table, another model or data
-    /// files. The indexer mixes it into each file's fingerprint, so such a change
-    /// re-reads every file instead of leaving old entities in place.
+    /// files, a reader that now reads the same bytes differently. The indexer mixes it
+    /// into each file's fingerprint, so such a change re-reads every file instead of
+    /// leaving old entities in place.
     pub fn fingerprint(&self) -> u64 {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         h.update(env!("CARGO_PKG_VERSION").as_bytes());
+        h.update(&crate::corpus::READERS_VERSION.to_le_bytes());
         h.update(&self.aliases.fingerprint().to_le_bytes());
         h.update(&self.dates.fingerprint().to_le_bytes());
         if self.tagger.is_some() {
