@@ -342,6 +342,7 @@ const AUXILIARIES: &[&str] = &[
     "just",
     "been",
     "being",
+    "be",
     "long",
     "yet",
     "even",
@@ -350,6 +351,20 @@ const AUXILIARIES: &[&str] = &[
     "cannot",
     "must",
     "shall",
+    // `can't`, `won't` and `shan't` tokenize as `ca`/`wo`/`sha` + `n't`.
+    "ca",
+    "wo",
+    "sha",
+    "always",
+    "now",
+    "since",
+    "twice",
+];
+/// Verbs that take a clause's subject as their object (`the trial which saw Scholl
+/// deny the charges`): they end a speaker phrase on its left.
+const RAISING_VERBS: &[&str] = &[
+    "saw", "see", "sees", "seen", "watched", "heard", "made", "make", "makes", "let", "lets",
+    "helped", "had",
 ];
 /// Words that end a speaker's noun phrase on its left (`officials who said`).
 const CLAUSE_WORDS: &[&str] = &[
@@ -543,19 +558,175 @@ impl<'a> Finder<'a> {
                 return None;
             }
         }
+        if cue.lemma == "deny" && self.keeps_from(i, cue_end) {
+            return None;
+        }
+        let cue = if cue.lemma == "deny" && self.rules_on(cue_end) {
+            CueWord {
+                stance: Stance::Reject,
+                ..cue
+            }
+        } else {
+            cue
+        };
         let gerund = word.ends_with("ing");
         // `, saying ...`: the gerund continues the sentence's speaker.
         if gerund && prev != Some(",") {
             return None;
         }
         let after_content = prev.is_some_and(|p| p == "," || is_close_quote(p));
-        if after_content && !gerund {
+        // `"...," said the minister` inverts; nobody writes `..., accused the
+        // minister`: after a comma such a verb follows an appositive (`Stephen King,
+        // last year's winner, accused the industry ...`) and has the subject's speaker.
+        let inverts = !matches!(
+            cue.stance,
+            Stance::Deny
+                | Stance::Accuse
+                | Stance::Criticize
+                | Stance::Reject
+                | Stance::Praise
+                | Stance::Promise
+                | Stance::Urge
+        );
+        if after_content && !gerund && (inverts || is_close_quote(prev.unwrap_or(""))) {
             return self.content_first(s, i, cue_end, cue);
+        }
+        if self.lower.get(cue_end).is_some_and(|w| w == "by") && !self.after_auxiliary(i) {
+            return self.reduced_passive(s, i, cue_end, cue);
+        }
+        if after_content && !gerund {
+            // No subject found across the appositive: the accusation without a
+            // speaker, rather than the appositive's words as one.
+            return self
+                .source_first(s, i, cue_end, cue, gerund)
+                .or_else(|| self.without_speaker(s, i, cue_end, cue));
         }
         if AMBIGUOUS.contains(&word) && !self.speaker_ends_at(i) {
             return None;
         }
         self.source_first(s, i, cue_end, cue, gerund)
+    }
+
+    /// `The keeper denied Gerrard with a late tackle`, `Newcastle were denied a late
+    /// try`, `Chelsea denied by James heroics`: "deny" for keeping something from
+    /// someone, which match reports use every week, is no statement. A statement's
+    /// denial is of a clause (`denied Iran was involved`), a report (`denied Pompeo's
+    /// claims`) or nothing.
+    fn keeps_from(&self, i: usize, cue_end: usize) -> bool {
+        /// Who a match report says was kept from a goal.
+        const PLAYERS: &[&str] = &[
+            "player",
+            "striker",
+            "keeper",
+            "goalkeeper",
+            "forward",
+            "midfielder",
+            "defender",
+            "winger",
+            "visitors",
+            "hosts",
+            "champions",
+            "side",
+            "team",
+            "opponents",
+        ];
+        let word = |j: usize| self.lower.get(j).map(String::as_str).unwrap_or("");
+        let next = word(cue_end);
+        // `was also denied`: the passive's auxiliary may stand a few words back.
+        let passive = (i.saturating_sub(3)..i)
+            .rev()
+            .take_while(|j| AUXILIARIES.contains(&word(*j)) || word(*j).ends_with("ly"))
+            .any(|j| {
+                matches!(
+                    word(j),
+                    "was" | "were" | "been" | "being" | "be" | "is" | "are"
+                )
+            });
+        if passive {
+            // A passive statement has no object and names who denied: `the report was
+            // denied by ...`. Without one (`the claim was denied.`) it says nothing a
+            // search by speaker could use.
+            return next != "by";
+        }
+        // A participle after a name, no auxiliary: a headline's passive.
+        if next == "by" {
+            return true;
+        }
+        // A name, then an article or a preposition: the name is who was kept.
+        let mut j = cue_end;
+        while j < self.tokens.len()
+            && j - cue_end < 4
+            && capitalized(self.tokens[j].text)
+            && !is_time_word(&self.lower[j])
+        {
+            j += 1;
+        }
+        if j > cue_end
+            && matches!(
+                word(j),
+                "a" | "an"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "with"
+                    | "from"
+                    | "by"
+                    | "at"
+                    | "in"
+                    | "on"
+                    | "any"
+                    | "victory"
+                    | "penalty"
+                    | ","
+            )
+        {
+            return true;
+        }
+        // `denied the England striker`.
+        let object = (cue_end..(cue_end + 5).min(self.tokens.len()))
+            .take_while(|j| !is_punct(word(*j)))
+            .any(|j| PLAYERS.contains(&word(j)));
+        DETERMINERS.contains(&next) && object
+    }
+
+    /// `the court denied NEC's motion`, `the NASD denied Knapp's application`: denying
+    /// a request is turning it down (stance reject), not saying something is untrue.
+    fn rules_on(&self, cue_end: usize) -> bool {
+        /// What is asked for, and turned down, in filings and applications.
+        const REQUESTS: &[&str] = &[
+            "motion",
+            "motions",
+            "petition",
+            "petitions",
+            "request",
+            "requests",
+            "application",
+            "applications",
+            "appeal",
+            "appeals",
+            "bid",
+            "bids",
+            "permission",
+            "access",
+            "bail",
+            "visa",
+            "visas",
+            "entry",
+            "injunction",
+            "licence",
+            "license",
+            "approval",
+            "review",
+            "relief",
+            "asylum",
+        ];
+        // The object's head within its first few words (`a stockholder's request`).
+        (cue_end..(cue_end + 5).min(self.tokens.len()))
+            .take_while(|j| !is_punct(&self.lower[*j]))
+            .take_while(|j| !matches!(self.lower[*j].as_str(), "that" | "of" | "to" | "for" | "by"))
+            .any(|j| REQUESTS.contains(&self.lower[j].as_str()))
     }
 
     /// True when the token before `i` (after auxiliaries) can end a speaker: a name or
@@ -634,10 +805,28 @@ impl<'a> Finder<'a> {
         let passive = i > range.start
             && matches!(
                 self.lower[i - 1].as_str(),
-                "was" | "were" | "been" | "being" | "is" | "are"
+                "was" | "were" | "been" | "being" | "be" | "is" | "are"
             );
+        let source = source
+            .or_else(|| self.coordinated_subject(s, i))
+            .or_else(|| self.appositive_subject(s, i));
         if source.is_none() && !passive && !gerund {
             return None;
+        }
+        // `The reports were denied by the ministry`: what was denied stands before the
+        // cue, who denied it after `by`.
+        let by_agent = self.lower.get(cue_end).is_some_and(|w| w == "by");
+        if let Some((from, to)) = source.filter(|_| passive && by_agent) {
+            return Some((
+                Attribution {
+                    source: self.agent_after(cue_end, range.end),
+                    cue: self.cue(i, cue_end, cue)?,
+                    content: self.span(from, to)?,
+                    direct: false,
+                    topic: self.topic(s, from, to),
+                },
+                cue_end,
+            ));
         }
         // `I think`, `we believe`: an opinion voiced inside someone's quote, not an
         // attribution of its own.
@@ -987,10 +1176,15 @@ impl<'a> Finder<'a> {
                 start -= 1;
                 continue;
             }
-            // `On Wednesday Mr Blair denied`: a day or time word is not the speaker's.
+            // `On Wednesday Mr Blair denied`: a day or time word is not the speaker's;
+            // nor is `once again` in `once again Martyn denied`.
             if is_punct(w)
                 || CLAUSE_WORDS.contains(&w)
-                || (cue_word(w).is_some() && !capitalized(t))
+                || AUXILIARIES.contains(&w)
+                || RAISING_VERBS.contains(&w)
+                || (cue_word(w).is_some()
+                    && !capitalized(t)
+                    && !self.after_determiner(start - 1, sentence_start))
                 || is_time_word(w)
             {
                 break;
@@ -1009,7 +1203,188 @@ impl<'a> Finder<'a> {
             // spokesman`).
             start -= 1;
         }
+        if start < end {
+            start = self.mention_start_before(start, sentence_start);
+        }
         (start < end).then_some((start, end))
+    }
+
+    /// The cue at `i` and what follows it, its speaker unknown.
+    fn without_speaker(
+        &self,
+        s: usize,
+        i: usize,
+        cue_end: usize,
+        cue: CueWord,
+    ) -> Option<(Attribution, usize)> {
+        let (content_from, content_to, direct) = self.content_after(s, cue_end, cue)?;
+        Some((
+            Attribution {
+                source: None,
+                cue: self.cue(i, cue_end, cue)?,
+                content: self.span(content_from, content_to)?,
+                direct,
+                topic: self.topic(s, content_from, content_to),
+            },
+            cue_end,
+        ))
+    }
+
+    /// True when an auxiliary (`was`, `has been`) stands right before token `i`.
+    fn after_auxiliary(&self, i: usize) -> bool {
+        i > 0 && AUXILIARIES.contains(&self.lower[i - 1].as_str())
+    }
+
+    /// `another board member, accused by Anil of creating a rift`: a participle with
+    /// its agent and no auxiliary. The agent speaks; what follows the agent is said.
+    fn reduced_passive(
+        &self,
+        s: usize,
+        i: usize,
+        cue_end: usize,
+        cue: CueWord,
+    ) -> Option<(Attribution, usize)> {
+        let range = self.sentences[s].clone();
+        let (agent_from, phrase_to) = self.noun_phrase_after(cue_end + 1, range.end)?;
+        // The agent ends where the accusation begins (`by Anil of creating a rift`).
+        let agent_to = (agent_from + 1..phrase_to)
+            .find(|j| {
+                matches!(
+                    self.lower[*j].as_str(),
+                    "of" | "for" | "over" | "as" | "after"
+                )
+            })
+            .unwrap_or(phrase_to);
+        let (content_from, mut content_to, direct) = self.content_after(s, agent_to, cue)?;
+        // Set off by commas (`a member, accused by Anil of ..., was`), it ends at the
+        // next one.
+        if i > 0 && self.lower[i - 1] == "," {
+            content_to = (content_from..content_to)
+                .find(|j| self.lower[*j] == ",")
+                .unwrap_or(content_to);
+        }
+        Some((
+            Attribution {
+                source: self.source(agent_from, agent_to, i),
+                cue: self.cue(i, cue_end, cue)?,
+                content: self.span(content_from, content_to)?,
+                direct,
+                topic: self.topic(s, content_from, content_to),
+            },
+            content_to,
+        ))
+    }
+
+    /// `the reports`, `Iran's claims`: token `j` follows a determiner or a possessive,
+    /// so it is a noun even when it is also a cue word.
+    fn after_determiner(&self, j: usize, sentence_start: usize) -> bool {
+        j > sentence_start && {
+            let before = self.lower[j - 1].as_str();
+            DETERMINERS.contains(&before) || before == "'s" || before == "’s"
+        }
+    }
+
+    /// `Ironhorse Oil and Gas has denied`: when a name the tagger found starts before
+    /// token `start` and runs into it, the token its first word is (within the
+    /// sentence); `start` otherwise.
+    fn mention_start_before(&self, start: usize, sentence_start: usize) -> usize {
+        let at = self.chars.at(self.tokens[start].start);
+        let Some(mention) = self.mentions.iter().find(|m| m.start < at && at < m.end) else {
+            return start;
+        };
+        (sentence_start..start)
+            .rev()
+            .take_while(|j| self.chars.at(self.tokens[*j].end) > mention.start)
+            .last()
+            .unwrap_or(start)
+    }
+
+    /// `Wilson praised Rubio's positions and said ...`, `He met the families but
+    /// declined to ...`: a cue right after `and` or `but` (auxiliaries and adverbs
+    /// skipped) shares the subject that opens its sentence.
+    fn coordinated_subject(&self, s: usize, i: usize) -> Option<(usize, usize)> {
+        let range = self.sentences[s].clone();
+        let mut j = i;
+        while j > range.start
+            && (AUXILIARIES.contains(&self.lower[j - 1].as_str())
+                || self.lower[j - 1].ends_with("ly") && !capitalized(self.tokens[j - 1].text))
+        {
+            j -= 1;
+        }
+        let conjunction = j.checked_sub(1).filter(|c| *c > range.start)?;
+        if !matches!(self.lower[conjunction].as_str(), "and" | "but") {
+            return None;
+        }
+        let (from, to, verb) = self.sentence_subject(s)?;
+        // The subject's verb must come between it and the conjunction.
+        (to <= verb && verb < conjunction).then_some((from, to))
+    }
+
+    /// `Norman Brennan, director of the Victims of Crime Trust, accused Lord Woolf of
+    /// ...`: a cue after the comma closing an appositive has the sentence's subject as
+    /// its speaker.
+    fn appositive_subject(&self, s: usize, i: usize) -> Option<(usize, usize)> {
+        let (from, to, verb) = self.sentence_subject(s)?;
+        (verb == i && self.lower.get(to).is_some_and(|w| w == ",")).then_some((from, to))
+    }
+
+    /// The name or pronoun opening sentence `s` (after a `But` or `And`), when a verb
+    /// follows it: `Wilson praised`, `Sen. Ted Cruz, R-Texas, said`, `She declared`,
+    /// `The group called`. Returns the subject's token range and its verb's token.
+    fn sentence_subject(&self, s: usize) -> Option<(usize, usize, usize)> {
+        let range = self.sentences[s].clone();
+        let mut start = range.start;
+        if matches!(
+            self.lower[start].as_str(),
+            "but" | "and" | "so" | "yet" | "however" | "meanwhile" | "still" | "now" | "then"
+        ) {
+            start += 1;
+            if self.lower.get(start).is_some_and(|w| w == ",") {
+                start += 1;
+            }
+            if start + 1 >= range.end {
+                return None;
+            }
+        }
+        let first = self.lower[start].as_str();
+        let mut end = start;
+        if matches!(first, "he" | "she" | "they" | "we") {
+            end = start + 1;
+        } else {
+            // `The group called`: a determiner and one noun; otherwise a name of up to
+            // five capitalized words (`Sen.`, `Lt. Gen.` and `of` inside it).
+            if first == "the" && range.end > start + 2 {
+                let noun = &self.tokens[start + 1];
+                if !capitalized(noun.text) && noun.text.chars().all(char::is_alphabetic) {
+                    end = start + 2;
+                }
+            }
+            if end == start {
+                let skip = usize::from(first == "the");
+                end = start + skip;
+                while end < range.end
+                    && end - start < 6
+                    && (capitalized(self.tokens[end].text)
+                        || (end > start + skip
+                            && matches!(self.lower[end].as_str(), "." | "of" | "'s" | "’s")))
+                {
+                    end += 1;
+                }
+                if end == start + skip || !capitalized(self.tokens[end - 1].text) {
+                    return None;
+                }
+            }
+        }
+        // An appositive (`Cruz, a Texas senator,`) between the name and its verb.
+        let mut verb = end;
+        if self.lower.get(verb).is_some_and(|w| w == ",") {
+            verb = (verb + 1..range.end.min(verb + 12)).find(|k| self.lower[*k] == ",")? + 1;
+        }
+        let verb_word = self.tokens.get(verb).filter(|_| verb < range.end)?.text;
+        let verb_like = verb_word.chars().all(|c| c.is_ascii_lowercase())
+            && !CLAUSE_WORDS.contains(&verb_word)
+            && !DETERMINERS.contains(&verb_word);
+        verb_like.then_some((start, end, verb))
     }
 
     /// The subject of the sentence, for a gerund cue (`..., saying ...`): the first
@@ -1354,6 +1729,131 @@ mod tests {
             "Iran of having secret ties with al-Qaida"
         );
         assert!(!a[0].direct);
+    }
+
+    #[test]
+    fn a_second_verb_after_and_shares_the_sentence_subject() {
+        let speakers = |body: &str| -> Vec<(String, String)> {
+            found(body)
+                .into_iter()
+                .map(|a| {
+                    let source = a.source.map(|s| s.span.text).unwrap_or_default();
+                    (source, a.cue.span.text)
+                })
+                .collect()
+        };
+        assert_eq!(
+            speakers(
+                "Wilson praised Rubio's positions on defense and said the Florida senator can win."
+            ),
+            vec![
+                ("Wilson".to_string(), "praised".to_string()),
+                ("Wilson".to_string(), "said".to_string())
+            ]
+        );
+        assert_eq!(
+            speakers("Sen. Ted Cruz, R-Texas, met the families but repeatedly denied the report."),
+            vec![("Sen. Ted Cruz".to_string(), "repeatedly denied".to_string())]
+        );
+        assert_eq!(
+            speakers("She won the vote and warned that the fight was not over."),
+            vec![("She".to_string(), "warned".to_string())]
+        );
+        // No verb of its own between the subject and `and`: not a shared subject.
+        assert!(speakers("Prices and said the market would fall.").is_empty());
+        // A speaker of its own before the cue wins.
+        assert_eq!(
+            speakers("Kuwait raised output and analysts said prices would fall."),
+            vec![("analysts".to_string(), "said".to_string())]
+        );
+    }
+
+    #[test]
+    fn accusations_after_an_appositive_or_with_an_agent_keep_who_accuses() {
+        let a = found("But Norman Brennan, director of the Victims of Crime Trust, accused Lord Woolf of having an agenda.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            a[0].source.as_ref().map(|s| s.span.text.as_str()),
+            Some("Norman Brennan")
+        );
+        assert_eq!(a[0].content.text, "Lord Woolf of having an agenda");
+
+        let a = found("He asked that another board member, accused by Anil of creating a rift, be thrown out.");
+        let accused: Vec<_> = a.iter().filter(|a| a.cue.lemma == "accuse").collect();
+        assert_eq!(accused.len(), 1, "{a:?}");
+        assert_eq!(
+            accused[0].source.as_ref().map(|s| s.span.text.as_str()),
+            Some("Anil")
+        );
+        assert_eq!(accused[0].content.text, "of creating a rift");
+
+        // Saying verbs do invert after a quote or a comma.
+        let a = found("Prices will rise, warned the minister.");
+        assert_eq!(
+            a[0].source.as_ref().map(|s| s.span.text.as_str()),
+            Some("the minister")
+        );
+    }
+
+    #[test]
+    fn keeping_a_goal_from_a_player_is_no_denial() {
+        for body in [
+            "Paulo Ferreira denied Gerrard with a last-ditch tackle.",
+            "Newcastle were denied a late try.",
+            "Chelsea denied by James heroics.",
+            "The keeper denied the same player again ten minutes later.",
+            "Arsenal denied Chelsea victory at Highbury.",
+            "James denied Damien Duff, Jiri Jarosik and Mateja Kezman.",
+            "Greene was also denied Olympic gold in the relay.",
+            "The team was initially denied visas to enter the United States.",
+            "Hewitt would not be denied.",
+        ] {
+            assert!(found(body).is_empty(), "{body}: {:?}", found(body));
+        }
+        for (body, content) in [
+            ("Iran denied Pompeo's claims.", "Pompeo's claims"),
+            (
+                "Iran denied Thursday that it had ties with al-Qaida.",
+                "it had ties with al-Qaida",
+            ),
+            ("The ministry denied the report.", "the report"),
+            ("The reports were denied by the ministry.", "The reports"),
+        ] {
+            let a = found(body);
+            assert_eq!(a.len(), 1, "{body}: {a:?}");
+            assert_eq!(a[0].content.text, content, "{body}");
+            assert_eq!(a[0].cue.stance, Stance::Deny, "{body}");
+        }
+        // Turning down a request is a rejection.
+        let a = found("A U.S. District Court judge denied NEC's motion to disqualify the judge.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!((a[0].cue.lemma, a[0].cue.stance), ("deny", Stance::Reject));
+        assert!(found("The allegations were denied.").is_empty());
+    }
+
+    #[test]
+    fn adverbs_and_verbs_before_a_name_are_not_the_speaker() {
+        let speaker = |body: &str| {
+            found(body)
+                .into_iter()
+                .next()
+                .and_then(|a| a.source)
+                .map(|s| s.span.text)
+        };
+        assert_eq!(
+            speaker("Dr Khoo intends to take it private, but he has always denied this."),
+            Some("he".to_string())
+        );
+        assert_eq!(
+            speaker("It was the trial which saw Scholl initially deny the charges."),
+            Some("Scholl".to_string())
+        );
+        // `can't` is `ca` + `n't`: an auxiliary, never a speaker.
+        let speakers: Vec<String> = found("\"We can't deny the pressure is on,\" he said.")
+            .into_iter()
+            .filter_map(|a| a.source.map(|s| s.span.text))
+            .collect();
+        assert_eq!(speakers, vec!["We", "he"]);
     }
 
     #[test]
