@@ -211,9 +211,7 @@ fn static_lemma(lemma: &str) -> Option<&'static str> {
     if lemma == "according to" {
         return Some("according to");
     }
-    cues::cue_word(lemma)
-        .map(|w| w.lemma)
-        .filter(|l| *l == lemma)
+    cues::lemma_named(lemma)
 }
 
 /// An article's two texts, cut by character offsets.

@@ -33,6 +33,10 @@ struct Args {
     /// How many errors to print.
     #[arg(long, default_value_t = 40)]
     limit: usize,
+    /// Print each cue lemma's predictions and how many matched a gold cue: which
+    /// words earn their place in the lexicon.
+    #[arg(long)]
+    lemmas: bool,
 }
 
 /// A span of character positions (possibly discontinuous).
@@ -190,15 +194,29 @@ fn span_chars(start: usize, end: usize) -> Chars {
     }
 }
 
-/// Gold content quoted word for word: quotation marks right around it, or at its ends.
+/// Gold content quoted word for word: quotation marks right around it, or at its ends
+/// (`"`, `“ ”`, and the doubled apostrophes or backticks some papers print).
 fn is_direct(content: &Chars, chars: &[char]) -> bool {
-    let quote = |c: Option<&char>| c.is_some_and(|c| matches!(c, '"' | '“' | '”'));
+    let at = |i: Option<usize>| i.and_then(|i| chars.get(i)).copied();
+    let quote = |i: Option<usize>| at(i).is_some_and(|c| matches!(c, '"' | '“' | '”'));
+    let doubled = |i: Option<usize>, j: Option<usize>| {
+        matches!(
+            (at(i), at(j)),
+            (Some('\''), Some('\'')) | (Some('`'), Some('`'))
+        )
+    };
     let (Some(first), Some(last)) = (content.ranges.first(), content.ranges.last()) else {
         return false;
     };
-    let opens = quote(chars.get(first.0)) || first.0 > 0 && quote(chars.get(first.0 - 1));
-    let closes =
-        quote(last.1.checked_sub(1).and_then(|i| chars.get(i))) || quote(chars.get(last.1));
+    let (start, end) = (first.0, last.1);
+    let opens = quote(Some(start))
+        || quote(start.checked_sub(1))
+        || doubled(Some(start), Some(start + 1))
+        || doubled(start.checked_sub(2), start.checked_sub(1));
+    let closes = quote(end.checked_sub(1))
+        || quote(Some(end))
+        || doubled(end.checked_sub(2), end.checked_sub(1))
+        || doubled(Some(end), Some(end + 1));
     opens && closes
 }
 
@@ -214,6 +232,8 @@ fn main() -> anyhow::Result<()> {
     let mut tokens = 0usize;
     let mut errors: Vec<String> = Vec::new();
     let mut articles = 0;
+    // lemma -> (predicted, matched)
+    let mut by_lemma: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
     for text_path in &texts {
         let stem = text_path
             .file_stem()
@@ -304,6 +324,12 @@ fn main() -> anyhow::Result<()> {
                 }
             }
             if *role == "cue" {
+                for a in &predicted {
+                    by_lemma.entry(a.cue.lemma).or_default().0 += 1;
+                }
+                for (i, _) in &pairs {
+                    by_lemma.entry(predicted[*i].cue.lemma).or_default().1 += 1;
+                }
                 for (i, j) in &pairs {
                     let gold_text = g[*j].text(&chars).to_lowercase();
                     let lemma = gold_text
@@ -346,6 +372,20 @@ fn main() -> anyhow::Result<()> {
         quote_time.as_secs_f64(),
         tokens as f64 / quote_time.as_secs_f64().max(1e-9)
     );
+    if args.lemmas {
+        let mut rows: Vec<_> = by_lemma.into_iter().collect();
+        rows.sort_by_key(|(_, (predicted, _))| std::cmp::Reverse(*predicted));
+        println!(
+            "{:<16} {:>9} {:>7} {:>6}",
+            "lemma", "predicted", "matched", "P"
+        );
+        for (lemma, (predicted, matched)) in rows {
+            println!(
+                "{lemma:<16} {predicted:>9} {matched:>7} {:>6.2}",
+                matched as f64 / predicted.max(1) as f64
+            );
+        }
+    }
     for line in errors.iter().take(args.limit) {
         println!("{line}");
     }

@@ -256,7 +256,7 @@ pub fn sentences(tokens: &[Token<'_>]) -> Vec<Range<usize>> {
             // Closing quotes and brackets belong to the sentence they end.
             let mut j = i + 1;
             while j < tokens.len()
-                && matches!(tokens[j].text, "\"" | "'" | "”" | "’" | ")" | "]")
+                && matches!(tokens[j].text, "\"" | "'" | "''" | "”" | "’" | ")" | "]")
                 && !tokens[j].paragraph_start
             {
                 j += 1;
