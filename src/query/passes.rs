@@ -3,7 +3,7 @@
 
 use super::ast::{Field, Node, NodeKind};
 use super::{Filters, QueryError};
-use crate::attribution::cues::{cue_word, Stance, STANCES};
+use crate::attribution::cues::{cue_word, lemma_named, Stance, STANCES};
 use crate::extract::aliases::Aliases;
 
 /// Replaces every entity value the alias table knows by its canonical name
@@ -50,7 +50,11 @@ pub fn resolve_stances(node: &mut Node, query: &str) -> Result<(), QueryError> {
         let lower = text.to_lowercase();
         let resolved = match Stance::parse(&lower) {
             Some(stance) => Some(stance.as_str().to_string()),
-            None => cue_word(&lower).map(|w| w.lemma.to_string()),
+            // A verb form, or a lemma whose bare form is no cue (`stance:state`).
+            None => cue_word(&lower)
+                .map(|w| w.lemma)
+                .or_else(|| lemma_named(&lower))
+                .map(str::to_string),
         };
         match resolved {
             Some(name) if name != *text => {

@@ -406,4 +406,14 @@ mod tests {
         assert!(e.message.contains("frobnicate"), "{e}");
         assert_eq!(e.column, Some(18));
     }
+
+    #[test]
+    fn a_lemma_whose_bare_form_is_no_cue_is_still_a_stance() {
+        for query in ["SAID(stance:state)", "SAID(stance:stated)"] {
+            let tokens = lex(query).expect("lexes");
+            let mut tree = parse(query, &tokens).expect("parses");
+            passes::resolve_stances(&mut tree, query).expect("state is a lemma");
+            assert!(format!("{tree:?}").contains("\"state\""), "{tree:?}");
+        }
+    }
 }
