@@ -43,7 +43,9 @@ impl Enricher<'_> {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         h.update(env!("CARGO_PKG_VERSION").as_bytes());
         h.update(&crate::corpus::READERS_VERSION.to_le_bytes());
-        h.update(&crate::attribution::RULES_VERSION.to_le_bytes());
+        for rules in crate::attribution::RULES_SOURCE {
+            h.update(rules.as_bytes());
+        }
         h.update(&self.aliases.fingerprint().to_le_bytes());
         h.update(&self.dates.fingerprint().to_le_bytes());
         if self.tagger.is_some() {
