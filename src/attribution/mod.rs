@@ -1197,9 +1197,7 @@ impl<'a> Finder<'a> {
         loop {
             let before = end.checked_sub(1).filter(|b| *b >= sentence_start)?;
             let w = self.lower[before].as_str();
-            if AUXILIARIES.contains(&w)
-                || w.ends_with("ly") && !capitalized(self.tokens[before].text)
-            {
+            if self.verb_modifier(before) {
                 end = before;
             } else if w == ")" {
                 // `Sen. David Perdue (R-Ga.) said`: a short parenthetical between the
@@ -1469,13 +1467,7 @@ impl<'a> Finder<'a> {
     /// skipped) shares the subject that opens its sentence.
     fn coordinated_subject(&self, s: usize, i: usize) -> Option<(usize, usize)> {
         let range = self.sentences[s].clone();
-        let mut j = i;
-        while j > range.start
-            && (AUXILIARIES.contains(&self.lower[j - 1].as_str())
-                || self.lower[j - 1].ends_with("ly") && !capitalized(self.tokens[j - 1].text))
-        {
-            j -= 1;
-        }
+        let j = self.modifiers_start(range.start, i);
         let conjunction = j.checked_sub(1).filter(|c| *c > range.start)?;
         if !matches!(self.lower[conjunction].as_str(), "and" | "but") {
             return None;
@@ -1485,18 +1477,29 @@ impl<'a> Finder<'a> {
         (to <= verb && verb < conjunction).then_some((from, to))
     }
 
+    /// An auxiliary or a lowercase `-ly` adverb (`has`, `would not`, `also`,
+    /// `repeatedly`): the words between a subject and its cue that belong to neither.
+    fn verb_modifier(&self, j: usize) -> bool {
+        AUXILIARIES.contains(&self.lower[j].as_str())
+            || self.lower[j].ends_with("ly") && !capitalized(self.tokens[j].text)
+    }
+
+    /// Where the run of [`Finder::verb_modifier`] words right before token `i` starts
+    /// (`i` itself when there is none), not before `floor`.
+    fn modifiers_start(&self, floor: usize, i: usize) -> usize {
+        let mut j = i;
+        while j > floor && self.verb_modifier(j - 1) {
+            j -= 1;
+        }
+        j
+    }
+
     /// `Martin O’Malley, who noted that ...`: a cue in a relative clause. Returns the
     /// `who` token (the speaker's words, as annotators mark them) and the noun phrase
     /// it stands for (whose entity the speaker is).
     fn relative_antecedent(&self, s: usize, i: usize) -> Option<(usize, (usize, usize))> {
         let range = self.sentences[s].clone();
-        let mut who = i;
-        while who > range.start
-            && (AUXILIARIES.contains(&self.lower[who - 1].as_str())
-                || self.lower[who - 1].ends_with("ly") && !capitalized(self.tokens[who - 1].text))
-        {
-            who -= 1;
-        }
+        let who = self.modifiers_start(range.start, i);
         let who = who.checked_sub(1).filter(|w| *w > range.start + 1)?;
         if self.lower[who] != "who" || self.lower[who - 1] != "," {
             return None;
@@ -1527,10 +1530,7 @@ impl<'a> Finder<'a> {
     /// its speaker, also behind its auxiliaries (`Snyder, for his part, has denied`).
     fn appositive_subject(&self, s: usize, i: usize) -> Option<(usize, usize)> {
         let (from, to, verb) = self.sentence_subject(s)?;
-        let auxiliaries_only = verb <= i
-            && self.lower[verb..i]
-                .iter()
-                .all(|w| AUXILIARIES.contains(&w.as_str()) || w.ends_with("ly"));
+        let auxiliaries_only = verb <= i && (verb..i).all(|j| self.verb_modifier(j));
         (auxiliaries_only && self.lower.get(to).is_some_and(|w| w == ",")).then_some((from, to))
     }
 
@@ -1706,10 +1706,7 @@ impl<'a> Finder<'a> {
                 return false;
             }
             let mut k = j + 1;
-            while k < end
-                && (AUXILIARIES.contains(&self.lower[k].as_str())
-                    || self.lower[k].ends_with("ly") && !capitalized(self.tokens[k].text))
-            {
+            while k < end && self.verb_modifier(k) {
                 k += 1;
             }
             k < end
