@@ -400,6 +400,9 @@ fn is_time_word(word: &str) -> bool {
 }
 
 /// Pronoun speakers.
+/// Cue lemmas whose next noun phrase is whom they spoke to (`told reporters that`),
+/// so it is neither the content nor, after a comma, an inverted speaker.
+const ADDRESSEE_CUES: &[&str] = &["tell", "inform", "brief", "assure", "remind"];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 /// Nouns after which a content points back (`denied the charges`).
 const ANAPHORIC_NOUNS: &[&str] = &[
@@ -594,13 +597,24 @@ impl<'a> Finder<'a> {
         if prev.is_some_and(|p| DETERMINERS.contains(&p) || p == "'s" || p == "’s") {
             return None;
         }
+        // `an "attack mongrel"`: a quoted phrase opening on the word, not a verb.
+        if i > range.start && self.opens_quote_on(i - 1) {
+            return None;
+        }
+        if self.plural_noun_after_name(i, range.start) {
+            return None;
+        }
         // A particle some verbs need (`called for`), kept in the cue.
         let mut cue_end = i + 1;
+        let mut cue = cue;
         if let Some((_, particles)) = PARTICLES.iter().find(|(l, _)| *l == cue.lemma) {
             let next = self.lower.get(i + 1).map(String::as_str).unwrap_or("");
             if particles.contains(&next) {
                 cue_end = i + 2;
-            } else if !PARTICLE_OPTIONAL.contains(&cue.lemma) {
+            } else if PARTICLE_OPTIONAL.contains(&cue.lemma) {
+                // `called him a liar`, `called it a success`: naming, no appeal.
+                cue.stance = Stance::Say;
+            } else {
                 return None;
             }
         }
@@ -826,6 +840,74 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// Whether token `q` is a quote mark that opens a quote on the word right after
+    /// it (`an "attack mongrel"`): a curly or backtick opener, or a straight mark with
+    /// no space after it and a space (or nothing) before it.
+    fn opens_quote_on(&self, q: usize) -> bool {
+        let (mark, next) = (&self.tokens[q], self.tokens.get(q + 1));
+        let attached = next.is_some_and(|n| n.start == mark.end);
+        let spaced_before = mark.start == 0
+            || self
+                .text
+                .as_bytes()
+                .get(mark.start - 1)
+                .is_some_and(|b| b.is_ascii_whitespace() || b"([".contains(b));
+        match mark.text {
+            "“" | "``" | "‘" => attached,
+            "\"" | "''" => attached && spaced_before,
+            _ => false,
+        }
+    }
+
+    /// `hit back at Labour claims`, `over White House charges`: a form that is also a
+    /// plural noun, after a name that itself follows a preposition, is the noun the
+    /// name describes (the name is the preposition's object, so it speaks no verb).
+    fn plural_noun_after_name(&self, i: usize, sentence_start: usize) -> bool {
+        /// Cue forms that are as often plural nouns.
+        const PLURAL_NOUNS: &[&str] = &[
+            "claims",
+            "charges",
+            "attacks",
+            "calls",
+            "promises",
+            "pledges",
+            "demands",
+            "comments",
+            "reports",
+            "notes",
+            "remarks",
+            "questions",
+            "fears",
+            "hopes",
+            "doubts",
+            "estimates",
+            "forecasts",
+            "tweets",
+            "replies",
+            "answers",
+            "vows",
+            "threats",
+            "warnings",
+            "urges",
+            "requests",
+            "appeals",
+            "denials",
+            "complaints",
+        ];
+        const BEFORE_NAME: &[&str] = &[
+            "at", "of", "over", "against", "about", "on", "to", "by", "with", "from", "for",
+            "despite", "amid", "after", "into",
+        ];
+        if !PLURAL_NOUNS.contains(&self.lower[i].as_str()) {
+            return false;
+        }
+        let mut j = i;
+        while j > sentence_start && capitalized(self.tokens[j - 1].text) {
+            j -= 1;
+        }
+        j < i && j > sentence_start && BEFORE_NAME.contains(&self.lower[j - 1].as_str())
+    }
+
     /// `the Iranian charges`, `despite Iraqi claims`: a nationality after a determiner
     /// or a preposition makes the next word a noun it describes, not a cue.
     fn nationality_before_noun(&self, i: usize) -> bool {
@@ -915,6 +997,17 @@ impl<'a> Finder<'a> {
         if first_person && cue.stance == Stance::Believe {
             return None;
         }
+        // `Something tells me`: an indefinite pronoun speaks only in idioms.
+        let indefinite = source.is_some_and(|(from, to)| {
+            to - from == 1
+                && matches!(
+                    self.lower[from].as_str(),
+                    "something" | "anything" | "nothing" | "everything"
+                )
+        });
+        if indefinite {
+            return None;
+        }
         // `"...," the minister said.`: nothing after the cue, the content before the
         // speaker.
         let before_speaker = source.and_then(|(from, _)| {
@@ -972,7 +1065,15 @@ impl<'a> Finder<'a> {
         cue: CueWord,
     ) -> Option<(Attribution, usize)> {
         let range = self.sentences[s].clone();
+        // `..., told Mr Hain`: a verb that names its addressee next never inverts; nor
+        // does a word that is as often a noun (`"attack mongrel" shows Labour is`).
+        if ADDRESSEE_CUES.contains(&cue.lemma) || AMBIGUOUS.contains(&self.lower[i].as_str()) {
+            return None;
+        }
         let (from, to) = self.noun_phrase_after(cue_end, range.end)?;
+        if !self.inverted_speaker(from, to) {
+            return None;
+        }
         // Everything before the cue, up to its comma or closing quote.
         let (content_from, content_to, direct) = self.content_before(s, i)?;
         Some((
@@ -985,6 +1086,63 @@ impl<'a> Finder<'a> {
             },
             to,
         ))
+    }
+
+    /// Whether tokens `from..to` after an inverting cue read as its speaker
+    /// (`said Mr Howard.`, `say analysts`, `said the ministry in a statement`): not an
+    /// object (`say anything`, `claim it`), and the phrase ends its clause rather than
+    /// opening one (`said Labour would ...`, `told the BBC that ...`).
+    fn inverted_speaker(&self, from: usize, to: usize) -> bool {
+        /// Words that are an object, never a speaker, after the verb.
+        const OBJECTS: &[&str] = &[
+            "anything",
+            "something",
+            "nothing",
+            "everything",
+            "it",
+            "this",
+            "that",
+            "them",
+            "him",
+            "her",
+            "me",
+            "us",
+            "so",
+            "no",
+            "yes",
+            "hello",
+            "goodbye",
+            "sorry",
+        ];
+        if OBJECTS.contains(&self.lower[from].as_str()) {
+            return false;
+        }
+        match self.lower.get(to).map(String::as_str) {
+            None => true,
+            Some(w) => {
+                !matches!(
+                    w,
+                    "that"
+                        | "would"
+                        | "will"
+                        | "could"
+                        | "should"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "is"
+                        | "was"
+                        | "are"
+                        | "were"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "did"
+                        | "does"
+                ) && !is_open_quote(self.tokens[to].text)
+            }
+        }
     }
 
     /// `PENCE: Well, look, ...` in a transcript, `Pence: Flowers Won't Be at Debate` in
@@ -1250,11 +1408,12 @@ impl<'a> Finder<'a> {
                 start -= 1;
                 continue;
             }
-            // `Mary Jones from Exxon said`, `an analyst at Merrill Lynch said`: a
-            // preposition before a name is the speaker's affiliation, not a new clause.
+            // `Mary Jones from Exxon said`, `an analyst at Merrill Lynch said`, `a
+            // lawyer for the news outlets`: a preposition before a name or a definite
+            // noun phrase is the speaker's affiliation, not a new clause.
             let affiliation = matches!(w, "from" | "at" | "for")
                 && start < end
-                && capitalized(self.tokens[start].text)
+                && (capitalized(self.tokens[start].text) || self.lower[start] == "the")
                 && start - 1 > sentence_start
                 && !is_punct(self.lower[start - 2].as_str())
                 && !CLAUSE_WORDS.contains(&self.lower[start - 2].as_str());
@@ -1283,11 +1442,25 @@ impl<'a> Finder<'a> {
             }
             if DETERMINERS.contains(&w) {
                 start -= 1;
+                // `a lawyer for the news outlets`: the affiliation's article.
+                let affiliation = start > sentence_start + 1
+                    && matches!(self.lower[start - 1].as_str(), "for" | "at" | "from")
+                    && !is_punct(&self.lower[start - 2])
+                    && !CLAUSE_WORDS.contains(&self.lower[start - 2].as_str())
+                    && !capitalized(self.tokens[start - 2].text);
+                if affiliation {
+                    continue;
+                }
                 break;
             }
             // Lowercase words are a speaker's description (`foreign ministry
             // spokesman`).
             start -= 1;
+        }
+        // `Last year's honorary winner`: the time word ended the phrase, and its
+        // possessive mark opens no speaker.
+        while start < end && matches!(self.lower[start].as_str(), "'s" | "’s") {
+            start += 1;
         }
         if start < end {
             start = self.mention_start_before(start, sentence_start);
@@ -1338,8 +1511,10 @@ impl<'a> Finder<'a> {
         {
             return None;
         }
-        let to = (from..range.end)
-            .find(|j| matches!(self.lower[*j].as_str(), "," | ";" | ":"))
+        // The question ends at a comma, or where its answer's speaker starts without
+        // one (`Asked whether she was nervous she said ...`).
+        let to = (from + 1..range.end)
+            .find(|j| matches!(self.lower[*j].as_str(), "," | ";" | ":") || self.answer_starts(*j))
             .unwrap_or(range.end);
         let (content_from, content_to, direct) = self.trimmed(from, to)?;
         let cue = CueWord {
@@ -1354,8 +1529,27 @@ impl<'a> Finder<'a> {
                 direct,
                 topic: None,
             },
-            content_to,
+            to,
         ))
+    }
+
+    /// Whether a speaker and its saying verb start at token `j`: `he said`, `Mr Blair
+    /// replied`, `she has said`.
+    fn answer_starts(&self, j: usize) -> bool {
+        let w = self.lower[j].as_str();
+        if !(matches!(w, "he" | "she" | "they" | "i" | "we") || capitalized(self.tokens[j].text)) {
+            return false;
+        }
+        let mut k = j + 1;
+        while k < self.lower.len() && capitalized(self.tokens[k].text) {
+            k += 1;
+        }
+        while k < self.lower.len() && self.verb_modifier(k) {
+            k += 1;
+        }
+        k < self.lower.len()
+            && !capitalized(self.tokens[k].text)
+            && cue_word(&self.lower[k]).is_some_and(|c| c.stance == Stance::Say)
     }
 
     /// `said in a statement`, `told CNN in an interview`: the medium belongs to the
@@ -1528,10 +1722,75 @@ impl<'a> Finder<'a> {
     /// `Norman Brennan, director of the Victims of Crime Trust, accused Lord Woolf of
     /// ...`: a cue after the comma closing an appositive has the sentence's subject as
     /// its speaker, also behind its auxiliaries (`Snyder, for his part, has denied`).
+    /// The speaker's span takes in its appositive (`Brian Fallon, the campaign's press
+    /// secretary,`), as PolNeAR marks it, unless the commas hold an aside (`for his
+    /// part`, `however`).
     fn appositive_subject(&self, s: usize, i: usize) -> Option<(usize, usize)> {
-        let (from, to, verb) = self.sentence_subject(s)?;
-        let auxiliaries_only = verb <= i && (verb..i).all(|j| self.verb_modifier(j));
-        (auxiliaries_only && self.lower.get(to).is_some_and(|w| w == ",")).then_some((from, to))
+        let range = self.sentences[s].clone();
+        let verb = self.modifiers_start(range.start, i);
+        let closing = verb.checked_sub(1).filter(|c| self.lower[*c] == ",")?;
+        let (from, to) = match self.sentence_subject(s) {
+            Some((from, to, subject_verb))
+                if subject_verb <= i
+                    && (subject_verb..i).all(|j| self.verb_modifier(j))
+                    && self.lower.get(to).is_some_and(|w| w == ",") =>
+            {
+                (from, to)
+            }
+            _ => self.subject_before_appositive(range.start, closing)?,
+        };
+        let aside = matches!(
+            self.lower.get(to + 1).map(String::as_str),
+            Some(
+                "for"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "however"
+                    | "meanwhile"
+                    | "though"
+                    | "too"
+                    | "by"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "speaking"
+                    | "asked"
+            )
+        );
+        Some(if aside || to >= closing {
+            (from, to)
+        } else {
+            (from, closing)
+        })
+    }
+
+    /// `A lawyer for the news outlets, David Schulz, said`, `Mr. King, 82, told me`:
+    /// the noun phrase before the comma that opens the appositive closing at
+    /// `closing`, when nothing in between is a quote or a cue of its own.
+    fn subject_before_appositive(
+        &self,
+        sentence_start: usize,
+        closing: usize,
+    ) -> Option<(usize, usize)> {
+        let floor = sentence_start.max(closing.saturating_sub(30));
+        let opening = (floor..closing).rev().find(|j| {
+            self.lower[*j] == "," || is_quote(self.tokens[*j].text) || self.lower[*j] == ":"
+        })?;
+        if self.lower[opening] != "," || opening + 1 >= closing {
+            return None;
+        }
+        let own_cue = (opening + 1..closing).any(|j| {
+            !capitalized(self.tokens[j].text)
+                && cue_word(&self.lower[j]).is_some()
+                && !self.after_determiner(j, opening + 1)
+        });
+        if own_cue {
+            return None;
+        }
+        let (from, to) = self.speaker_before(sentence_start, opening)?;
+        (to == opening).then_some((from, to))
     }
 
     /// The name or pronoun opening sentence `s` (after a `But` or `And`), when a verb
@@ -1651,11 +1910,13 @@ impl<'a> Finder<'a> {
         let range = self.sentences[s].clone();
         let mut from = cue_end;
         // `told reporters that`, `told the BBC:`: the addressee is not the content.
-        let addressee = matches!(cue.lemma, "tell" | "inform" | "brief" | "assure" | "remind");
+        let addressee = ADDRESSEE_CUES.contains(&cue.lemma);
         let that_within = (from..range.end.min(from + 8)).find(|j| self.lower[*j] == "that");
         if let Some(that) = that_within {
-            let between_clean = (from..that)
-                .all(|j| !matches!(self.lower[j].as_str(), "," | "\"" | "“" | "”" | ":"));
+            let between_clean = (from..that).all(|j| {
+                !matches!(self.lower[j].as_str(), "," | "\"" | "“" | "”" | ":")
+                    && !self.looks_finite_verb(j)
+            });
             if between_clean {
                 from = that + 1;
             }
@@ -1695,6 +1956,33 @@ impl<'a> Finder<'a> {
         }
         let end = self.coordinated_cue(from, range.end).unwrap_or(range.end);
         self.trimmed(from, end)
+    }
+
+    /// `denied Mr Brown made that quote`: a verb between the cue and a `that` makes
+    /// the `that` a determiner inside the content, not the start of the content.
+    /// A lowercase verb-like word after a name or a pronoun counts.
+    fn looks_finite_verb(&self, j: usize) -> bool {
+        /// Auxiliaries and frequent irregular past forms (a regular one ends in -ed).
+        const IRREGULAR_PAST: &[&str] = &[
+            "made", "took", "gave", "got", "went", "came", "saw", "knew", "thought", "put", "kept",
+            "held", "won", "lost", "ran", "left", "met", "paid", "sent", "brought", "bought",
+            "did", "does", "do", "sold", "wrote", "spoke", "found", "began", "has", "have", "had",
+            "was", "were", "is", "are", "will", "would", "could", "should", "may", "might", "can",
+            "must", "been",
+        ];
+        let w = self.lower[j].as_str();
+        let t = self.tokens[j].text;
+        if capitalized(t) {
+            return false;
+        }
+        // Its subject: a name or a pronoun (`a statement released on` has none).
+        let after_subject = j > 0
+            && (capitalized(self.tokens[j - 1].text)
+                || PRONOUNS.contains(&self.lower[j - 1].as_str()));
+        after_subject
+            && (IRREGULAR_PAST.contains(&w)
+                || cue_word(w).is_some()
+                || (w.len() > 4 && w.ends_with("ed")))
     }
 
     /// `blasted Congress and said the state ...`: where a second cue of the same
@@ -2024,7 +2312,7 @@ mod tests {
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(
             a[0].source.as_ref().map(|s| s.span.text.as_str()),
-            Some("Norman Brennan")
+            Some("Norman Brennan, director of the Victims of Crime Trust")
         );
         assert_eq!(a[0].content.text, "Lord Woolf of having an agenda");
 
@@ -2211,7 +2499,7 @@ mod tests {
         assert_eq!(a[0].cue.span.text, "said");
         assert_eq!(
             a[0].source.as_ref().map(|s| s.span.text.as_str()),
-            Some("John Bulgaro")
+            Some("John Bulgaro, the president of Teamsters Local 294 in Albany")
         );
         assert_eq!(a[0].content.text, "Mr. Trump had generated excitement");
         // The inverted order still wins where a speaker follows the cue.
@@ -2265,6 +2553,93 @@ mod tests {
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(a[0].content.text, "We will get the emails that are missing");
         assert!(a[0].direct);
+    }
+
+    #[test]
+    fn the_speaker_before_an_appositive_that_is_no_sentence_subject() {
+        let a =
+            found("A lawyer for the news outlets, David Schulz, said no decision had been made.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            a[0].source.as_ref().map(|s| s.span.text.as_str()),
+            Some("A lawyer for the news outlets, David Schulz")
+        );
+        assert_eq!(a[0].content.text, "no decision had been made");
+        // An aside between the commas is not part of the speaker.
+        let b = found("Snyder, for his part, has denied the charges.");
+        assert_eq!(
+            b[0].source.as_ref().map(|s| s.span.text.as_str()),
+            Some("Snyder")
+        );
+    }
+
+    #[test]
+    fn after_a_comma_only_a_closing_noun_phrase_is_an_inverted_speaker() {
+        // The BBC's `Mr Hain, Leader of the Commons, told BBC Radio Four's Today
+        // programme that ...`: `told` names its addressee, who is no speaker.
+        let a = found("Mr Hain, Leader of the Commons, told BBC Radio Four's Today programme that the stance was putting the country at risk.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            a[0].source.as_ref().map(|s| s.span.text.as_str()),
+            Some("Mr Hain, Leader of the Commons")
+        );
+        assert_eq!(
+            a[0].content.text,
+            "the stance was putting the country at risk"
+        );
+        // `say anything` has an object, not a speaker; `shows Labour is` a clause.
+        let b =
+            found("He said Labour would do anything, say anything, claim anything to cling on.");
+        assert!(
+            b.iter()
+                .all(|a| a.source.as_ref().is_some_and(|s| s.span.text == "He")),
+            "{b:?}"
+        );
+        let c =
+            found("The claim that he acted like an \"attack mongrel\" shows Labour is rattled.");
+        assert!(c.is_empty(), "{c:?}");
+        // The inverted order itself still holds.
+        let d = found("Prices will rise, say analysts.");
+        assert_eq!(
+            d[0].source.as_ref().map(|s| s.span.text.as_str()),
+            Some("analysts")
+        );
+    }
+
+    #[test]
+    fn nouns_after_a_named_object_and_idioms_are_no_cues() {
+        let a = found("Mr Howard also hit back at Labour claims he had used Mrs Dixon.");
+        assert!(a.is_empty(), "{a:?}");
+        let b = found("\"Something tells me that someone is rattled,\" Mr Howard said.");
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert_eq!(b[0].cue.span.text, "said");
+        // Calling someone something is naming, not an appeal.
+        let c = found("Peter Hain even called me a mongrel.");
+        assert_eq!(c[0].cue.stance, Stance::Say, "{c:?}");
+        let d = found("Mr Smith called for a strike.");
+        assert_eq!(d[0].cue.stance, Stance::Urge, "{d:?}");
+    }
+
+    #[test]
+    fn a_that_after_a_verb_is_inside_the_content() {
+        let a = found("Mr Blair directly denied Mr Brown made that quote.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].content.text, "Mr Brown made that quote");
+        // `that` after an addressee or a time still opens the content.
+        let b = found("He told reporters on Tuesday that the talks had failed.");
+        assert_eq!(b[0].content.text, "the talks had failed");
+    }
+
+    #[test]
+    fn a_question_without_a_comma_ends_where_the_answer_starts() {
+        let a = found("Asked whether she was nervous about the race she said she was ready.");
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(a[0].content.text, "whether she was nervous about the race");
+        assert_eq!(
+            a[1].source.as_ref().map(|s| s.span.text.as_str()),
+            Some("she")
+        );
+        assert_eq!(a[1].content.text, "she was ready");
     }
 
     #[test]
