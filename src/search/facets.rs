@@ -297,23 +297,43 @@ impl FacetRequest {
     /// The aggregation collector for this request over an index of `segments`
     /// segments.
     pub fn collector(&self, segments: usize) -> Result<AggregationCollector, String> {
+        let fetched = self.fetched();
+        self.collector_reading(fetched, if segments <= 1 { fetched } else { EVERY_VALUE })
+    }
+
+    /// A collector that lists every value of the hits, for when the values tied at the
+    /// cut-off ran past what [`FacetRequest::collector`] fetched
+    /// ([`FacetRequest::finish`] says so): which of them make the list must not be
+    /// chance.
+    pub fn exact_collector(&self) -> Result<AggregationCollector, String> {
+        self.collector_reading(EVERY_VALUE, EVERY_VALUE)
+    }
+
+    /// How many values of each facet the collector returns: more than shown, so the
+    /// values tied at the cut-off can be put in alphabetical order.
+    fn fetched(&self) -> usize {
+        self.size.max(1) * 2 + 10
+    }
+
+    /// The collector returning `size` values of each facet, each segment naming its
+    /// top `segment_size`.
+    fn collector_reading(
+        &self,
+        size: usize,
+        segment_size: usize,
+    ) -> Result<AggregationCollector, String> {
         // Counts must be exact. Tantivy merges per-segment top lists, so with several
         // segments every segment must report all its candidates, or values near the
         // cut-off are undercounted. With one segment (what `dateline index` leaves after
         // a large run) its own top list is the answer, and naming only those values
         // saves reading most of the term dictionary: the bulk of a faceted query's time.
-        let segment_size = if segments <= 1 {
-            self.size.max(1) * 2 + 10
-        } else {
-            1_000_000
-        };
         let mut request = serde_json::Map::new();
         for kind in &self.kinds {
             let agg = match kind.field() {
                 Some(field) => serde_json::json!({
                     "terms": {
                         "field": field,
-                        "size": self.size.max(1),
+                        "size": size,
                         "segment_size": segment_size,
                         "order": {"_count": "desc"}
                     }
@@ -356,7 +376,29 @@ impl FacetRequest {
         }
     }
 
-    /// Turns aggregation results into facets; `total` is the number of hits.
+    /// True when a term facet's values tied with its last shown one may run past the
+    /// values `results` holds (the list came back full and its last value still has
+    /// the cut-off's count): the search must run again with
+    /// [`FacetRequest::exact_collector`].
+    pub fn ties_cut(&self, results: &AggregationResults) -> bool {
+        let shown = self.size.max(1);
+        self.kinds.iter().any(|kind| {
+            let Some(AggregationResult::BucketResult(BucketResult::Terms { buckets, .. })) =
+                results.0.get(kind.name())
+            else {
+                return false;
+            };
+            let full = buckets.len() >= self.fetched();
+            let (Some(at_cut), Some(last)) = (buckets.get(shown - 1), buckets.last()) else {
+                return false;
+            };
+            full && at_cut.doc_count == last.doc_count
+        })
+    }
+
+    /// Turns aggregation results into facets; `total` is the number of hits. Each
+    /// term facet's values most first, ties in alphabetical order (so the list does
+    /// not change from run to run), cut to the size asked for.
     pub fn finish(&self, results: AggregationResults, total: u64) -> Facets {
         let mut terms: HashMap<&'static str, Vec<(String, u64)>> = HashMap::new();
         let mut days = None;
@@ -374,13 +416,15 @@ impl FacetRequest {
                     );
                 }
                 (_, BucketResult::Terms { buckets, .. }) => {
-                    let values = buckets
+                    let mut values: Vec<(String, u64)> = buckets
                         .iter()
                         .filter_map(|b| match &b.key {
                             Key::Str(s) => Some((s.clone(), b.doc_count)),
                             _ => None,
                         })
                         .collect();
+                    values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                    values.truncate(self.size.max(1));
                     terms.insert(kind.name(), values);
                 }
                 _ => {}
@@ -441,6 +485,9 @@ impl FacetRequest {
         facets
     }
 }
+
+/// A segment size that lists every value a facet has in the hits.
+const EVERY_VALUE: usize = 1_000_000;
 
 /// Aggregation limits: tantivy's default stops at 65,000 buckets, which a large
 /// archive's distinct names exceed (`entities --suspicious` and `stats` count every

@@ -210,12 +210,7 @@ pub fn run(
         }
         (total, Some(facets))
     } else {
-        let segments = searcher.segment_readers().len();
-        let collector = request.facets.collector(segments).map_err(Error::Schema)?;
-        let (total, results) = searcher
-            .search(&query, &(Count, collector))
-            .map_err(Error::tantivy("counting hits and facets"))?;
-        let mut facets = request.facets.finish(results, total as u64);
+        let (total, mut facets) = counted_facets(&searcher, &*query, &request.facets)?;
         if facets.date.is_some() {
             let archive = searcher
                 .search(
@@ -486,12 +481,29 @@ pub fn facets_only(
         )?,
         None => Box::new(tantivy::query::AllQuery),
     };
+    counted_facets(&searcher, &*query, request)
+}
+
+/// The hits of `query` counted, with their facets. A first pass reads only the values
+/// near the top; when values tied at the cut-off run past them, a second pass reads
+/// every value, so which tied values are shown is alphabetical, never chance.
+fn counted_facets(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    request: &facets::FacetRequest,
+) -> Result<(usize, facets::Facets)> {
     let collector = request
         .collector(searcher.segment_readers().len())
         .map_err(Error::Schema)?;
     let (total, results) = searcher
-        .search(&*query, &(Count, collector))
-        .map_err(Error::tantivy("counting entities"))?;
+        .search(query, &(Count, collector))
+        .map_err(Error::tantivy("counting hits and facets"))?;
+    if !request.ties_cut(&results) {
+        return Ok((total, request.finish(results, total as u64)));
+    }
+    let results = searcher
+        .search(query, &request.exact_collector().map_err(Error::Schema)?)
+        .map_err(Error::tantivy("counting facet values tied at the cut-off"))?;
     Ok((total, request.finish(results, total as u64)))
 }
 
