@@ -158,7 +158,7 @@ impl FileArticles {
 
 /// Bumped whenever a reader yields something different for the same bytes, so that
 /// the next `index` re-reads every file instead of keeping what the old reader made.
-pub const READERS_VERSION: u32 = 2;
+pub const READERS_VERSION: u32 = 3;
 
 fn unescape_in_place(text: &mut String) {
     if let std::borrow::Cow::Owned(decoded) = char_refs::unescape(text) {

@@ -109,13 +109,23 @@ fn other_tags(chunk: &str, text_part: &str) -> crate::article::Metadata {
     out
 }
 
-/// Drops the wire sign-off ("Reuter", "REUTER") that ends most bodies: it is not
-/// article text, and would be read as a name.
+/// Drops the wire sign-off ("Reuter", "REUTER", also typed "Reuter..." or "Reuter4")
+/// that ends most bodies: it is not article text, and would be read as a name (the
+/// tagger made "Reuter..." a person in 18 articles).
 fn strip_signoff(body: &str) -> String {
     let trimmed = body.trim_end();
+    let word = trimmed.trim_end_matches(|c: char| c == '.' || c.is_ascii_digit());
     for signoff in ["Reuter", "REUTER", "Reuters", "REUTERS"] {
-        if let Some(rest) = trimmed.strip_suffix(signoff) {
-            if rest.is_empty() || rest.ends_with(char::is_whitespace) {
+        if let Some(rest) = word.strip_suffix(signoff) {
+            // Typed with dots or a digit, it must follow a finished sentence (the
+            // body's lines are joined by now): `he told Reuters.` ends a sentence.
+            let after_sentence = word.len() == trimmed.len()
+                || rest
+                    .trim_end()
+                    .chars()
+                    .last()
+                    .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '\'' | ')'));
+            if (rest.is_empty() || rest.ends_with(char::is_whitespace)) && after_sentence {
                 return rest.trim_end().to_string();
             }
         }
@@ -191,6 +201,25 @@ fn decode(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sign_off_goes_also_when_typed_with_dots_or_a_digit() {
+        for body in [
+            "Prices rose.\n Reuter\n",
+            "Prices rose.\n Reuter...\n",
+            "Prices rose.\n Reuter...\r\n",
+            "Prices rose.\n Reuter4",
+            "Prices rose.\n Reuters.",
+            "Prices rose. REUTER...",
+        ] {
+            assert_eq!(strip_signoff(body), "Prices rose.", "{body:?}");
+        }
+        // A sentence that ends on the agency's name keeps it.
+        assert_eq!(
+            strip_signoff("The bank told Reuters."),
+            "The bank told Reuters."
+        );
+    }
 
     const TWO: &str = r#"<!DOCTYPE lewis SYSTEM "lewis.dtd">
 <REUTERS TOPICS="YES" NEWID="1">
