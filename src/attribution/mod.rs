@@ -400,6 +400,15 @@ fn is_time_word(word: &str) -> bool {
 }
 
 /// Pronoun speakers.
+/// Auxiliaries that make a finite verb phrase: after a noun phrase they open a clause
+/// (`said Labour would ...`), so that phrase is its subject, not a speaker or addressee.
+const FINITE_AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "should", "may",
+    "might", "can", "must", "did", "does",
+];
+/// Pronouns that stand for no one: an object (`say anything`), or a speaker only in
+/// idioms (`Something tells me`).
+const INDEFINITE_PRONOUNS: &[&str] = &["anything", "something", "nothing", "everything"];
 /// Cue lemmas whose next noun phrase is whom they spoke to (`told reporters that`),
 /// so it is neither the content nor, after a comma, an inverted speaker.
 const ADDRESSEE_CUES: &[&str] = &["tell", "inform", "brief", "assure", "remind"];
@@ -999,11 +1008,7 @@ impl<'a> Finder<'a> {
         }
         // `Something tells me`: an indefinite pronoun speaks only in idioms.
         let indefinite = source.is_some_and(|(from, to)| {
-            to - from == 1
-                && matches!(
-                    self.lower[from].as_str(),
-                    "something" | "anything" | "nothing" | "everything"
-                )
+            to - from == 1 && INDEFINITE_PRONOUNS.contains(&self.lower[from].as_str())
         });
         if indefinite {
             return None;
@@ -1095,52 +1100,19 @@ impl<'a> Finder<'a> {
     fn inverted_speaker(&self, from: usize, to: usize) -> bool {
         /// Words that are an object, never a speaker, after the verb.
         const OBJECTS: &[&str] = &[
-            "anything",
-            "something",
-            "nothing",
-            "everything",
-            "it",
-            "this",
-            "that",
-            "them",
-            "him",
-            "her",
-            "me",
-            "us",
-            "so",
-            "no",
-            "yes",
-            "hello",
-            "goodbye",
-            "sorry",
+            "it", "this", "that", "them", "him", "her", "me", "us", "so", "no", "yes", "hello",
+            "goodbye", "sorry",
         ];
-        if OBJECTS.contains(&self.lower[from].as_str()) {
+        let first = self.lower[from].as_str();
+        if OBJECTS.contains(&first) || INDEFINITE_PRONOUNS.contains(&first) {
             return false;
         }
         match self.lower.get(to).map(String::as_str) {
             None => true,
             Some(w) => {
-                !matches!(
-                    w,
-                    "that"
-                        | "would"
-                        | "will"
-                        | "could"
-                        | "should"
-                        | "had"
-                        | "has"
-                        | "have"
-                        | "is"
-                        | "was"
-                        | "are"
-                        | "were"
-                        | "can"
-                        | "may"
-                        | "might"
-                        | "must"
-                        | "did"
-                        | "does"
-                ) && !is_open_quote(self.tokens[to].text)
+                w != "that"
+                    && !FINITE_AUXILIARIES.contains(&w)
+                    && !is_open_quote(self.tokens[to].text)
             }
         }
     }
@@ -1962,13 +1934,11 @@ impl<'a> Finder<'a> {
     /// the `that` a determiner inside the content, not the start of the content.
     /// A lowercase verb-like word after a name or a pronoun counts.
     fn looks_finite_verb(&self, j: usize) -> bool {
-        /// Auxiliaries and frequent irregular past forms (a regular one ends in -ed).
+        /// Frequent irregular past forms (a regular one ends in -ed), and `do`, `been`.
         const IRREGULAR_PAST: &[&str] = &[
             "made", "took", "gave", "got", "went", "came", "saw", "knew", "thought", "put", "kept",
-            "held", "won", "lost", "ran", "left", "met", "paid", "sent", "brought", "bought",
-            "did", "does", "do", "sold", "wrote", "spoke", "found", "began", "has", "have", "had",
-            "was", "were", "is", "are", "will", "would", "could", "should", "may", "might", "can",
-            "must", "been",
+            "held", "won", "lost", "ran", "left", "met", "paid", "sent", "brought", "bought", "do",
+            "sold", "wrote", "spoke", "found", "began", "been",
         ];
         let w = self.lower[j].as_str();
         let t = self.tokens[j].text;
@@ -1981,6 +1951,7 @@ impl<'a> Finder<'a> {
                 || PRONOUNS.contains(&self.lower[j - 1].as_str()));
         after_subject
             && (IRREGULAR_PAST.contains(&w)
+                || FINITE_AUXILIARIES.contains(&w)
                 || cue_word(w).is_some()
                 || (w.len() > 4 && w.ends_with("ed")))
     }
