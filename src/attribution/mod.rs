@@ -79,6 +79,11 @@ pub struct Attribution {
     pub direct: bool,
     /// The sentence an anaphoric content (`all such charges`, `it`) refers back to.
     pub topic: Option<Place>,
+    /// The later parts of a direct quote broken by its cue: in `"A," she said. "B."`
+    /// B is hers too, and a search for her words must find it. In text order, each
+    /// without its quote marks.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub continued: Vec<Span>,
 }
 
 /// Every attribution in the title and body, in text order; `mentions` are the
@@ -124,7 +129,8 @@ impl Attribution {
         let spans = [Some(&mut self.cue.span), Some(&mut self.content)]
             .into_iter()
             .chain([self.source.as_mut().map(|s| &mut s.span)])
-            .flatten();
+            .flatten()
+            .chain(self.continued.iter_mut());
         for span in spans.filter(|s| s.field == "body") {
             span.start += by;
             span.end += by;
@@ -133,6 +139,16 @@ impl Attribution {
             topic.start += by;
             topic.end += by;
         }
+    }
+
+    /// The content's words with those of its continued quote parts, joined by `gap`.
+    pub fn content_text(&self, gap: &str) -> String {
+        let mut text = self.content.text.clone();
+        for part in &self.continued {
+            text.push_str(gap);
+            text.push_str(&part.text);
+        }
+        text
     }
 
     /// The entity names the speaker goes by in searches and facets: the entity it is
@@ -175,7 +191,7 @@ impl Attribution {
             },
             None => "(unattributed)".to_string(),
         };
-        let content = shortened(&self.content.text, CONTENT_CHARS);
+        let content = shortened(&self.content_text(" … "), CONTENT_CHARS);
         let content = if self.direct {
             format!("\"{content}\"")
         } else {
@@ -291,6 +307,14 @@ impl Chars {
         }
     }
 }
+
+/// Most sentences a quote after a source-first cue runs over: a stray quote mark must
+/// not make the rest of a long paragraph someone's words.
+const QUOTE_SENTENCES: usize = 6;
+/// Most sentences a continued quote runs over: it already opened a sentence of its own
+/// right after its speaker, so only its paragraph bounds it, and a speech excerpt can
+/// hold a dozen sentences.
+const CONTINUED_SENTENCES: usize = 20;
 
 /// Words that make the next word a noun (`the claims`, `his warning`), not a cue.
 const DETERMINERS: &[&str] = &[
@@ -548,18 +572,131 @@ impl<'a> Finder<'a> {
     }
 
     fn run(&self, out: &mut Vec<Attribution>) {
+        let first = out.len();
+        // The token after each attribution's words.
+        let mut ends = Vec::new();
         for (s, range) in self.sentences.iter().enumerate() {
             let mut i = range.start;
             while i < range.end {
                 match self.attribution_at(s, i) {
                     Some((found, next)) => {
                         out.push(found);
+                        ends.push(next.max(i + 1));
                         i = next.max(i + 1);
                     }
                     None => i += 1,
                 }
             }
         }
+        self.continue_quotes(&mut out[first..], &ends);
+    }
+
+    /// Most continued quotes kept for one attribution.
+    const MAX_CONTINUED: usize = 8;
+
+    /// `"A," she said. "B."` and `"A," she said, "B."`: a direct quote broken by its cue
+    /// goes on in the quote that follows, when that quote is a sentence (or the rest of
+    /// one) of its own in the same paragraph with no cue of its own; and so on while
+    /// quoted sentences follow. `ends` holds the token after each attribution's words.
+    fn continue_quotes(&self, found: &mut [Attribution], ends: &[usize]) {
+        let cue_tokens: Vec<usize> = found
+            .iter()
+            .filter_map(|a| self.token_starting_at(a.cue.span.start))
+            .collect();
+        for (k, a) in found.iter_mut().enumerate() {
+            if !a.direct {
+                continue;
+            }
+            let Some(mut close) = self.closing_quote_after(a.content.end) else {
+                continue;
+            };
+            let mut at = ends[k].max(close + 1);
+            while a.continued.len() < Self::MAX_CONTINUED {
+                let Some(open) = self.next_quote_opening(at, a.continued.is_empty()) else {
+                    break;
+                };
+                let Some(next_close) = self.closing_quote_within(open, CONTINUED_SENTENCES) else {
+                    break;
+                };
+                let sentence_end = self.sentence_end_after(next_close);
+                let own_cue = cue_tokens
+                    .iter()
+                    .any(|&c| c >= at && c < sentence_end.max(next_close + 1));
+                // The quote must make up the rest of its sentence: `"B," she added` has
+                // its own cue, `"Title" was written by` is no quote of hers.
+                let ends_with_sentence = next_close > 0
+                    && matches!(self.lower[next_close - 1].as_str(), "." | "?" | "!");
+                let rest_is_punctuation = ends_with_sentence
+                    || (next_close + 1..sentence_end).all(|j| is_punct(&self.lower[j]));
+                if own_cue || !rest_is_punctuation {
+                    break;
+                }
+                let Some((from, to, _)) = self.trimmed(open + 1, next_close) else {
+                    break;
+                };
+                let Some(span) = self.span(from, to) else {
+                    break;
+                };
+                a.continued.push(span);
+                close = next_close;
+                at = close + 1;
+            }
+        }
+    }
+
+    /// The token that starts at character `char_start`.
+    fn token_starting_at(&self, char_start: usize) -> Option<usize> {
+        let j = self
+            .tokens
+            .partition_point(|t| self.chars.at(t.start) < char_start);
+        (j < self.tokens.len() && self.chars.at(self.tokens[j].start) == char_start).then_some(j)
+    }
+
+    /// The closing quote just after a direct content ending at character `char_end`
+    /// (past the punctuation [`Finder::trimmed`] took off: `day,”`).
+    fn closing_quote_after(&self, char_end: usize) -> Option<usize> {
+        let j = self
+            .tokens
+            .partition_point(|t| self.chars.at(t.start) < char_end);
+        (j..self.tokens.len().min(j + 4))
+            .take_while(|&k| is_punct(&self.lower[k]))
+            .find(|&k| is_close_quote(self.tokens[k].text))
+    }
+
+    /// Where a continued quote opens, looking from token `at` within the paragraph:
+    /// as the next sentence (`she said. "B`, or `"B." "C` for a later part), or, for
+    /// the first part only (`first`), after a comma or colon that ends the cue's
+    /// clause (`she said, "B`, `Tester said, referring to the excuse, "B`).
+    fn next_quote_opening(&self, at: usize, first: bool) -> Option<usize> {
+        let mut j = at;
+        while !is_quote(self.tokens.get(j)?.text) {
+            if self.tokens[j].paragraph_start {
+                return None;
+            }
+            j += 1;
+        }
+        if !is_open_quote(self.tokens[j].text) || self.tokens[j].paragraph_start {
+            return None;
+        }
+        let ends_sentence = |k: usize| matches!(self.lower[k].as_str(), "." | "?" | "!");
+        let before = j.checked_sub(1).map(|k| self.lower[k].as_str());
+        let new_sentence = self.sentences.iter().any(|r| r.start == j)
+            || j.checked_sub(1).is_some_and(ends_sentence)
+            || (before.is_some_and(is_close_quote) && j.checked_sub(2).is_some_and(ends_sentence));
+        let after_clause = first && matches!(before, Some("," | ":"));
+        // Words between: only the rest of the cue's clause, no sentence of narrative.
+        let gap_ends_sentence = (at..j.saturating_sub(2)).any(ends_sentence);
+        let gap_has_words = (at..j).any(|k| !is_punct(&self.lower[k]));
+        let gap_ok = !gap_ends_sentence && (first || !gap_has_words);
+        ((new_sentence || after_clause) && gap_ok).then_some(j)
+    }
+
+    /// The end (exclusive) of the sentence holding token `j`.
+    fn sentence_end_after(&self, j: usize) -> usize {
+        let s = self.sentences.partition_point(|r| r.end <= j);
+        self.sentences
+            .get(s)
+            .map_or(self.tokens.len(), |range| range.end)
     }
 
     /// The span of tokens `from..to` (exclusive), trimmed of punctuation at its ends
@@ -994,6 +1131,7 @@ impl<'a> Finder<'a> {
                     content: self.span(from, to)?,
                     direct: false,
                     topic: self.topic(s, from, to),
+                    continued: Vec::new(),
                 },
                 cue_end,
             ));
@@ -1054,6 +1192,7 @@ impl<'a> Finder<'a> {
                 content,
                 direct,
                 topic,
+                continued: Vec::new(),
             },
             cue_end,
         ))
@@ -1088,6 +1227,7 @@ impl<'a> Finder<'a> {
                 content: self.span(content_from, content_to)?,
                 direct,
                 topic: self.topic(s, content_from, content_to),
+                continued: Vec::new(),
             },
             to,
         ))
@@ -1203,6 +1343,7 @@ impl<'a> Finder<'a> {
                 content: self.span(content_from, content_to)?,
                 direct,
                 topic: None,
+                continued: Vec::new(),
             },
             i + 1,
         ))
@@ -1244,6 +1385,7 @@ impl<'a> Finder<'a> {
                 content: self.span(content_from, content_to)?,
                 direct: true,
                 topic: None,
+                continued: Vec::new(),
             },
             to,
         ))
@@ -1280,6 +1422,7 @@ impl<'a> Finder<'a> {
                 content: self.span(content_from, content_to)?,
                 direct,
                 topic: self.topic(s, content_from, content_to),
+                continued: Vec::new(),
             },
             to,
         ))
@@ -1456,6 +1599,7 @@ impl<'a> Finder<'a> {
                 content: self.span(content_from, content_to)?,
                 direct,
                 topic: self.topic(s, content_from, content_to),
+                continued: Vec::new(),
             },
             cue_end,
         ))
@@ -1500,6 +1644,7 @@ impl<'a> Finder<'a> {
                 content: self.span(content_from, content_to)?,
                 direct,
                 topic: None,
+                continued: Vec::new(),
             },
             to,
         ))
@@ -1599,6 +1744,7 @@ impl<'a> Finder<'a> {
                 content: self.span(content_from, content_to)?,
                 direct,
                 topic: self.topic(s, content_from, content_to),
+                continued: Vec::new(),
             },
             content_to,
         ))
@@ -1922,7 +2068,7 @@ impl<'a> Finder<'a> {
         }
         // A quote opened here may run over the next sentences.
         if is_open_quote(self.tokens[from].text) {
-            if let Some(close) = self.closing_quote(from) {
+            if let Some(close) = self.closing_quote_within(from, QUOTE_SENTENCES) {
                 return Some((from + 1, close, true));
             }
         }
@@ -2051,8 +2197,8 @@ impl<'a> Finder<'a> {
     }
 
     /// The closing quote of the quote opened at token `open`, of the same kind, within
-    /// the paragraph and at most six sentences on.
-    fn closing_quote(&self, open: usize) -> Option<usize> {
+    /// the paragraph and at most `max_sentences` sentences on.
+    fn closing_quote_within(&self, open: usize, max_sentences: usize) -> Option<usize> {
         let kind = quote_kind(self.tokens[open].text);
         let from = open + 1;
         let mut sentences_seen = 0;
@@ -2067,7 +2213,7 @@ impl<'a> Finder<'a> {
             }
             if matches!(t, "." | "!" | "?") {
                 sentences_seen += 1;
-                if sentences_seen > 6 {
+                if sentences_seen > max_sentences {
                     return None;
                 }
             }
@@ -2412,6 +2558,56 @@ mod tests {
             b[0].source.as_ref().map(|s| s.span.text.as_str()),
             Some("the minister")
         );
+    }
+
+    /// The texts of each attribution's continued quote parts.
+    fn continued(a: &[Attribution]) -> Vec<Vec<&str>> {
+        a.iter()
+            .map(|a| a.continued.iter().map(|c| c.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_quote_broken_by_its_cue_goes_on_after_it() {
+        let next_sentence =
+            found("“The talks failed,” the minister said. “We will try again next week.”");
+        assert_eq!(next_sentence.len(), 1, "{next_sentence:?}");
+        assert_eq!(next_sentence[0].content.text, "The talks failed");
+        assert_eq!(continued(&next_sentence), [["We will try again next week"]]);
+        let same_sentence = found("\"My hope,\" he said, \"is that the vote passes.\"");
+        assert_eq!(continued(&same_sentence), [["is that the vote passes"]]);
+        let after_an_aside = found(
+            "“Every delay costs jobs,” Ms Smith said, pointing to the figures, “and we cannot wait.”",
+        );
+        assert_eq!(continued(&after_an_aside), [["and we cannot wait"]]);
+        let after_an_appositive = found(
+            "“It was a good deal,” said Ann Lee, a lawyer in the case. “Nobody else would buy.”",
+        );
+        assert_eq!(continued(&after_an_appositive), [["Nobody else would buy"]]);
+        let two_parts = found("“Prices rose,” she said. “Wages did not.” “Nobody is happy.”");
+        assert_eq!(
+            continued(&two_parts),
+            [["Wages did not", "Nobody is happy"]]
+        );
+        let indirect_first = found("He said, “Prices rose.” “Wages did not.”");
+        assert_eq!(continued(&indirect_first), [["Wages did not"]]);
+    }
+
+    #[test]
+    fn a_quote_that_is_not_the_speakers_does_not_continue_hers() {
+        // The next quote has its own speaker.
+        let own_cue = found("“We have a plan,” she said. “They have no plan,” he replied.");
+        assert!(continued(&own_cue)[0].is_empty(), "{own_cue:?}");
+        // Narrative between, a new paragraph, a quoted title in a sentence.
+        for body in [
+            "“The talks failed,” the minister said. Officials left early. “We will try again.”",
+            "“The talks failed,” the minister said.\n\n“We will try again.”",
+            "“The talks failed,” the minister said. “Hope” is the name of the new plan.",
+            "“The talks failed,” the minister said, calling the offer “an insult.”",
+        ] {
+            let a = found(body);
+            assert!(a.iter().all(|a| a.continued.is_empty()), "{body}: {a:?}");
+        }
     }
 
     #[test]

@@ -91,6 +91,8 @@ struct Kept {
     direct: bool,
     #[serde(rename = "p", default, skip_serializing_if = "Option::is_none")]
     topic: Option<KeptSpan>,
+    #[serde(rename = "m", default, skip_serializing_if = "Vec::is_empty")]
+    continued: Vec<KeptSpan>,
 }
 
 fn kept_span(span: &Span) -> KeptSpan {
@@ -124,6 +126,7 @@ pub fn encode(attributions: &[Attribution]) -> String {
                 start: t.start,
                 end: t.end,
             }),
+            continued: a.continued.iter().map(kept_span).collect(),
         })
         .collect();
     // Plain data with string keys: serialising cannot fail. No spare capacity: a long
@@ -201,6 +204,7 @@ pub fn decode(json: &str, title: &str, body: &str) -> Result<Vec<Attribution>, D
                     start: t.start,
                     end: t.end,
                 }),
+                continued: k.continued.into_iter().map(|c| texts.span(c)).collect(),
             })
         })
         .collect()
@@ -274,9 +278,14 @@ mod tests {
     #[test]
     fn attributions_survive_the_store_with_their_texts() {
         let title = "Iran denies ties";
-        let body = "“We never did,” the spokesman said. Iran has denied all such charges.";
+        let body = "“We never did,” the spokesman said. “We never will.” Iran has denied all such charges.";
         let found = super::super::find(title, body, &[]);
         assert!(found.len() >= 2, "{found:?}");
+        assert_eq!(
+            found[1].continued.len(),
+            1,
+            "the quote after `said`: {found:?}"
+        );
         let json = encode(&found);
         assert!(!json.contains("spokesman"), "texts are not stored: {json}");
         let back = decode(&json, title, body).expect("decodes");

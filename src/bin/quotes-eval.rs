@@ -194,6 +194,16 @@ fn span_chars(start: usize, end: usize) -> Chars {
     }
 }
 
+/// A predicted content with the later parts of its quote, as PolNeAR marks a quote
+/// broken by its cue (one discontinuous span).
+fn content_chars(a: &Attribution) -> Chars {
+    let mut chars = span_chars(a.content.start, a.content.end);
+    chars
+        .ranges
+        .extend(a.continued.iter().map(|c| (c.start, c.end)));
+    chars
+}
+
 /// Gold content quoted word for word: quotation marks right around it, or at its ends
 /// (`"`, `“ ”`, and the doubled apostrophes or backticks some papers print).
 fn is_direct(content: &Chars, chars: &[char]) -> bool {
@@ -279,10 +289,7 @@ fn main() -> anyhow::Result<()> {
             ),
             (
                 "content",
-                predicted
-                    .iter()
-                    .map(|a| span_chars(a.content.start, a.content.end))
-                    .collect(),
+                predicted.iter().map(content_chars).collect(),
                 gold.iter().filter_map(|g| g.content.clone()).collect(),
             ),
             (
@@ -290,7 +297,7 @@ fn main() -> anyhow::Result<()> {
                 predicted
                     .iter()
                     .filter(|a| a.direct)
-                    .map(|a| span_chars(a.content.start, a.content.end))
+                    .map(content_chars)
                     .collect(),
                 gold.iter()
                     .filter_map(|g| g.content.clone())

@@ -164,7 +164,7 @@ impl SaidSpec {
         let Some(matcher) = matcher else {
             return true;
         };
-        let mut text = a.content.text.clone();
+        let mut text = a.content_text("\n\n");
         if let Some(topic) = &a.topic {
             let source = if topic.field == "title" { title } else { body };
             text.push_str("\n\n");
@@ -367,6 +367,15 @@ mod tests {
     }
 
     const AP: &str = "Pompeo asserted that al-Qaida had now based its leadership in Tehran.\n\nIran has denied all such charges, and did so again on Tuesday. The Iranian foreign ministry spokesman condemned the accusations.";
+
+    #[test]
+    fn the_words_of_a_continued_quote_are_the_speakers() {
+        let body = "“The talks failed,” the minister said. “We will try again next week.”";
+        assert_eq!(
+            accepted("SAID(stance:say week)", body, &Aliases::default()),
+            vec!["said"]
+        );
+    }
 
     #[test]
     fn every_item_must_hold_in_one_attribution() {
