@@ -2469,16 +2469,18 @@ mod tests {
         find("", body, &[])
     }
 
+    /// The words of an attribution's speaker, if it has one.
+    fn speaker_of(a: &Attribution) -> Option<&str> {
+        a.source.as_ref().map(|s| s.span.text.as_str())
+    }
+
     #[test]
     fn source_first_with_that_and_time() {
         let a = found("Secretary of State Mike Pompeo on Tuesday accused Iran of having secret ties with al-Qaida.");
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(a[0].cue.lemma, "accuse");
         assert_eq!(a[0].cue.stance, Stance::Accuse);
-        assert_eq!(
-            a[0].source.as_ref().map(|s| s.span.text.as_str()),
-            Some("Secretary of State Mike Pompeo")
-        );
+        assert_eq!(speaker_of(&a[0]), Some("Secretary of State Mike Pompeo"));
         assert_eq!(
             a[0].content.text,
             "Iran of having secret ties with al-Qaida"
@@ -2528,7 +2530,7 @@ mod tests {
         let a = found("But Norman Brennan, director of the Victims of Crime Trust, accused Lord Woolf of having an agenda.");
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(
-            a[0].source.as_ref().map(|s| s.span.text.as_str()),
+            speaker_of(&a[0]),
             Some("Norman Brennan, director of the Victims of Crime Trust")
         );
         assert_eq!(a[0].content.text, "Lord Woolf of having an agenda");
@@ -2536,18 +2538,12 @@ mod tests {
         let a = found("He asked that another board member, accused by Anil of creating a rift, be thrown out.");
         let accused: Vec<_> = a.iter().filter(|a| a.cue.lemma == "accuse").collect();
         assert_eq!(accused.len(), 1, "{a:?}");
-        assert_eq!(
-            accused[0].source.as_ref().map(|s| s.span.text.as_str()),
-            Some("Anil")
-        );
+        assert_eq!(speaker_of(accused[0]), Some("Anil"));
         assert_eq!(accused[0].content.text, "of creating a rift");
 
         // Saying verbs do invert after a quote or a comma.
         let a = found("Prices will rise, warned the minister.");
-        assert_eq!(
-            a[0].source.as_ref().map(|s| s.span.text.as_str()),
-            Some("the minister")
-        );
+        assert_eq!(speaker_of(&a[0]), Some("the minister"));
     }
 
     #[test]
@@ -2647,10 +2643,7 @@ mod tests {
         let a = found("The ministry has also flatly denied the report.");
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(a[0].cue.span.text, "has also flatly denied");
-        assert_eq!(
-            a[0].source.as_ref().map(|s| s.span.text.as_str()),
-            Some("The ministry")
-        );
+        assert_eq!(speaker_of(&a[0]), Some("The ministry"));
     }
 
     #[test]
@@ -2677,18 +2670,12 @@ mod tests {
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(a[0].content.text, "We will respond. This is a lie");
         assert!(a[0].direct);
-        assert_eq!(
-            a[0].source.as_ref().map(|s| s.span.text.as_str()),
-            Some("Saeed Khatibzadeh")
-        );
+        assert_eq!(speaker_of(&a[0]), Some("Saeed Khatibzadeh"));
         let b = found("“The talks failed,” the minister said.");
         assert_eq!(b.len(), 1, "{b:?}");
         assert_eq!(b[0].content.text, "The talks failed");
         assert!(b[0].direct);
-        assert_eq!(
-            b[0].source.as_ref().map(|s| s.span.text.as_str()),
-            Some("the minister")
-        );
+        assert_eq!(speaker_of(&b[0]), Some("the minister"));
     }
 
     /// The texts of each attribution's continued quote parts.
@@ -2747,10 +2734,7 @@ mod tests {
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(a[0].content.text, "We've never dug a tunnel using them");
         assert!(a[0].direct);
-        assert_eq!(
-            a[0].source.as_ref().map(|s| s.span.text.as_str()),
-            Some("David Shaw")
-        );
+        assert_eq!(speaker_of(&a[0]), Some("David Shaw"));
         let b = found("``It is over,'' the minister said.");
         assert_eq!(b.len(), 1, "{b:?}");
         assert_eq!(b[0].content.text, "It is over");
@@ -2768,10 +2752,7 @@ mod tests {
             "She was the only one to ask us, ‘What can I do? What help do you need"
         );
         assert!(a[0].direct);
-        assert_eq!(
-            a[0].source.as_ref().map(|s| s.span.text.as_str()),
-            Some("Weaver")
-        );
+        assert_eq!(speaker_of(&a[0]), Some("Weaver"));
         // A plural possessive's apostrophe inside the quote is no closing quote.
         let b = found("“It is the ministers’ plan, not ours,” the mayor said.");
         assert_eq!(b.len(), 1, "{b:?}");
@@ -2784,10 +2765,7 @@ mod tests {
         let a = found("Snyder, for his part, has denied that Clinton had anything to do with it.");
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(a[0].cue.span.text, "has denied");
-        assert_eq!(
-            a[0].source.as_ref().map(|s| s.span.text.as_str()),
-            Some("Snyder")
-        );
+        assert_eq!(speaker_of(&a[0]), Some("Snyder"));
     }
 
     #[test]
@@ -2796,16 +2774,13 @@ mod tests {
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(a[0].cue.span.text, "said");
         assert_eq!(
-            a[0].source.as_ref().map(|s| s.span.text.as_str()),
+            speaker_of(&a[0]),
             Some("John Bulgaro, the president of Teamsters Local 294 in Albany")
         );
         assert_eq!(a[0].content.text, "Mr. Trump had generated excitement");
         // The inverted order still wins where a speaker follows the cue.
         let b = found("The talks failed, said the minister.");
-        assert_eq!(
-            b[0].source.as_ref().map(|s| s.span.text.as_str()),
-            Some("the minister")
-        );
+        assert_eq!(speaker_of(&b[0]), Some("the minister"));
     }
 
     #[test]
@@ -2838,10 +2813,7 @@ mod tests {
         assert_eq!(a.len(), 2, "{a:?}");
         assert_eq!(a[0].content.text, "Congress");
         assert_eq!(a[1].cue.span.text, "said");
-        assert_eq!(
-            a[1].source.as_ref().map(|s| s.span.text.as_str()),
-            Some("Florida Gov. Rick Scott")
-        );
+        assert_eq!(speaker_of(&a[1]), Some("Florida Gov. Rick Scott"));
         assert_eq!(a[1].content.text, "the state allocated more funds");
     }
 
@@ -2859,16 +2831,13 @@ mod tests {
             found("A lawyer for the news outlets, David Schulz, said no decision had been made.");
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(
-            a[0].source.as_ref().map(|s| s.span.text.as_str()),
+            speaker_of(&a[0]),
             Some("A lawyer for the news outlets, David Schulz")
         );
         assert_eq!(a[0].content.text, "no decision had been made");
         // An aside between the commas is not part of the speaker.
         let b = found("Snyder, for his part, has denied the charges.");
-        assert_eq!(
-            b[0].source.as_ref().map(|s| s.span.text.as_str()),
-            Some("Snyder")
-        );
+        assert_eq!(speaker_of(&b[0]), Some("Snyder"));
     }
 
     #[test]
@@ -2877,10 +2846,7 @@ mod tests {
         // programme that ...`: `told` names its addressee, who is no speaker.
         let a = found("Mr Hain, Leader of the Commons, told BBC Radio Four's Today programme that the stance was putting the country at risk.");
         assert_eq!(a.len(), 1, "{a:?}");
-        assert_eq!(
-            a[0].source.as_ref().map(|s| s.span.text.as_str()),
-            Some("Mr Hain, Leader of the Commons")
-        );
+        assert_eq!(speaker_of(&a[0]), Some("Mr Hain, Leader of the Commons"));
         assert_eq!(
             a[0].content.text,
             "the stance was putting the country at risk"
@@ -2898,10 +2864,7 @@ mod tests {
         assert!(c.is_empty(), "{c:?}");
         // The inverted order itself still holds.
         let d = found("Prices will rise, say analysts.");
-        assert_eq!(
-            d[0].source.as_ref().map(|s| s.span.text.as_str()),
-            Some("analysts")
-        );
+        assert_eq!(speaker_of(&d[0]), Some("analysts"));
     }
 
     #[test]
@@ -2933,10 +2896,7 @@ mod tests {
         let a = found("Asked whether she was nervous about the race she said she was ready.");
         assert_eq!(a.len(), 2, "{a:?}");
         assert_eq!(a[0].content.text, "whether she was nervous about the race");
-        assert_eq!(
-            a[1].source.as_ref().map(|s| s.span.text.as_str()),
-            Some("she")
-        );
+        assert_eq!(speaker_of(&a[1]), Some("she"));
         assert_eq!(a[1].content.text, "she was ready");
     }
 
@@ -3126,24 +3086,15 @@ mod tests {
         assert_eq!(a[0].content.text, "How often must we see this");
         assert!(a[0].direct);
         let c = found("On Wednesday Mr Blair denied the claims.");
-        assert_eq!(
-            c[0].source.as_ref().map(|s| s.span.text.as_str()),
-            Some("Mr Blair")
-        );
+        assert_eq!(speaker_of(&c[0]), Some("Mr Blair"));
         let b = found("Sen. David Perdue (R-Ga.) said he didn’t believe the reports.");
         let said = b.iter().find(|x| x.cue.lemma == "say").expect("said");
-        assert_eq!(
-            said.source.as_ref().map(|s| s.span.text.as_str()),
-            Some("Sen. David Perdue")
-        );
+        assert_eq!(speaker_of(said), Some("Sen. David Perdue"));
         let believe = b
             .iter()
             .find(|x| x.cue.lemma == "believe")
             .expect("believe");
-        assert_eq!(
-            believe.source.as_ref().map(|s| s.span.text.as_str()),
-            Some("he")
-        );
+        assert_eq!(speaker_of(believe), Some("he"));
     }
 
     #[test]
@@ -3160,10 +3111,7 @@ mod tests {
         let a = find("", body, &[pence]);
         let colons: Vec<&Attribution> = a.iter().filter(|x| x.cue.span.text == ":").collect();
         assert_eq!(colons.len(), 1, "{a:?}");
-        assert_eq!(
-            a[0].source.as_ref().map(|s| s.span.text.as_str()),
-            Some("PENCE")
-        );
+        assert_eq!(speaker_of(&a[0]), Some("PENCE"));
         assert_eq!(
             a[0].content.text,
             "Well, look, the debate is tomorrow. We are ready"
@@ -3200,14 +3148,11 @@ mod tests {
         let a = found("WASHINGTON, March 23 - U.S. Treasury Secretary James Baker said the dollar was stable.");
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(
-            a[0].source.as_ref().map(|s| s.span.text.as_str()),
+            speaker_of(&a[0]),
             Some("U.S. Treasury Secretary James Baker")
         );
         // A hyphen inside a name still belongs to it.
         let b = found("Coca-Cola said profits rose.");
-        assert_eq!(
-            b[0].source.as_ref().map(|s| s.span.text.as_str()),
-            Some("Coca-Cola")
-        );
+        assert_eq!(speaker_of(&b[0]), Some("Coca-Cola"));
     }
 }
