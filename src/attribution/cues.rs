@@ -289,6 +289,8 @@ pub const AMBIGUOUS: &[&str] = &[
     "calls",
     "post",
     "posts",
+    "tweet",
+    "tweets",
     "point",
     "points",
     "press",

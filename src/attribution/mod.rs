@@ -2665,6 +2665,20 @@ mod tests {
     }
 
     #[test]
+    fn tweets_after_an_adjective_or_of_are_posts_not_a_cue() {
+        let a = found("Trump tweets that the judge is biased.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].cue.lemma, "tweet");
+        for body in [
+            "He did not address his early-morning tweets about the judge.",
+            "Trump unleashed a series of tweets attacking the judge.",
+        ] {
+            let a = found(body);
+            assert!(a.iter().all(|a| a.cue.lemma != "tweet"), "{body}: {a:?}");
+        }
+    }
+
+    #[test]
     fn quote_first_inverted_and_multi_sentence() {
         let a = found("\"We will respond. This is a lie,\" said Saeed Khatibzadeh, a spokesman.");
         assert_eq!(a.len(), 1, "{a:?}");
