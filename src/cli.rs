@@ -86,15 +86,18 @@ pub enum Command {
     Search(SearchArgs),
     /// Print one article whole, by id (as shown in search results)
     Show(ShowArgs),
-    /// Show what the indexer would store for a file: entities with spans, date
+    /// Show what the indexer would store for files: entities with spans, date
     ///
-    /// Reads any supported format (by extension); `-` reads plain text from stdin.
+    /// Reads any supported format (by extension), whole folders, or `-` (plain text
+    /// from stdin). A file that cannot be read is named on stderr and skipped (exit 2).
     #[command(verbatim_doc_comment)]
     Extract(ExtractArgs),
-    /// Who said what in a file: each attribution's speaker, cue (with its stance:
+    /// Who said what in files: each attribution's speaker, cue (with its stance:
     /// say, deny, accuse, criticize, reject, ...), content and whether it is quoted
     ///
-    /// Reads any supported format (by extension); `-` reads plain text from stdin.
+    /// Reads any supported format (by extension), whole folders, or `-` (plain text
+    /// from stdin). A file that cannot be read is named on stderr and skipped (exit 2).
+    ///   dateline quotes bbc/politics -f jsonl > quotes.jsonl
     #[command(verbatim_doc_comment)]
     Quotes(ExtractArgs),
     /// List the people, organizations, places and sources in the index, by article count
@@ -408,14 +411,29 @@ pub struct BatchArgs {
     pub engine: EngineArgs,
 }
 
-/// Arguments of `dateline extract`.
+/// Arguments of `dateline extract` and `dateline quotes`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Article file, or `-` for plain text on stdin.
-    pub path: PathBuf,
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Terminal)]
-    pub format: ShowFormat,
+    /// Article files or folders (a folder is walked as `index` walks an archive), or
+    /// `-` for plain text on stdin.
+    #[arg(required = true, num_args = 1.., value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format: `json` is one document for the whole run, `jsonl` one article per
+    /// line as each file is read (for folders and pipes).
+    #[arg(long, short = 'f', value_enum, default_value_t = FileFormat::Terminal)]
+    pub format: FileFormat,
+}
+
+/// Formats of `dateline extract` and `dateline quotes`, which read files rather than
+/// the index and so can stream a folder article by article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FileFormat {
+    /// Text for a person to read.
+    Terminal,
+    /// One JSON document, `{"articles": [...]}` (shapes in the README).
+    Json,
+    /// One JSON object per article and line, written as each file is read.
+    Jsonl,
 }
 
 /// Arguments of `dateline index`.

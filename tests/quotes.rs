@@ -106,3 +106,84 @@ fn the_terminal_shows_speaker_cue_and_content() {
     );
     assert!(text.contains("(about: "), "{text}");
 }
+
+#[test]
+fn a_folder_streams_one_article_per_line_and_names_the_file_it_cannot_read() {
+    let s = Scratch::new();
+    let folder = s.dir.path().join("desk");
+    std::fs::create_dir_all(folder.join("wire")).expect("folder");
+    std::fs::copy(repo().join(AP), folder.join("wire/ap.txt")).expect("copy");
+    std::fs::copy(
+        repo().join("corpus/wikinews/wikinews.jsonl"),
+        folder.join("wikinews.jsonl"),
+    )
+    .expect("copy");
+    // Not an article format: passed over, as `index` does.
+    std::fs::write(folder.join("notes.pdf"), b"%PDF-1.4").expect("write");
+    // An article format whose every record is bad: named, skipped, exit 2.
+    std::fs::write(folder.join("broken.json"), b"{ not json").expect("write");
+
+    let out = s
+        .cmd(&["quotes", "--format", "jsonl"])
+        .arg(&folder)
+        .output()
+        .expect("run quotes");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("broken.json"), "{stderr}");
+    assert!(
+        stderr.contains("1 of 3 files could not be read"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("notes.pdf"), "{stderr}");
+
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
+        .collect();
+    let wikinews_articles = std::fs::read_to_string(repo().join("corpus/wikinews/wikinews.jsonl"))
+        .expect("read")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    assert_eq!(lines.len(), 1 + wikinews_articles);
+    // The AP article reads the same in a folder as on its own.
+    let ap = lines
+        .iter()
+        .find(|a| {
+            a["id"]
+                .as_str()
+                .is_some_and(|id| id.ends_with("wire/ap.txt"))
+        })
+        .expect("the AP article is listed by its path");
+    assert_eq!(
+        ap["attributions"].as_array().expect("array"),
+        &attributions()
+    );
+}
+
+#[test]
+fn several_paths_make_one_json_document() {
+    let s = Scratch::new();
+    let out = s
+        .cmd(&["quotes", "--format", "json"])
+        .arg(repo().join(AP))
+        .arg(repo().join("corpus/wikinews/md"))
+        .output()
+        .expect("run quotes");
+    assert_eq!(out.status.code(), Some(0));
+    let json: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let articles = json["articles"].as_array().expect("articles");
+    let markdown_files = std::fs::read_dir(repo().join("corpus/wikinews/md"))
+        .expect("list")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "md"))
+        })
+        .count();
+    assert_eq!(articles.len(), 1 + markdown_files);
+    assert_eq!(
+        articles[0]["attributions"].as_array().expect("array"),
+        &attributions()
+    );
+}

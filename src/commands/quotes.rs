@@ -1,31 +1,39 @@
-//! `dateline quotes FILE`: the attributions of a file's articles, as `extract` prints
-//! its entities.
+//! `dateline quotes PATH...`: the attributions of files' and folders' articles, as
+//! `extract` prints their entities.
 
-use std::io;
+use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 use crate::article::Article;
-use crate::cli::{ExtractArgs, ShowFormat};
+use crate::cli::{ExtractArgs, FileFormat};
+use crate::commands::extract::{exit_code, read_articles};
 use crate::extract::aliases::Aliases;
 use crate::output::details;
 
-/// Prints the attributions of every article in `args.path`; exit 1 when there are none.
+/// Prints the attributions of every article in `args.paths`; exit 1 when there are
+/// none, 2 when a file could not be read.
 pub fn run(index_path: &Path, args: ExtractArgs, aliases: &Aliases) -> anyhow::Result<ExitCode> {
-    let articles: Vec<Article> =
-        crate::commands::extract::enriched_file(index_path, &args.path, aliases)?
-            .into_iter()
-            .map(|(article, _)| article)
-            .collect();
     let mut out = io::stdout().lock();
-    match args.format {
-        ShowFormat::Json => details::quotes_json(&mut out, &articles)?,
-        ShowFormat::Terminal => details::quotes_text(&mut out, &articles)?,
+    let mut collected: Vec<Article> = Vec::new();
+    let mut any = false;
+    let reading = read_articles(index_path, &args.paths, aliases, |results| {
+        let articles: Vec<Article> = results.into_iter().map(|(article, _)| article).collect();
+        any |= articles.iter().any(|a| !a.attributions.is_empty());
+        match args.format {
+            FileFormat::Json => collected.extend(articles),
+            FileFormat::Jsonl => {
+                for article in &articles {
+                    details::json_line(&mut out, &details::quotes_value(article))?;
+                }
+            }
+            FileFormat::Terminal => details::quotes_text(&mut out, &articles)?,
+        }
+        Ok(())
+    })?;
+    if args.format == FileFormat::Json {
+        details::quotes_json(&mut out, &collected)?;
     }
-    let any = articles.iter().any(|a| !a.attributions.is_empty());
-    Ok(if any {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    out.flush()?;
+    Ok(exit_code(&reading, any))
 }

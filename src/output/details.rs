@@ -45,37 +45,47 @@ pub fn article_json(
 pub fn extracted_json(out: &mut dyn Write, results: &[(Article, Vec<Mention>)]) -> io::Result<()> {
     let articles: Vec<serde_json::Value> = results
         .iter()
-        .map(|(article, mentions)| {
-            serde_json::json!({
-                "id": article.id,
-                "title": article.title,
-                "date": article.date.map(|d| d.format("%Y-%m-%d").to_string()),
-                "time": article.time.map(|t| t.time.format("%H:%M:%S").to_string()),
-                "time_zone": article.time.map(|t| t.zone.label()),
-                "date_source": article.date_source,
-                "people": article.entities.people,
-                "orgs": article.entities.orgs,
-                "places": article.entities.places,
-                "mentions": mentions,
-            })
-        })
+        .map(|(article, mentions)| extracted_value(article, mentions))
         .collect();
     pretty(out, &serde_json::json!({ "articles": articles }))
 }
 
+/// One article of `extract`'s output: the same object in `json` and `jsonl`, so a
+/// script reading either sees one shape.
+pub fn extracted_value(article: &Article, mentions: &[Mention]) -> serde_json::Value {
+    serde_json::json!({
+        "id": article.id,
+        "title": article.title,
+        "date": article.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        "time": article.time.map(|t| t.time.format("%H:%M:%S").to_string()),
+        "time_zone": article.time.map(|t| t.zone.label()),
+        "date_source": article.date_source,
+        "people": article.entities.people,
+        "orgs": article.entities.orgs,
+        "places": article.entities.places,
+        "mentions": mentions,
+    })
+}
+
 /// `quotes --format json`: `{"articles": [{id, title, attributions}]}`.
 pub fn quotes_json(out: &mut dyn Write, articles: &[Article]) -> io::Result<()> {
-    let articles: Vec<serde_json::Value> = articles
-        .iter()
-        .map(|article| {
-            serde_json::json!({
-                "id": article.id,
-                "title": article.title,
-                "attributions": article.attributions,
-            })
-        })
-        .collect();
+    let articles: Vec<serde_json::Value> = articles.iter().map(quotes_value).collect();
     pretty(out, &serde_json::json!({ "articles": articles }))
+}
+
+/// One article of `quotes`' output, the same object in `json` and `jsonl`.
+pub fn quotes_value(article: &Article) -> serde_json::Value {
+    serde_json::json!({
+        "id": article.id,
+        "title": article.title,
+        "attributions": article.attributions,
+    })
+}
+
+/// One JSON Lines record: the object on one line.
+pub fn json_line(out: &mut dyn Write, value: &serde_json::Value) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    writeln!(out)
 }
 
 /// `quotes`: each article's id and title, then one line per attribution.
