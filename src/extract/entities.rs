@@ -240,6 +240,7 @@ fn extract_window(
         }
         let inside_known = |span: &Span| known.iter().any(|(range, _)| range.contains(&span.start));
         for span in tagged.into_iter().filter(|s| !inside_known(s)) {
+            let span = without_leading_article(toks, span);
             covered[span.start..span.end]
                 .iter_mut()
                 .for_each(|c| *c = true);
@@ -259,6 +260,17 @@ fn extract_window(
         raw.extend(alias_mentions(toks, &covered, field, aliases, 1));
     }
     resolve(raw, aliases, title, body, keep)
+}
+
+/// An organization or place tagged with the article that opens its sentence (`A Home
+/// Office spokesman said`) starts after it: otherwise "A Home Office" becomes the
+/// article's name for the Home Office. People keep theirs (`An Wang` is a name).
+fn without_leading_article(toks: &[Token<'_>], mut span: Span) -> Span {
+    let is_article = matches!(toks[span.start].text, "A" | "An");
+    if is_article && span.kind != EntityType::Per && span.end - span.start > 1 {
+        span.start += 1;
+    }
+    span
 }
 
 /// How the article's own text writes each word mid-sentence (not all caps), so an
@@ -1500,6 +1512,18 @@ mod tests {
             found.entities.orgs,
             found.entities.places,
         )
+    }
+
+    #[test]
+    fn an_article_opening_the_sentence_is_not_part_of_an_organization() {
+        // BBC politics/071: the spokesman's sentence named the Home Office for the
+        // whole article.
+        let (_, orgs, _) = lists(
+            "Mr Leigh said the Home Office should now act. A Home Office spokesman said \
+             the system had been toughened and tightened since the investigation.",
+        );
+        assert!(orgs.contains(&"Home Office".to_string()), "{orgs:?}");
+        assert!(!orgs.iter().any(|o| o.starts_with("A ")), "{orgs:?}");
     }
 
     #[test]
