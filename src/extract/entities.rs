@@ -263,11 +263,22 @@ fn extract_window(
 }
 
 /// An organization or place tagged with the article that opens its sentence (`A Home
-/// Office spokesman said`) starts after it: otherwise "A Home Office" becomes the
-/// article's name for the Home Office. People keep theirs (`An Wang` is a name).
+/// Office spokesman said`, `The Commerce Department said`) starts after it: otherwise
+/// "A Home Office" becomes the article's name for the Home Office, apart from its
+/// other mentions. People keep theirs (`An Wang` is a name), and so do two-word
+/// names with `The` (`The Guardian`, `The Hague`); a paper whose name has `The`
+/// before two or more words gets it back from the alias table (`New York Times` is
+/// The New York Times).
 fn without_leading_article(toks: &[Token<'_>], mut span: Span) -> Span {
-    let is_article = matches!(toks[span.start].text, "A" | "An");
-    if is_article && span.kind != EntityType::Per && span.end - span.start > 1 {
+    let words = span.end - span.start;
+    let indefinite = matches!(toks[span.start].text, "A" | "An") && words > 1;
+    let definite = toks[span.start].text == "The" && words > 2;
+    let leads = match span.kind {
+        EntityType::Org => indefinite || definite,
+        EntityType::Loc => indefinite,
+        _ => false,
+    };
+    if leads {
         span.start += 1;
     }
     span
@@ -1524,6 +1535,13 @@ mod tests {
         );
         assert!(orgs.contains(&"Home Office".to_string()), "{orgs:?}");
         assert!(!orgs.iter().any(|o| o.starts_with("A ")), "{orgs:?}");
+        // Reuters: `The Commerce Department said` is the department.
+        let (_, orgs, _) = lists(
+            "The Commerce Department said sales rose. Economists said the Commerce \
+             Department figures were strong. The Guardian reported it too.",
+        );
+        assert!(!orgs.iter().any(|o| o.starts_with("The C")), "{orgs:?}");
+        assert!(orgs.contains(&"The Guardian".to_string()), "{orgs:?}");
     }
 
     #[test]
