@@ -311,6 +311,44 @@ impl Antecedent {
     }
 }
 
+/// Most tokens an addressee ending in an audience noun runs over (`BBC One's
+/// Breakfast with Frost programme` is 7).
+const AUDIENCE_TOKENS: usize = 9;
+
+/// Nouns that end an addressee: who or what a statement was told to.
+const AUDIENCE_NOUNS: &[&str] = &[
+    "programme",
+    "program",
+    "show",
+    "newspaper",
+    "magazine",
+    "website",
+    "station",
+    "channel",
+    "agency",
+    "reporters",
+    "journalists",
+    "audience",
+    "conference",
+    "convention",
+    "committee",
+    "mps",
+    "peers",
+    "delegates",
+    "supporters",
+    "members",
+    "senators",
+    "lawmakers",
+    "inquiry",
+    "hearing",
+    "debate",
+    "meeting",
+    "rally",
+    "forum",
+    "summit",
+    "interview",
+];
+
 /// How many sentences back a `he` or `she` looks for who it is.
 const PRONOUN_SENTENCES: usize = 3;
 
@@ -2421,6 +2459,12 @@ impl<'a> Finder<'a> {
             if between_clean {
                 from = that + 1;
             }
+        } else if let Some(audience) = addressee
+            .then(|| self.audience_end(from, range.end))
+            .flatten()
+        {
+            // `told BBC One's Breakfast with Frost programme: "...`
+            from = audience;
         } else if addressee {
             while from < range.end
                 && !is_punct(&self.lower[from])
@@ -2457,6 +2501,55 @@ impl<'a> Finder<'a> {
         }
         let end = self.coordinated_cue(from, range.end).unwrap_or(range.end);
         self.trimmed(from, end)
+    }
+
+    /// After a verb that names its addressee, the token just past an addressee that
+    /// ends in an audience noun within [`AUDIENCE_TOKENS`] (`told BBC One's Breakfast
+    /// with Frost programme`, `told MPs`), before any punctuation or pronoun: the
+    /// content starts there, not in the middle of a programme's name.
+    fn audience_end(&self, from: usize, limit: usize) -> Option<usize> {
+        let end = (from..limit.min(from + AUDIENCE_TOKENS))
+            .take_while(|&j| {
+                !is_punct(&self.lower[j])
+                    && !matches!(
+                        self.lower[j].as_str(),
+                        "that" | "he" | "she" | "they" | "it" | "we" | "i"
+                    )
+            })
+            .filter(|&j| AUDIENCE_NOUNS.contains(&self.lower[j].as_str()))
+            .last()?
+            + 1;
+        let where_phrase = self
+            .lower
+            .get(end)
+            .is_some_and(|w| matches!(w.as_str(), "on" | "in" | "at" | "about" | "of" | "for"));
+        if !where_phrase {
+            return Some(end);
+        }
+        // `he told a conference on ageing.`: a short phrase closing the sentence
+        // after the audience says where, and the content is before the speaker.
+        let rest = (end..limit).filter(|&j| !is_punct(&self.lower[j])).count();
+        if rest <= 3 {
+            return Some(limit);
+        }
+        // `told a meeting of the Metropolitan Police Authority it would be`: the
+        // audience's name goes with it.
+        let mut j = end + 1;
+        if self
+            .lower
+            .get(j)
+            .is_some_and(|w| matches!(w.as_str(), "the" | "a"))
+        {
+            j += 1;
+        }
+        let name_from = j;
+        while j < limit
+            && (capitalized(self.tokens[j].text)
+                || (j > name_from && matches!(self.lower[j].as_str(), "and" | "of" | "&" | "'s")))
+        {
+            j += 1;
+        }
+        Some(if j > name_from { j } else { end })
     }
 
     /// `denied Mr Brown made that quote`: a verb between the cue and a `that` makes
@@ -3125,6 +3218,23 @@ mod tests {
         // An aside between the commas is not part of the speaker.
         let b = found("Snyder, for his part, has denied the charges.");
         assert_eq!(speaker_of(&b[0]), Some("Snyder"));
+    }
+
+    #[test]
+    fn a_programme_told_is_the_addressee_not_the_start_of_the_content() {
+        // BBC politics/296 and /166: the content began at `programme`.
+        let a = found("Dr Liam Fox told BBC One's Breakfast with Frost programme there was no place for vindictiveness in politics.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            a[0].content.text,
+            "there was no place for vindictiveness in politics"
+        );
+        let b = found("She told BBC One's Breakfast with Frost programme: \"He is just really down for the job.\"");
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert_eq!(b[0].content.text, "He is just really down for the job.");
+        assert!(b[0].direct);
+        let c = found("The minister told MPs the plan had failed.");
+        assert_eq!(c[0].content.text, "the plan had failed");
     }
 
     #[test]
