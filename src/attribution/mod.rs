@@ -3356,24 +3356,15 @@ mod tests {
         // BBC politics/071: `He added` was Edward Leigh, the committee chairman quoted
         // before, and the Home Office's words went to its critic.
         let body = "Mr Leigh said the Home Office should act. A Home Office spokesman said the system had been toughened. He added that checks would be simpler.";
-        let at = |text: &str| body.find(text).expect("in the text");
         let mentions = [
-            Mention {
-                kind: EntityKind::Person,
-                canonical: "Edward Leigh".to_string(),
-                text: "Leigh".to_string(),
-                field: "body",
-                start: at("Leigh"),
-                end: at("Leigh") + "Leigh".len(),
-            },
-            Mention {
-                kind: EntityKind::Org,
-                canonical: "Home Office".to_string(),
-                text: "Home Office".to_string(),
-                field: "body",
-                start: at("Home Office spokesman"),
-                end: at("Home Office spokesman") + "Home Office".len(),
-            },
+            first_mention(body, EntityKind::Person, "Edward Leigh", "Leigh"),
+            // The spokesman's Home Office, not the one Mr Leigh named.
+            mention_at(
+                body.find("Home Office spokesman").expect("in the text"),
+                EntityKind::Org,
+                "Home Office",
+                "Home Office",
+            ),
         ];
         let a = find("", body, &mentions);
         let added = a
@@ -3385,19 +3376,32 @@ mod tests {
         assert_eq!(source.canonical.as_deref(), Some("Home Office"), "{a:#?}");
     }
 
+    /// A body mention of `text` at byte `start` (ASCII test bodies: bytes are
+    /// characters).
+    fn mention_at(start: usize, kind: EntityKind, canonical: &str, text: &str) -> Mention {
+        Mention {
+            kind,
+            canonical: canonical.to_string(),
+            text: text.to_string(),
+            field: "body",
+            start,
+            end: start + text.len(),
+        }
+    }
+
+    /// The mention of `text`'s first occurrence in `body`.
+    fn first_mention(body: &str, kind: EntityKind, canonical: &str, text: &str) -> Mention {
+        let start = body.find(text).expect("in the text");
+        mention_at(start, kind, canonical, text)
+    }
+
     /// Who each `he`/`she` source in `body` resolves to, in text order.
     fn pronoun_speakers(body: &str, people: &[(&str, &str)]) -> Vec<Option<String>> {
         let mentions: Vec<Mention> = people
             .iter()
             .flat_map(|(text, canonical)| {
-                body.match_indices(text).map(|(start, _)| Mention {
-                    kind: EntityKind::Person,
-                    canonical: canonical.to_string(),
-                    text: text.to_string(),
-                    field: "body",
-                    start,
-                    end: start + text.len(),
-                })
+                body.match_indices(text)
+                    .map(|(start, _)| mention_at(start, EntityKind::Person, canonical, text))
             })
             .collect();
         find("", body, &mentions)
@@ -3449,20 +3453,14 @@ mod tests {
     #[test]
     fn the_spokesman_and_he_are_the_named_spokesman() {
         let body = "Iranian foreign ministry spokesman Saeed Khatibzadeh condemned the accusations. Later the spokesman said talks would go on. He added that Iran was calm.";
-        let mention = |kind, canonical: &str, text: &str| {
-            let start = body.find(text).expect("in the text");
-            Mention {
-                kind,
-                canonical: canonical.to_string(),
-                text: text.to_string(),
-                field: "body",
-                start,
-                end: start + text.len(),
-            }
-        };
         let mentions = [
-            mention(EntityKind::Place, "Iran", "Iranian"),
-            mention(EntityKind::Person, "Saeed Khatibzadeh", "Saeed Khatibzadeh"),
+            first_mention(body, EntityKind::Place, "Iran", "Iranian"),
+            first_mention(
+                body,
+                EntityKind::Person,
+                "Saeed Khatibzadeh",
+                "Saeed Khatibzadeh",
+            ),
         ];
         let a = find("", body, &mentions);
         assert_eq!(a.len(), 3, "{a:#?}");
