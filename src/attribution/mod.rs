@@ -773,7 +773,59 @@ impl<'a> Finder<'a> {
             }
         }
         self.continue_quotes(&mut out[first..], &ends);
+        self.end_contents_at_inverted_speakers(&mut out[first..]);
         self.resolve_pronoun_sources(&mut out[first..], &quoted);
+    }
+
+    /// `Sales are expected to fall in 2005, Fiat said this week, as it exits ...` and
+    /// `Privately ministers believe this will be the option, our correspondent added`:
+    /// a content running on from its cue ends where another attribution's speaker and
+    /// cue follow the words they report (`, Fiat said`), since those words are that
+    /// speaker's account and the tail is not part of what the first one said.
+    fn end_contents_at_inverted_speakers(&self, found: &mut [Attribution]) {
+        // Each inverted attribution: its content's start and end, and where its
+        // speaker-and-cue tail starts.
+        let tails: Vec<(usize, usize, usize)> = found
+            .iter()
+            .filter_map(|b| {
+                let tail = b
+                    .source
+                    .as_ref()
+                    .map_or(b.cue.span.start, |s| s.span.start.min(b.cue.span.start));
+                let between = self.tokens_between(b.content.end, tail);
+                let separated = between.clone().all(|j| is_punct(&self.lower[j]))
+                    && between
+                        .clone()
+                        .any(|j| self.lower[j] == "," || is_close_quote(self.tokens[j].text));
+                (b.content.end <= tail && separated).then_some((
+                    b.content.start,
+                    b.content.end,
+                    tail,
+                ))
+            })
+            .collect();
+        for a in found.iter_mut() {
+            let (start, end) = (a.content.start, a.content.end);
+            let cut = tails
+                .iter()
+                .filter(|&&(from, to, tail)| {
+                    from <= start && to > start && tail > start && tail < end
+                })
+                .map(|&(_, _, tail)| tail)
+                .min();
+            let (Some(cut), Some(from)) = (cut, self.token_starting_at(start)) else {
+                continue;
+            };
+            let Some(to) = self.token_starting_at(cut) else {
+                continue;
+            };
+            if let Some((from, to, direct)) = self.trimmed(from, to) {
+                if let Some(content) = self.span(from, to) {
+                    a.content = content;
+                    a.direct = a.direct && direct;
+                }
+            }
+        }
     }
 
     /// `He said` as a reader takes it: `he` or `she` is who the sentences before were
@@ -1030,6 +1082,12 @@ impl<'a> Finder<'a> {
     }
 
     /// The token that starts at character `char_start`.
+    /// The tokens starting at or after character `from` and before character `to`.
+    fn tokens_between(&self, from: usize, to: usize) -> std::ops::Range<usize> {
+        let first = |c: usize| self.tokens.partition_point(|t| self.chars.at(t.start) < c);
+        first(from)..first(to).max(first(from))
+    }
+
     fn token_starting_at(&self, char_start: usize) -> Option<usize> {
         let j = self
             .tokens
@@ -1132,7 +1190,7 @@ impl<'a> Finder<'a> {
         if i > range.start && self.opens_quote_on(i - 1) {
             return None;
         }
-        if self.plural_noun_after_name(i, range.start) {
+        if self.plural_noun_after_name(i, range.start) || self.noun_in_its_phrase(i, range.start) {
             return None;
         }
         // A particle some verbs need (`called for`), kept in the cue.
@@ -1439,6 +1497,95 @@ impl<'a> Finder<'a> {
         j < i && j > sentence_start && BEFORE_NAME.contains(&self.lower[j - 1].as_str())
     }
 
+    /// `below estimates`, `beat forecasts`, `according to preliminary central bank
+    /// estimates,`, `Inflationary fears are unjustified`, `the HUD report said`: a cue
+    /// form that is also a noun is the noun when a preposition or another verb comes
+    /// right before it, when what follows only follows a noun (`of`, `are`, a saying
+    /// verb), or when its phrase opens with a determiner or preposition and a noun's
+    /// follower (`for`, a comma) comes next. `The company estimates that ...` stays a
+    /// verb: `that` follows verbs.
+    fn noun_in_its_phrase(&self, i: usize, sentence_start: usize) -> bool {
+        /// Cue forms that are also nouns, besides the plural ones.
+        const NOUN_FORMS: &[&str] = &[
+            "estimates",
+            "estimate",
+            "forecasts",
+            "forecast",
+            "claims",
+            "claim",
+            "reports",
+            "report",
+            "hopes",
+            "fears",
+            "warnings",
+            "charges",
+            "comments",
+            "remarks",
+            "promises",
+            "pledges",
+            "demands",
+            "threats",
+            "denials",
+            "complaints",
+            "appeals",
+        ];
+        /// Words before a noun, not a verb: prepositions and verbs taking it as object.
+        const BEFORE_NOUN: &[&str] = &[
+            "at", "of", "over", "against", "about", "on", "by", "with", "from", "for", "despite",
+            "amid", "into", "than", "below", "above", "beyond", "under", "like", "in", "beat",
+            "beats", "beating", "exceeded", "exceeds", "missed", "topped", "met", "matched",
+        ];
+        /// Words that follow only the noun.
+        const AFTER_NOUN: &[&str] = &["of", "are", "were"];
+        /// Words that follow the noun when its phrase opened as a noun's does.
+        const AFTER_NOUN_PHRASE: &[&str] = &[
+            "for",
+            ",",
+            ".",
+            ";",
+            ":",
+            ")",
+            "by",
+            "have",
+            "had",
+            "show",
+            "showed",
+            "suggest",
+            "suggested",
+            "put",
+        ];
+        let word = self.lower[i].as_str();
+        if !NOUN_FORMS.contains(&word) || i == sentence_start {
+            return false;
+        }
+        let prev = self.lower[i - 1].as_str();
+        let next = self.lower.get(i + 1).map_or("", String::as_str);
+        if BEFORE_NOUN.contains(&prev)
+            || (cue_word(prev).is_some() && !capitalized(self.tokens[i - 1].text))
+        {
+            return true;
+        }
+        if AFTER_NOUN.contains(&next) || cue_word(next).is_some() {
+            return true;
+        }
+        if !AFTER_NOUN_PHRASE.contains(&next) {
+            return false;
+        }
+        let mut j = i;
+        while j > sentence_start && i - j < 4 {
+            let w = self.lower[j - 1].as_str();
+            if DETERMINERS.contains(&w) || BEFORE_NOUN.contains(&w) || w == "to" {
+                return true;
+            }
+            let plain = w.chars().all(|c| c.is_ascii_lowercase());
+            if !plain || AUXILIARIES.contains(&w) || PRONOUNS.contains(&w) {
+                return false;
+            }
+            j -= 1;
+        }
+        false
+    }
+
     /// `the Iranian charges`, `despite Iraqi claims`: a nationality after a determiner
     /// or a preposition makes the next word a noun it describes, not a cue.
     fn nationality_before_noun(&self, i: usize) -> bool {
@@ -1573,10 +1720,32 @@ impl<'a> Finder<'a> {
                 self.question_quote_before(s)
             }
         });
-        let cue_closes = self
-            .lower
-            .get(cue_end)
-            .is_some_and(|w| matches!(w.as_str(), "," | "." | ";"));
+        // `..., Fiat said this week, as it exits ...`: a phrase saying when may stand
+        // between the cue and the punctuation that closes it.
+        let mut closing = cue_end;
+        while closing < range.end
+            && closing < cue_end + 3
+            && (is_time_word(&self.lower[closing])
+                || matches!(
+                    self.lower[closing].as_str(),
+                    "this" | "last" | "on" | "late"
+                ))
+        {
+            closing += 1;
+        }
+        // `But as Ann Richards said last Thursday, "..."`: a comma before a quote
+        // opens the content rather than closing the cue.
+        let quote_follows = self.lower.get(closing).is_some_and(|w| w == ",")
+            && self
+                .tokens
+                .get(closing + 1)
+                .is_some_and(|t| is_open_quote(t.text))
+            && !before_speaker.is_some_and(|(_, _, direct)| direct);
+        let cue_closes = !quote_follows
+            && self
+                .lower
+                .get(closing)
+                .is_some_and(|w| matches!(w.as_str(), "," | "." | ";"));
         let after = match before_speaker {
             Some(_) if cue_closes => None,
             Some((quote_from, _, true)) => {
@@ -1591,6 +1760,20 @@ impl<'a> Finder<'a> {
             None => self.content_after(s, cue_end, cue),
         };
         let (content_from, content_to, direct) = after.or(before_speaker)?;
+        // `This view was echoed by spokesmen of other banks`: with no subject found, a
+        // passive's content is still what stands before it, not its agent.
+        let by_content = passive && self.lower[content_from] == "by";
+        let (content_from, content_to, direct) = if by_content {
+            let mut cue_start = i;
+            while cue_start > range.start
+                && AUXILIARIES.contains(&self.lower[cue_start - 1].as_str())
+            {
+                cue_start -= 1;
+            }
+            self.trimmed(range.start, cue_start)?
+        } else {
+            (content_from, content_to, direct)
+        };
         // `O’Malley, who noted that ..., spoke`: the relative clause ends at its comma.
         let content_to = match antecedent {
             Some(_) if !direct => (content_from + 1..content_to)
@@ -1601,7 +1784,7 @@ impl<'a> Finder<'a> {
         let content = self.span(content_from, content_to)?;
         let topic = self.topic(s, content_from, content_to);
         let source = if passive {
-            self.agent_after(cue_end, content_to)
+            self.agent_after(cue_end, if by_content { range.end } else { content_to })
         } else {
             source
                 .and_then(|(from, to)| self.source(from, to))
@@ -1665,8 +1848,23 @@ impl<'a> Finder<'a> {
             "it", "this", "that", "them", "him", "her", "me", "us", "so", "no", "yes", "hello",
             "goodbye", "sorry",
         ];
+        /// Words that open a phrase saying when (`said last week`, `said late
+        /// yesterday`), not who.
+        const WHEN: &[&str] = &[
+            "last",
+            "next",
+            "late",
+            "early",
+            "earlier",
+            "later",
+            "recently",
+            "previously",
+            "again",
+            "once",
+        ];
         let first = self.lower[from].as_str();
-        if OBJECTS.contains(&first) || INDEFINITE_PRONOUNS.contains(&first) {
+        if OBJECTS.contains(&first) || INDEFINITE_PRONOUNS.contains(&first) || WHEN.contains(&first)
+        {
             return false;
         }
         match self.lower.get(to).map(String::as_str) {
@@ -2430,7 +2628,12 @@ impl<'a> Finder<'a> {
             }
             if is_punct(w)
                 || (to > from && (CLAUSE_WORDS.contains(&w) || is_time_word(w)))
-                || (to > from && cue_word(w).is_some() && !capitalized(self.tokens[to].text))
+                || (to > from
+                    && cue_word(w).is_some()
+                    && !capitalized(self.tokens[to].text)
+                    // `according to central bank estimates.`: ending the phrase, a
+                    // noun.
+                    && self.lower.get(to + 1).is_some_and(|n| !is_punct(n)))
             {
                 break;
             }
@@ -2621,6 +2824,32 @@ impl<'a> Finder<'a> {
         self.trimmed(range.start, end)
     }
 
+    /// `WASHINGTON, March 18 - U.S. power companies generated ..., the institute said`:
+    /// a wire story's dateline opens its first sentence but is where and when it was
+    /// filed, not what anyone said. The token after the dash, or `from` when the
+    /// sentence has no dateline (capitalized place words, a comma, a month and a day,
+    /// a dash, within its first ten tokens).
+    fn past_dateline(&self, from: usize, to: usize) -> usize {
+        let dash = (from..to.min(from + 10))
+            .find(|&j| matches!(self.lower[j].as_str(), "-" | "--" | "—" | "–"));
+        let Some(dash) = dash else { return from };
+        // `EDMONTON, Alberta, March 20 -`: the place may have commas of its own.
+        let dated = dash >= from + 4
+            && self.tokens[dash - 1]
+                .text
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+            && crate::extract::dates::month_number(self.tokens[dash - 2].text).is_some()
+            && self.lower[dash - 3] == ",";
+        let place = dated
+            && (from..dash - 3).all(|j| capitalized(self.tokens[j].text) || self.lower[j] == ",");
+        if place {
+            dash + 1
+        } else {
+            from
+        }
+    }
+
     /// `"... our country?" Clinton said.`: a quoted question or exclamation (or a
     /// quote closed after its period, `missing.” Trump said.`) ends its sentence, so
     /// the quote before a speaker that opens sentence `s` may be the end of the
@@ -2646,8 +2875,10 @@ impl<'a> Finder<'a> {
         Some((from, to, true))
     }
 
-    /// `from..to` without punctuation at the ends; direct when it was quoted whole.
-    fn trimmed(&self, mut from: usize, mut to: usize) -> Option<(usize, usize, bool)> {
+    /// `from..to` without a dateline or punctuation at the ends; direct when it was
+    /// quoted whole.
+    fn trimmed(&self, from: usize, mut to: usize) -> Option<(usize, usize, bool)> {
+        let mut from = self.past_dateline(from, to);
         let quoted_open = from < to && is_open_quote(self.tokens[from].text);
         let outer_kind = self.tokens.get(from).and_then(|t| quote_kind(t.text));
         while from < to && is_punct(&self.lower[from]) {
@@ -3262,6 +3493,101 @@ mod tests {
         // The inverted order itself still holds.
         let d = found("Prices will rise, say analysts.");
         assert_eq!(speaker_of(&d[0]), Some("analysts"));
+        // `said last week` says when: the speaker is the subject before it.
+        let e = found("Tim Collins, the shadow education secretary, said last week it would be a huge boost to the party.");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(
+            speaker_of(&e[0]),
+            Some("Tim Collins, the shadow education secretary")
+        );
+        // A quote after the phrase saying when is what was said.
+        let f = found("But as State Treasurer Ann Richards said last Thursday, \"The goose is still cooking.\"");
+        assert!(
+            f[0].content.text.starts_with("The goose is still cooking"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_wire_storys_dateline_is_not_part_of_what_was_said() {
+        let c = found("EDMONTON, Alberta, March 20 - The province will raise taxes, treasurer Dick Johnston said.");
+        assert_eq!(c[0].content.text, "The province will raise taxes", "{c:?}");
+        let a = found("WASHINGTON, March 18 - U.S. power companies generated 48.31 billion kilowatt-hours in the week, the Edison Electric Institute said.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            a[0].content.text,
+            "U.S. power companies generated 48.31 billion kilowatt-hours in the week"
+        );
+        // A sentence that only looks like one keeps its words.
+        let b = found("Smith, Jones and Brown - the three partners - said profits rose.");
+        assert!(b.iter().all(|a| !a.content.text.is_empty()), "{b:?}");
+    }
+
+    #[test]
+    fn a_content_ends_where_another_speaker_follows_the_words_they_report() {
+        let a = found("Sales are expected to fall in 2005, Fiat said this week, as it exits unprofitable areas.");
+        let expected = a.iter().find(|a| a.cue.span.text == "are expected");
+        assert_eq!(
+            expected.map(|a| a.content.text.as_str()),
+            Some("to fall in 2005"),
+            "{a:?}"
+        );
+        let fiat = a.iter().find(|a| speaker_of(a) == Some("Fiat"));
+        assert_eq!(
+            fiat.map(|a| a.content.text.as_str()),
+            Some("Sales are expected to fall in 2005"),
+            "{a:?}"
+        );
+        let b = found("Privately ministers believe this will be the \"less painful\" option, our correspondent added.");
+        let believe = b.iter().find(|a| a.cue.lemma == "believe");
+        assert_eq!(
+            believe.map(|a| a.content.text.as_str()),
+            Some("this will be the \"less painful\" option"),
+            "{b:?}"
+        );
+    }
+
+    #[test]
+    fn a_passive_without_its_subject_still_reports_what_stands_before_it() {
+        let a = found("This view was echoed by spokesmen of several other major U.S. banks.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].content.text, "This view");
+        assert_eq!(
+            speaker_of(&a[0]),
+            Some("spokesmen of several other major U.S. banks")
+        );
+    }
+
+    #[test]
+    fn estimates_and_reports_as_nouns_are_no_cues() {
+        for body in [
+            "It claimed revenues were likely to be 6bn below estimates by the end of the tax year.",
+            "Reserves fell sharply, according to preliminary central bank estimates.",
+            "Inflationary fears are unjustified and exaggerated.",
+            "The HUD report said prices rose.",
+            "Profits beat forecasts for the third quarter.",
+        ] {
+            let a = found(body);
+            assert!(
+                a.iter().all(|a| !matches!(
+                    a.cue.span.text.as_str(),
+                    "estimates" | "fears" | "report" | "forecasts"
+                )),
+                "{body}: {a:?}"
+            );
+        }
+        // The verbs stay cues.
+        for (body, cue) in [
+            ("The company estimates that sales will rise.", "estimates"),
+            (
+                "Gaspar estimates earnings per share at 25 cts.",
+                "estimates",
+            ),
+            ("He hopes the agreement will hold.", "hopes"),
+        ] {
+            let a = found(body);
+            assert!(a.iter().any(|a| a.cue.span.text == cue), "{body}: {a:?}");
+        }
     }
 
     #[test]
