@@ -1764,13 +1764,7 @@ impl<'a> Finder<'a> {
         // passive's content is still what stands before it, not its agent.
         let by_content = passive && self.lower[content_from] == "by";
         let (content_from, content_to, direct) = if by_content {
-            let mut cue_start = i;
-            while cue_start > range.start
-                && AUXILIARIES.contains(&self.lower[cue_start - 1].as_str())
-            {
-                cue_start -= 1;
-            }
-            self.trimmed(range.start, cue_start)?
+            self.trimmed(range.start, self.modifiers_start(range.start, i))?
         } else {
             (content_from, content_to, direct)
         };
