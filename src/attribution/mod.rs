@@ -1228,6 +1228,48 @@ impl<'a> Finder<'a> {
                 return None;
             }
         }
+        // `is charged with ensuring order in the chamber`: a duty, not an accusation.
+        // (`charged with murdering` stays one: only the verbs of a task count.)
+        const DUTIES: &[&str] = &[
+            "ensuring",
+            "overseeing",
+            "running",
+            "managing",
+            "finding",
+            "developing",
+            "leading",
+            "delivering",
+            "implementing",
+            "protecting",
+            "investigating",
+            "reviewing",
+            "organising",
+            "organizing",
+            "monitoring",
+            "enforcing",
+            "regulating",
+            "promoting",
+            "handling",
+            "coordinating",
+            "drawing",
+            "drafting",
+            "setting",
+            "looking",
+            "producing",
+            "preparing",
+            "supervising",
+            "maintaining",
+            "improving",
+        ];
+        let duty = cue.lemma == "charge"
+            && self.lower.get(i + 1).is_some_and(|w| w == "with")
+            && self
+                .lower
+                .get(i + 2)
+                .is_some_and(|w| DUTIES.contains(&w.as_str()));
+        if duty {
+            return None;
+        }
         if cue.lemma == "deny" && self.keeps_from(i, cue_end) {
             return None;
         }
@@ -1857,7 +1899,14 @@ impl<'a> Finder<'a> {
             "once",
         ];
         let first = self.lower[from].as_str();
-        if OBJECTS.contains(&first) || INDEFINITE_PRONOUNS.contains(&first) || WHEN.contains(&first)
+        // `Lord Coe, admitted he would never dream of ...`: a pronoun with words after
+        // it is a clause's subject; `..., said he.` alone is a speaker.
+        let clause = (from..to).any(|j| FINITE_AUXILIARIES.contains(&self.lower[j].as_str()))
+            || (PRONOUNS.contains(&first) && to > from + 1);
+        if clause
+            || OBJECTS.contains(&first)
+            || INDEFINITE_PRONOUNS.contains(&first)
+            || WHEN.contains(&first)
         {
             return false;
         }
@@ -3494,6 +3543,15 @@ mod tests {
             speaker_of(&e[0]),
             Some("Tim Collins, the shadow education secretary")
         );
+        // A pronoun opening a clause after the cue is no inverted speaker.
+        let g = found(
+            "The bid chairman, Lord Coe, admitted he would never dream of running a marathon.",
+        );
+        assert!(
+            g.iter()
+                .all(|a| a.content.text != "The bid chairman, Lord Coe"),
+            "{g:?}"
+        );
         // A quote after the phrase saying when is what was said.
         let f = found("But as State Treasurer Ann Richards said last Thursday, \"The goose is still cooking.\"");
         assert!(
@@ -3550,6 +3608,14 @@ mod tests {
             speaker_of(&a[0]),
             Some("spokesmen of several other major U.S. banks")
         );
+    }
+
+    #[test]
+    fn charged_with_a_duty_is_no_accusation() {
+        let a = found("The Speaker is charged with ensuring order in the chamber.");
+        assert!(a.is_empty(), "{a:?}");
+        let b = found("Police said he was charged with murdering his wife.");
+        assert!(b.iter().any(|a| a.cue.lemma == "charge"), "{b:?}");
     }
 
     #[test]
