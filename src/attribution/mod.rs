@@ -584,6 +584,30 @@ const FINITE_AUXILIARIES: &[&str] = &[
 ];
 /// Pronouns that stand for no one: an object (`say anything`), or a speaker only in
 /// idioms (`Something tells me`).
+/// Plural nouns of people who speak as a group from a place (`traders in Tokyo`),
+/// so `in` after them joins the place to the speaker.
+const PEOPLE_NOUNS: &[&str] = &[
+    "traders",
+    "dealers",
+    "analysts",
+    "officials",
+    "sources",
+    "economists",
+    "bankers",
+    "diplomats",
+    "experts",
+    "observers",
+    "residents",
+    "executives",
+    "brokers",
+    "producers",
+    "exporters",
+    "importers",
+    "farmers",
+    "delegates",
+    "leaders",
+];
+
 const INDEFINITE_PRONOUNS: &[&str] = &["anything", "something", "nothing", "everything"];
 /// Cue lemmas whose next noun phrase is whom they spoke to (`told reporters that`),
 /// so it is neither the content nor, after a comma, an inverted speaker.
@@ -2189,7 +2213,11 @@ impl<'a> Finder<'a> {
             // `Mary Jones from Exxon said`, `an analyst at Merrill Lynch said`, `a
             // lawyer for the news outlets`: a preposition before a name or a definite
             // noun phrase is the speaker's affiliation, not a new clause.
-            let affiliation = matches!(w, "from" | "at" | "for")
+            // `Traders in the region said`: `in` after a plural noun of people, too.
+            let people_in = w == "in"
+                && start >= sentence_start + 2
+                && PEOPLE_NOUNS.contains(&self.lower[start - 2].as_str());
+            let affiliation = (matches!(w, "from" | "at" | "for") || people_in)
                 && start < end
                 && (capitalized(self.tokens[start].text) || self.lower[start] == "the")
                 && start - 1 > sentence_start
@@ -2221,11 +2249,15 @@ impl<'a> Finder<'a> {
             if DETERMINERS.contains(&w) {
                 start -= 1;
                 // `a lawyer for the news outlets`: the affiliation's article.
-                let affiliation = start > sentence_start + 1
-                    && matches!(self.lower[start - 1].as_str(), "for" | "at" | "from")
-                    && !is_punct(&self.lower[start - 2])
-                    && !CLAUSE_WORDS.contains(&self.lower[start - 2].as_str())
-                    && !capitalized(self.tokens[start - 2].text);
+                let people_in = start > sentence_start + 1
+                    && self.lower[start - 1] == "in"
+                    && PEOPLE_NOUNS.contains(&self.lower[start - 2].as_str());
+                let affiliation = people_in
+                    || (start > sentence_start + 1
+                        && matches!(self.lower[start - 1].as_str(), "for" | "at" | "from")
+                        && !is_punct(&self.lower[start - 2])
+                        && !CLAUSE_WORDS.contains(&self.lower[start - 2].as_str())
+                        && !capitalized(self.tokens[start - 2].text));
                 if affiliation {
                     continue;
                 }
@@ -2517,7 +2549,9 @@ impl<'a> Finder<'a> {
             {
                 (from, to)
             }
-            _ => self.subject_before_appositive(range.start, closing)?,
+            _ => self
+                .subject_before_appositive(range.start, closing)
+                .or_else(|| self.whole_subject_before_comma(s, i, closing))?,
         };
         let aside = matches!(
             self.lower.get(to + 1).map(String::as_str),
@@ -2544,6 +2578,52 @@ impl<'a> Finder<'a> {
         } else {
             (from, closing)
         })
+    }
+
+    /// `William Siedenburg of Smith Barney Harris Upham and Co, said Phelps has ...`:
+    /// wire copy sometimes puts a comma between a long subject and its verb. The
+    /// subject is then everything from the sentence's start (past its dateline) to the
+    /// comma, when that is one speaker phrase opening with a capital and the cue is a
+    /// finite saying verb: `The transaction, expected to close in March, involves`
+    /// and `Nemeth, recalled in place of Job, was denied` open a participle's aside.
+    fn whole_subject_before_comma(
+        &self,
+        s: usize,
+        i: usize,
+        closing: usize,
+    ) -> Option<(usize, usize)> {
+        let range = self.sentences[s].clone();
+        let finite = matches!(
+            self.lower[i].as_str(),
+            "said" | "says" | "told" | "tells" | "added" | "adds"
+        ) && !self
+            .lower
+            .get(i + 1)
+            .is_some_and(|w| matches!(w.as_str(), "to" | "by"));
+        let start = self.past_dateline(range.start, range.end);
+        if !finite || !capitalized(self.tokens.get(start)?.text) {
+            return None;
+        }
+        let opener = closing == start + 1
+            && (matches!(
+                self.lower[start].as_str(),
+                "however"
+                    | "meanwhile"
+                    | "moreover"
+                    | "furthermore"
+                    | "instead"
+                    | "separately"
+                    | "yesterday"
+                    | "today"
+                    | "overall"
+                    | "still"
+                    | "also"
+            ) || self.lower[start].ends_with("ly"));
+        if opener {
+            return None;
+        }
+        let (from, to) = self.speaker_before(start, closing)?;
+        (from == start && to == closing).then_some((from, to))
     }
 
     /// `A lawyer for the news outlets, David Schulz, said`, `Mr. King, 82, told me`:
@@ -2578,7 +2658,11 @@ impl<'a> Finder<'a> {
     /// `The group called`. Returns the subject's token range and its verb's token.
     fn sentence_subject(&self, s: usize) -> Option<(usize, usize, usize)> {
         let range = self.sentences[s].clone();
-        let mut start = range.start;
+        // `BONN, April 24 - Economics Minister Martin Bangemann, who ..., said`.
+        let mut start = self.past_dateline(range.start, range.end);
+        if start + 1 >= range.end {
+            return None;
+        }
         if matches!(
             self.lower[start].as_str(),
             "but" | "and" | "so" | "yet" | "however" | "meanwhile" | "still" | "now" | "then"
@@ -2633,7 +2717,50 @@ impl<'a> Finder<'a> {
         let verb_like = verb_word.chars().all(|c| c.is_ascii_lowercase())
             && (cue_word(verb_word).is_some() || !CLAUSE_WORDS.contains(&verb_word))
             && !DETERMINERS.contains(&verb_word);
+        // `A senior Ivory Coast Agriculture Ministry official confirmed ... and said`,
+        // `West German finance minister Gerhard Stoltenberg suggested`: the name is
+        // only the start of a longer subject when a description follows it.
+        if verb_like && verb == end && !self.looks_like_verb(verb) {
+            if let Some((to, verb)) = self.verb_after_description(start, end, range.end) {
+                return Some((start, to, verb));
+            }
+        }
         verb_like.then_some((start, end, verb))
+    }
+
+    /// A word that is plainly a verb: a cue, an auxiliary, a past form (`-ed` or a
+    /// common irregular one).
+    fn looks_like_verb(&self, j: usize) -> bool {
+        const IRREGULAR_PAST: &[&str] = &[
+            "met", "took", "gave", "made", "won", "led", "sent", "left", "saw", "came", "went",
+            "got", "put", "set", "cut", "kept", "held", "rose", "fell", "wants", "plans",
+        ];
+        let w = self.lower[j].as_str();
+        cue_word(w).is_some()
+            || AUXILIARIES.contains(&w)
+            || IRREGULAR_PAST.contains(&w)
+            || (w.ends_with("ed") && w.len() > 4)
+    }
+
+    /// The verb ending the subject that opens at `start` with a name ending at `end`,
+    /// when lowercase description words (and more names) stand between: the first
+    /// plain verb within ten words, with [`Finder::speaker_before`] reading all the
+    /// words from `start` to it (auxiliaries aside) as one speaker. Returns the
+    /// subject's end and the verb.
+    fn verb_after_description(
+        &self,
+        start: usize,
+        end: usize,
+        limit: usize,
+    ) -> Option<(usize, usize)> {
+        let verb = (end..limit.min(end + 10))
+            .take_while(|&j| {
+                let w = self.lower[j].as_str();
+                !is_punct(w) && !CLAUSE_WORDS.contains(&w) && w != "to"
+            })
+            .find(|&j| !capitalized(self.tokens[j].text) && self.looks_like_verb(j))?;
+        let (from, to) = self.speaker_before(start, verb)?;
+        (from == start && to == self.modifiers_start(start, verb)).then_some((to, verb))
     }
 
     /// The subject of the sentence, for a gerund cue (`..., saying ...`): the first
@@ -3608,6 +3735,33 @@ mod tests {
             speaker_of(&a[0]),
             Some("spokesmen of several other major U.S. banks")
         );
+    }
+
+    #[test]
+    fn a_wire_subject_is_found_past_its_dateline_and_a_stray_comma() {
+        let a = found("BONN, April 24 - Economics Minister Martin Bangemann, who flies to Washington this weekend, said boosting growth would not cut the deficit.");
+        assert_eq!(
+            speaker_of(&a[0]),
+            Some("Economics Minister Martin Bangemann, who flies to Washington this weekend")
+        );
+        assert_eq!(
+            a[0].content.text,
+            "boosting growth would not cut the deficit"
+        );
+        let b = found("William Siedenburg of Smith Barney, said Phelps has lowered costs.");
+        assert_eq!(
+            speaker_of(&b[0]),
+            Some("William Siedenburg of Smith Barney")
+        );
+        assert_eq!(b[0].content.text, "Phelps has lowered costs");
+        let d = found("BONN, March 18 - West German finance minister Gerhard Stoltenberg suggested that the U.K. should join and also urged members to act.");
+        assert!(
+            d.iter().any(|a| a.cue.span.text.ends_with("urged")
+                && speaker_of(a) == Some("West German finance minister Gerhard Stoltenberg")),
+            "{d:?}"
+        );
+        let c = found("Traders in the region, meanwhile, said prices might be pressured.");
+        assert_eq!(speaker_of(&c[0]), Some("Traders in the region"));
     }
 
     #[test]
