@@ -386,8 +386,9 @@ pub const PARTICLE_OPTIONAL: &[&str] = &["call"];
 /// Forms that are almost never a cue in news although their lemma is: `state` is the
 /// noun (`a Democratic state`, `state lawmakers`; PolNeAR train marks 33 of its lemma's
 /// 128 predictions), `feel` the adjective-taking verb (`feel free`, `feel betrayed`; 10
-/// of 90). `stated`, `states`, `felt` stay cues.
-const NOT_CUES: &[&str] = &["state", "feel"];
+/// of 90), `champion` the sportsman (`former AAA champion Diane Allahgreen`).
+/// `stated`, `states`, `felt`, `championed` stay cues.
+const NOT_CUES: &[&str] = &["state", "feel", "champion", "champions"];
 
 /// A cue word: its lemma and class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

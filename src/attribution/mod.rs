@@ -608,6 +608,36 @@ const PEOPLE_NOUNS: &[&str] = &[
     "leaders",
 ];
 
+/// Frequent irregular past forms (a regular one ends in -ed), and `do`, `been`: the
+/// verbs a name's description runs up to.
+const IRREGULAR_PAST: &[&str] = &[
+    "made", "took", "gave", "got", "went", "came", "saw", "knew", "thought", "put", "kept", "held",
+    "won", "lost", "ran", "left", "met", "paid", "sent", "brought", "bought", "do", "sold",
+    "wrote", "spoke", "found", "began", "been", "led", "set", "cut", "rose", "fell",
+];
+
+/// Roles named by whom they serve (`an aide to the president`, `adviser to Mr
+/// Brown`), so `to` after them joins the person served to the speaker.
+const ROLES_TO: &[&str] = &[
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "assistant",
+    "counsel",
+    "consultant",
+    "consultants",
+    "ambassador",
+    "envoy",
+    "deputy",
+    "successor",
+];
+
 const INDEFINITE_PRONOUNS: &[&str] = &["anything", "something", "nothing", "everything"];
 /// Cue lemmas whose next noun phrase is whom they spoke to (`told reporters that`),
 /// so it is neither the content nor, after a comma, an inverted speaker.
@@ -1294,6 +1324,15 @@ impl<'a> Finder<'a> {
         if duty {
             return None;
         }
+        // `spyware found on people's PCs`: a participle placing a thing, not a finding.
+        let placed = cue.lemma == "find"
+            && self
+                .lower
+                .get(i + 1)
+                .is_some_and(|w| matches!(w.as_str(), "on" | "in" | "at" | "inside" | "near"));
+        if placed {
+            return None;
+        }
         if cue.lemma == "deny" && self.keeps_from(i, cue_end) {
             return None;
         }
@@ -1779,13 +1818,19 @@ impl<'a> Finder<'a> {
         }
         // `"...," the minister said.`: nothing after the cue, the content before the
         // speaker.
-        let before_speaker = source.and_then(|(from, _)| {
-            if from > range.start {
-                self.content_before(s, from)
-            } else {
-                self.question_quote_before(s)
-            }
-        });
+        let (source, before_speaker) = match source {
+            Some((from, to)) if from > range.start => match self.content_before(s, from) {
+                Some(before) => (source, Some(before)),
+                // `..., oil traders and analysts said.`: a speaker cut short at a
+                // word of its own phrase reaches back to the comma before it.
+                None => match self.speaker_from_comma(range.start, from) {
+                    Some(wider) => (Some((wider, to)), self.content_before(s, wider)),
+                    None => (source, None),
+                },
+            },
+            Some(_) => (source, self.question_quote_before(s)),
+            None => (None, None),
+        };
         // `..., Fiat said this week, as it exits ...`: a phrase saying when may stand
         // between the cue and the punctuation that closes it.
         let mut closing = cue_end;
@@ -1812,7 +1857,14 @@ impl<'a> Finder<'a> {
                 .lower
                 .get(closing)
                 .is_some_and(|w| matches!(w.as_str(), "," | "." | ";"));
+        // `The Tories, he said, can cut crime`: the sentence goes on after the speaker
+        // and cue set in its middle, and what was said is all of it.
+        let medial = before_speaker.is_some_and(|(_, _, direct)| !direct)
+            && cue_closes
+            && self.lower[closing] == ","
+            && self.predicate_follows(closing + 1, range.end);
         let after = match before_speaker {
+            Some((from, _, _)) if medial => self.trimmed(from, range.end),
             Some(_) if cue_closes => None,
             Some((quote_from, _, true)) => {
                 // `"...," Cruz said`: the quote opens the sentence (or an earlier one).
@@ -1861,6 +1913,115 @@ impl<'a> Finder<'a> {
             },
             cue_end,
         ))
+    }
+
+    /// `..., analysts polled by Reuters said.`, `..., officials of the Transport
+    /// Ministry said.`: where a speaker found up to a word of its own phrase really
+    /// starts, the comma or quote before it, when the words between hold no verb or
+    /// clause of their own. `None` when no such comma is within sixteen words.
+    fn speaker_from_comma(&self, floor: usize, from: usize) -> Option<usize> {
+        if from == floor || is_punct(&self.lower[from - 1]) {
+            return None;
+        }
+        for j in (floor.max(from.saturating_sub(16))..from).rev() {
+            let w = self.lower[j].as_str();
+            if w == "," || is_close_quote(self.tokens[j].text) {
+                // `..., and he said`: a clause of its own, its speaker already whole.
+                // `oil traders and analysts` joins two plain noun phrases, not
+                // `meet on 12 March at Twickenham and Kirwan`.
+                let phrase = j + 1..from;
+                let joined = phrase.clone().any(|k| self.lower[k] == "and");
+                let placed = phrase.clone().any(|k| {
+                    matches!(
+                        self.lower[k].as_str(),
+                        "in" | "on" | "at" | "to" | "by" | "from"
+                    )
+                });
+                let opens_clause = matches!(self.lower[j + 1].as_str(), "and" | "but" | "or");
+                let ok = j + 1 < from && !opens_clause && !(joined && placed);
+                return ok.then_some(j + 1);
+            }
+            if w.ends_with("ing") && !capitalized(self.tokens[j].text) {
+                return None;
+            }
+            let participle = w.ends_with("ed") && self.lower.get(j + 1).is_some_and(|n| n == "by");
+            let clause =
+                (!capitalized(self.tokens[j].text) && self.looks_like_verb(j) && !participle)
+                    || PRONOUNS.contains(&w)
+                    || (CLAUSE_WORDS.contains(&w)
+                        && !matches!(
+                            w,
+                            "and" | "of" | "for" | "by" | "in" | "on" | "at" | "from" | "to"
+                        ))
+                    || is_punct(w);
+            if clause {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Whether the words from `j` continue the sentence that a speaker and cue were
+    /// set into (`can cut crime`, `Congress cannot back away` after `In the meantime,
+    /// he said,`) rather than add a clause of the speaker's own (`adding ...`, `but
+    /// ...`, `as ...`): a word that is no conjunction, preposition or gerund.
+    fn predicate_follows(&self, j: usize, limit: usize) -> bool {
+        const OPENERS: &[&str] = &[
+            "and",
+            "but",
+            "or",
+            "as",
+            "while",
+            "although",
+            "though",
+            "because",
+            "after",
+            "before",
+            "when",
+            "since",
+            "until",
+            "unless",
+            "if",
+            "with",
+            "without",
+            "in",
+            "on",
+            "at",
+            "for",
+            "to",
+            "of",
+            "from",
+            "by",
+            "which",
+            "who",
+            "where",
+            "so",
+            "then",
+            "despite",
+            "amid",
+            "than",
+            "according",
+            "noting",
+            "not",
+            "even",
+            "just",
+            "only",
+            "whom",
+            "whose",
+            "what",
+            "nor",
+            "about",
+            "into",
+            "over",
+            "under",
+            "that",
+        ];
+        if j + 2 > limit {
+            return false;
+        }
+        let t = self.tokens[j].text;
+        let w = self.lower[j].as_str();
+        t.chars().all(|c| c.is_alphabetic()) && !w.ends_with("ing") && !OPENERS.contains(&w)
     }
 
     /// `CONTENT, said SPEAKER.` and `"CONTENT," said SPEAKER.`: the speaker follows
@@ -2217,7 +2378,11 @@ impl<'a> Finder<'a> {
             let people_in = w == "in"
                 && start >= sentence_start + 2
                 && PEOPLE_NOUNS.contains(&self.lower[start - 2].as_str());
-            let affiliation = (matches!(w, "from" | "at" | "for") || people_in)
+            // `an aide to USDA Secretary Richard Lyng said`.
+            let role_to = w == "to"
+                && start >= sentence_start + 2
+                && ROLES_TO.contains(&self.lower[start - 2].as_str());
+            let affiliation = (matches!(w, "from" | "at" | "for") || people_in || role_to)
                 && start < end
                 && (capitalized(self.tokens[start].text) || self.lower[start] == "the")
                 && start - 1 > sentence_start
@@ -2252,9 +2417,13 @@ impl<'a> Finder<'a> {
                 let people_in = start > sentence_start + 1
                     && self.lower[start - 1] == "in"
                     && PEOPLE_NOUNS.contains(&self.lower[start - 2].as_str());
+                let role_to = start > sentence_start + 1
+                    && self.lower[start - 1] == "to"
+                    && ROLES_TO.contains(&self.lower[start - 2].as_str());
                 let affiliation = people_in
+                    || role_to
                     || (start > sentence_start + 1
-                        && matches!(self.lower[start - 1].as_str(), "for" | "at" | "from")
+                        && matches!(self.lower[start - 1].as_str(), "for" | "at" | "from" | "of")
                         && !is_punct(&self.lower[start - 2])
                         && !CLAUSE_WORDS.contains(&self.lower[start - 2].as_str())
                         && !capitalized(self.tokens[start - 2].text));
@@ -2731,14 +2900,11 @@ impl<'a> Finder<'a> {
     /// A word that is plainly a verb: a cue, an auxiliary, a past form (`-ed` or a
     /// common irregular one).
     fn looks_like_verb(&self, j: usize) -> bool {
-        const IRREGULAR_PAST: &[&str] = &[
-            "met", "took", "gave", "made", "won", "led", "sent", "left", "saw", "came", "went",
-            "got", "put", "set", "cut", "kept", "held", "rose", "fell", "wants", "plans",
-        ];
         let w = self.lower[j].as_str();
         cue_word(w).is_some()
             || AUXILIARIES.contains(&w)
             || IRREGULAR_PAST.contains(&w)
+            || matches!(w, "wants" | "plans")
             || (w.ends_with("ed") && w.len() > 4)
     }
 
@@ -2897,7 +3063,20 @@ impl<'a> Finder<'a> {
             .get(end)
             .is_some_and(|w| matches!(w.as_str(), "on" | "in" | "at" | "about" | "of" | "for"));
         if !where_phrase {
-            return Some(end);
+            // `told the Argentine newspaper Clarin it would`: the audience's name
+            // follows its noun, before the content's subject pronoun.
+            let name_end = (end..limit.min(end + 4))
+                .take_while(|&j| capitalized(self.tokens[j].text))
+                .last()
+                .map_or(end, |j| j + 1);
+            let pronoun_follows = name_end > end
+                && self.lower.get(name_end).is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "that" | "he" | "she" | "they" | "it" | "we" | "i"
+                    )
+                });
+            return Some(if pronoun_follows { name_end } else { end });
         }
         // `he told a conference on ageing.`: a short phrase closing the sentence
         // after the audience says where, and the content is before the speaker.
@@ -2929,12 +3108,6 @@ impl<'a> Finder<'a> {
     /// the `that` a determiner inside the content, not the start of the content.
     /// A lowercase verb-like word after a name or a pronoun counts.
     fn looks_finite_verb(&self, j: usize) -> bool {
-        /// Frequent irregular past forms (a regular one ends in -ed), and `do`, `been`.
-        const IRREGULAR_PAST: &[&str] = &[
-            "made", "took", "gave", "got", "went", "came", "saw", "knew", "thought", "put", "kept",
-            "held", "won", "lost", "ran", "left", "met", "paid", "sent", "brought", "bought", "do",
-            "sold", "wrote", "spoke", "found", "began", "been",
-        ];
         let w = self.lower[j].as_str();
         let t = self.tokens[j].text;
         if capitalized(t) {
@@ -2990,6 +3163,15 @@ impl<'a> Finder<'a> {
                 let (from, to, _) = self.trimmed(open + 1, close - 1)?;
                 return Some((from, to, true));
             }
+        }
+        // `the prices it charged.`: without a comma (or dash, colon) before the
+        // speaker the words before are the speaker's own clause, not what was said.
+        // (`..., and he said.` keeps the clause before its comma.)
+        let conjoined = end >= range.start + 2
+            && matches!(self.lower[end - 1].as_str(), "and" | "but")
+            && self.lower[end - 2] == ",";
+        if close == end && !conjoined && !is_close_quote(self.tokens[end - 1].text) {
+            return None;
         }
         self.trimmed(range.start, end)
     }
@@ -3762,6 +3944,62 @@ mod tests {
         );
         let c = found("Traders in the region, meanwhile, said prices might be pressured.");
         assert_eq!(speaker_of(&c[0]), Some("Traders in the region"));
+    }
+
+    #[test]
+    fn a_speaker_set_inside_a_sentence_reports_all_of_it() {
+        let a = found("The Tories, he said, can cut crime without raising taxes.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            a[0].content.text,
+            "The Tories, he said, can cut crime without raising taxes"
+        );
+        // A clause of its own after the comma is not what was said.
+        let c = found("In the meantime, he said, Congress cannot back away from its goals.");
+        assert_eq!(
+            c[0].content.text,
+            "In the meantime, he said, Congress cannot back away from its goals"
+        );
+        let b = found("Sales rose, he said, adding that costs fell.");
+        assert!(
+            b.iter().all(|a| !a.content.text.contains("adding")),
+            "{b:?}"
+        );
+    }
+
+    #[test]
+    fn words_that_only_look_like_cues_are_none() {
+        // The speaker's own relative clause, with no comma before it.
+        let a =
+            found("Wipro said demand was strong, allowing it to increase the prices it charged.");
+        assert!(a.iter().all(|a| a.cue.lemma != "charge"), "{a:?}");
+        let b = found("She shared first place with former AAA champion Diane Allahgreen.");
+        assert!(b.is_empty(), "{b:?}");
+        let c = found("Complaints about spyware found on people's PCs rose by 6%.");
+        assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn an_audience_and_a_patron_belong_to_their_phrase() {
+        let a = found(
+            "Aguas Argentinas told the Argentine newspaper Clarin it would not accept any change.",
+        );
+        assert_eq!(a[0].content.text, "it would not accept any change");
+        let c = found("Britain and Japan agreed to operate 12 flights a week, officials of the Transport Ministry said.");
+        let said = c.iter().find(|a| a.cue.span.text == "said");
+        assert_eq!(
+            said.and_then(speaker_of),
+            Some("officials of the Transport Ministry"),
+            "{c:?}"
+        );
+        let d = found("Prices fell on profit taking, oil traders and analysts said.");
+        assert_eq!(speaker_of(&d[0]), Some("oil traders and analysts"));
+        assert_eq!(d[0].content.text, "Prices fell on profit taking");
+        let b = found("Farmers will sign up, an aide to USDA Secretary Richard Lyng said.");
+        assert_eq!(
+            speaker_of(&b[0]),
+            Some("an aide to USDA Secretary Richard Lyng")
+        );
     }
 
     #[test]
