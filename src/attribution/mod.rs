@@ -3171,7 +3171,44 @@ impl<'a> Finder<'a> {
             && matches!(self.lower[end - 1].as_str(), "and" | "but")
             && self.lower[end - 2] == ",";
         if close == end && !conjoined && !is_close_quote(self.tokens[end - 1].text) {
-            return None;
+            // `..., which he denies.`, `..., a charge the company denies.`: an object
+            // relative points back to the clause before its comma.
+            let comma = (range.start..end)
+                .rev()
+                .take(4)
+                .find(|&j| self.lower[j] == ",")?;
+            const THINGS_SAID: &[&str] = &[
+                "charge",
+                "charges",
+                "claim",
+                "claims",
+                "allegation",
+                "allegations",
+                "accusation",
+                "accusations",
+                "suggestion",
+                "view",
+                "move",
+                "target",
+                "figure",
+                "report",
+                "reports",
+                "story",
+                "rumour",
+                "rumours",
+                "idea",
+                "point",
+            ];
+            let after = self.lower[comma + 1].as_str();
+            let points_back = (after == "which" && end == comma + 2)
+                || (matches!(after, "a" | "an" | "the")
+                    && end == comma + 3
+                    && THINGS_SAID.contains(&self.lower[comma + 2].as_str()));
+            return if points_back {
+                self.trimmed(range.start, comma)
+            } else {
+                None
+            };
         }
         self.trimmed(range.start, end)
     }
@@ -3973,6 +4010,14 @@ mod tests {
         let a =
             found("Wipro said demand was strong, allowing it to increase the prices it charged.");
         assert!(a.iter().all(|a| a.cue.lemma != "charge"), "{a:?}");
+        // An object relative still reports the clause it points back to.
+        let d = found("Doherty faced blackmail and robbery charges in court, which he denies.");
+        assert_eq!(
+            d.iter()
+                .map(|a| a.content.text.as_str())
+                .collect::<Vec<_>>(),
+            ["Doherty faced blackmail and robbery charges in court"]
+        );
         let b = found("She shared first place with former AAA champion Diane Allahgreen.");
         assert!(b.is_empty(), "{b:?}");
         let c = found("Complaints about spyware found on people's PCs rose by 6%.");
