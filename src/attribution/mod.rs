@@ -2374,15 +2374,9 @@ impl<'a> Finder<'a> {
             // `Mary Jones from Exxon said`, `an analyst at Merrill Lynch said`, `a
             // lawyer for the news outlets`: a preposition before a name or a definite
             // noun phrase is the speaker's affiliation, not a new clause.
-            // `Traders in the region said`: `in` after a plural noun of people, too.
-            let people_in = w == "in"
-                && start >= sentence_start + 2
-                && PEOPLE_NOUNS.contains(&self.lower[start - 2].as_str());
-            // `an aide to USDA Secretary Richard Lyng said`.
-            let role_to = w == "to"
-                && start >= sentence_start + 2
-                && ROLES_TO.contains(&self.lower[start - 2].as_str());
-            let affiliation = (matches!(w, "from" | "at" | "for") || people_in || role_to)
+            // `Traders in the region said`, `an aide to USDA Secretary Richard Lyng`.
+            let joined = self.joins_its_noun(start - 1, sentence_start);
+            let affiliation = (matches!(w, "from" | "at" | "for") || joined)
                 && start < end
                 && (capitalized(self.tokens[start].text) || self.lower[start] == "the")
                 && start - 1 > sentence_start
@@ -2414,14 +2408,8 @@ impl<'a> Finder<'a> {
             if DETERMINERS.contains(&w) {
                 start -= 1;
                 // `a lawyer for the news outlets`: the affiliation's article.
-                let people_in = start > sentence_start + 1
-                    && self.lower[start - 1] == "in"
-                    && PEOPLE_NOUNS.contains(&self.lower[start - 2].as_str());
-                let role_to = start > sentence_start + 1
-                    && self.lower[start - 1] == "to"
-                    && ROLES_TO.contains(&self.lower[start - 2].as_str());
-                let affiliation = people_in
-                    || role_to
+                let affiliation = (start > sentence_start
+                    && self.joins_its_noun(start - 1, sentence_start))
                     || (start > sentence_start + 1
                         && matches!(self.lower[start - 1].as_str(), "for" | "at" | "from" | "of")
                         && !is_punct(&self.lower[start - 2])
@@ -2901,11 +2889,22 @@ impl<'a> Finder<'a> {
     /// common irregular one).
     fn looks_like_verb(&self, j: usize) -> bool {
         let w = self.lower[j].as_str();
-        cue_word(w).is_some()
-            || AUXILIARIES.contains(&w)
-            || IRREGULAR_PAST.contains(&w)
-            || matches!(w, "wants" | "plans")
-            || (w.ends_with("ed") && w.len() > 4)
+        past_or_cue(w) || AUXILIARIES.contains(&w) || matches!(w, "wants" | "plans")
+    }
+
+    /// Whether the preposition at `prep` joins the noun before it into one speaker
+    /// phrase: `in` after a plural noun of people (`traders in Tokyo`), `to` after a
+    /// role that serves someone (`an aide to Lyng`).
+    fn joins_its_noun(&self, prep: usize, sentence_start: usize) -> bool {
+        if prep <= sentence_start {
+            return false;
+        }
+        let noun = self.lower[prep - 1].as_str();
+        match self.lower[prep].as_str() {
+            "in" => PEOPLE_NOUNS.contains(&noun),
+            "to" => ROLES_TO.contains(&noun),
+            _ => false,
+        }
     }
 
     /// The verb ending the subject that opens at `start` with a name ending at `end`,
@@ -3117,11 +3116,7 @@ impl<'a> Finder<'a> {
         let after_subject = j > 0
             && (capitalized(self.tokens[j - 1].text)
                 || PRONOUNS.contains(&self.lower[j - 1].as_str()));
-        after_subject
-            && (IRREGULAR_PAST.contains(&w)
-                || FINITE_AUXILIARIES.contains(&w)
-                || cue_word(w).is_some()
-                || (w.len() > 4 && w.ends_with("ed")))
+        after_subject && (past_or_cue(w) || FINITE_AUXILIARIES.contains(&w))
     }
 
     /// `blasted Congress and said the state ...`: where a second cue of the same
@@ -3409,6 +3404,12 @@ impl<'a> Finder<'a> {
             end: self.chars.at(end),
         })
     }
+}
+
+/// A past form (regular `-ed` or a common irregular one) or a cue: the verb forms
+/// both [`Finder::looks_like_verb`] and [`Finder::looks_finite_verb`] know.
+fn past_or_cue(w: &str) -> bool {
+    IRREGULAR_PAST.contains(&w) || cue_word(w).is_some() || (w.len() > 4 && w.ends_with("ed"))
 }
 
 /// The mention a speaker phrase names as its speaker: the last one, the phrase's head
