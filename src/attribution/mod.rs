@@ -3356,13 +3356,15 @@ impl<'a> Finder<'a> {
         let mut canonical = None;
         let mut kind = None;
         let mut affiliations = Vec::new();
-        if let Some(head) = head_mention(&inside, &span) {
+        let head = head_mention(&inside, &span);
+        if let Some(head) = head {
             canonical = Some(head.canonical.clone());
             kind = Some(head.kind);
-            for m in &inside {
-                if m.canonical != head.canonical && !affiliations.contains(&m.canonical) {
-                    affiliations.push(m.canonical.clone());
-                }
+        }
+        for m in &inside {
+            let is_head = head.is_some_and(|h| h.canonical == m.canonical);
+            if !is_head && !affiliations.contains(&m.canonical) {
+                affiliations.push(m.canonical.clone());
             }
         }
         Some(Source {
@@ -3418,6 +3420,14 @@ fn past_or_cue(w: &str) -> bool {
 /// person speaking (Iowa and Exxon stay as affiliations, so `speaker:iowa` finds them).
 fn head_mention<'m>(inside: &[&&'m Mention], span: &Span) -> Option<&'m Mention> {
     let last: &'m Mention = inside.last().map(|m| **m)?;
+    // `Traders in Singapore`, `an aide to Richard Lyng`: a name after `in` or `to`
+    // says where the speaker is or whom they serve; the speaker is unnamed (the name
+    // stays an affiliation). `a spokesman for Exxon` speaks for Exxon.
+    if placed_after_noun(inside, last, span) {
+        // `Lyng, who plans to be in Japan`: a name before it may still be the head.
+        let before = &inside[..inside.len() - 1];
+        return head_mention(before, span);
+    }
     if last.kind == EntityKind::Person {
         return Some(last);
     }
@@ -3446,6 +3456,35 @@ fn head_mention<'m>(inside: &[&&'m Mention], span: &Span) -> Option<&'m Mention>
     } else {
         last
     })
+}
+
+/// Whether the words before mention `m` in the speaker phrase (after the mention
+/// before it) are a lowercase noun and a preposition of place or service (`traders
+/// in`, `an aide to the`), so `m` is not who speaks.
+fn placed_after_noun(inside: &[&&Mention], m: &Mention, span: &Span) -> bool {
+    let from = inside
+        .iter()
+        .filter(|o| o.end <= m.start)
+        .map(|o| o.end)
+        .max()
+        .unwrap_or(span.start);
+    let before: String = span
+        .text
+        .chars()
+        .skip(from.saturating_sub(span.start))
+        .take(m.start.saturating_sub(from))
+        .collect();
+    let mut words = before
+        .split_whitespace()
+        .rev()
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"));
+    let preposition = words
+        .next()
+        .is_some_and(|w| matches!(w, "in" | "to" | "near" | "outside" | "inside"));
+    let noun = words
+        .next()
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase()));
+    preposition && noun
 }
 
 #[cfg(test)]
@@ -4271,6 +4310,32 @@ mod tests {
         assert_eq!(
             pronoun_speakers(body, &people),
             vec![Some("Michael Martin".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_name_after_in_or_to_is_no_speakers_own() {
+        let body = "Prices fell on profit taking, traders in Singapore said. Farmers will sign up, an aide to Richard Lyng said. Profits rose, a spokesman for Exxon said. Talks go on, Clark, who plans to be in Japan, said.";
+        let mentions = [
+            first_mention(body, EntityKind::Place, "Singapore", "Singapore"),
+            first_mention(body, EntityKind::Person, "Richard Lyng", "Richard Lyng"),
+            first_mention(body, EntityKind::Org, "Exxon", "Exxon"),
+            first_mention(body, EntityKind::Person, "Joe Clark", "Clark"),
+            first_mention(body, EntityKind::Place, "Japan", "Japan"),
+        ];
+        let named: Vec<(Option<String>, Vec<String>)> = find("", body, &mentions)
+            .into_iter()
+            .filter_map(|a| a.source)
+            .map(|s| (s.canonical, s.affiliations))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                (None, vec!["Singapore".to_string()]),
+                (None, vec!["Richard Lyng".to_string()]),
+                (Some("Exxon".to_string()), vec![]),
+                (Some("Joe Clark".to_string()), vec!["Japan".to_string()]),
+            ]
         );
     }
 
