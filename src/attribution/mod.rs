@@ -2088,7 +2088,17 @@ impl<'a> Finder<'a> {
         // it is a clause's subject; `..., said he.` alone is a speaker.
         let clause = (from..to).any(|j| FINITE_AUXILIARIES.contains(&self.lower[j].as_str()))
             || (PRONOUNS.contains(&first) && to > from + 1);
+        // `said the talks would resume`: `talks` ended the phrase as a cue, leaving
+        // only its article.
+        let only_articles = (from..to).all(|j| DETERMINERS.contains(&self.lower[j].as_str()));
+        // `said talks went on`, `said profits jumped`: a subject and its past verb.
+        let last = self.tokens[to - 1].text;
+        let ends_in_past = to > from + 1
+            && last.chars().next().is_some_and(char::is_lowercase)
+            && (IRREGULAR_PAST.contains(&last) || (last.len() > 4 && last.ends_with("ed")));
         if clause
+            || only_articles
+            || ends_in_past
             || OBJECTS.contains(&first)
             || INDEFINITE_PRONOUNS.contains(&first)
             || WHEN.contains(&first)
@@ -3419,11 +3429,15 @@ fn past_or_cue(w: &str) -> bool {
 /// `Gov. Terry Branstad of Iowa` and `John Smith, a spokesman for Exxon` are the
 /// person speaking (Iowa and Exxon stay as affiliations, so `speaker:iowa` finds them).
 fn head_mention<'m>(inside: &[&&'m Mention], span: &Span) -> Option<&'m Mention> {
+    if let Some(named) = inside.iter().find(|m| opens_with_apposition(m, span)) {
+        return Some(**named);
+    }
     let last: &'m Mention = inside.last().map(|m| **m)?;
-    // `Traders in Singapore`, `an aide to Richard Lyng`: a name after `in` or `to`
-    // says where the speaker is or whom they serve; the speaker is unnamed (the name
-    // stays an affiliation). `a spokesman for Exxon` speaks for Exxon.
-    if placed_after_noun(inside, last, span) {
+    // `Traders in Singapore`, `an aide to Richard Lyng`, `Lyng's aide`: a name after
+    // `in` or `to`, or owning the speaker, says where the speaker is or whom they
+    // serve; the speaker is unnamed (the name stays an affiliation). `a spokesman for
+    // Exxon` speaks for Exxon.
+    if placed_after_noun(last, span) || serves_the_person(last, span) {
         // `Lyng, who plans to be in Japan`: a name before it may still be the head.
         let before = &inside[..inside.len() - 1];
         return head_mention(before, span);
@@ -3458,32 +3472,129 @@ fn head_mention<'m>(inside: &[&&'m Mention], span: &Span) -> Option<&'m Mention>
     })
 }
 
-/// Whether the words before mention `m` in the speaker phrase (after the mention
-/// before it) are a lowercase noun and a preposition of place or service (`traders
-/// in`, `an aide to the`), so `m` is not who speaks.
-fn placed_after_noun(inside: &[&&Mention], m: &Mention, span: &Span) -> bool {
-    let from = inside
-        .iter()
-        .filter(|o| o.end <= m.start)
-        .map(|o| o.end)
-        .max()
-        .unwrap_or(span.start);
+/// Whether mention `m` is the name a speaker phrase opens with (only titles before
+/// it), set off by a comma before a description: `Gardini, commenting on
+/// Callebaut's remarks`, `Heineken, which also owns the Amstel brand`, `WEDGE Group
+/// Inc, a Houston investment firm`. The description's names are affiliations.
+fn opens_with_apposition(m: &Mention, span: &Span) -> bool {
+    let offset = m.start.saturating_sub(span.start);
+    let before: String = span.text.chars().take(offset).collect();
+    let titles_only = before
+        .split_whitespace()
+        .all(|w| w == "the" || w.chars().next().is_some_and(char::is_uppercase));
+    let after: String = span
+        .text
+        .chars()
+        .skip(m.end.saturating_sub(span.start))
+        .collect();
+    let described = after
+        .strip_prefix(", ")
+        .is_some_and(|rest| rest.chars().next().is_some_and(char::is_lowercase));
+    titles_only && described
+}
+
+/// What a person writes or issues: `Chirac's statement`, `Mr Peston's book` speak
+/// for their author, unlike `Lyng's aide`.
+const AUTHORED: &[&str] = &[
+    "statement",
+    "statements",
+    "paper",
+    "book",
+    "letter",
+    "report",
+    "plan",
+    "proposal",
+    "proposals",
+    "speech",
+    "remarks",
+    "comments",
+    "testimony",
+    "memo",
+    "memoirs",
+    "article",
+    "column",
+    "message",
+    "words",
+    "study",
+    "autobiography",
+    "diary",
+    "blog",
+    "website",
+    "budget",
+    "bill",
+];
+
+/// Whether person `m` is the possessor of a lowercase noun that ends the speaker
+/// phrase (`Lyng's aide`, `Mr Blair's official spokesman`): the speaker serves them.
+fn serves_the_person(m: &Mention, span: &Span) -> bool {
+    if m.kind != EntityKind::Person {
+        return false;
+    }
+    let after: String = span
+        .text
+        .chars()
+        .skip(m.end.saturating_sub(span.start))
+        .collect();
+    let Some(rest) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("\u{2019}s "))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    words.last().is_some_and(|noun| !AUTHORED.contains(noun))
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+}
+
+/// Whether the words before mention `m` in the speaker phrase are a lowercase noun
+/// and a preposition of place or service (`traders in`, `an aide to the`), with
+/// only capitalised title words between (`an aide to USDA Secretary Richard Lyng`),
+/// so `m` is not who speaks.
+fn placed_after_noun(m: &Mention, span: &Span) -> bool {
     let before: String = span
         .text
         .chars()
-        .skip(from.saturating_sub(span.start))
-        .take(m.start.saturating_sub(from))
+        .take(m.start.saturating_sub(span.start))
         .collect();
-    let mut words = before
+    let words: Vec<&str> = before
         .split_whitespace()
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+        .collect();
+    let titles = words
+        .iter()
         .rev()
-        .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"));
-    let preposition = words
-        .next()
-        .is_some_and(|w| matches!(w, "in" | "to" | "near" | "outside" | "inside"));
-    let noun = words
-        .next()
-        .is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase()));
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with(','))
+        .count();
+    let Some(at) = words.len().checked_sub(titles + 1) else {
+        return false;
+    };
+    // `Tehran radio, monitored by the BBC`, `bankers polled by Reuters`: the agent of
+    // a participle. `figures compiled by the Tories` are the Tories' words.
+    const AUTHORING: &[&str] = &[
+        "compiled",
+        "published",
+        "issued",
+        "prepared",
+        "released",
+        "produced",
+        "written",
+        "commissioned",
+        "drafted",
+        "signed",
+    ];
+    let by_agent = words[at] == "by"
+        && at
+            .checked_sub(1)
+            .is_some_and(|n| past_or_cue(words[n]) && !AUTHORING.contains(&words[n]));
+    let preposition = by_agent || matches!(words[at], "in" | "to" | "near" | "outside" | "inside");
+    // `Traders in Tokyo` opens a sentence capitalised.
+    let noun = at.checked_sub(1).is_some_and(|n| {
+        let lower = words[n].chars().all(|c| c.is_ascii_lowercase());
+        let opening = n == 0 && words[n].chars().all(|c| c.is_ascii_alphabetic());
+        lower || opening
+    });
     preposition && noun
 }
 
@@ -4337,6 +4448,69 @@ mod tests {
                 (Some("Joe Clark".to_string()), vec!["Japan".to_string()]),
             ]
         );
+    }
+
+    #[test]
+    fn titles_after_in_or_to_and_a_persons_aide_are_no_speakers_own() {
+        let body = "Farmers will sign up, an aide to Agriculture Secretary Richard Lyng said. Traders in Tokyo said the yen rose. Talks will go on, Lyng's aide said. Trade is fair, the U.S. ambassador to Japan, Mike Mansfield, said. Nancy Tackett, Kampleman's staff assistant, said the talks would resume. Chirac's statement said the deal was good.";
+        let mentions = [
+            first_mention(body, EntityKind::Person, "Richard Lyng", "Richard Lyng"),
+            first_mention(body, EntityKind::Place, "Tokyo", "Tokyo"),
+            mention_at(
+                body.find("Lyng's").expect("in the text"),
+                EntityKind::Person,
+                "Richard Lyng",
+                "Lyng",
+            ),
+            first_mention(body, EntityKind::Place, "United States", "U.S."),
+            first_mention(body, EntityKind::Place, "Japan", "Japan"),
+            first_mention(body, EntityKind::Person, "Mike Mansfield", "Mike Mansfield"),
+            first_mention(body, EntityKind::Person, "Nancy Tackett", "Nancy Tackett"),
+            first_mention(body, EntityKind::Person, "Max Kampelman", "Kampleman"),
+            first_mention(body, EntityKind::Person, "Jacques Chirac", "Chirac"),
+        ];
+        let named: Vec<Option<String>> = find("", body, &mentions)
+            .into_iter()
+            .map(|a| a.source.and_then(|s| s.canonical))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                None,
+                None,
+                None,
+                Some("Mike Mansfield".to_string()),
+                Some("Nancy Tackett".to_string()),
+                Some("Jacques Chirac".to_string()),
+            ]
+        );
+        let heads: Vec<Option<String>> = find(
+            "",
+            "Gardini, commenting on Callebaut's remarks, said talks went on. Prices rose, bankers polled by Reuters said. Crime fell, figures compiled by the Tories said.",
+            &[
+                mention_at(0, EntityKind::Person, "Raul Gardini", "Gardini"),
+                mention_at(23, EntityKind::Person, "Pierre Callebaut", "Callebaut"),
+                mention_at(95, EntityKind::Org, "Reuters", "Reuters"),
+                mention_at(145, EntityKind::Org, "Conservative Party", "Tories"),
+            ],
+        )
+        .into_iter()
+        .filter(|a| a.cue.span.text == "said")
+        .map(|a| a.source.and_then(|s| s.canonical))
+        .collect();
+        assert_eq!(
+            heads,
+            [
+                Some("Raul Gardini".to_string()),
+                None,
+                Some("Conservative Party".to_string())
+            ]
+        );
+        // `talks` stops the phrase after `said` as a cue: no speaker `the`.
+        let a = found("Nancy Tackett, an assistant, said the talks would resume.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(speaker_of(&a[0]), Some("Nancy Tackett, an assistant"));
+        assert_eq!(a[0].content.text, "the talks would resume");
     }
 
     #[test]
