@@ -3373,7 +3373,7 @@ impl<'a> Finder<'a> {
         }
         for m in &inside {
             let is_head = head.is_some_and(|h| h.canonical == m.canonical);
-            if !is_head && !affiliations.contains(&m.canonical) {
+            if !is_head && !affiliations.contains(&m.canonical) && !participle_agent(m, &span) {
                 affiliations.push(m.canonical.clone());
             }
         }
@@ -3548,11 +3548,10 @@ fn serves_the_person(m: &Mention, span: &Span) -> bool {
             .all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
 }
 
-/// Whether the words before mention `m` in the speaker phrase are a lowercase noun
-/// and a preposition of place or service (`traders in`, `an aide to the`), with
-/// only capitalised title words between (`an aide to USDA Secretary Richard Lyng`),
-/// so `m` is not who speaks.
-fn placed_after_noun(m: &Mention, span: &Span) -> bool {
+/// The preposition before mention `m` in its speaker phrase, skipping capitalised
+/// title words (`to USDA Secretary Richard Lyng`), and the word before that
+/// preposition: the two words that say how the name relates to the speaker.
+fn preposition_before(m: &Mention, span: &Span) -> Option<(String, String)> {
     let before: String = span
         .text
         .chars()
@@ -3567,11 +3566,23 @@ fn placed_after_noun(m: &Mention, span: &Span) -> bool {
         .rev()
         .take_while(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with(','))
         .count();
-    let Some(at) = words.len().checked_sub(titles + 1) else {
-        return false;
-    };
-    // `Tehran radio, monitored by the BBC`, `bankers polled by Reuters`: the agent of
-    // a participle. `figures compiled by the Tories` are the Tories' words.
+    let at = words.len().checked_sub(titles + 1)?;
+    let word_before = at.checked_sub(1).map(|n| {
+        // `Traders in Tokyo` opens a sentence capitalised.
+        if n == 0 && words[n].chars().all(|c| c.is_ascii_alphabetic()) {
+            words[n].to_lowercase()
+        } else {
+            words[n].to_string()
+        }
+    })?;
+    Some((words[at].to_string(), word_before))
+}
+
+/// Whether mention `m` is the agent of a participle in the speaker phrase (`bankers
+/// polled by Reuters`, `Tehran radio, monitored by the BBC`): neither the speaker
+/// nor whom the speaker speaks for. `figures compiled by the Tories` are the Tories'
+/// words, so authoring participles do not count.
+fn participle_agent(m: &Mention, span: &Span) -> bool {
     const AUTHORING: &[&str] = &[
         "compiled",
         "published",
@@ -3584,18 +3595,23 @@ fn placed_after_noun(m: &Mention, span: &Span) -> bool {
         "drafted",
         "signed",
     ];
-    let by_agent = words[at] == "by"
-        && at
-            .checked_sub(1)
-            .is_some_and(|n| past_or_cue(words[n]) && !AUTHORING.contains(&words[n]));
-    let preposition = by_agent || matches!(words[at], "in" | "to" | "near" | "outside" | "inside");
-    // `Traders in Tokyo` opens a sentence capitalised.
-    let noun = at.checked_sub(1).is_some_and(|n| {
-        let lower = words[n].chars().all(|c| c.is_ascii_lowercase());
-        let opening = n == 0 && words[n].chars().all(|c| c.is_ascii_alphabetic());
-        lower || opening
+    preposition_before(m, span).is_some_and(|(preposition, participle)| {
+        preposition == "by" && past_or_cue(&participle) && !AUTHORING.contains(&participle.as_str())
+    })
+}
+
+/// Whether the words before mention `m` in the speaker phrase are a lowercase noun
+/// and a preposition of place or service (`traders in`, `an aide to the`), with
+/// only capitalised title words between (`an aide to USDA Secretary Richard Lyng`),
+/// or `m` is a participle's agent, so `m` is not who speaks.
+fn placed_after_noun(m: &Mention, span: &Span) -> bool {
+    let placed = preposition_before(m, span).is_some_and(|(preposition, noun)| {
+        matches!(
+            preposition.as_str(),
+            "in" | "to" | "near" | "outside" | "inside"
+        ) && noun.chars().all(|c| c.is_ascii_lowercase())
     });
-    preposition && noun
+    placed || participle_agent(m, span)
 }
 
 #[cfg(test)]
@@ -4506,6 +4522,14 @@ mod tests {
                 Some("Conservative Party".to_string())
             ]
         );
+        // Reuters polled the bankers: it neither speaks nor is spoken for.
+        let polled = find(
+            "",
+            "Prices rose, bankers polled by Reuters said.",
+            &[mention_at(31, EntityKind::Org, "Reuters", "Reuters")],
+        );
+        assert_eq!(polled.len(), 1, "{polled:?}");
+        assert_eq!(polled[0].speaker_names(), Vec::<&str>::new());
         // `talks` stops the phrase after `said` as a cue: no speaker `the`.
         let a = found("Nancy Tackett, an assistant, said the talks would resume.");
         assert_eq!(a.len(), 1, "{a:?}");
