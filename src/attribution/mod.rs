@@ -2798,8 +2798,7 @@ impl<'a> Finder<'a> {
         let names_right = self.mention_starting_at(comma + 1).is_some();
         let Some(left) = comma
             .checked_sub(1)
-            .filter(|l| *l >= sentence_start)
-            .and_then(|l| self.mention_ending_at(l))
+            .filter(|l| *l >= sentence_start && self.ends_a_mention(*l))
         else {
             return false;
         };
@@ -2831,10 +2830,12 @@ impl<'a> Finder<'a> {
         self.mentions.iter().find(|m| m.start == at).copied()
     }
 
-    /// Token `j` when a mention ends with it.
-    fn mention_ending_at(&self, j: usize) -> Option<usize> {
-        let at = self.chars.at(self.tokens.get(j)?.end);
-        self.mentions.iter().any(|m| m.end == at).then_some(j)
+    /// Whether a mention ends with token `j`.
+    fn ends_a_mention(&self, j: usize) -> bool {
+        self.tokens.get(j).is_some_and(|token| {
+            let at = self.chars.at(token.end);
+            self.mentions.iter().any(|m| m.end == at)
+        })
     }
 
     /// `Ironhorse Oil and Gas has denied`: when a name the tagger found starts before
@@ -3784,9 +3785,10 @@ fn head_mention<'m>(inside: &[&&'m Mention], span: &Span) -> Option<&'m Mention>
 
 /// Whether `later` is joined to `earlier` by `and`/`or` alone (`West Germany and the
 /// Netherlands`), or with `comma` by a list's comma alone: two names of one kind
-/// side by side, neither describing the other (names of two kinds are often one
-/// name the tagger split: `Rohm and Haas`, `SNECMA of France and General Electric`). A comma alone is no list
-/// (`Davenport, Iowa`), so it only continues one that ends in `and`.
+/// side by side, neither describing the other. Names of two kinds are often one name
+/// the tagger split (`Rohm and Haas`, `SNECMA of France and General Electric`); a
+/// comma alone is no list (`Davenport, Iowa`), so it only continues one that ends in
+/// `and`.
 fn coordinated(earlier: &Mention, later: &Mention, span: &Span, comma: bool) -> bool {
     if earlier.kind != later.kind || earlier.end > later.start {
         return false;
