@@ -200,6 +200,9 @@ org("Apple", "Apple Inc", "Apple Computer")
 org("Google", "Alphabet")
 # Names a tagger takes for people or misses as one firm (BBC 2004-05, Reuters 1987).
 org("Franz Ferdinand")
+# BBC business/001: the tagger read `Time Warner` as a person Warner.
+org("Time Warner", "TimeWarner", "Time Warner Inc")
+org("Warner Bros", "Warner Brothers", "Warner Bros.")
 org("Manchester United", "Man Utd", "Man United")
 org("Toronto Dominion Bank", "Toronto Dominion", "Toronto-Dominion Bank", "Toronto-Dominion")
 org("Boeing", "Boeing Co")
