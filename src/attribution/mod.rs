@@ -3828,8 +3828,8 @@ fn opens_with_apposition(m: &Mention, span: &Span) -> bool {
 }
 
 /// Whether the words after an apposition's comma describe the name before it: they
-/// open lowercase (`a unit of DuPont`), with a possessive (`Taiwan's main trading
-/// partner`, `the Dominican Republic's ambassador`), or with a title and `of`
+/// open lowercase (`a unit of DuPont`, `the Dominican Republic's ambassador`), with
+/// a possessive (`Taiwan's main trading partner`), or with a title and `of`
 /// (`Chairman of the Council of Economic Advisers`).
 fn opens_a_description(rest: &str) -> bool {
     let words: Vec<&str> = rest.split_whitespace().take(5).collect();
