@@ -287,6 +287,9 @@ fn is_adverb(lower: &str) -> bool {
         "since",
         "yet",
         "n't",
+        "later",
+        "earlier",
+        "just",
     ];
     ADVERBS.contains(&lower) || (lower.len() > 4 && lower.ends_with("ly"))
 }
@@ -1556,7 +1559,7 @@ impl<'a> Finder<'a> {
             // A passive statement has no object and names who denied: `the report was
             // denied by ...`. Without one (`the claim was denied.`) it says nothing a
             // search by speaker could use.
-            return next != "by";
+            return self.agent_by(cue_end, self.tokens.len()).is_none();
         }
         // A participle after a name, no auxiliary: a headline's passive.
         if next == "by" {
@@ -1914,7 +1917,7 @@ impl<'a> Finder<'a> {
         }
         // `The reports were denied by the ministry`: what was denied stands before the
         // cue, who denied it after `by`.
-        let by_agent = self.lower.get(cue_end).is_some_and(|w| w == "by");
+        let by_agent = self.agent_by(cue_end, range.end).is_some();
 
         // `The issue is guaranteed by the parent`, `was not worried by his injury`,
         // `is threatened by violence`, `could be explained by a shift of funds`: the
@@ -1926,6 +1929,14 @@ impl<'a> Finder<'a> {
             return None;
         }
         if let Some((from, to)) = source.filter(|_| passive && by_agent) {
+            // `it was told by Baird that ...`: a passive `tell`'s subject is who was
+            // told; what was said is the clause after the agent.
+            let told = ADDRESSEE_CUES
+                .contains(&cue.lemma)
+                .then(|| self.content_after(s, cue_end, cue))
+                .flatten()
+                .filter(|&(after, _, _)| (cue_end..after).any(|j| self.lower[j] == "that"));
+            let (from, to) = told.map_or((from, to), |(after, end, _)| (after, end));
             return Some((
                 Attribution {
                     source: self.agent_after(cue_end, range.end),
@@ -3567,9 +3578,27 @@ impl<'a> Finder<'a> {
         None
     }
 
+    /// The `by` that brings a passive cue's agent when only words saying when stand
+    /// between them (`were denied yesterday by the ministry`, `was rejected on Monday
+    /// by Iran`): then what was denied is the subject, as with `by` right after the
+    /// cue. Not `accused of fraud by`: there the subject is who was accused.
+    fn agent_by(&self, cue_end: usize, limit: usize) -> Option<usize> {
+        let by = (cue_end..limit.min(cue_end + 4)).find(|j| self.lower[*j] == "by")?;
+        let says_when = |j: usize| {
+            let word = self.lower[j].as_str();
+            is_time_word(word)
+                || is_adverb(word)
+                || matches!(
+                    word,
+                    "on" | "last" | "this" | "at" | "in" | "the" | "time" | "past"
+                )
+        };
+        (cue_end..by).all(says_when).then_some(by)
+    }
+
     /// The agent of a passive cue (`was accused by Washington of ...`).
     fn agent_after(&self, cue_end: usize, limit: usize) -> Option<Source> {
-        let by = (cue_end..limit.min(cue_end + 3)).find(|j| self.lower[*j] == "by")?;
+        let by = (cue_end..limit.min(cue_end + 4)).find(|j| self.lower[*j] == "by")?;
         // `accused of Islamophobia by`, `written for her by`, not `is expected to
         // conclude by`: the `by` of another verb.
         let another_verb = (cue_end..by).any(|j| self.lower[j] == "to");
@@ -4514,6 +4543,46 @@ mod tests {
             speaker_of(&a[0]),
             Some("spokesmen of several other major U.S. banks")
         );
+    }
+
+    #[test]
+    fn a_passive_agent_may_follow_words_saying_when() {
+        for (sentence, cue, agent) in [
+            (
+                "The claims were denied yesterday by the ministry.",
+                "were denied",
+                "the ministry",
+            ),
+            (
+                "The claims were denied on Monday by the Foreign Ministry.",
+                "were denied",
+                "the Foreign Ministry",
+            ),
+            (
+                "The claims were later denied by officials.",
+                "were later denied",
+                "officials",
+            ),
+        ] {
+            let a = found(sentence);
+            assert_eq!(a.len(), 1, "{sentence}: {a:?}");
+            assert!(a[0].cue.span.text.starts_with(cue), "{sentence}: {a:?}");
+            assert_eq!(a[0].content.text, "The claims", "{sentence}");
+            assert_eq!(speaker_of(&a[0]), Some(agent), "{sentence}");
+        }
+        let told =
+            found("Mark IV said it was told by Baird that Baird had given no such assurance.");
+        let told = told.iter().find(|a| a.cue.lemma == "tell");
+        assert_eq!(
+            told.map(|a| (speaker_of(a), a.content.text.as_str())),
+            Some((Some("Baird"), "Baird had given no such assurance")),
+            "{told:?}"
+        );
+        let welcomed = found("The plan was welcomed at the time by Beijing.");
+        assert_eq!(welcomed[0].content.text, "The plan", "{welcomed:?}");
+        // The `by` of another phrase brings no agent of the cue.
+        let b = found("He was accused of fraud by the regulator.");
+        assert!(b.iter().all(|a| a.content.text != "He"), "{b:?}");
     }
 
     #[test]
