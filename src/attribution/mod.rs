@@ -3578,10 +3578,11 @@ impl<'a> Finder<'a> {
         None
     }
 
-    /// The `by` that brings a passive cue's agent when only words saying when stand
-    /// between them (`were denied yesterday by the ministry`, `was rejected on Monday
-    /// by Iran`): then what was denied is the subject, as with `by` right after the
-    /// cue. Not `accused of fraud by`: there the subject is who was accused.
+    /// The `by` that brings a passive cue's agent when only words saying when or how
+    /// stand between them (`were denied yesterday by the ministry`, `was rejected on
+    /// Monday by Iran`, `criticized privately by`, `at the time by`): then what was
+    /// denied is the subject, as with `by` right after the cue. Not `accused of fraud
+    /// by`: there the subject is who was accused.
     fn agent_by(&self, cue_end: usize, limit: usize) -> Option<usize> {
         let by = (cue_end..limit.min(cue_end + 4)).find(|j| self.lower[*j] == "by")?;
         let says_when = |j: usize| {
