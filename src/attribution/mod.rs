@@ -1243,6 +1243,9 @@ impl<'a> Finder<'a> {
         if prev.is_some_and(|p| DETERMINERS.contains(&p) || p == "'s" || p == "’s") {
             return None;
         }
+        if self.describes_a_noun(i, range.start) {
+            return None;
+        }
         // `an "attack mongrel"`: a quoted phrase opening on the word, not a verb.
         if i > range.start && self.opens_quote_on(i - 1) {
             return None;
@@ -1480,6 +1483,53 @@ impl<'a> Finder<'a> {
             return None;
         }
         self.source_first(s, i, cue_end, cue, gerund)
+    }
+
+    /// `the earlier reported profit`, `an earlier caution`, `its widely reported
+    /// removal`, `contradicting earlier reports`, `recent comments`: the cue word after
+    /// a determiner and an adverb, or after an adjective of time, is a participle or a
+    /// noun describing a thing, not a verb with a speaker. (`a report that earlier
+    /// said`, `the two leaders each also said`: a relative or a pronoun subject
+    /// speaks.)
+    fn describes_a_noun(&self, i: usize, sentence_start: usize) -> bool {
+        if i <= sentence_start {
+            return false;
+        }
+        let prev = self.lower[i - 1].as_str();
+        // (`Mr Prior remarks`: a name.)
+        let adjective = matches!(prev, "previous" | "recent" | "prior" | "latest" | "initial");
+        if adjective && !capitalized(self.tokens[i - 1].text) {
+            return true;
+        }
+        let plural = self.lower[i].ends_with('s') && !self.lower[i].ends_with("ss");
+        if prev == "earlier" && plural {
+            return true;
+        }
+        // (`Moody's also said`, `the People's Daily said`, `the weekly said`: a name
+        // or a noun speaks.)
+        const MODIFYING: &[&str] = &[
+            "previously",
+            "earlier",
+            "recently",
+            "newly",
+            "widely",
+            "originally",
+            "initially",
+            "publicly",
+            "officially",
+            "formally",
+            "often",
+            "first",
+            "most",
+            "much",
+            "long",
+        ];
+        MODIFYING.contains(&self.tokens[i - 1].text)
+            && i >= sentence_start + 2
+            && matches!(
+                self.lower[i - 2].as_str(),
+                "the" | "a" | "an" | "its" | "their" | "our" | "his" | "my" | "your" | "'s" | "’s"
+            )
     }
 
     /// Whether the word before token `i`, past auxiliaries and adverbs (`figures
@@ -2034,6 +2084,24 @@ impl<'a> Finder<'a> {
         } else {
             (content_from, content_to, direct)
         };
+        // `was shown to the cabinet`, `were earlier reported under the daily system`,
+        // `is expected at 3.2%`: a passive report with no agent whose words after the
+        // cue open on a preposition say to whom, where or how much, not what was said.
+        // (`is accused of fraud`, `were blamed for the fall`: a stance's preposition
+        // brings its charge.)
+        let agentless = passive
+            && matches!(cue.stance, Stance::Say | Stance::Believe | Stance::Confirm)
+            && self.agent_after(cue_end, range.end).is_none();
+        // (`was quoted in the Herald saying: "..."` reports its quote.)
+        let saying =
+            (content_from..content_to.min(content_from + 10)).any(|j| self.lower[j] == "saying");
+        if agentless
+            && !saying
+            && content_from >= cue_end
+            && self.opens_on_preposition(content_from)
+        {
+            return None;
+        }
         // `O’Malley, who noted that ..., spoke`: the relative clause ends at its comma.
         let content_to = match antecedent {
             Some(_) if !direct => (content_from + 1..content_to)
@@ -2061,6 +2129,42 @@ impl<'a> Finder<'a> {
             },
             cue_end,
         ))
+    }
+
+    /// Whether the words from token `j` open on a preposition (`under the system`, `to
+    /// the cabinet`, `at 3.2%`) rather than a clause or an infinitive (`to resign`, `to
+    /// be struggling`).
+    fn opens_on_preposition(&self, j: usize) -> bool {
+        const PREPOSITIONS: &[&str] = &[
+            "with", "under", "at", "in", "on", "into", "for", "from", "over", "after", "before",
+            "during", "against", "without", "within", "among", "through", "since", "until", "upon",
+            "onto",
+        ];
+        let Some(first) = self.lower.get(j).map(String::as_str) else {
+            return false;
+        };
+        let to_a_noun = first == "to"
+            && self.tokens.get(j + 1).is_some_and(|t| {
+                capitalized(t.text)
+                    || matches!(
+                        t.text,
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "its"
+                            | "their"
+                            | "our"
+                            | "him"
+                            | "them"
+                            | "me"
+                            | "us"
+                            | "hospital"
+                            | "court"
+                    )
+            });
+        PREPOSITIONS.contains(&first) || to_a_noun
     }
 
     /// `..., analysts polled by Reuters said.`, `..., officials of the Transport
@@ -3607,6 +3711,15 @@ impl<'a> Finder<'a> {
             return None;
         }
         let (from, to) = self.noun_phrase_after(by + 1, limit)?;
+        // `by the city of Los Angeles just before ...`: an adverb of time ends it.
+        let to = (from + 1..to)
+            .find(|&j| {
+                matches!(
+                    self.tokens[j].text,
+                    "just" | "later" | "earlier" | "already"
+                )
+            })
+            .unwrap_or(to);
         self.source(from, to)
     }
 
@@ -4584,6 +4697,81 @@ mod tests {
         // The `by` of another phrase brings no agent of the cue.
         let b = found("He was accused of fraud by the regulator.");
         assert!(b.iter().all(|a| a.content.text != "He"), "{b:?}");
+    }
+
+    #[test]
+    fn participles_and_nouns_describing_a_thing_are_no_reports() {
+        // Reuters reut2-000, reut2-016, reut2-003; BBC business/481.
+        for sentence in [
+            "The earlier reported 57.1 mln dlr profit was also aided by lower rates.",
+            "The company's previously announced merger has been approved.",
+            "Contradicting earlier reports from strike headquarters, the strikers stayed.",
+            "The recent dispute over economic policy was responsible for the fall.",
+            "An earlier caution from the governor not to read too much into it was heeded.",
+        ] {
+            let a = found(sentence);
+            assert!(a.is_empty(), "{sentence}: {a:?}");
+        }
+        // A name or a noun before the adverb speaks.
+        for (sentence, speaker) in [
+            ("Moody's also said it expects strong earnings.", "Moody's"),
+            (
+                "The People's Daily said prices rose too fast.",
+                "The People's Daily",
+            ),
+            (
+                "The two leaders each also said the talks went well.",
+                "each",
+            ),
+        ] {
+            let a = found(sentence);
+            assert_eq!(
+                a.first().and_then(speaker_of),
+                Some(speaker),
+                "{sentence}: {a:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_agentless_passive_before_a_preposition_reports_nothing() {
+        // BBC politics/184, Reuters reut2-010#175, BBC business/195.
+        for sentence in [
+            "It was the same statement that was earlier shown to the cabinet as it met.",
+            "The figures were earlier reported under the daily reporting system.",
+            "Inflation is expected at 3.2% in 2004.",
+        ] {
+            let a = found(sentence);
+            assert!(a.is_empty(), "{sentence}: {a:?}");
+        }
+        // A clause, an infinitive, a quote or a stance's charge still counts.
+        for (sentence, content) in [
+            (
+                "It was announced in a statement that the plant would close.",
+                "the plant would close",
+            ),
+            ("The firm is said to be struggling.", "to be struggling"),
+            ("He is accused of fraud.", "of fraud"),
+            (
+                "He was quoted in the Herald saying: \"We will win.\"",
+                "We will win",
+            ),
+        ] {
+            let a = found(sentence);
+            assert!(
+                a.iter().any(|a| a.content.text.contains(content)),
+                "{sentence}: {a:?}"
+            );
+        }
+        // The agent's phrase ends before an adverb of time.
+        let a = found(
+            "The house was declared a landmark by the city of Los Angeles just before his death.",
+        );
+        assert_eq!(
+            a.first().and_then(speaker_of),
+            Some("the city of Los Angeles"),
+            "{a:?}"
+        );
     }
 
     #[test]
