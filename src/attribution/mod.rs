@@ -2089,16 +2089,15 @@ impl<'a> Finder<'a> {
         // cue open on a preposition say to whom, where or how much, not what was said.
         // (`is accused of fraud`, `were blamed for the fall`: a stance's preposition
         // brings its charge.)
-        let agentless = passive
-            && matches!(cue.stance, Stance::Say | Stance::Believe | Stance::Confirm)
-            && self.agent_after(cue_end, range.end).is_none();
         // (`was quoted in the Herald saying: "..."` reports its quote.)
         let saying =
-            (content_from..content_to.min(content_from + 10)).any(|j| self.lower[j] == "saying");
-        if agentless
-            && !saying
+            || (content_from..content_to.min(content_from + 10)).any(|j| self.lower[j] == "saying");
+        if passive
+            && matches!(cue.stance, Stance::Say | Stance::Believe | Stance::Confirm)
             && content_from >= cue_end
             && self.opens_on_preposition(content_from)
+            && self.agent_after(cue_end, range.end).is_none()
+            && !saying()
         {
             return None;
         }
@@ -3688,7 +3687,7 @@ impl<'a> Finder<'a> {
     /// denied is the subject, as with `by` right after the cue. Not `accused of fraud
     /// by`: there the subject is who was accused.
     fn agent_by(&self, cue_end: usize, limit: usize) -> Option<usize> {
-        let by = (cue_end..limit.min(cue_end + 4)).find(|j| self.lower[*j] == "by")?;
+        let by = self.by_near(cue_end, limit)?;
         let says_when = |j: usize| {
             let word = self.lower[j].as_str();
             is_time_word(word)
@@ -3701,9 +3700,15 @@ impl<'a> Finder<'a> {
         (cue_end..by).all(says_when).then_some(by)
     }
 
+    /// The first `by` within a few words after a cue ending at `cue_end`: the one
+    /// window [`Finder::agent_by`] and [`Finder::agent_after`] must agree on.
+    fn by_near(&self, cue_end: usize, limit: usize) -> Option<usize> {
+        (cue_end..limit.min(cue_end + 4)).find(|j| self.lower[*j] == "by")
+    }
+
     /// The agent of a passive cue (`was accused by Washington of ...`).
     fn agent_after(&self, cue_end: usize, limit: usize) -> Option<Source> {
-        let by = (cue_end..limit.min(cue_end + 4)).find(|j| self.lower[*j] == "by")?;
+        let by = self.by_near(cue_end, limit)?;
         // `accused of Islamophobia by`, `written for her by`, not `is expected to
         // conclude by`: the `by` of another verb.
         let another_verb = (cue_end..by).any(|j| self.lower[j] == "to");
