@@ -904,7 +904,12 @@ impl<'a> Finder<'a> {
             let Some(source) = found[at].source.as_ref() else {
                 continue;
             };
-            let pronoun = source.span.text.to_lowercase();
+            // `Antara quoted him as saying`: an object pronoun stands for its person too.
+            let pronoun = match source.span.text.to_lowercase().as_str() {
+                "him" => "he".to_string(),
+                "her" => "she".to_string(),
+                other => other.to_string(),
+            };
             if !matches!(pronoun.as_str(), "he" | "she") || source.canonical.is_some() {
                 continue;
             }
@@ -1962,6 +1967,13 @@ impl<'a> Finder<'a> {
             Some(_) => None,
         };
         let source = source.or(antecedent.map(|(who, _)| (who, who + 1)));
+        if cue.lemma == "quote" {
+            if let Some(found) =
+                self.quoted_as_saying(s, (i, cue_end), cue, source, antecedent, passive)
+            {
+                return Some(found);
+            }
+        }
         if source.is_none() && !passive && !gerund {
             return None;
         }
@@ -2127,6 +2139,87 @@ impl<'a> Finder<'a> {
                 continued: Vec::new(),
             },
             cue_end,
+        ))
+    }
+
+    /// `Miyazawa was quoted as saying that ...`, `Kyodo quoted Miyazawa as saying the
+    /// dollar was stable`, `"...," he is quoted as saying by Manager Magazin`: who
+    /// spoke is the one quoted (the passive's subject, or the active verb's object),
+    /// not the paper or agency quoting them; what they said follows `as saying`, or
+    /// stands before the clause when a phrase of where or through whom follows it.
+    /// The cue spans tokens `i..cue_end`; `subject` is the speaker found before it, and
+    /// `antecedent` what its `who` stands for.
+    fn quoted_as_saying(
+        &self,
+        s: usize,
+        (i, cue_end): (usize, usize),
+        cue: CueWord,
+        subject: Option<(usize, usize)>,
+        antecedent: Option<(usize, (usize, usize))>,
+        passive: bool,
+    ) -> Option<(Attribution, usize)> {
+        /// Words that open a phrase of where, when or through whom, not a speaker or
+        /// what was said (`quoted in a French newspaper as saying`, `as saying via his
+        /// lawyers`). Lowercase only: `quoted AT and T chairman James E. Olson`.
+        const PHRASE_OPENERS: &[&str] = &[
+            "by", "in", "on", "at", "via", "from", "through", "during", "after", "before", "to",
+        ];
+        let range = self.sentences[s].clone();
+        // `as` within a short object or medium phrase, with no quote or colon between:
+        // past those, `as saying` belongs to someone else's words.
+        let as_at = (cue_end..range.end.min(cue_end + 14))
+            .take_while(|&j| {
+                !matches!(self.lower[j].as_str(), ":" | ";") && !is_quote(self.tokens[j].text)
+            })
+            .find(|&j| {
+                self.lower[j] == "as"
+                    && self
+                        .lower
+                        .get(j + 1)
+                        .is_some_and(|w| matches!(w.as_str(), "saying" | "stating" | "telling"))
+            })?;
+        let saying_end = as_at + 2;
+        // The object of an active `quoted X as saying`: a phrase of its own, not the
+        // medium of a passive (`quoted by the SPA`, `in a French newspaper`).
+        // (`quoted Mobil president Richard Tucker, currently in Peking, as saying`: the
+        // object ends at its comma.)
+        let object_end = (cue_end..as_at)
+            .find(|&j| self.lower[j] == ",")
+            .unwrap_or(as_at);
+        let object = (!passive
+            && object_end > cue_end
+            && !PHRASE_OPENERS.contains(&self.tokens[cue_end].text))
+        .then_some((cue_end, object_end));
+        let source = match object {
+            Some((from, to)) => self.source(from, to),
+            None => {
+                let (from, to) = subject?;
+                self.source(from, to)
+                    .map(|found| self.named_by_antecedent(found, antecedent))
+            }
+        };
+        // `as telling Labour members he wants ...`: the addressee is no part of it.
+        let reported = match self.lower[as_at + 1].as_str() {
+            "telling" => cue_word("told").unwrap_or(cue),
+            _ => cue,
+        };
+        let after = self
+            .content_after(s, saying_end, reported)
+            .filter(|&(from, _, _)| !PHRASE_OPENERS.contains(&self.tokens[from].text));
+        let (from, to, direct) = match after {
+            Some(found) => found,
+            None => self.content_before(s, subject?.0)?,
+        };
+        Some((
+            Attribution {
+                source,
+                cue: self.cue(i, cue_end, cue)?,
+                content: self.span(from, to)?,
+                direct,
+                topic: self.topic(s, from, to),
+                continued: Vec::new(),
+            },
+            saying_end,
         ))
     }
 
@@ -4662,6 +4755,59 @@ mod tests {
             speaker_of(&a[0]),
             Some("spokesmen of several other major U.S. banks")
         );
+    }
+
+    #[test]
+    fn a_quoted_persons_words_are_theirs_not_the_papers() {
+        for (sentence, speaker, content) in [
+            (
+                "Finance Minister Kiichi Miyazawa was quoted as saying that the yen would not rise.",
+                "Finance Minister Kiichi Miyazawa",
+                "the yen would not rise",
+            ),
+            (
+                "The newspaper quoted unnamed industry sources as saying output would fall.",
+                "unnamed industry sources",
+                "output would fall",
+            ),
+            // The object ends at its comma; an all-capital name is no preposition.
+            (
+                "It quoted Mobil president Richard Tucker, currently in Peking, as saying he is optimistic.",
+                "Mobil president Richard Tucker",
+                "he is optimistic",
+            ),
+            (
+                "The Handelsblatt newspaper quoted AT and T chairman James Olson as saying prices would rise.",
+                "AT and T chairman James Olson",
+                "prices would rise",
+            ),
+            // A phrase of where after the verb is the medium, not who was quoted.
+            (
+                "Anelka was quoted in a French newspaper as saying he would like to play for a bigger club.",
+                "Anelka",
+                "he would like to play for a bigger club",
+            ),
+            // `as telling` passes over the addressee.
+            (
+                "Home Secretary Charles Clarke has been quoted as telling Labour members he wants more migrants.",
+                "Home Secretary Charles Clarke",
+                "he wants more migrants",
+            ),
+            // Nothing after `as saying` but the medium: the words stand before.
+            (
+                "\"I demand better transparency,\" he is quoted as saying by Manager Magazin.",
+                "he",
+                "I demand better transparency",
+            ),
+        ] {
+            let a = found(sentence);
+            let quoted = a.iter().find(|a| a.cue.lemma == "quote");
+            assert_eq!(
+                quoted.map(|a| (speaker_of(a), a.content.text.as_str())),
+                Some((Some(speaker), content)),
+                "{sentence}: {a:?}"
+            );
+        }
     }
 
     #[test]
