@@ -2203,12 +2203,16 @@ impl<'a> Finder<'a> {
             "telling" => cue_word("told").unwrap_or(cue),
             _ => cue,
         };
+        // `"We don't want to go down that road," Reagan was quoted as telling Prime
+        // Minister Jacques Chirac after ...`: a quote before the clause is what was said.
+        let before = subject.and_then(|(from, _)| self.content_before(s, from));
         let after = self
             .content_after(s, saying_end, reported)
             .filter(|&(from, _, _)| !PHRASE_OPENERS.contains(&self.tokens[from].text));
-        let (from, to, direct) = match after {
-            Some(found) => found,
-            None => self.content_before(s, subject?.0)?,
+        let (from, to, direct) = match (before, after) {
+            (Some(quote), _) if quote.2 => quote,
+            (_, Some(found)) => found,
+            (before, None) => before?,
         };
         Some((
             Attribution {
@@ -4792,6 +4796,12 @@ mod tests {
                 "Home Secretary Charles Clarke has been quoted as telling Labour members he wants more migrants.",
                 "Home Secretary Charles Clarke",
                 "he wants more migrants",
+            ),
+            // A quote before the clause is what was said, whatever follows.
+            (
+                "\"We don't want to go down that road,\" Reagan was quoted as telling Prime Minister Jacques Chirac after the visiting French official expressed concern.",
+                "Reagan",
+                "We don't want to go down that road",
             ),
             // Nothing after `as saying` but the medium: the words stand before.
             (
