@@ -818,8 +818,14 @@ impl<'a> Finder<'a> {
             while i < range.end {
                 match self.attribution_at(s, i) {
                     // `"He told me he would go," she said`: who told is her account,
-                    // part of her words, not a statement the article reports.
-                    Some((_, next)) if quoted[i] => i = next.max(i + 1),
+                    // part of her words, not a statement the article reports. Its
+                    // words may run on past the quote (`"I think by the end she will
+                    // win," Fallon said` read as the end thinking): the search goes on
+                    // where the quote closes, so the speaker after it is still found.
+                    Some((_, next)) if quoted[i] => {
+                        let quote_end = (i..range.end).find(|&j| !quoted[j]).unwrap_or(range.end);
+                        i = next.min(quote_end).max(i + 1);
+                    }
                     Some((found, next)) => {
                         out.push(found);
                         ends.push(next.max(i + 1));
@@ -3467,6 +3473,16 @@ impl<'a> Finder<'a> {
             }
         }
         if from >= range.end {
+            // `He said:` closing its paragraph, the quote opening the next one.
+            let colon = from > cue_end && self.lower[from - 1] == ":";
+            let quote_next = self
+                .tokens
+                .get(from)
+                .is_some_and(|t| t.paragraph_start && is_open_quote(t.text));
+            if colon && quote_next {
+                let close = self.closing_quote_within(from, QUOTE_SENTENCES)?;
+                return Some((from + 1, close, true));
+            }
             return None;
         }
         // A quote opened here may run over the next sentences.
@@ -4276,6 +4292,40 @@ mod tests {
             a[0].content.text,
             "Iran of having secret ties with al-Qaida"
         );
+        assert!(!a[0].direct);
+    }
+
+    #[test]
+    fn a_cue_inside_a_quote_does_not_hide_the_speaker_after_it() {
+        // Read alone, `think by the end ...` has `the end` as a passive's agent and
+        // runs past the quote; the quote's own speaker must still be found.
+        for body in [
+            "“I think by the middle of the week she’ll be out there campaigning,” Clinton campaign spokesman Brian Fallon said on Monday.",
+            "\"I expect by the early 1990s the U.S. will be running a net trade surplus,\" Roderick said.",
+        ] {
+            let a = found(body);
+            assert_eq!(a.len(), 1, "{body}: {a:?}");
+            assert_eq!(a[0].cue.span.text, "said", "{body}");
+            assert!(a[0].direct, "{body}");
+            assert!(a[0].content.text.starts_with("I "), "{body}: {a:?}");
+        }
+        let a = found("“I think by the end she will win,” Fallon said.");
+        assert_eq!(speaker_of(&a[0]), Some("Fallon"), "{a:?}");
+    }
+
+    #[test]
+    fn a_colon_closing_its_paragraph_introduces_the_quote_in_the_next() {
+        let a = found("Trump wants to show that gun control fails. He said:\n\n\"We have a situation where our inner cities are living in hell.\"\n\nHe went on.");
+        let said: Vec<_> = a.iter().filter(|a| a.cue.span.text == "said").collect();
+        assert_eq!(said.len(), 1, "{a:?}");
+        assert_eq!(
+            said[0].content.text,
+            "We have a situation where our inner cities are living in hell."
+        );
+        assert!(said[0].direct);
+        // A list after the colon is no quote: the words before it stay the content.
+        let a = found("Judge Rand Rubin said she must:\n\n- Spend three years on probation.");
+        assert_eq!(a[0].content.text, "she must", "{a:?}");
         assert!(!a[0].direct);
     }
 
