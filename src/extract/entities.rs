@@ -240,7 +240,9 @@ fn extract_window(
         }
         let inside_known = |span: &Span| known.iter().any(|(range, _)| range.contains(&span.start));
         for span in tagged.into_iter().filter(|s| !inside_known(s)) {
-            let span = without_leading_article(toks, span);
+            let Some(span) = without_edge_marks(toks, without_leading_article(toks, span)) else {
+                continue;
+            };
             covered[span.start..span.end]
                 .iter_mut()
                 .for_each(|c| *c = true);
@@ -282,6 +284,42 @@ fn without_leading_article(toks: &[Token<'_>], mut span: Span) -> Span {
         span.start += 1;
     }
     span
+}
+
+/// A tagged span less the quote marks, brackets and dashes at its edges: the tagger
+/// sometimes takes in the closing quote before a name (`,” Espinoza said Friday`),
+/// and `” Espinoza` would be a person of its own in every entity list. `None` when
+/// nothing but marks was tagged.
+fn without_edge_marks(toks: &[Token<'_>], mut span: Span) -> Option<Span> {
+    let mark = |t: &Token<'_>| {
+        t.text.chars().all(|c| {
+            matches!(
+                c,
+                '"' | '\''
+                    | '“'
+                    | '”'
+                    | '‘'
+                    | '’'
+                    | '`'
+                    | '('
+                    | ')'
+                    | '['
+                    | ']'
+                    | '-'
+                    | '—'
+                    | '–'
+                    | '―'
+                    | ','
+            )
+        })
+    };
+    while span.start < span.end && mark(&toks[span.start]) {
+        span.start += 1;
+    }
+    while span.end > span.start && mark(&toks[span.end - 1]) {
+        span.end -= 1;
+    }
+    (span.start < span.end).then_some(span)
 }
 
 /// How the article's own text writes each word mid-sentence (not all caps), so an
@@ -1469,6 +1507,33 @@ mod tests {
 
     fn words(text: &str) -> Vec<String> {
         text.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_tagged_span_loses_the_quote_marks_at_its_edges() {
+        let toks = tokenize("champion,” Espinoza said");
+        let texts: Vec<&str> = toks.iter().map(|t| t.text).collect();
+        let quote = texts
+            .iter()
+            .position(|t| *t == "”")
+            .expect("a closing quote token");
+        let name = texts
+            .iter()
+            .position(|t| *t == "Espinoza")
+            .expect("the name");
+        let tagged = Span {
+            start: quote,
+            end: name + 1,
+            kind: EntityType::Per,
+        };
+        let trimmed = without_edge_marks(&toks, tagged).expect("a name is left");
+        assert_eq!((trimmed.start, trimmed.end), (name, name + 1));
+        let only_marks = Span {
+            start: quote,
+            end: quote + 1,
+            kind: EntityType::Per,
+        };
+        assert!(without_edge_marks(&toks, only_marks).is_none());
     }
 
     #[test]
