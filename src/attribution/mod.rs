@@ -2477,7 +2477,8 @@ impl<'a> Finder<'a> {
             let word = self.tokens[k].text;
             let mut before = k - 1;
             while before > from
-                && (is_adverb(&self.lower[before]) || self.lower[before].ends_with("ly"))
+                && (is_adverb(&self.lower[before])
+                    || self.lower[before].ends_with("ly") && !capitalized(self.tokens[before].text))
             {
                 before -= 1;
             }
@@ -3395,14 +3396,17 @@ impl<'a> Finder<'a> {
         let verb_word = self.tokens.get(verb).filter(|_| verb < range.end)?.text;
         // `Trump was angry and said`: a form of `be` is a verb here, though it ends a
         // speaker phrase read backwards; but only after someone who can speak (a
-        // pronoun, a name the tagger found, `Analysts`, `The senator`), not `The price is ... and will
-        // continue` or `There were ... and estimates vary`.
-        let head = self.lower[end - 1].as_str();
-        let speaks = matches!(first, "he" | "she" | "they" | "we")
-            || (start..end).any(|j| self.mention_starting_at(j).is_some())
-            || PEOPLE_NOUNS.contains(&head)
-            || ONE_PERSON_ROLES.contains(&head);
-        let copula = matches!(verb_word, "is" | "was" | "are" | "were") && speaks;
+        // pronoun, `Analysts`, `The senator`, a name the tagger found: looked up only
+        // for a form of `be`), not `The price is ... and will continue` or `There
+        // were ... and estimates vary`.
+        let speaks = || {
+            let head = self.lower[end - 1].as_str();
+            matches!(first, "he" | "she" | "they" | "we")
+                || PEOPLE_NOUNS.contains(&head)
+                || ONE_PERSON_ROLES.contains(&head)
+                || (start..end).any(|j| self.mention_starting_at(j).is_some())
+        };
+        let copula = matches!(verb_word, "is" | "was" | "are" | "were") && speaks();
         let verb_like = verb_word.chars().all(|c| c.is_ascii_lowercase())
             && (cue_word(verb_word).is_some() || copula || !CLAUSE_WORDS.contains(&verb_word))
             && !DETERMINERS.contains(&verb_word);
