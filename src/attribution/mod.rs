@@ -2483,10 +2483,20 @@ impl<'a> Finder<'a> {
                 before -= 1;
             }
             let before = self.lower[before].as_str();
+            // `said a senior official involved in the talks`: after a person's role
+            // in a phrase opened by an article, a participle and its preposition
+            // describe them.
+            let describes_the_person = DETERMINERS.contains(&first)
+                && word.ends_with("ed")
+                && (ONE_PERSON_ROLES.contains(&before) || PEOPLE_NOUNS.contains(&before))
+                && self.lower.get(k + 1).is_some_and(|w| {
+                    matches!(w.as_str(), "in" | "with" | "at" | "on" | "for" | "by")
+                });
             word.chars().next().is_some_and(char::is_lowercase)
                 && (IRREGULAR_PAST.contains(&word) || (word.len() > 4 && word.ends_with("ed")))
                 && !DETERMINERS.contains(&before)
                 && !is_punct(before)
+                && !describes_the_person
         });
         if clause
             || only_articles
@@ -3316,7 +3326,10 @@ impl<'a> Finder<'a> {
     ) -> Option<(usize, usize)> {
         let floor = sentence_start.max(closing.saturating_sub(30));
         let opening = (floor..closing).rev().find(|j| {
-            self.lower[*j] == "," || is_quote(self.tokens[*j].text) || self.lower[*j] == ":"
+            // A plural possessive's `’` (`Sanders’ campaign manager`) is no quote.
+            self.lower[*j] == ","
+                || (is_quote(self.tokens[*j].text) && !self.plural_possessive(*j))
+                || self.lower[*j] == ":"
         })?;
         if self.lower[opening] != "," || opening + 1 >= closing {
             return None;
@@ -3526,10 +3539,28 @@ impl<'a> Finder<'a> {
         let addressee = ADDRESSEE_CUES.contains(&cue.lemma);
         let that_within = (from..range.end.min(from + 8)).find(|j| self.lower[*j] == "that");
         if let Some(that) = that_within {
-            let between_clean = (from..that).all(|j| {
-                !matches!(self.lower[j].as_str(), "," | "\"" | "“" | "”" | ":")
-                    && !self.looks_finite_verb(j)
-            });
+            // `said the test could change that.`: a clause already running (an
+            // auxiliary after the cue) or a `that` closing the sentence is its object,
+            // not the conjunction opening the content (`said that, if ...` is one).
+            let pronoun = self
+                .lower
+                .get(that + 1)
+                .is_none_or(|w| matches!(w.as_str(), "." | "?" | "!" | ";"));
+            let clause_before = |j: usize| {
+                let w = self.lower[j].as_str();
+                FINITE_AUXILIARIES.contains(&w) || self.looks_finite_verb(j)
+            };
+            // `nobody can argue with that.`, `would tell you that.`, `can't ask for
+            // more than that.`: the cue points back at what was said before; no words
+            // of the content stand here.
+            if pronoun && that - from <= 3 && !(from..that).any(clause_before) {
+                return None;
+            }
+            let between_clean = !pronoun
+                && (from..that).all(|j| {
+                    !matches!(self.lower[j].as_str(), "," | "\"" | "“" | "”" | ":")
+                        && !clause_before(j)
+                });
             if between_clean {
                 from = that + 1;
             }
@@ -4196,7 +4227,10 @@ fn opens_a_description(rest: &str) -> bool {
     let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
     let possessive = words
         .iter()
-        .position(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"))
+        .position(|w| {
+            // `Sanders’s campaign manager`, and the plural's `Sanders’ campaign manager`.
+            w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with(['\'', '\u{2019}'])
+        })
         .is_some_and(|at| {
             words[..=at].iter().all(capitalised) && words.get(at + 1).is_some_and(lowercase)
         });
@@ -4385,6 +4419,71 @@ mod tests {
             "Iran of having secret ties with al-Qaida"
         );
         assert!(!a[0].direct);
+    }
+
+    #[test]
+    fn a_that_ending_the_content_is_its_object_not_its_conjunction() {
+        // `that` within a few words of the cue opens the content only when no clause
+        // runs before it and it is not the sentence's last word.
+        for (body, content) in [
+            (
+                "Officials said the latest nuclear test could change that.",
+                "the latest nuclear test could change that",
+            ),
+            ("He said it could change that.", "it could change that"),
+            (
+                "But the Pentagon said there was no evidence that any British detainee was tortured.",
+                "there was no evidence that any British detainee was tortured",
+            ),
+            (
+                "The Taft family said the board did not conclude that their offer was unfair.",
+                "the board did not conclude that their offer was unfair",
+            ),
+            (
+                "He told reporters on Tuesday that the test could change that.",
+                "the test could change that",
+            ),
+        ] {
+            let a = found(body);
+            // (A verb inside the content may report too: `the board did not conclude`.)
+            assert!(!a.is_empty(), "{body}");
+            assert_eq!(a[0].content.text, content, "{body}");
+        }
+        for body in [
+            "Nobody can argue with that.",
+            "Readers would tell you that.",
+        ] {
+            assert!(found(body).is_empty(), "{body}: {:?}", found(body));
+        }
+        let a = found("The company said that, due to insolvency, it closed the plant.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].content.text, "due to insolvency, it closed the plant");
+    }
+
+    #[test]
+    fn a_plural_possessive_in_an_appositive_and_a_described_official_after_said() {
+        let a = found("\"We are going to win this state,\" Jeff Weaver, Sanders\u{2019} campaign manager, said.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            speaker_of(&a[0]),
+            Some("Jeff Weaver, Sanders\u{2019} campaign manager")
+        );
+        assert!(opens_a_description("Sanders\u{2019} campaign manager"));
+        assert!(opens_a_description("Sanders's campaign manager"));
+        let a = found("\"Prices will rise,\" said a senior official involved in the talks.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert!(
+            speaker_of(&a[0]).is_some_and(|s| s.starts_with("a senior official")),
+            "{a:?}"
+        );
+        assert_eq!(a[0].content.text, "Prices will rise");
+        // A subject and its past verb after `said` stay the content's.
+        let a = found("Ford Motor Co of Canada, 90 pct-owned by Ford Motor Co, said February car sales fell six pct.");
+        assert!(
+            a.iter()
+                .all(|x| speaker_of(x) != Some("February car sales fell six pct")),
+            "{a:?}"
+        );
     }
 
     #[test]
