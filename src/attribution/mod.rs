@@ -1490,7 +1490,22 @@ impl<'a> Finder<'a> {
                 .source_first(s, i, cue_end, cue, gerund)
                 .or_else(|| self.without_speaker(s, i, cue_end, cue));
         }
-        if AMBIGUOUS.contains(&word) && !self.speaker_ends_at(i) && !self.evidence_shows(i) {
+        // `Jeb Bush in a Medium post said`: a cue word right before another one is
+        // the noun that speaks through it.
+        let noun_before_cue = self
+            .lower
+            .get(i + 1)
+            .and_then(|w| cue_word(w))
+            .is_some_and(|next| next.stance == Stance::Say)
+            && self.tokens[i]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        if AMBIGUOUS.contains(&word)
+            && (noun_before_cue || !self.speaker_ends_at(i))
+            && !self.evidence_shows(i)
+        {
             return None;
         }
         self.source_first(s, i, cue_end, cue, gerund)
@@ -2089,6 +2104,16 @@ impl<'a> Finder<'a> {
                     opens_sentence && source.is_some_and(|(from, _)| from > range.start);
                 self.content_after(s, cue_end, cue)
                     .filter(|&(from, to, _)| self.opens_content(cue_end, from, to, in_sentence))
+            }
+            // `Trump’s excesses are sickening, Hollande said Tuesday in Paris`: after
+            // words said before the speaker in the same sentence, a phrase saying
+            // only where or when is no content of its own. (`hinted at`, `accused
+            // of`: other verbs' prepositions bring their content.)
+            Some((before_from, _, _))
+                if before_from >= range.start && matches!(cue.lemma, "say" | "add") =>
+            {
+                self.content_after(s, cue_end, cue)
+                    .filter(|&(from, to, _)| self.opens_content(cue_end, from, to, false))
             }
             Some(_) => self.content_after(s, cue_end, cue),
             None => self.content_after(s, cue_end, cue),
@@ -3343,7 +3368,10 @@ impl<'a> Finder<'a> {
             return None;
         }
         let (from, to) = self.speaker_before(sentence_start, opening)?;
-        (to == opening).then_some((from, to))
+        // `Rep. Elijah Cummings (D-Md.), chair of ...`: a party and state between
+        // the name and its comma.
+        let parenthetical = self.lower[to] == "(" && self.lower[opening - 1] == ")";
+        (to == opening || parenthetical).then_some((from, to))
     }
 
     /// The name or pronoun opening sentence `s` (after a `But` or `And`), when a verb
@@ -4207,6 +4235,14 @@ fn opens_with_apposition(m: &Mention, span: &Span) -> bool {
         .chars()
         .skip(m.end.saturating_sub(span.start))
         .collect();
+    // `Rep. Elijah Cummings (D-Md.), chair of ...`: past a party and state.
+    let after = match after
+        .strip_prefix(" (")
+        .and_then(|rest| rest.split_once(')'))
+    {
+        Some((inside, rest)) if inside.len() <= 12 => rest,
+        _ => after.as_str(),
+    };
     let described = after.strip_prefix(", ").is_some_and(opens_a_description);
     titles_only && described
 }
@@ -4484,6 +4520,56 @@ mod tests {
                 .all(|x| speaker_of(x) != Some("February car sales fell six pct")),
             "{a:?}"
         );
+    }
+
+    #[test]
+    fn a_place_or_time_after_the_speaker_of_earlier_words_is_no_content() {
+        let a = found("Trump\u{2019}s excesses are sickening, Hollande said Tuesday in Paris.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].content.text, "Trump\u{2019}s excesses are sickening");
+        // A wire story's lede: what was said first, then who, and where they said it.
+        let a = found("Sugar production in Peru has been revised to 593,000 tonnes, the Agriculture Department said in its World Production and Trade Report.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            a[0].content.text,
+            "Sugar production in Peru has been revised to 593,000 tonnes"
+        );
+        // Another verb's preposition brings its content (`hinted at`).
+        let a = found("Formerly an aide, Ed Balls hinted at a Budget giveaway.");
+        assert!(
+            a.iter().any(|x| x.content.text == "a Budget giveaway"
+                || x.content.text == "at a Budget giveaway"),
+            "{a:?}"
+        );
+        // A noun that is also a cue word, right before `said`, speaks through it.
+        let a = found("Jeb Bush in a Medium post said he would appoint judges.");
+        assert!(a.iter().all(|x| x.cue.lemma != "post"), "{a:?}");
+    }
+
+    #[test]
+    fn a_party_and_state_between_a_name_and_its_appositive() {
+        let a = found("Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said that it was committed.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert!(
+            speaker_of(&a[0]).is_some_and(|s| s.starts_with("Rep. Elijah Cummings")),
+            "{a:?}"
+        );
+        assert_eq!(a[0].content.text, "it was committed");
+        let span = Span {
+            field: "body",
+            start: 0,
+            end: 62,
+            text: "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee".to_string(),
+        };
+        let cummings = Mention {
+            kind: EntityKind::Person,
+            canonical: "Elijah Cummings".to_string(),
+            text: "Elijah Cummings".to_string(),
+            field: "body",
+            start: 5,
+            end: 20,
+        };
+        assert!(opens_with_apposition(&cummings, &span));
     }
 
     #[test]
