@@ -2337,9 +2337,13 @@ impl<'a> Finder<'a> {
                 return list_start;
             }
             let participle = w.ends_with("ed") && self.lower.get(j + 1).is_some_and(|n| n == "by");
+            // `..., she and another reporter said.`: a pronoun joined by `and` to the
+            // speaker is one of them, no clause of its own.
+            let coordinated_pronoun = matches!(w, "he" | "she" | "they" | "we" | "i")
+                && self.lower.get(j + 1).is_some_and(|n| n == "and");
             let clause =
                 (!capitalized(self.tokens[j].text) && self.looks_like_verb(j) && !participle)
-                    || PRONOUNS.contains(&w)
+                    || (PRONOUNS.contains(&w) && !coordinated_pronoun)
                     || (CLAUSE_WORDS.contains(&w)
                         && !matches!(
                             w,
@@ -4570,6 +4574,25 @@ mod tests {
             end: 20,
         };
         assert!(opens_with_apposition(&cummings, &span));
+    }
+
+    #[test]
+    fn a_pronoun_and_a_name_after_the_words_they_said() {
+        for (body, speaker) in [
+            (
+                "The story was about affirmative action, she and another reporter said.",
+                "she and another reporter",
+            ),
+            (
+                "It is about convincing audiences, he and Mr. Allen said.",
+                "he and Mr. Allen",
+            ),
+        ] {
+            let a = found(body);
+            assert_eq!(a.len(), 1, "{body}: {a:?}");
+            assert_eq!(speaker_of(&a[0]), Some(speaker), "{body}");
+            assert!(!a[0].content.text.is_empty(), "{body}");
+        }
     }
 
     #[test]
