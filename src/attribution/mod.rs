@@ -1492,18 +1492,19 @@ impl<'a> Finder<'a> {
         }
         // `Jeb Bush in a Medium post said`: a cue word right before another one is
         // the noun that speaks through it.
-        let noun_before_cue = self
-            .lower
-            .get(i + 1)
-            .and_then(|w| cue_word(w))
-            .is_some_and(|next| next.stance == Stance::Say)
-            && self.tokens[i]
-                .text
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase);
+        let noun_before_cue = || {
+            self.lower
+                .get(i + 1)
+                .and_then(|w| cue_word(w))
+                .is_some_and(|next| next.stance == Stance::Say)
+                && self.tokens[i]
+                    .text
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+        };
         if AMBIGUOUS.contains(&word)
-            && (noun_before_cue || !self.speaker_ends_at(i))
+            && (noun_before_cue() || !self.speaker_ends_at(i))
             && !self.evidence_shows(i)
         {
             return None;
@@ -4559,20 +4560,19 @@ mod tests {
             "{a:?}"
         );
         assert_eq!(a[0].content.text, "it was committed");
+        let text = "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee";
         let span = Span {
             field: "body",
             start: 0,
-            end: 62,
-            text: "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee".to_string(),
+            end: text.len(),
+            text: text.to_string(),
         };
-        let cummings = Mention {
-            kind: EntityKind::Person,
-            canonical: "Elijah Cummings".to_string(),
-            text: "Elijah Cummings".to_string(),
-            field: "body",
-            start: 5,
-            end: 20,
-        };
+        let cummings = first_mention(
+            text,
+            EntityKind::Person,
+            "Elijah Cummings",
+            "Elijah Cummings",
+        );
         assert!(opens_with_apposition(&cummings, &span));
     }
 
