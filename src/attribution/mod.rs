@@ -611,6 +611,21 @@ const PEOPLE_NOUNS: &[&str] = &[
     "leaders",
 ];
 
+/// Plural nouns of people known for what they study, so `on` after them names their
+/// subject (`experts on North Korea`), not a new phrase.
+const EXPERT_NOUNS: &[&str] = &[
+    "experts",
+    "specialists",
+    "analysts",
+    "authorities",
+    "scholars",
+    "researchers",
+    "commentators",
+    "observers",
+    "watchers",
+    "economists",
+];
+
 /// Frequent irregular past forms (a regular one ends in -ed), and `do`, `been`: the
 /// verbs a name's description runs up to.
 const IRREGULAR_PAST: &[&str] = &[
@@ -1254,6 +1269,10 @@ impl<'a> Finder<'a> {
         if prev.is_some_and(|p| DETERMINERS.contains(&p) || p == "'s" || p == "’s") {
             return None;
         }
+        // `a greater say in`, `the final say`, `have more say over`: the noun.
+        if word == "say" && self.say_is_a_noun(i, range.start) {
+            return None;
+        }
         if self.describes_a_noun(i, range.start) {
             return None;
         }
@@ -1480,7 +1499,11 @@ impl<'a> Finder<'a> {
                     .flatten()
             });
         }
-        if self.lower.get(cue_end).is_some_and(|w| w == "by") && !self.after_auxiliary(i) {
+        // (`said by telephone`, `said by the end of the year ...` go on as any `said`.)
+        if self.lower.get(cue_end).is_some_and(|w| w == "by")
+            && !self.after_auxiliary(i)
+            && self.names_an_agent(cue_end + 1)
+        {
             return self.reduced_passive(s, i, cue_end, cue);
         }
         if after_content && !gerund {
@@ -2773,6 +2796,8 @@ impl<'a> Finder<'a> {
                     Some(open) if open > sentence_start => end = open,
                     _ => break,
                 }
+            } else if let Some(from) = self.time_phrase_before(end, sentence_start) {
+                end = from;
             } else if is_time_word(w) {
                 // `on Tuesday`, `last week`, `earlier this month`.
                 end = before;
@@ -2825,7 +2850,7 @@ impl<'a> Finder<'a> {
             let joined = self.joins_its_noun(start - 1, sentence_start);
             let affiliation = (matches!(w, "from" | "at" | "for") || joined)
                 && start < end
-                && (capitalized(self.tokens[start].text) || self.lower[start] == "the")
+                && (capitalized(self.tokens[start].text) || self.lower[start] == "the" || joined)
                 && start - 1 > sentence_start
                 && !is_punct(self.lower[start - 2].as_str())
                 && !CLAUSE_WORDS.contains(&self.lower[start - 2].as_str());
@@ -2855,14 +2880,14 @@ impl<'a> Finder<'a> {
             }
             if DETERMINERS.contains(&w) {
                 start -= 1;
-                // `a lawyer for the news outlets`: the affiliation's article.
+                // `a lawyer for the news outlets`: the affiliation's article;
+                // `Smith of the company`, `Economists at the bank`.
                 let affiliation = (start > sentence_start
                     && self.joins_its_noun(start - 1, sentence_start))
                     || (start > sentence_start + 1
                         && matches!(self.lower[start - 1].as_str(), "for" | "at" | "from" | "of")
                         && !is_punct(&self.lower[start - 2])
-                        && !CLAUSE_WORDS.contains(&self.lower[start - 2].as_str())
-                        && !capitalized(self.tokens[start - 2].text));
+                        && !CLAUSE_WORDS.contains(&self.lower[start - 2].as_str()));
                 if affiliation {
                     continue;
                 }
@@ -2879,8 +2904,175 @@ impl<'a> Finder<'a> {
         }
         if start < end {
             start = self.mention_start_before(start, sentence_start);
+            if let Some(left) = self.conjunct_before(sentence_start, start) {
+                start = left;
+            }
         }
         (start < end).then_some((start, end))
+    }
+
+    /// `Smith and Jones said`, `Experts on North Korea and nuclear nonproliferation
+    /// said`: when the speaker phrase opening at token `start` follows `and`, and
+    /// before it stands a name or a group of people that opens the sentence (or a
+    /// clause after punctuation) with no verb in it, both conjuncts speak: the first
+    /// one's start. (`Prices fell in Asia and analysts said`: `Asia` follows `in`, so
+    /// the sentence is two clauses and only the second one's subject speaks.)
+    fn conjunct_before(&self, sentence_start: usize, start: usize) -> Option<usize> {
+        let and = start.checked_sub(1).filter(|a| *a > sentence_start)?;
+        if self.lower[and] != "and" {
+            return None;
+        }
+        let last = and - 1;
+        let people = |w: &str| PEOPLE_NOUNS.contains(&w) || EXPERT_NOUNS.contains(&w);
+        let named = self.ends_a_mention(last) || capitalized(self.tokens[last].text);
+        if !(named || people(self.lower[last].as_str())) {
+            return None;
+        }
+        let (mut from, to) = self.speaker_before(sentence_start, and)?;
+        if to != and {
+            return None;
+        }
+        // `Paramount, Universal and Warner Brothers said`: back through the list.
+        while from > sentence_start + 1 && self.lower[from - 1] == "," {
+            let item = self
+                .speaker_before(sentence_start, from - 1)
+                .filter(|&(item_from, end)| {
+                    // `However, S and P said`: a sentence adverb is no list item.
+                    let named = self.ends_a_mention(end - 1)
+                        || (capitalized(self.tokens[end - 1].text) && item_from > sentence_start);
+                    end == from - 1 && named && !is_adverb(&self.lower[end - 1])
+                });
+            match item {
+                Some((item_from, _)) => from = item_from,
+                None => break,
+            }
+        }
+        let opens = from == sentence_start || is_punct(self.lower[from - 1].as_str());
+        // `including Lord Campbell and ...`: a participle or a verb is no subject's.
+        let participle =
+            |j: usize| self.lower[j].ends_with("ing") && !capitalized(self.tokens[j].text);
+        let verbless = (from..to).all(|j| !self.looks_like_verb(j) && !participle(j));
+        (opens && verbless).then_some(from)
+    }
+
+    /// Whether `say` at token `i` is the noun (`a greater say in how it is run`, `the
+    /// final say on`, `to have more say over`) or the `say` of `a cap of say 50
+    /// dlrs` (for example), not the verb: after an adjective of degree, or after a
+    /// quantity word that itself follows a verb of having, or after `of`/`like`.
+    fn say_is_a_noun(&self, i: usize, sentence_start: usize) -> bool {
+        /// Adjectives that make `say` the noun of having a voice in something.
+        const OF_DEGREE: &[&str] = &[
+            "greater",
+            "greatest",
+            "bigger",
+            "biggest",
+            "larger",
+            "largest",
+            "final",
+            "last",
+            "real",
+            "full",
+            "fuller",
+            "equal",
+            "decisive",
+            "direct",
+            "strong",
+            "stronger",
+            "proper",
+            "fair",
+            "genuine",
+            "effective",
+            "formal",
+            "meaningful",
+            "own",
+            "major",
+            "significant",
+            "considerable",
+            "louder",
+            "big",
+        ];
+        /// Quantity words that make it the noun only after a verb of having.
+        const QUANTITIES: &[&str] = &["more", "less", "little", "much"];
+        const HAVING: &[&str] = &[
+            "have",
+            "has",
+            "had",
+            "having",
+            "get",
+            "gets",
+            "got",
+            "give",
+            "given",
+            "gives",
+            "want",
+            "wants",
+            "wanted",
+            "demand",
+            "demanded",
+            "demanding",
+            "seek",
+            "seeking",
+        ];
+        let Some(prev) = i.checked_sub(1).filter(|p| *p >= sentence_start) else {
+            return false;
+        };
+        let before = self.lower[prev].as_str();
+        OF_DEGREE.contains(&before)
+            || matches!(before, "of" | "like")
+            || (QUANTITIES.contains(&before)
+                && prev > sentence_start
+                && HAVING.contains(&self.lower[prev - 1].as_str()))
+    }
+
+    /// `Exxon for the first time said`, `Smith at the time said`: where a phrase of
+    /// `at`/`for`/`in` + `the` + a time noun ends right before token `end`, its
+    /// first token, so it is skipped like `on Tuesday` rather than read as the
+    /// speaker's affiliation.
+    fn time_phrase_before(&self, end: usize, sentence_start: usize) -> Option<usize> {
+        let noun = end.checked_sub(1).filter(|n| *n > sentence_start)?;
+        if !matches!(self.lower[noun].as_str(), "time" | "weekend" | "moment") {
+            return None;
+        }
+        let mut the = noun - 1;
+        if matches!(
+            self.lower[the].as_str(),
+            "first" | "same" | "last" | "second"
+        ) {
+            the = the.checked_sub(1).filter(|t| *t > sentence_start)?;
+        }
+        let prep = the.checked_sub(1).filter(|p| *p >= sentence_start)?;
+        (self.lower[the] == "the" && matches!(self.lower[prep].as_str(), "at" | "for" | "in"))
+            .then_some(prep)
+    }
+
+    /// Whether the `by` at token `by` says how something was said (`said by telephone
+    /// from Milwaukee`, `told by letter.`), not who said it. (`by telephone callers`
+    /// are people: a noun after the medium word.)
+    fn by_medium(&self, by: usize) -> bool {
+        const MEDIA: &[&str] = &[
+            "telephone",
+            "phone",
+            "fax",
+            "telex",
+            "email",
+            "e-mail",
+            "letter",
+            "cable",
+            "satellite",
+            "videolink",
+            "video",
+            "radio",
+            "mail",
+            "post",
+            "text",
+            "teleconference",
+            "videoconference",
+        ];
+        let word = |j: usize| self.lower.get(j).map_or("", String::as_str);
+        let next = word(by + 2);
+        word(by) == "by"
+            && MEDIA.contains(&word(by + 1))
+            && (is_punct(next) || CLAUSE_WORDS.contains(&next) || is_time_word(next))
     }
 
     /// The cue at `i` and what follows it, its speaker unknown.
@@ -2987,6 +3179,9 @@ impl<'a> Finder<'a> {
             "briefing",
         ];
         let word = |j: usize| self.lower.get(j).map(String::as_str).unwrap_or("");
+        if self.by_medium(cue_end) {
+            return cue_end + 2;
+        }
         if word(cue_end) != "in"
             || !matches!(
                 word(cue_end + 1),
@@ -3484,7 +3679,12 @@ impl<'a> Finder<'a> {
         let noun = self.lower[prep - 1].as_str();
         match self.lower[prep].as_str() {
             "in" => PEOPLE_NOUNS.contains(&noun),
-            "to" => ROLES_TO.contains(&noun),
+            // `sources close to the company`.
+            "to" => ROLES_TO.contains(&noun) || noun == "close",
+            // `experts on North Korea`: what they know about, not who they are.
+            "on" => EXPERT_NOUNS.contains(&noun),
+            // `people familiar with the matter`.
+            "with" => noun == "familiar",
             _ => false,
         }
     }
@@ -4054,6 +4254,9 @@ impl<'a> Finder<'a> {
                         | "almost"
                 )
         };
+        if j > 0 && self.by_medium(j - 1) {
+            return false;
+        }
         let amount = first.starts_with(|c: char| c.is_ascii_digit());
         let time_noun = DETERMINERS.contains(&first) && TIMES.contains(&next);
         !(amount || when(first) || time_noun)
@@ -4083,7 +4286,11 @@ impl<'a> Finder<'a> {
         }
         for m in &inside {
             let is_head = head.is_some_and(|h| h.canonical == m.canonical);
-            if !is_head && !affiliations.contains(&m.canonical) && !participle_agent(m, &span) {
+            if !is_head
+                && !affiliations.contains(&m.canonical)
+                && !participle_agent(m, &span)
+                && !subject_studied(m, &span)
+            {
                 affiliations.push(m.canonical.clone());
             }
         }
@@ -4432,7 +4639,15 @@ fn placed_after_noun(m: &Mention, span: &Span) -> bool {
             // GATT Michael Samuels` is the ambassador.
             || (preposition != "to" && noun.chars().all(|c| c.is_ascii_alphabetic())))
     });
-    placed || participle_agent(m, span)
+    placed || participle_agent(m, span) || subject_studied(m, span)
+}
+
+/// Whether mention `m` is what the speakers study (`Experts on North Korea said`):
+/// neither who speaks nor whom they speak for.
+fn subject_studied(m: &Mention, span: &Span) -> bool {
+    preposition_before(m, span).is_some_and(|(preposition, noun)| {
+        preposition == "on" && EXPERT_NOUNS.contains(&noun.to_lowercase().as_str())
+    })
 }
 
 #[cfg(test)]
@@ -4460,6 +4675,119 @@ mod tests {
             "Iran of having secret ties with al-Qaida"
         );
         assert!(!a[0].direct);
+    }
+
+    #[test]
+    fn a_say_in_something_is_a_noun_not_a_cue() {
+        for body in [
+            "Workers want a greater say in how the club is run.",
+            "Parliament will have the final say on the budget.",
+            "Lenders would get more say over the loans.",
+            "There is an automatic monthly cap of say 50 pounds.",
+        ] {
+            let a = found(body);
+            assert!(a.iter().all(|x| x.cue.lemma != "say"), "{body}: {a:?}");
+        }
+        let a = found("Analysts say the club is run badly.");
+        assert_eq!(speaker_of(&a[0]), Some("Analysts"));
+    }
+
+    #[test]
+    fn said_by_telephone_says_how_not_who() {
+        let a = found("The mayor said by telephone from Milwaukee that the plant would close.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(speaker_of(&a[0]), Some("The mayor"));
+        assert_eq!(a[0].cue.span.text, "said by telephone");
+        assert_eq!(a[0].content.text, "the plant would close");
+        let a = found("The union will meet on Sunday, a spokeswoman for Local 222 said by phone.");
+        assert_eq!(a[0].content.text, "The union will meet on Sunday");
+        // People after the medium word are the agent.
+        let a = found("The plan was criticised by telephone callers.");
+        assert_eq!(speaker_of(&a[0]), Some("telephone callers"));
+    }
+
+    #[test]
+    fn a_group_described_by_what_it_knows_or_is_close_to_is_one_speaker() {
+        for (body, speaker) in [
+            (
+                "Experts on North Korea and nuclear nonproliferation said the test failed.",
+                "Experts on North Korea and nuclear nonproliferation",
+            ),
+            (
+                "Sources close to the company said the talks had failed.",
+                "Sources close to the company",
+            ),
+            (
+                "People familiar with the matter said the talks had failed.",
+                "People familiar with the matter",
+            ),
+            (
+                "Economists at the bank said the talks had failed.",
+                "Economists at the bank",
+            ),
+            (
+                "Smith of the company said the talks had failed.",
+                "Smith of the company",
+            ),
+            (
+                "Exxon for the first time said the talks had failed.",
+                "Exxon",
+            ),
+        ] {
+            let a = found(body);
+            assert_eq!(speaker_of(&a[0]), Some(speaker), "{body}: {a:?}");
+        }
+        // What experts study is neither who speaks nor whom they speak for.
+        let body = "Experts on China said the talks had failed.";
+        let china = first_mention(body, EntityKind::Place, "China", "China");
+        let a = find("", body, &[china]);
+        let source = a[0].source.as_ref().expect("a speaker");
+        assert_eq!(source.span.text, "Experts on China");
+        assert_eq!(source.canonical, None);
+        assert!(source.affiliations.is_empty(), "{source:?}");
+    }
+
+    #[test]
+    fn names_joined_by_and_speak_together() {
+        for (body, speaker) in [
+            (
+                "Smith and Jones said the talks had failed.",
+                "Smith and Jones",
+            ),
+            (
+                "Officials in Washington and Tokyo said the talks had failed.",
+                "Officials in Washington and Tokyo",
+            ),
+            // A sentence adverb is no list item, and a clause before `and` is no
+            // conjunct.
+            ("However, S and P said the rating stands.", "S and P"),
+            (
+                "Prices fell in Asia and analysts said the talks had failed.",
+                "analysts",
+            ),
+        ] {
+            let a = found(body);
+            let said = a.iter().find(|x| x.cue.lemma == "say").expect("said");
+            assert_eq!(speaker_of(said), Some(speaker), "{body}: {a:?}");
+        }
+        // A list's first item at the sentence's start counts when it is a name.
+        let body = "Paramount, Universal and Warner Brothers said they chose the format.";
+        let studios: Vec<Mention> = ["Paramount", "Universal", "Warner Brothers"]
+            .iter()
+            .map(|name| first_mention(body, EntityKind::Org, name, name))
+            .collect();
+        let a = find("", body, &studios);
+        assert_eq!(
+            speaker_of(&a[0]),
+            Some("Paramount, Universal and Warner Brothers")
+        );
+        let body = "Iran and Iraq said the talks had failed.";
+        let iran = first_mention(body, EntityKind::Place, "Iran", "Iran");
+        let iraq = first_mention(body, EntityKind::Place, "Iraq", "Iraq");
+        let a = find("", body, &[iran, iraq]);
+        let source = a[0].source.as_ref().expect("a speaker");
+        assert_eq!(source.canonical.as_deref(), Some("Iran"));
+        assert_eq!(source.affiliations, vec!["Iraq".to_string()]);
     }
 
     #[test]
