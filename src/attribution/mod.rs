@@ -2749,7 +2749,31 @@ impl<'a> Finder<'a> {
     /// `According to SPEAKER, CONTENT` and `CONTENT, according to SPEAKER.`
     fn according_to(&self, s: usize, i: usize) -> Option<(Attribution, usize)> {
         let range = self.sentences[s].clone();
-        let (from, to) = self.noun_phrase_after(i + 2, range.end)?;
+        let (from, mut to) = self.noun_phrase_after(i + 2, range.end)?;
+        // `according to a report`: after its article, a cue word is the source's noun.
+        if to < range.end && cue_word(&self.lower[to]).is_some() && self.after_determiner(to, from)
+        {
+            if let Some((_, end)) = self.noun_phrase_after(to, range.end) {
+                to = end;
+            }
+        }
+        // `according to a report earlier this week from the British Retail
+        // Consortium`: whose report it is belongs to the source.
+        let mut next = to;
+        while next < range.end
+            && (is_time_word(&self.lower[next])
+                || matches!(self.lower[next].as_str(), "this" | "last" | "on"))
+        {
+            next += 1;
+        }
+        if matches!(
+            self.lower.get(next).map(String::as_str),
+            Some("from" | "by" | "of")
+        ) {
+            if let Some((_, end)) = self.noun_phrase_after(next + 1, range.end) {
+                to = end;
+            }
+        }
         let cue = CueWord {
             lemma: "according to",
             stance: Stance::Say,
@@ -5937,6 +5961,30 @@ mod tests {
 
     #[test]
     fn according_to_and_anaphoric_denials() {
+        let body = "Demand fell, according to a report earlier this week from the British Retail Consortium.";
+        let brc = first_mention(
+            body,
+            EntityKind::Org,
+            "British Retail Consortium",
+            "British Retail Consortium",
+        );
+        let a = find("", body, &[brc]);
+        let source = a[0].source.as_ref().expect("a source");
+        assert_eq!(
+            source.span.text,
+            "a report earlier this week from the British Retail Consortium"
+        );
+        assert_eq!(
+            source.canonical.as_deref(),
+            Some("British Retail Consortium")
+        );
+        // After the cue, a determiner and a cue noun are no inverted speaker.
+        let a =
+            found("Bruce Wilkinson, president of the company, said the charges would be taken.");
+        assert_eq!(
+            speaker_of(&a[0]),
+            Some("Bruce Wilkinson, president of the company")
+        );
         let a = found("Tehran backs the group, according to U.S. officials.");
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(a[0].cue.lemma, "according to");
