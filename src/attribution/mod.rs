@@ -636,6 +636,10 @@ const PEOPLE_NOUNS: &[&str] = &[
     "leaders",
 ];
 
+/// Items a speaker list reaches back over before its last `and` (`France, Britain,
+/// Canada and Japan said`).
+const LIST_ITEMS: usize = 12;
+
 /// Plural nouns of people known for what they study, so `on` after them names their
 /// subject (`experts on North Korea`), not a new phrase.
 const EXPERT_NOUNS: &[&str] = &[
@@ -2846,8 +2850,20 @@ impl<'a> Finder<'a> {
     }
 
     /// The speaker's noun phrase ending right before the cue at `i` (auxiliaries and a
-    /// time phrase skipped): token range.
+    /// time phrase skipped), with the names joined to it by `and` (`Smith and Jones
+    /// said`): token range.
     fn speaker_before(&self, sentence_start: usize, i: usize) -> Option<(usize, usize)> {
+        let (mut start, end) = self.phrase_before(sentence_start, i)?;
+        if let Some(left) = self.conjunct_before(sentence_start, start) {
+            start = left;
+        }
+        Some((start, end))
+    }
+
+    /// [`Finder::speaker_before`] without the `and` conjuncts: one phrase, so the
+    /// conjuncts' own search never recurses (`A and B and C and ...` in a long
+    /// sentence costs one step per conjunct, not a stack frame).
+    fn phrase_before(&self, sentence_start: usize, i: usize) -> Option<(usize, usize)> {
         let mut end = i;
         loop {
             let before = end.checked_sub(1).filter(|b| *b >= sentence_start)?;
@@ -2973,20 +2989,36 @@ impl<'a> Finder<'a> {
         }
         if start < end {
             start = self.mention_start_before(start, sentence_start);
-            if let Some(left) = self.conjunct_before(sentence_start, start) {
-                start = left;
-            }
         }
         (start < end).then_some((start, end))
     }
 
     /// `Smith and Jones said`, `Experts on North Korea and nuclear nonproliferation
     /// said`: when the speaker phrase opening at token `start` follows `and`, and
-    /// before it stands a name or a group of people that opens the sentence (or a
-    /// clause after punctuation) with no verb in it, both conjuncts speak: the first
-    /// one's start. (`Prices fell in Asia and analysts said`: `Asia` follows `in`, so
-    /// the sentence is two clauses and only the second one's subject speaks.)
+    /// before it stand names or groups of people (`General Foods and A and P`) that
+    /// open the sentence (or a clause after punctuation) with no verb among them, all
+    /// the conjuncts speak: the first one's start. (`Prices fell in Asia and analysts
+    /// said`: `Asia` follows `in`, so the sentence is two clauses and only the second
+    /// one's subject speaks.) A loop, not a recursion, over at most [`LIST_ITEMS`]
+    /// conjuncts, so a long sentence of them costs no stack.
     fn conjunct_before(&self, sentence_start: usize, start: usize) -> Option<usize> {
+        let mut start = start;
+        for _ in 0..LIST_ITEMS {
+            let from = self.conjunct_left_of(sentence_start, start)?;
+            if from > sentence_start && self.lower[from - 1] == "and" {
+                start = from;
+                continue;
+            }
+            let opens = from == sentence_start || is_punct(self.lower[from - 1].as_str());
+            return opens.then_some(from);
+        }
+        None
+    }
+
+    /// The start of the one conjunct (with the list items before it) joined by `and`
+    /// to the phrase opening at `start`, when it is a name or a group of people with
+    /// no verb.
+    fn conjunct_left_of(&self, sentence_start: usize, start: usize) -> Option<usize> {
         let and = start.checked_sub(1).filter(|a| *a > sentence_start)?;
         if self.lower[and] != "and" {
             return None;
@@ -2997,14 +3029,17 @@ impl<'a> Finder<'a> {
         if !(named || people(self.lower[last].as_str())) {
             return None;
         }
-        let (mut from, to) = self.speaker_before(sentence_start, and)?;
+        let (mut from, to) = self.phrase_before(sentence_start, and)?;
         if to != and {
             return None;
         }
-        // `Paramount, Universal and Warner Brothers said`: back through the list.
-        while from > sentence_start + 1 && self.lower[from - 1] == "," {
+        // `Paramount, Universal and Warner Brothers said`: back through the list (a
+        // list of names, not a page of them).
+        let mut items = 0;
+        while from > sentence_start + 1 && self.lower[from - 1] == "," && items < LIST_ITEMS {
+            items += 1;
             let item = self
-                .speaker_before(sentence_start, from - 1)
+                .phrase_before(sentence_start, from - 1)
                 .filter(|&(item_from, end)| {
                     // `However, S and P said`: a sentence adverb is no list item.
                     let named = self.ends_a_mention(end - 1)
@@ -3016,12 +3051,11 @@ impl<'a> Finder<'a> {
                 None => break,
             }
         }
-        let opens = from == sentence_start || is_punct(self.lower[from - 1].as_str());
         // `including Lord Campbell and ...`: a participle or a verb is no subject's.
         let participle =
             |j: usize| self.lower[j].ends_with("ing") && !capitalized(self.tokens[j].text);
         let verbless = (from..to).all(|j| !self.looks_like_verb(j) && !participle(j));
-        (opens && verbless).then_some(from)
+        verbless.then_some(from)
     }
 
     /// Whether `say` at token `i` is the noun (`a greater say in how it is run`, `the
@@ -4874,6 +4908,19 @@ mod tests {
             let said = a.iter().find(|x| x.cue.lemma == "say").expect("said");
             assert_eq!(speaker_of(said), Some(speaker), "{body}: {a:?}");
         }
+        let a = found("General Foods and A and P hope their new products will sell.");
+        assert_eq!(
+            speaker_of(&a[0]),
+            Some("General Foods and A and P"),
+            "{a:?}"
+        );
+        // A sentence of thousands of conjuncts is read in bounded steps.
+        let body = format!(
+            "{}Iraq said the talks had failed.",
+            "Iran and ".repeat(20_000)
+        );
+        let a = found(&body);
+        assert_eq!(a.len(), 1);
         // A list's first item at the sentence's start counts when it is a name.
         let body = "Paramount, Universal and Warner Brothers said they chose the format.";
         let studios: Vec<Mention> = ["Paramount", "Universal", "Warner Brothers"]
