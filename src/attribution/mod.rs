@@ -26,7 +26,7 @@ use serde::Serialize;
 use crate::entity::EntityKind;
 use crate::extract::entities::Mention;
 use crate::extract::tokenize::{sentences, tokenize, Token};
-use cues::{cue_word, CueWord, Stance, AMBIGUOUS, PARTICLES, PARTICLE_OPTIONAL};
+use cues::{cue_word, CueWord, Stance, AMBIGUOUS, PARTICLES, PARTICLE_OPTIONAL, QUOTED_ONLY};
 
 /// A span of one field, in characters (as `extract`'s mentions are).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -4513,11 +4513,9 @@ fn head_mention<'m>(inside: &[&&'m Mention], span: &Span) -> Option<&'m Mention>
     })
 }
 
-/// `continue` reports speech only when it goes on with someone's quoted words (`"We
-/// said further ...," Baker continued`); otherwise a policy, a strike or the rain
-/// continues (BBC and Reuters: nearly all of 257 such attributions).
+/// Whether an attribution stands: a [`QUOTED_ONLY`] cue needs quoted words.
 fn speech_continued(a: &Attribution) -> bool {
-    a.cue.lemma != "continue" || a.direct
+    a.direct || !QUOTED_ONLY.contains(&a.cue.lemma)
 }
 
 /// Whether `later` is joined to `earlier` by `and`/`or` alone (`West Germany and the
