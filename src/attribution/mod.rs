@@ -583,6 +583,22 @@ const CLAUSE_WORDS: &[&str] = &[
     "unless", "until", "to", "in", "on", "at", "for", "with", "by", "from", "about", "into",
     "over", "under", "said", "says", "told", "is", "was", "are", "were", "it's",
 ];
+/// What a statement is made in (`said in a statement`, `Jeb Bush in an interview
+/// said`): the phrase belongs to the cue, never to the speaker or the content.
+const STATEMENTS: &[&str] = &[
+    "statement",
+    "interview",
+    "speech",
+    "letter",
+    "tweet",
+    "email",
+    "memo",
+    "post",
+    "op-ed",
+    "video",
+    "address",
+    "briefing",
+];
 /// Time words skipped between a speaker and a cue (`Pompeo on Tuesday accused`),
 /// besides the weekdays ([`is_time_word`]).
 const TIME_WORDS: &[&str] = &[
@@ -2883,6 +2899,8 @@ impl<'a> Finder<'a> {
                 }
             } else if let Some(from) = self.time_phrase_before(end, sentence_start) {
                 end = from;
+            } else if let Some(from) = self.occasion_before(end, sentence_start) {
+                end = from;
             } else if is_time_word(w) {
                 // `on Tuesday`, `last week`, `earlier this month`.
                 end = before;
@@ -3148,6 +3166,80 @@ impl<'a> Finder<'a> {
             .then_some(prep)
     }
 
+    /// `Jeb Bush in a statement said`, `Smith at a news conference on Tuesday said`,
+    /// `Brown in an interview with the BBC denied`: where a phrase of the occasion
+    /// or medium of speaking, ending at `end` (before the cue), starts; it belongs to
+    /// the cue, and the speaker stands before it. `None` when there is none, or when
+    /// nothing but punctuation or a verb stands before it (`He said in a statement`),
+    /// so that the phrase is nobody's affiliation.
+    fn occasion_before(&self, end: usize, sentence_start: usize) -> Option<usize> {
+        /// Occasions of speaking that a phrase before the cue names, besides
+        /// [`STATEMENTS`].
+        const EVENTS: &[&str] = &[
+            "conference",
+            "gaggle",
+            "hearing",
+            "rally",
+            "testimony",
+            "broadcast",
+            "message",
+            "remarks",
+            "comments",
+            "meeting",
+            "session",
+        ];
+        let is_occasion = |w: &str| STATEMENTS.contains(&w) || EVENTS.contains(&w);
+        let floor = sentence_start.max(end.saturating_sub(10));
+        // The occasion's preposition: `in`, `at` or `during`, with a determiner (or a
+        // plural `remarks`) after it, then at most three describing words, the occasion
+        // noun (`a White House news conference`), and at most one short phrase (`with
+        // the BBC`, `to reporters`).
+        let prep = (floor..end).rev().find(|&p| {
+            matches!(self.lower[p].as_str(), "in" | "at" | "during")
+                && p + 1 < end
+                && (DETERMINERS.contains(&self.lower[p + 1].as_str())
+                    || matches!(self.lower[p + 1].as_str(), "remarks" | "comments"))
+        })?;
+        if prep <= sentence_start {
+            return None;
+        }
+        let first = if DETERMINERS.contains(&self.lower[prep + 1].as_str()) {
+            prep + 2
+        } else {
+            prep + 1
+        };
+        let noun = (first..end.min(first + 4)).find(|&j| is_occasion(&self.lower[j]))?;
+        let describing = (first..noun).all(|j| {
+            let w = self.lower[j].as_str();
+            !is_punct(w) && !CLAUSE_WORDS.contains(&w)
+        });
+        let after = noun + 1..end;
+        let trailing = after.is_empty()
+            || (matches!(
+                self.lower[noun + 1].as_str(),
+                "with" | "to" | "on" | "before"
+            ) && after.len() <= 6
+                && (noun + 2..end).all(|j| {
+                    let w = self.lower[j].as_str();
+                    !is_punct(w) && !CLAUSE_WORDS.contains(&w) && !AUXILIARIES.contains(&w)
+                }));
+        // `IMF directors at a meeting expected to take place next month`: a participle
+        // after the occasion describes it; nobody spoke.
+        let describes_occasion = after.is_empty()
+            && EVENTS.contains(&self.lower[noun].as_str())
+            && self.lower.get(end).is_some_and(|w| w.ends_with("ed"))
+            && self.lower.get(end + 1).is_some_and(|w| w == "to");
+        if describes_occasion {
+            return None;
+        }
+        let before = self.lower[prep - 1].as_str();
+        let spoken_by_someone = !is_punct(before)
+            && !CLAUSE_WORDS.contains(&before)
+            && (cue_word(before).is_none() || capitalized(self.tokens[prep - 1].text))
+            && !self.looks_like_verb(prep - 1);
+        (describing && trailing && spoken_by_someone).then_some(prep)
+    }
+
     /// Whether the `by` at token `by` says how something was said (`said by telephone
     /// from Milwaukee`, `told by letter.`), not who said it. (`by telephone callers`
     /// are people: a noun after the medium word.)
@@ -3267,20 +3359,6 @@ impl<'a> Finder<'a> {
     /// `said in a statement`, `told CNN in an interview`: the medium belongs to the
     /// cue (PolNeAR marks it inside 72 times, outside 50), and it is not the content.
     fn past_medium(&self, cue_end: usize) -> usize {
-        const MEDIA: &[&str] = &[
-            "statement",
-            "interview",
-            "speech",
-            "letter",
-            "tweet",
-            "email",
-            "memo",
-            "post",
-            "op-ed",
-            "video",
-            "address",
-            "briefing",
-        ];
         let word = |j: usize| self.lower.get(j).map(String::as_str).unwrap_or("");
         if self.by_medium(cue_end) {
             return cue_end + 2;
@@ -3295,7 +3373,7 @@ impl<'a> Finder<'a> {
         }
         // One describing word may stand before the medium (`a written statement`).
         for end in [cue_end + 2, cue_end + 3] {
-            if MEDIA.contains(&word(end)) {
+            if STATEMENTS.contains(&word(end)) {
                 return end + 1;
             }
         }
@@ -3562,11 +3640,20 @@ impl<'a> Finder<'a> {
         let range = self.sentences[s].clone();
         let verb = self.modifiers_start(range.start, i);
         let closing = verb.checked_sub(1).filter(|c| self.lower[*c] == ",")?;
+        // `Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said`: a party and
+        // state may stand between the subject and its comma.
+        let comma_at = |to: usize| match self.lower.get(to).map(String::as_str) {
+            Some(",") => true,
+            Some("(") => (to + 1..range.end.min(to + 8))
+                .find(|k| self.lower[*k] == ")")
+                .is_some_and(|close| self.lower.get(close + 1).is_some_and(|w| w == ",")),
+            _ => false,
+        };
         let (from, to) = match self.sentence_subject(s) {
             Some((from, to, subject_verb))
                 if subject_verb <= i
                     && (subject_verb..i).all(|j| self.verb_modifier(j))
-                    && self.lower.get(to).is_some_and(|w| w == ",") =>
+                    && comma_at(to) =>
             {
                 (from, to)
             }
@@ -3665,11 +3752,23 @@ impl<'a> Finder<'a> {
         if self.lower[opening] != "," || opening + 1 >= closing {
             return None;
         }
-        let own_cue = (opening + 1..closing).any(|j| {
-            !capitalized(self.tokens[j].text)
-                && cue_word(&self.lower[j]).is_some()
-                && !self.after_determiner(j, opening + 1)
-        });
+        // `Hillary Clinton, at a later press gaggle, said`: an aside of a preposition
+        // and its noun phrase has no verb, so a cue word in it is a noun's.
+        let prepositional = matches!(
+            self.lower[opening + 1].as_str(),
+            "at" | "in" | "during" | "on" | "after" | "before" | "following"
+        ) && opening + 2 < closing
+            && DETERMINERS.contains(&self.lower[opening + 2].as_str())
+            && !(opening + 3..closing).any(|j| {
+                let w = self.lower[j].as_str();
+                matches!(w, "who" | "which" | "that" | "where" | "when") || is_punct(w)
+            });
+        let own_cue = !prepositional
+            && (opening + 1..closing).any(|j| {
+                !capitalized(self.tokens[j].text)
+                    && cue_word(&self.lower[j]).is_some()
+                    && !self.after_determiner(j, opening + 1)
+            });
         if own_cue {
             return None;
         }
@@ -4660,8 +4759,34 @@ const AUTHORED: &[&str] = &[
 ];
 
 /// Whether person `m` is the possessor of a lowercase noun that ends the speaker
-/// phrase (`Lyng's aide`, `Mr Blair's official spokesman`): the speaker serves them.
+/// phrase (`Lyng's aide`, `Mr Blair's official spokesman`), or names the camp of
+/// one (`a Brown ally`, `Blair aides`, `a Reagan administration official`): the
+/// speaker serves or sides with them, and is not them.
 fn serves_the_person(m: &Mention, span: &Span) -> bool {
+    /// People named by whose side they are on (`a Brown ally`).
+    const ALLIES: &[&str] = &[
+        "ally",
+        "allies",
+        "supporter",
+        "supporters",
+        "loyalist",
+        "loyalists",
+        "backer",
+        "backers",
+        "friend",
+        "friends",
+        "critic",
+        "critics",
+        "rival",
+        "rivals",
+        "opponent",
+        "opponents",
+        "camp",
+        "aides",
+        "staff",
+        "staffer",
+        "staffers",
+    ];
     if m.kind != EntityKind::Person {
         return false;
     }
@@ -4670,17 +4795,27 @@ fn serves_the_person(m: &Mention, span: &Span) -> bool {
         .chars()
         .skip(m.end.saturating_sub(span.start))
         .collect();
+    let lowercase = |words: &[&str]| {
+        words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+    };
     let Some(rest) = after
         .strip_prefix("'s ")
         .or_else(|| after.strip_prefix("\u{2019}s "))
     else {
-        return false;
+        // `a Brown ally`, `a Reagan administration official`: the name before the
+        // noun, with no possessive mark. (Not `a Chrysler spokesman`: the tagger
+        // takes many a one-word company before a role for a person.)
+        let words: Vec<&str> = after.split_whitespace().collect();
+        let camp = words.last().is_some_and(|noun| ALLIES.contains(noun))
+            || (words.len() > 1 && matches!(words[0], "administration" | "campaign"));
+        // (`Rep. Stangeland and other supporters` are he and they.)
+        let joined = words.iter().any(|w| matches!(*w, "and" | "or" | "other"));
+        return after.starts_with(' ') && camp && !joined && lowercase(&words);
     };
     let words: Vec<&str> = rest.split_whitespace().collect();
-    words.last().is_some_and(|noun| !AUTHORED.contains(noun))
-        && words
-            .iter()
-            .all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+    words.last().is_some_and(|noun| !AUTHORED.contains(noun)) && lowercase(&words)
 }
 
 /// The preposition before mention `m` in its speaker phrase, skipping capitalised
@@ -4840,6 +4975,96 @@ mod tests {
         // People after the medium word are the agent.
         let a = found("The plan was criticised by telephone callers.");
         assert_eq!(speaker_of(&a[0]), Some("telephone callers"));
+    }
+
+    #[test]
+    fn the_occasion_before_a_cue_is_not_the_speaker() {
+        for (body, speaker) in [
+            (
+                "Jeb Bush in a statement said the plan was wrong.",
+                "Jeb Bush",
+            ),
+            (
+                "Smith at a news conference said the plan was wrong.",
+                "Smith",
+            ),
+            (
+                "Smith in an interview with the BBC denied the report.",
+                "Smith",
+            ),
+            (
+                "Smith at a White House news conference on Tuesday denied the report.",
+                "Smith",
+            ),
+            (
+                "Reagan in a message to Congress said he had a plan.",
+                "Reagan",
+            ),
+            (
+                "Officials at the meeting said prices would rise.",
+                "Officials",
+            ),
+        ] {
+            let a = found(body);
+            assert_eq!(a.len(), 1, "{body}: {a:?}");
+            assert_eq!(speaker_of(&a[0]), Some(speaker), "{body}");
+        }
+        // A participle after the occasion describes it: `expected` is no one's.
+        let a = found("Directors at a meeting expected to take place next month approved it.");
+        assert!(
+            a.iter().all(|x| speaker_of(x) != Some("Directors")),
+            "{a:?}"
+        );
+        // A cue word in an aside of a preposition is a noun (`press`).
+        let a = found(
+            "Democratic nominee Hillary Clinton, at a later press gaggle, said, \"We will win.\"",
+        );
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            speaker_of(&a[0]),
+            Some("Democratic nominee Hillary Clinton")
+        );
+        assert_eq!(a[0].content.text, "We will win.");
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_party_and_state_keeps_the_main_speaker() {
+        let a =
+            found("Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said she would vote.");
+        let said: Vec<_> = a.iter().filter(|x| x.cue.span.text == "said").collect();
+        assert_eq!(said.len(), 1, "{a:?}");
+        assert!(
+            speaker_of(said[0]).is_some_and(|s| s.starts_with("Sen. Claire McCaskill")),
+            "{a:?}"
+        );
+        assert_eq!(said[0].content.text, "she would vote");
+    }
+
+    #[test]
+    fn a_persons_ally_or_administration_official_is_not_the_person() {
+        let body = "A Brown ally rejected the claims. A Reagan administration official said the plan would work. Rep. Stangeland and other supporters said the bill would pass.";
+        let mentions = [
+            first_mention(body, EntityKind::Person, "Gordon Brown", "Brown"),
+            first_mention(body, EntityKind::Person, "Ronald Reagan", "Reagan"),
+            first_mention(body, EntityKind::Person, "Arlan Stangeland", "Stangeland"),
+        ];
+        let a = find("", body, &mentions);
+        let speakers: Vec<(Option<&str>, Vec<&str>)> = a
+            .iter()
+            .filter_map(|x| x.source.as_ref())
+            .map(|s| {
+                let affiliations = s.affiliations.iter().map(String::as_str).collect();
+                (s.canonical.as_deref(), affiliations)
+            })
+            .collect();
+        assert_eq!(
+            speakers,
+            vec![
+                (None, vec!["Gordon Brown"]),
+                (None, vec!["Ronald Reagan"]),
+                (Some("Arlan Stangeland"), vec![]),
+            ]
+        );
     }
 
     #[test]
