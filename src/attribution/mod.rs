@@ -2901,6 +2901,13 @@ impl<'a> Finder<'a> {
                 end = from;
             } else if let Some(from) = self.occasion_before(end, sentence_start) {
                 end = from;
+            } else if matches!(w, "all" | "both")
+                && before > sentence_start
+                && !is_punct(&self.lower[before - 1])
+                && !CLAUSE_WORDS.contains(&self.lower[before - 1].as_str())
+            {
+                // `The CML, the BBA and the BSA all said`, `Analysts both said`.
+                end = before;
             } else if is_time_word(w) {
                 // `on Tuesday`, `last week`, `earlier this month`.
                 end = before;
@@ -3587,7 +3594,14 @@ impl<'a> Finder<'a> {
         // `has so far refused`, `have thus far declined`.
         let so_far = (w == "far" && j > 0 && matches!(self.lower[j - 1].as_str(), "so" | "thus"))
             || (matches!(w, "so" | "thus") && self.lower.get(j + 1).is_some_and(|n| n == "far"));
-        AUXILIARIES.contains(&w) || so_far || ly_adverb(w) && !capitalized(self.tokens[j].text)
+        // `who have all denied`, `are both expected`.
+        let floating = matches!(w, "all" | "both")
+            && j > 0
+            && AUXILIARIES.contains(&self.lower[j - 1].as_str());
+        AUXILIARIES.contains(&w)
+            || so_far
+            || floating
+            || ly_adverb(w) && !capitalized(self.tokens[j].text)
     }
 
     /// Where the run of [`Finder::verb_modifier`] words right before token `i` starts
@@ -3864,6 +3878,16 @@ impl<'a> Finder<'a> {
                 return Some((start, to, verb));
             }
         }
+        // `A spokesman for the firm refused ... but said`: an article alone is no
+        // subject; the phrase it opens runs, prepositions and all, up to its verb.
+        if end == start + 1 && DETERMINERS.contains(&first) {
+            let verb = (end..range.end.min(end + 12))
+                .take_while(|&j| !is_punct(&self.lower[j]))
+                .find(|&j| !capitalized(self.tokens[j].text) && self.looks_like_verb(j))?;
+            let (from, to) = self.speaker_before(start, verb)?;
+            return (from == start && to == self.modifiers_start(start, verb))
+                .then_some((from, to, verb));
+        }
         verb_like.then_some((start, end, verb))
     }
 
@@ -3919,10 +3943,13 @@ impl<'a> Finder<'a> {
     /// speaker-like phrase before the first cue of the sentence.
     fn speaker_of_sentence(&self, s: usize, i: usize) -> Option<(usize, usize)> {
         let range = self.sentences[s].clone();
+        // (`The charges ..., alleging`, `The comments come after Tony Blair defended
+        // ..., warning`: a cue word after a determiner is a noun.)
         let first_cue = (range.start..i).find(|j| {
             cue_word(&self.lower[*j]).is_some()
                 && !capitalized(self.tokens[*j].text)
                 && !self.lower[*j].ends_with("ing")
+                && !self.after_determiner(*j, range.start)
         })?;
         self.speaker_before(range.start, first_cue)
     }
@@ -5025,6 +5052,36 @@ mod tests {
             Some("Democratic nominee Hillary Clinton")
         );
         assert_eq!(a[0].content.text, "We will win.");
+    }
+
+    #[test]
+    fn an_article_alone_is_never_the_speaker() {
+        // A subject shared across `but`: the whole phrase, prepositions and all.
+        let a = found("A spokesman for the firm refused to comment on the reports, but said any results would come later.");
+        let said: Vec<_> = a.iter().filter(|x| x.cue.span.text == "said").collect();
+        assert_eq!(said.len(), 1, "{a:?}");
+        assert_eq!(speaker_of(said[0]), Some("A spokesman for the firm"));
+        // A gerund's speaker is the subject of the sentence's first cue that is a
+        // verb, not of a noun after a determiner (`The comments`, `The charges`).
+        let a = found("The comments come after Tony Blair defended his proposals, warning that it would be wrong to wait.");
+        let warning: Vec<_> = a.iter().filter(|x| x.cue.span.text == "warning").collect();
+        assert_eq!(warning.len(), 1, "{a:?}");
+        assert_eq!(speaker_of(warning[0]), Some("Tony Blair"));
+        let a = found("The charges have been brought against individuals as well as companies, alleging they created false accounts.");
+        assert!(a.iter().all(|x| speaker_of(x) != Some("The")), "{a:?}");
+        // A floating `all` or `both` is neither the speaker nor the cue.
+        let a =
+            found("Marks and Spencer and Big Food all said the festive period was disappointing.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(speaker_of(&a[0]), Some("Marks and Spencer and Big Food"));
+        let a = found(
+            "Tzekos, Thanou and Kenteris, who have all denied the charges, can expect a decision.",
+        );
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(speaker_of(&a[0]), Some("who"));
+        // `all` after `and` is the subject itself.
+        let a = found("He asked the stars and all had agreed to be in it.");
+        assert!(a.iter().any(|x| speaker_of(x) == Some("all")), "{a:?}");
     }
 
     #[test]
