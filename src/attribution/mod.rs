@@ -4511,10 +4511,19 @@ impl<'a> Finder<'a> {
         let mut canonical = None;
         let mut kind = None;
         let mut affiliations = Vec::new();
-        let head = head_mention(&inside, &span);
-        if let Some(head) = head {
-            canonical = Some(head.canonical.clone());
-            kind = Some(head.kind);
+        let mut head = head_mention(&inside, &span);
+        if let Some(named) = head {
+            if named.kind == EntityKind::Place && after_honorific(named, &span) {
+                // `said Mr Irish`, `Ms Essex said`: a person whose surname the tagger
+                // took for a place; who they are is unknown, and Ireland did not
+                // speak. (A company may bear a title: `Mr. Rooter Corp`.)
+                kind = Some(EntityKind::Person);
+                inside.retain(|m| m.canonical != named.canonical);
+                head = None;
+            } else {
+                canonical = Some(named.canonical.clone());
+                kind = Some(named.kind);
+            }
         }
         for m in &inside {
             let is_head = head.is_some_and(|h| h.canonical == m.canonical);
@@ -4784,6 +4793,25 @@ const AUTHORED: &[&str] = &[
     "budget",
     "bill",
 ];
+
+/// Whether mention `m` follows a personal title in its speaker phrase (`Mr Irish`,
+/// `Dr. Bay`): whatever the tagger made of it, the words name a person.
+fn after_honorific(m: &Mention, span: &Span) -> bool {
+    const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady"];
+    let before: String = span
+        .text
+        .chars()
+        .take(m.start.saturating_sub(span.start))
+        .collect();
+    let word = before
+        .trim_end()
+        .trim_end_matches('.')
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    before.ends_with(' ') && HONORIFICS.contains(&word.as_str())
+}
 
 /// Whether person `m` is the possessor of a lowercase noun that ends the speaker
 /// phrase (`Lyng's aide`, `Mr Blair's official spokesman`), or names the camp of
@@ -5082,6 +5110,35 @@ mod tests {
         // `all` after `and` is the subject itself.
         let a = found("He asked the stars and all had agreed to be in it.");
         assert!(a.iter().any(|x| speaker_of(x) == Some("all")), "{a:?}");
+    }
+
+    #[test]
+    fn a_titled_surname_taken_for_a_place_is_an_unknown_person() {
+        let body = "\"The iPod mini is likely to be this year's hit,\" said Mr Irish. Ireland denied the report.";
+        let mentions = [
+            first_mention(body, EntityKind::Place, "Ireland", "Irish"),
+            first_mention(body, EntityKind::Place, "Ireland", "Ireland"),
+        ];
+        let a = find("", body, &mentions);
+        let speakers: Vec<_> = a
+            .iter()
+            .filter_map(|x| x.source.as_ref())
+            .map(|s| {
+                (
+                    s.span.text.as_str(),
+                    s.canonical.as_deref(),
+                    s.kind,
+                    s.affiliations.len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            speakers,
+            vec![
+                ("Mr Irish", None, Some(EntityKind::Person), 0),
+                ("Ireland", Some("Ireland"), Some(EntityKind::Place), 0),
+            ]
+        );
     }
 
     #[test]
