@@ -4520,6 +4520,11 @@ impl<'a> Finder<'a> {
                 kind = Some(EntityKind::Person);
                 inside.retain(|m| m.canonical != named.canonical);
                 head = None;
+            } else if named.kind == EntityKind::Place && of_a_place(named, &span) {
+                // `Japanese traders said`, `a Brazilian firm said`: a business or
+                // trade of the place spoke, not its state; the place stays an
+                // affiliation, so `SAID(speaker:japan)` still finds them.
+                head = None;
             } else {
                 canonical = Some(named.canonical.clone());
                 kind = Some(named.kind);
@@ -4793,6 +4798,91 @@ const AUTHORED: &[&str] = &[
     "budget",
     "bill",
 ];
+
+/// Whether place `m` only says where the speaker phrase's head noun is from, and that
+/// noun names a business or trade, not the place's state (`Japanese traders`, `a
+/// Brazilian firm`, `the French press`; not `Japanese officials`, `a Soviet
+/// spokesman`, `the Iranian government`, who speak for it).
+fn of_a_place(m: &Mention, span: &Span) -> bool {
+    const NOT_THE_STATE: &[&str] = &[
+        "bank",
+        "banks",
+        "firm",
+        "firms",
+        "company",
+        "companies",
+        "trader",
+        "traders",
+        "dealer",
+        "dealers",
+        "analyst",
+        "analysts",
+        "banker",
+        "bankers",
+        "exporter",
+        "exporters",
+        "importer",
+        "importers",
+        "economist",
+        "economists",
+        "industry",
+        "newspaper",
+        "newspapers",
+        "maker",
+        "makers",
+        "operator",
+        "operators",
+        "producer",
+        "producers",
+        "grower",
+        "growers",
+        "worker",
+        "workers",
+        "lawyer",
+        "lawyers",
+        "journalist",
+        "journalists",
+        "subsidiary",
+        "experts",
+        "press",
+        "media",
+        "radio",
+        "television",
+        "union",
+        "unions",
+        "businessmen",
+        "investors",
+        "broker",
+        "brokers",
+        "farmers",
+        "manufacturers",
+        "airline",
+        "carrier",
+        "refiners",
+        "mills",
+        "shippers",
+        "champion",
+        "medallist",
+        "player",
+        "players",
+        "boys",
+        "fans",
+    ];
+    let after: String = span
+        .text
+        .chars()
+        .skip(m.end.saturating_sub(span.start))
+        .collect();
+    let words: Vec<&str> = after.split_whitespace().collect();
+    after.starts_with(' ')
+        && words.len() <= 4
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        && words
+            .last()
+            .is_some_and(|noun| NOT_THE_STATE.contains(noun))
+}
 
 /// Whether mention `m` follows a personal title in its speaker phrase (`Mr Irish`,
 /// `Dr. Bay`): whatever the tagger made of it, the words name a person.
@@ -5137,6 +5227,33 @@ mod tests {
             vec![
                 ("Mr Irish", None, Some(EntityKind::Person), 0),
                 ("Ireland", Some("Ireland"), Some(EntityKind::Place), 0),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_firm_or_trader_of_a_place_is_not_the_place_speaking() {
+        let body = "Japanese traders said prices would rise. A Soviet spokesman denied the report. The Australian firm said it would break even.";
+        let mentions = [
+            first_mention(body, EntityKind::Place, "Japan", "Japanese"),
+            first_mention(body, EntityKind::Place, "Soviet Union", "Soviet"),
+            first_mention(body, EntityKind::Place, "Australia", "Australian"),
+        ];
+        let a = find("", body, &mentions);
+        let speakers: Vec<(Option<&str>, Vec<&str>)> = a
+            .iter()
+            .filter_map(|x| x.source.as_ref())
+            .map(|s| {
+                let affiliations = s.affiliations.iter().map(String::as_str).collect();
+                (s.canonical.as_deref(), affiliations)
+            })
+            .collect();
+        assert_eq!(
+            speakers,
+            vec![
+                (None, vec!["Japan"]),
+                (Some("Soviet Union"), vec![]),
+                (None, vec!["Australia"]),
             ]
         );
     }
