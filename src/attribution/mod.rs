@@ -4800,9 +4800,10 @@ const AUTHORED: &[&str] = &[
 ];
 
 /// Whether place `m` only says where the speaker phrase's head noun is from, and that
-/// noun names a business or trade, not the place's state (`Japanese traders`, `a
-/// Brazilian firm`, `the French press`; not `Japanese officials`, `a Soviet
-/// spokesman`, `the Iranian government`, who speak for it).
+/// noun names a business, a trade, a paper or people of sport (`Japanese traders`, `a
+/// Brazilian firm`, `the French press`, `the European champion`), not the place's
+/// state (`Japanese officials`, `a Soviet spokesman`, `the Iranian government` speak
+/// for it).
 fn of_a_place(m: &Mention, span: &Span) -> bool {
     const NOT_THE_STATE: &[&str] = &[
         "bank",
@@ -4876,12 +4877,19 @@ fn of_a_place(m: &Mention, span: &Span) -> bool {
     let words: Vec<&str> = after.split_whitespace().collect();
     after.starts_with(' ')
         && words.len() <= 4
-        && words
-            .iter()
-            .all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        && all_lowercase(&words)
         && words
             .last()
             .is_some_and(|noun| NOT_THE_STATE.contains(noun))
+}
+
+/// Whether every word is plain lowercase (hyphens allowed): the common nouns and
+/// adjectives after a name in a speaker phrase (`administration official`), no
+/// second name.
+fn all_lowercase(words: &[&str]) -> bool {
+    words
+        .iter()
+        .all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
 }
 
 /// Whether mention `m` follows a personal title in its speaker phrase (`Mr Irish`,
@@ -4940,11 +4948,6 @@ fn serves_the_person(m: &Mention, span: &Span) -> bool {
         .chars()
         .skip(m.end.saturating_sub(span.start))
         .collect();
-    let lowercase = |words: &[&str]| {
-        words
-            .iter()
-            .all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
-    };
     let Some(rest) = after
         .strip_prefix("'s ")
         .or_else(|| after.strip_prefix("\u{2019}s "))
@@ -4957,10 +4960,10 @@ fn serves_the_person(m: &Mention, span: &Span) -> bool {
             || (words.len() > 1 && matches!(words[0], "administration" | "campaign"));
         // (`Rep. Stangeland and other supporters` are he and they.)
         let joined = words.iter().any(|w| matches!(*w, "and" | "or" | "other"));
-        return after.starts_with(' ') && camp && !joined && lowercase(&words);
+        return after.starts_with(' ') && camp && !joined && all_lowercase(&words);
     };
     let words: Vec<&str> = rest.split_whitespace().collect();
-    words.last().is_some_and(|noun| !AUTHORED.contains(noun)) && lowercase(&words)
+    words.last().is_some_and(|noun| !AUTHORED.contains(noun)) && all_lowercase(&words)
 }
 
 /// The preposition before mention `m` in its speaker phrase, skipping capitalised
