@@ -5234,6 +5234,17 @@ mod tests {
         );
     }
 
+    /// Each speaker's canonical name and affiliations, in text order.
+    fn canonicals_and_affiliations(a: &[Attribution]) -> Vec<(Option<&str>, Vec<&str>)> {
+        a.iter()
+            .filter_map(|x| x.source.as_ref())
+            .map(|s| {
+                let affiliations = s.affiliations.iter().map(String::as_str).collect();
+                (s.canonical.as_deref(), affiliations)
+            })
+            .collect()
+    }
+
     #[test]
     fn a_firm_or_trader_of_a_place_is_not_the_place_speaking() {
         let body = "Japanese traders said prices would rise. A Soviet spokesman denied the report. The Australian firm said it would break even.";
@@ -5243,16 +5254,8 @@ mod tests {
             first_mention(body, EntityKind::Place, "Australia", "Australian"),
         ];
         let a = find("", body, &mentions);
-        let speakers: Vec<(Option<&str>, Vec<&str>)> = a
-            .iter()
-            .filter_map(|x| x.source.as_ref())
-            .map(|s| {
-                let affiliations = s.affiliations.iter().map(String::as_str).collect();
-                (s.canonical.as_deref(), affiliations)
-            })
-            .collect();
         assert_eq!(
-            speakers,
+            canonicals_and_affiliations(&a),
             vec![
                 (None, vec!["Japan"]),
                 (Some("Soviet Union"), vec![]),
@@ -5283,16 +5286,8 @@ mod tests {
             first_mention(body, EntityKind::Person, "Arlan Stangeland", "Stangeland"),
         ];
         let a = find("", body, &mentions);
-        let speakers: Vec<(Option<&str>, Vec<&str>)> = a
-            .iter()
-            .filter_map(|x| x.source.as_ref())
-            .map(|s| {
-                let affiliations = s.affiliations.iter().map(String::as_str).collect();
-                (s.canonical.as_deref(), affiliations)
-            })
-            .collect();
         assert_eq!(
-            speakers,
+            canonicals_and_affiliations(&a),
             vec![
                 (None, vec!["Gordon Brown"]),
                 (None, vec!["Ronald Reagan"]),
