@@ -652,6 +652,35 @@ const PEOPLE_NOUNS: &[&str] = &[
     "leaders",
 ];
 
+/// Heads of a sentence subject that can go on speaking in a gerund after it (`The
+/// firm cut 500 jobs, saying ...`, `A US woman is suing HP, saying ...`), besides
+/// [`PEOPLE_NOUNS`] and [`ONE_PERSON_ROLES`]: people and the bodies that speak.
+const SPEAKING_SUBJECTS: &[&str] = &[
+    "man",
+    "men",
+    "woman",
+    "women",
+    "people",
+    "critics",
+    "campaigners",
+    "ministers",
+    "mps",
+    "government",
+    "ministry",
+    "department",
+    "police",
+    "company",
+    "firm",
+    "group",
+    "union",
+    "unions",
+    "party",
+    "committee",
+    "board",
+    "bank",
+    "club",
+];
+
 /// Items a speaker list reaches back over before its last `and` (`France, Britain,
 /// Canada and Japan said`).
 const LIST_ITEMS: usize = 12;
@@ -900,6 +929,7 @@ impl<'a> Finder<'a> {
         }
         self.continue_quotes(&mut out[first..], &ends);
         self.end_contents_at_inverted_speakers(&mut out[first..]);
+        self.gerunds_keep_their_sentences_speaker(&mut out[first..]);
         self.resolve_pronoun_sources(&mut out[first..], &quoted);
     }
 
@@ -950,6 +980,40 @@ impl<'a> Finder<'a> {
                     a.content = content;
                     a.direct = a.direct && direct;
                 }
+            }
+        }
+    }
+
+    /// `Mr Haji-Ioannou, who plans ..., vowed to fight back, saying: "..."`, `"...,"
+    /// he said, insisting ...`: a `, saying` with no speaker of its own continues the
+    /// speaker of the sentence's attribution before it, however that one was found
+    /// (an appositive, an inversion). Not after `according to`, whose source reports
+    /// the sentence rather than speaking in it.
+    fn gerunds_keep_their_sentences_speaker(&self, found: &mut [Attribution]) {
+        for k in 1..found.len() {
+            if found[k].source.is_some() {
+                continue;
+            }
+            let cue_start = found[k].cue.span.start;
+            let Some(cue) = self.token_starting_at(cue_start) else {
+                continue;
+            };
+            if cue == 0 || self.lower[cue - 1] != "," || !self.lower[cue].ends_with("ing") {
+                continue;
+            }
+            let s = self.sentences.partition_point(|r| r.end <= cue);
+            let Some(sentence_start) = self.sentences.get(s).map(|r| self.tokens[r.start].start)
+            else {
+                continue;
+            };
+            let sentence_start = self.chars.at(sentence_start);
+            let before = found[..k]
+                .iter()
+                .rev()
+                .take_while(|b| b.cue.span.start >= sentence_start)
+                .find(|b| b.cue.span.end <= cue_start && b.source.is_some());
+            if let Some(before) = before.filter(|b| b.cue.lemma != "according to") {
+                found[k].source = before.source.clone();
             }
         }
     }
@@ -1212,13 +1276,13 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// The token that starts at character `char_start`.
     /// The tokens starting at or after character `from` and before character `to`.
     fn tokens_between(&self, from: usize, to: usize) -> std::ops::Range<usize> {
         let first = |c: usize| self.tokens.partition_point(|t| self.chars.at(t.start) < c);
         first(from)..first(to).max(first(from))
     }
 
+    /// The token that starts at character `char_start`.
     fn token_starting_at(&self, char_start: usize) -> Option<usize> {
         let j = self
             .tokens
@@ -2069,9 +2133,22 @@ impl<'a> Finder<'a> {
                 "was" | "were" | "been" | "being" | "be" | "is" | "are"
             )
         });
+        // A gerund may be an aside after the subject (`Greece, responding to a
+        // warning by Turkey, said`), but a phrase with a verb before its comma is a
+        // clause, no subject (`After Smith resigned, Labour took ..., saying`).
         let source = source
             .or_else(|| self.coordinated_subject(s, i))
-            .or_else(|| self.appositive_subject(s, i));
+            .or_else(|| {
+                self.appositive_subject(s, i)
+                    .filter(|&(from, to)| {
+                        !gerund
+                            || (from..to).all(|j| {
+                                capitalized(self.tokens[j].text) || !self.looks_like_verb(j)
+                            })
+                    })
+                    // `ATHENS, March 2 - Greece, responding to ...`: not the dateline.
+                    .map(|(from, to)| (self.past_dateline(from, to).min(to - 1).max(from), to))
+            });
         let antecedent = match source {
             None => self.relative_antecedent(s, i),
             Some(_) => None,
@@ -3950,8 +4027,86 @@ impl<'a> Finder<'a> {
                 && !capitalized(self.tokens[*j].text)
                 && !self.lower[*j].ends_with("ing")
                 && !self.after_determiner(*j, range.start)
-        })?;
-        self.speaker_before(range.start, first_cue)
+        });
+        match first_cue {
+            Some(cue) => self.speaker_before(range.start, cue),
+            None => self.subject_who_can_speak(s, i),
+        }
+    }
+
+    /// `Labour later took the image off its website, saying ...`, `Other analysts were
+    /// less optimistic, predicting ...`, `After Carson died, President Bush led the
+    /// tribute, saying ...`: with no cue before a gerund, the subject of the
+    /// sentence's main clause speaks when it is someone: a pronoun, people (`analysts`,
+    /// `a US woman`), a body (`the firm`), or a name the tagger found ending it. Not
+    /// `Brent crude rose ..., adding $1.89`, `The BBC's search engine was used ...,
+    /// helping`, `Wimbledon was a more refreshing affair as ..., showing`, nor a
+    /// subject inside a quote (`"Xavi did things ...," the paper beams, adding`).
+    fn subject_who_can_speak(&self, s: usize, i: usize) -> Option<(usize, usize)> {
+        let range = self.sentences[s].clone();
+        let open = self.past_dateline(range.start, range.end);
+        // A clause opens the sentence (`But`, `However,` aside), or follows an
+        // adverbial opening phrase and its comma (`After Carson died,`, `Last July,`).
+        let opens_clause = |from: usize| {
+            let plain = |j: usize| {
+                let w = self.lower[j].as_str();
+                (is_punct(w) && !is_open_quote(self.tokens[j].text))
+                    || matches!(
+                        w,
+                        "but"
+                            | "and"
+                            | "so"
+                            | "yet"
+                            | "however"
+                            | "meanwhile"
+                            | "still"
+                            | "now"
+                            | "then"
+                    )
+            };
+            let adverbial = from > open + 1
+                && self.lower[from - 1] == ","
+                && (open..from - 1).all(|j| !is_open_quote(self.tokens[j].text))
+                && (ADVERBIAL_OPENERS.contains(&self.lower[open].as_str())
+                    || is_time_word(&self.lower[open])
+                    || matches!(
+                        self.lower[open].as_str(),
+                        "last" | "despite" | "although" | "though" | "since" | "because" | "if"
+                    ));
+            (open..from).all(plain) || adverbial
+        };
+        let (from, to, verb) = (open..i)
+            .filter(|&j| !capitalized(self.tokens[j].text) && self.looks_like_verb(j))
+            .find_map(|verb| {
+                // `is suing`: the speaker is read back from the verb past its
+                // auxiliaries.
+                let mut main = verb;
+                while main + 1 < i
+                    && AUXILIARIES.contains(&self.lower[main].as_str())
+                    && (self.looks_like_verb(main + 1) || self.lower[main + 1].ends_with("ing"))
+                {
+                    main += 1;
+                }
+                let (from, to) = self.speaker_before(range.start, main)?;
+                (to > from && opens_clause(from)).then_some((from, to, main))
+            })?;
+        // `Wimbledon was a more refreshing affair`: a subject described, not acting.
+        let described = matches!(self.lower[verb].as_str(), "is" | "was" | "are" | "were")
+            && self
+                .lower
+                .get(verb + 1)
+                .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the"));
+        if described {
+            return None;
+        }
+        let head = self.lower[to - 1].as_str();
+        let named = self.ends_a_mention(to - 1);
+        let speaks = matches!(head, "he" | "she" | "they" | "we")
+            || SPEAKING_SUBJECTS.contains(&head)
+            || PEOPLE_NOUNS.contains(&head)
+            || ONE_PERSON_ROLES.contains(&head)
+            || named;
+        speaks.then_some((from, to))
     }
 
     /// A noun phrase from `from` up to punctuation or a clause word: token range.
@@ -4868,6 +5023,24 @@ fn of_a_place(m: &Mention, span: &Span) -> bool {
         "players",
         "boys",
         "fans",
+        // Private people: `a US woman is suing`, `a British man said`.
+        "man",
+        "men",
+        "woman",
+        "women",
+        "mother",
+        "father",
+        "girl",
+        "boy",
+        "teenager",
+        "student",
+        "students",
+        "couple",
+        "family",
+        "tourist",
+        "tourists",
+        "shoppers",
+        "consumers",
     ];
     let after: String = span
         .text
@@ -5203,6 +5376,58 @@ mod tests {
         // `all` after `and` is the subject itself.
         let a = found("He asked the stars and all had agreed to be in it.");
         assert!(a.iter().any(|x| speaker_of(x) == Some("all")), "{a:?}");
+    }
+
+    #[test]
+    fn a_gerund_continues_the_speaker_of_its_sentence() {
+        let gerund = |body: &str, cue: &str| {
+            let a = found(body);
+            let hit: Vec<_> = a.iter().filter(|x| x.cue.span.text == cue).collect();
+            assert_eq!(hit.len(), 1, "{a:?}");
+            speaker_of(hit[0]).map(str::to_string)
+        };
+        // No cue before the gerund: the main clause's subject, when it is someone.
+        assert_eq!(
+            gerund("Other analysts were less optimistic, predicting consumers would now be less likely to sign up.", "predicting").as_deref(),
+            Some("Other analysts")
+        );
+        assert_eq!(
+            gerund("A US woman is suing the printer maker, saying its ink cartridges are programmed to expire.", "saying").as_deref(),
+            Some("A US woman")
+        );
+        assert_eq!(
+            gerund("After Carson died, the president led the public tribute, saying the presenter had a profound influence.", "saying").as_deref(),
+            Some("the president")
+        );
+        assert_eq!(
+            gerund("The firm cut 500 jobs, saying demand had fallen.", "saying").as_deref(),
+            Some("The firm")
+        );
+        // A subject that is no speaker, a description, or words inside a quote.
+        assert_eq!(
+            gerund(
+                "Brent crude also rose in London trading, adding $1.89 to $48.62 at the close.",
+                "adding"
+            ),
+            None
+        );
+        assert_eq!(gerund("Wimbledon was a more refreshing affair as she captivated the crowd, showing nerves of steel.", "showing"), None);
+        assert_eq!(gerund("\"Xavi did things on Wednesday which were worthy of Maradona,\" the paper beams, adding, \"What a work-rate!\"", "adding"), None);
+        // After a cue whose speaker was found another way (an appositive, an
+        // inversion), the gerund has the same speaker.
+        assert_eq!(
+            gerund("However, Mr Haji-Ioannou, who plans to launch a phone service next month, vowed to fight back, saying: \"We have nothing to be afraid of.\"", "saying").as_deref(),
+            Some("Mr Haji-Ioannou, who plans to launch a phone service next month")
+        );
+        // An aside after the subject still takes it.
+        assert_eq!(
+            gerund(
+                "ATHENS, March 2 - Greece, responding to a warning by Turkey, said it would go on drilling.",
+                "responding"
+            )
+            .as_deref(),
+            Some("Greece")
+        );
     }
 
     #[test]
