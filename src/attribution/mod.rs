@@ -990,7 +990,7 @@ impl<'a> Finder<'a> {
     /// (an appositive, an inversion). Not after `according to`, whose source reports
     /// the sentence rather than speaking in it.
     fn gerunds_keep_their_sentences_speaker(&self, found: &mut [Attribution]) {
-        for k in 1..found.len() {
+        for k in 0..found.len() {
             if found[k].source.is_some() {
                 continue;
             }
@@ -1014,8 +1014,43 @@ impl<'a> Finder<'a> {
                 .find(|b| b.cue.span.end <= cue_start && b.source.is_some());
             if let Some(before) = before.filter(|b| b.cue.lemma != "according to") {
                 found[k].source = before.source.clone();
+                continue;
             }
+            // An aside (`..., responding to a warning, said`) is spoken by the speaker of
+            // the verb its words end before.
+            let content_end = found[k].content.end;
+            let main = found[k + 1..].iter().find(|b| {
+                b.cue.span.start >= content_end
+                    && self
+                        .tokens_between(content_end, b.cue.span.start)
+                        .all(|j| is_punct(&self.lower[j]) || self.verb_modifier(j))
+            });
+            let Some(mut source) = main.and_then(|m| m.source.clone()) else {
+                continue;
+            };
+            // Its span, which takes in the aside as an appositive, ends before it.
+            if source.span.end > cue_start {
+                let from = self.token_starting_at(source.span.start);
+                match from.and_then(|from| self.span(from, cue - 1)) {
+                    Some(span) => source.span = span,
+                    None => continue,
+                }
+            }
+            found[k].source = Some(source);
         }
+    }
+
+    /// Whether a finite cue verb (`said`, `today told`, `has denied`) starts at token
+    /// `j`, past auxiliaries, adverbs and words saying when: the main verb an aside
+    /// ends at.
+    fn finite_cue_after(&self, mut j: usize) -> bool {
+        while j < self.lower.len() && (self.verb_modifier(j) || is_time_word(&self.lower[j])) {
+            j += 1;
+        }
+        j < self.lower.len()
+            && !capitalized(self.tokens[j].text)
+            && !self.lower[j].ends_with("ing")
+            && cue_word(&self.lower[j]).is_some()
     }
 
     /// `He said` as a reader takes it: `he` or `she` is who the sentences before were
@@ -2316,6 +2351,15 @@ impl<'a> Finder<'a> {
                 .find(|j| self.lower[*j] == ",")
                 .unwrap_or(content_to),
             _ => content_to,
+        };
+        // `Greece, responding to a warning by Turkey, said ...`: a gerund set off after
+        // the subject is an aside; its words end at the comma before the main verb.
+        let content_to = if gerund && !direct {
+            (content_from + 1..content_to)
+                .find(|&j| self.lower[j] == "," && self.finite_cue_after(j + 1))
+                .unwrap_or(content_to)
+        } else {
+            content_to
         };
         let content = self.span(content_from, content_to)?;
         let topic = self.topic(s, content_from, content_to);
@@ -3771,7 +3815,11 @@ impl<'a> Finder<'a> {
                     | "speaking"
                     | "asked"
             )
-        );
+        ) || self
+            .lower
+            .get(to + 1)
+            // `The firm, reporting its results, said`: a participle's clause.
+            .is_some_and(|w| w.ends_with("ing") && cue_word(w).is_some());
         Some(if aside || to >= closing {
             (from, to)
         } else {
@@ -3854,8 +3902,11 @@ impl<'a> Finder<'a> {
                 let w = self.lower[j].as_str();
                 matches!(w, "who" | "which" | "that" | "where" | "when") || is_punct(w)
             });
+        // `A Bank of England spokesman, commenting on the figures, said`: a gerund
+        // opening the aside is an attribution of its own, set inside the subject's.
+        let gerund_aside = self.lower[opening + 1].ends_with("ing");
         let own_cue = !prepositional
-            && (opening + 1..closing).any(|j| {
+            && (opening + 1 + usize::from(gerund_aside)..closing).any(|j| {
                 !capitalized(self.tokens[j].text)
                     && cue_word(&self.lower[j]).is_some()
                     && !self.after_determiner(j, opening + 1)
@@ -5427,6 +5478,36 @@ mod tests {
             )
             .as_deref(),
             Some("Greece")
+        );
+    }
+
+    #[test]
+    fn a_gerund_aside_ends_before_the_main_verb_and_shares_its_speaker() {
+        let a = found("A Bank of England spokesman, commenting on the figures, said that the government does not want sterling to rise.");
+        let summary: Vec<_> = a
+            .iter()
+            .map(|x| {
+                (
+                    speaker_of(x),
+                    x.cue.span.text.as_str(),
+                    x.content.text.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                (
+                    Some("A Bank of England spokesman"),
+                    "commenting",
+                    "on the figures"
+                ),
+                (
+                    Some("A Bank of England spokesman"),
+                    "said",
+                    "the government does not want sterling to rise"
+                ),
+            ]
         );
     }
 
