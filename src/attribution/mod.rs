@@ -652,6 +652,20 @@ const PEOPLE_NOUNS: &[&str] = &[
     "leaders",
 ];
 
+/// Words that link a sentence to the one before (`But`, `However,`) and stand before
+/// its subject, no part of it.
+const SENTENCE_LINKS: &[&str] = &[
+    "but",
+    "and",
+    "so",
+    "yet",
+    "however",
+    "meanwhile",
+    "still",
+    "now",
+    "then",
+];
+
 /// Heads of a sentence subject that can go on speaking in a gerund after it (`The
 /// firm cut 500 jobs, saying ...`, `A US woman is suing HP, saying ...`), besides
 /// [`PEOPLE_NOUNS`] and [`ONE_PERSON_ROLES`]: people and the bodies that speak.
@@ -3931,10 +3945,7 @@ impl<'a> Finder<'a> {
         if start + 1 >= range.end {
             return None;
         }
-        if matches!(
-            self.lower[start].as_str(),
-            "but" | "and" | "so" | "yet" | "however" | "meanwhile" | "still" | "now" | "then"
-        ) {
+        if SENTENCE_LINKS.contains(&self.lower[start].as_str()) {
             start += 1;
             if self.lower.get(start).is_some_and(|w| w == ",") {
                 start += 1;
@@ -4101,19 +4112,7 @@ impl<'a> Finder<'a> {
         let opens_clause = |from: usize| {
             let plain = |j: usize| {
                 let w = self.lower[j].as_str();
-                (is_punct(w) && !is_open_quote(self.tokens[j].text))
-                    || matches!(
-                        w,
-                        "but"
-                            | "and"
-                            | "so"
-                            | "yet"
-                            | "however"
-                            | "meanwhile"
-                            | "still"
-                            | "now"
-                            | "then"
-                    )
+                (is_punct(w) && !is_open_quote(self.tokens[j].text)) || SENTENCE_LINKS.contains(&w)
             };
             let adverbial = from > open + 1
                 && self.lower[from - 1] == ","
