@@ -1002,7 +1002,8 @@ impl<'a> Finder<'a> {
     /// he said, insisting ...`: a `, saying` with no speaker of its own continues the
     /// speaker of the sentence's attribution before it, however that one was found
     /// (an appositive, an inversion). Not after `according to`, whose source reports
-    /// the sentence rather than speaking in it.
+    /// the sentence rather than speaking in it. With none before it, an aside
+    /// (`Baker, defending the strategy, said`) has the speaker of the verb after it.
     fn gerunds_keep_their_sentences_speaker(&self, found: &mut [Attribution]) {
         for k in 0..found.len() {
             if found[k].source.is_some() {
@@ -2196,7 +2197,14 @@ impl<'a> Finder<'a> {
                             })
                     })
                     // `ATHENS, March 2 - Greece, responding to ...`: not the dateline.
-                    .map(|(from, to)| (self.past_dateline(from, to).min(to - 1).max(from), to))
+                    .map(|(from, to)| {
+                        (
+                            self.past_dateline(from, to)
+                                .min(to.saturating_sub(1))
+                                .max(from),
+                            to,
+                        )
+                    })
             });
         let antecedent = match source {
             None => self.relative_antecedent(s, i),
