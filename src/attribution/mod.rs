@@ -666,6 +666,14 @@ const SENTENCE_LINKS: &[&str] = &[
     "then",
 ];
 
+/// Whether a subject's head word names people who can speak: a personal pronoun,
+/// people (`analysts`) or one person's role (`spokesman`).
+fn names_people(head: &str) -> bool {
+    matches!(head, "he" | "she" | "they" | "we")
+        || PEOPLE_NOUNS.contains(&head)
+        || ONE_PERSON_ROLES.contains(&head)
+}
+
 /// Heads of a sentence subject that can go on speaking in a gerund after it (`The
 /// firm cut 500 jobs, saying ...`, `A US woman is suing HP, saying ...`), besides
 /// [`PEOPLE_NOUNS`] and [`ONE_PERSON_ROLES`]: people and the bodies that speak.
@@ -4007,10 +4015,8 @@ impl<'a> Finder<'a> {
         // for a form of `be`), not `The price is ... and will continue` or `There
         // were ... and estimates vary`.
         let speaks = || {
-            let head = self.lower[end - 1].as_str();
-            matches!(first, "he" | "she" | "they" | "we")
-                || PEOPLE_NOUNS.contains(&head)
-                || ONE_PERSON_ROLES.contains(&head)
+            // (A pronoun subject is one word: its head is `first`.)
+            names_people(&self.lower[end - 1])
                 || (start..end).any(|j| self.mention_starting_at(j).is_some())
         };
         let copula = matches!(verb_word, "is" | "was" | "are" | "were") && speaks();
@@ -4159,11 +4165,7 @@ impl<'a> Finder<'a> {
         }
         let head = self.lower[to - 1].as_str();
         let named = self.ends_a_mention(to - 1);
-        let speaks = matches!(head, "he" | "she" | "they" | "we")
-            || SPEAKING_SUBJECTS.contains(&head)
-            || PEOPLE_NOUNS.contains(&head)
-            || ONE_PERSON_ROLES.contains(&head)
-            || named;
+        let speaks = names_people(head) || SPEAKING_SUBJECTS.contains(&head) || named;
         speaks.then_some((from, to))
     }
 
