@@ -94,6 +94,7 @@ pub fn find(title: &str, body: &str, mentions: &[Mention]) -> Vec<Attribution> {
         let field_mentions: Vec<&Mention> = mentions.iter().filter(|m| m.field == field).collect();
         Finder::new(field, text, &field_mentions).run(&mut out);
     }
+    resolve_organisation_speakers(&mut out, &Fields { title, body }, mentions);
     resolve_pronoun_speakers(&mut out);
     out
 }
@@ -118,6 +119,7 @@ pub fn find_in_article(title: &str, body: &str, mentions: &[Mention]) -> Vec<Att
         out.extend(found);
         chars_before += window.chars().count();
     }
+    resolve_organisation_speakers(&mut out, &Fields { title, body }, &[]);
     resolve_pronoun_speakers(&mut out);
     out
 }
@@ -265,6 +267,307 @@ fn resolve_pronoun_speakers(attributions: &mut [Attribution]) {
             speakers.push(Antecedent::of(source, lower));
         }
     }
+}
+
+/// `Eagle Telephonics Inc said it signed ... The company said ... It added`: wire copy
+/// names the firm once and then calls it `the company` or `it`, and a search for the
+/// firm's statements must find all of them. An `it` source is the last named
+/// organisation that spoke, unless another thing spoke since (`The report said ... It
+/// found`: the report, whom no name is found for); `the company` (or firm, group, ...)
+/// is the last organisation that spoke; `the bank`, `the finance ministry` the last
+/// one whose name holds those words (`Bank of England`, `Japan's Finance Ministry`).
+/// Either stays unnamed when another organisation or place was a subject in between
+/// (`Even Porsche may join the race, although it insists`), or when the words are
+/// inside someone's quote (`"It claims ...`, after `Nunn said.`); an `it` that shows
+/// something ([`EVIDENCE_LEMMAS`]) stays unnamed too.
+fn resolve_organisation_speakers(
+    attributions: &mut [Attribution],
+    fields: &Fields,
+    mentions: &[Mention],
+) {
+    // Named organisations that spoke so far, last one last, with where they spoke.
+    let mut organisations: Vec<(Antecedent, Place)> = Vec::new();
+    // The last speaker that is a thing, not people: what an `it` can point back to.
+    let mut last_thing: Option<(Antecedent, Place)> = None;
+    let reported: Vec<Place> = attributions
+        .iter()
+        .flat_map(|a| std::iter::once(&a.content).chain(&a.continued))
+        .map(|span| Place {
+            field: span.field,
+            start: span.start,
+            end: span.end,
+        })
+        .collect();
+    for a in attributions.iter_mut() {
+        let Some(source) = a.source.as_mut() else {
+            continue;
+        };
+        let lower = source.span.text.to_lowercase();
+        let here = Place {
+            field: source.span.field,
+            start: source.span.start,
+            end: source.span.end,
+        };
+        let quoted = fields.after_quote_mark(&here)
+            || reported
+                .iter()
+                .any(|r| r.field == here.field && r.start <= here.start && here.start < r.end);
+        if source.canonical.is_none() && !quoted {
+            let organisation = organisation_description(&lower);
+            let employer = organisation
+                .is_none()
+                .then(|| employer_description(&lower))
+                .flatten();
+            let description = organisation.as_ref().or(employer.as_ref());
+            let antecedent = if lower == "it" && !EVIDENCE_LEMMAS.contains(&a.cue.lemma) {
+                last_thing
+                    .as_ref()
+                    .filter(|(thing, _)| thing.kind == Some(EntityKind::Org))
+            } else {
+                description.and_then(|words| {
+                    organisations
+                        .iter()
+                        .rev()
+                        .find(|(organisation, _)| words.fits(organisation))
+                })
+            };
+            let antecedent = antecedent.filter(|(antecedent, spoke)| {
+                !fields.subject_between(mentions, spoke, &here, |m| {
+                    m.canonical.as_str() != antecedent.canonical.as_deref().unwrap_or_default()
+                        && description.is_none_or(|words| words.any_organisation || words.names(m))
+                })
+            });
+            match antecedent {
+                // `a company spokesman` speaks for the company and stays a person.
+                Some((antecedent, _)) if employer.is_some() => {
+                    let name = antecedent.canonical.clone().unwrap_or_default();
+                    if !source.affiliations.contains(&name) {
+                        source.affiliations.push(name);
+                    }
+                }
+                Some((antecedent, _)) => {
+                    source.canonical = antecedent.canonical.clone();
+                    source.kind = antecedent.kind;
+                    source.affiliations = antecedent.affiliations.clone();
+                }
+                None => {}
+            }
+        }
+        let organisation = source.kind == Some(EntityKind::Org) && source.canonical.is_some();
+        if organisation {
+            organisations.push((Antecedent::of(source, lower.clone()), here.clone()));
+        }
+        if organisation || (source.canonical.is_none() && names_a_thing(&lower)) {
+            last_thing = Some((Antecedent::of(source, lower), here));
+        }
+    }
+}
+
+/// Cues of what something shows rather than says: after them `it` is mostly the
+/// situation (`If he can help ..., then it shows politics isn't worthless`), not the
+/// firm that last spoke.
+const EVIDENCE_LEMMAS: &[&str] = &[
+    "show",
+    "suggest",
+    "indicate",
+    "prove",
+    "mean",
+    "demonstrate",
+];
+
+/// An article's two fields, for reading the words around a mention.
+struct Fields<'a> {
+    title: &'a str,
+    body: &'a str,
+}
+
+impl Fields<'_> {
+    /// Whether a mention that `blocks` (an organisation or place) is the subject of a
+    /// clause after `from` and before `to` (`Porsche may join`, `The ODPM
+    /// attributed`): a later `it` or `the company` may be that one.
+    fn subject_between(
+        &self,
+        mentions: &[Mention],
+        from: &Place,
+        to: &Place,
+        blocks: impl Fn(&Mention) -> bool,
+    ) -> bool {
+        mentions
+            .iter()
+            .filter(|m| matches!(m.kind, EntityKind::Org | EntityKind::Place))
+            .filter(|m| {
+                let at = |field: &str, offset: usize| (field == "body", offset);
+                at(m.field, m.start) >= at(from.field, from.end)
+                    && at(m.field, m.end) <= at(to.field, to.start)
+            })
+            .filter(|m| blocks(m))
+            .any(|m| self.verb_follows(m))
+    }
+
+    /// The text of `field` and the byte offset of its character `at`.
+    fn byte_at(&self, field: &str, at: usize) -> (&str, Option<usize>) {
+        let text = if field == "title" {
+            self.title
+        } else {
+            self.body
+        };
+        let byte = if text.is_ascii() {
+            Some(at)
+        } else {
+            text.char_indices().nth(at).map(|(b, _)| b)
+        };
+        (text, byte)
+    }
+
+    /// Whether a speaker's words open a quote (`"It indicates ...`): they are the
+    /// quoted person's, whatever the quote marks around them were paired with.
+    fn after_quote_mark(&self, place: &Place) -> bool {
+        let (text, byte) = self.byte_at(place.field, place.start);
+        byte.and_then(|b| text.get(..b))
+            .and_then(|before| before.trim_end().chars().next_back())
+            .is_some_and(|c| matches!(c, '"' | '\u{201c}' | '\''))
+    }
+
+    /// Whether the word after a mention is a verb it is the subject of (`could`,
+    /// `attributed`, `insists`), not a noun it modifies or a preposition.
+    fn verb_follows(&self, m: &Mention) -> bool {
+        let (text, byte) = self.byte_at(m.field, m.end);
+        let Some(rest) = byte.and_then(|b| text.get(b..)) else {
+            return false;
+        };
+        let Some(word) = rest.split_whitespace().next() else {
+            return false;
+        };
+        if !rest.starts_with(' ') || !word.chars().all(|c| c.is_ascii_lowercase()) {
+            return false;
+        }
+        FINITE_AUXILIARIES.contains(&word)
+            || (word.ends_with("ed") && word.len() > 4)
+            || (word.ends_with('s') && !word.ends_with("ss") && word.len() > 3)
+    }
+}
+
+/// A speaker described as an organisation (`the company`, `the central bank`):
+/// lowercase words after `the`, the last one a noun for a body.
+struct OrganisationDescription<'a> {
+    /// The words after `the` (`finance`, `ministry`).
+    words: Vec<&'a str>,
+    /// `company`, `firm`: any organisation; `bank`, `ministry`: one whose name says so.
+    any_organisation: bool,
+}
+
+/// Nouns for an organisation of any name (`the company` after `Eagle Telephonics
+/// Inc`).
+const ANY_ORGANISATION_NOUNS: &[&str] = &["company", "firm", "group", "corporation", "concern"];
+
+/// Nouns for an organisation whose name holds the noun (`the bank` after `Bank of
+/// England` or `Bundesbank`, `the department` after `U.S. Agriculture Department`).
+const NAMED_ORGANISATION_NOUNS: &[&str] = &[
+    "bank",
+    "department",
+    "ministry",
+    "agency",
+    "exchange",
+    "union",
+    "commission",
+    "committee",
+    "council",
+    "bureau",
+    "office",
+    "board",
+    "fund",
+    "association",
+    "federation",
+    "institute",
+    "authority",
+    "administration",
+    "party",
+    "airline",
+    "airlines",
+];
+
+/// Words of an organisation description that its name need not hold (`the central
+/// bank` is the Bank of Japan, `the state oil company` a company of any name).
+const DESCRIPTIVE_WORDS: &[&str] = &["central", "state", "federal", "national", "official"];
+
+/// `a company spokesman`, `bank officials`: people who speak for an organisation
+/// described by one of its nouns (see [`OrganisationDescription`]), which a search for
+/// that organisation's statements must find too.
+fn employer_description(lower_source: &str) -> Option<OrganisationDescription<'_>> {
+    let words: Vec<&str> = lower_source
+        .split_whitespace()
+        .skip_while(|w| DETERMINERS.contains(w) || matches!(*w, "one" | "two" | "three"))
+        .collect();
+    let (head, modifiers) = words.split_last()?;
+    let speaks = ONE_PERSON_ROLES.contains(head) || PEOPLE_NOUNS.contains(head);
+    let plain = |w: &&str| w.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+    if !speaks || modifiers.is_empty() || modifiers.len() > 3 || !modifiers.iter().all(plain) {
+        return None;
+    }
+    let noun = modifiers
+        .iter()
+        .rev()
+        .find(|w| ANY_ORGANISATION_NOUNS.contains(w) || NAMED_ORGANISATION_NOUNS.contains(w))?;
+    Some(OrganisationDescription {
+        words: vec![noun],
+        any_organisation: ANY_ORGANISATION_NOUNS.contains(noun),
+    })
+}
+
+/// `the company`, `the finance ministry`: see [`OrganisationDescription`].
+fn organisation_description(lower_source: &str) -> Option<OrganisationDescription<'_>> {
+    let head = role_noun(lower_source)?;
+    let any_organisation = ANY_ORGANISATION_NOUNS.contains(&head);
+    if !any_organisation && !NAMED_ORGANISATION_NOUNS.contains(&head) {
+        return None;
+    }
+    let words = lower_source.split_whitespace().skip(1).collect();
+    Some(OrganisationDescription {
+        words,
+        any_organisation,
+    })
+}
+
+impl OrganisationDescription<'_> {
+    /// Whether a named organisation that spoke before can be the one described.
+    fn fits(&self, organisation: &Antecedent) -> bool {
+        self.any_organisation
+            || self.held_by(
+                &organisation
+                    .canonical
+                    .as_deref()
+                    .unwrap_or_default()
+                    .to_lowercase(),
+                &organisation.words,
+            )
+    }
+
+    /// Whether a mentioned organisation's name holds the description's words.
+    fn names(&self, m: &Mention) -> bool {
+        self.held_by(&m.canonical.to_lowercase(), &m.text.to_lowercase())
+    }
+
+    fn held_by(&self, name: &str, words: &str) -> bool {
+        self.words.iter().all(|word| {
+            DESCRIPTIVE_WORDS.contains(word) || name.contains(word) || words.contains(word)
+        })
+    }
+}
+
+/// Whether an unnamed speaker is a thing an `it` can stand for (`the report`, `the
+/// survey`), not people (`analysts`, `he`, `the spokesman`).
+fn names_a_thing(lower_source: &str) -> bool {
+    let head = role_head(lower_source);
+    let plural = head.ends_with('s') && !head.ends_with("ss");
+    !PRONOUNS.contains(&lower_source)
+        && !plural
+        && !names_people(head)
+        && !matches!(
+            head,
+            "man" | "woman" | "men" | "women" | "people" | "police"
+        )
+        && head.chars().all(|c| c.is_alphabetic())
+        && !head.is_empty()
 }
 
 /// Adverbs that stand between a verb's auxiliary and the verb (`is sometimes
@@ -5577,6 +5880,98 @@ mod tests {
                 (None, vec!["Australia"]),
             ]
         );
+    }
+
+    /// Each source's words and the entity it was resolved to, in text order.
+    fn sources_named(a: &[Attribution]) -> Vec<(&str, Option<&str>)> {
+        a.iter()
+            .filter_map(|x| x.source.as_ref())
+            .map(|s| (s.span.text.as_str(), s.canonical.as_deref()))
+            .collect()
+    }
+
+    #[test]
+    fn the_company_it_and_a_company_spokesman_are_the_firm_that_spoke_before() {
+        let body = "Eagle Telephonics Inc said it signed an agreement with Pacific Bell. The company said the deal is worth 10 mln dlrs. It added that talks with the Bank of England went well. A company spokesman said the deal would close in May. The bank said it had no comment.";
+        let mentions = [
+            first_mention(
+                body,
+                EntityKind::Org,
+                "Eagle Telephonics",
+                "Eagle Telephonics Inc",
+            ),
+            first_mention(body, EntityKind::Org, "Pacific Bell", "Pacific Bell"),
+            first_mention(body, EntityKind::Org, "Bank of England", "Bank of England"),
+        ];
+        let a = find("", body, &mentions);
+        // The Bank of England never spoke before `the bank`, so the bank stays unnamed.
+        assert_eq!(
+            sources_named(&a),
+            vec![
+                ("Eagle Telephonics Inc", Some("Eagle Telephonics")),
+                ("The company", Some("Eagle Telephonics")),
+                ("It", Some("Eagle Telephonics")),
+                ("A company spokesman", None),
+                ("The bank", None),
+            ]
+        );
+        // The spokesman stays a person of their own, who speaks for the firm.
+        assert_eq!(
+            canonicals_and_affiliations(&a)[3],
+            (None, vec!["Eagle Telephonics"])
+        );
+        let body = "The Bank of England said rates would hold. Barclays said it agreed. The central bank said inflation was low.";
+        let mentions = [
+            first_mention(
+                body,
+                EntityKind::Org,
+                "Bank of England",
+                "The Bank of England",
+            ),
+            first_mention(body, EntityKind::Org, "Barclays", "Barclays"),
+        ];
+        let a = find("", body, &mentions);
+        assert_eq!(
+            sources_named(&a).last(),
+            Some(&("The central bank", Some("Bank of England"))),
+            "the last organisation whose name holds `bank`: {a:?}"
+        );
+    }
+
+    #[test]
+    fn it_stays_unnamed_after_another_subject_a_report_or_inside_a_quote() {
+        // Another organisation was the subject since the firm spoke.
+        let body = "GM said sales rose. Even Porsche may join the race, although it insists it is still considering the plan.";
+        let mentions = [
+            first_mention(body, EntityKind::Org, "General Motors", "GM"),
+            first_mention(body, EntityKind::Org, "Porsche", "Porsche"),
+        ];
+        let a = find("", body, &mentions);
+        assert_eq!(
+            sources_named(&a),
+            vec![("GM", Some("General Motors")), ("it", None)]
+        );
+        // A report spoke since: `it` is the report, which has no name.
+        let body =
+            "GM said sales rose. The report said prices fell. It found that demand was weak.";
+        let mentions = [first_mention(body, EntityKind::Org, "General Motors", "GM")];
+        let a = find("", body, &mentions);
+        assert_eq!(
+            sources_named(&a),
+            vec![
+                ("GM", Some("General Motors")),
+                ("The report", None),
+                ("It", None)
+            ]
+        );
+        // Inside a speaker's quote, `it` is the speaker's word for something else.
+        let body = "GM said sales rose. \"I think this report hurts that,\" Nunn said. \"It claims that the council had influence.";
+        let mentions = [
+            first_mention(body, EntityKind::Org, "General Motors", "GM"),
+            first_mention(body, EntityKind::Person, "Sam Nunn", "Nunn"),
+        ];
+        let a = find("", body, &mentions);
+        assert_eq!(sources_named(&a).last(), Some(&("It", None)), "{a:?}");
     }
 
     #[test]
