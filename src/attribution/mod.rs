@@ -1940,6 +1940,30 @@ impl<'a> Finder<'a> {
         if posted_result {
             return None;
         }
+        // `its board declared a quarterly dividend`, `declared force majeure`: an act
+        // put into force, not a statement of what is so.
+        const DECLARED_ACTS: &[&str] = &[
+            "dividend",
+            "dividends",
+            "div",
+            "split",
+            "payout",
+            "distribution",
+            "majeure",
+            "moratorium",
+            "emergency",
+            "bankruptcy",
+            "curfew",
+            "holiday",
+            "war",
+        ];
+        let declared_act = cue.lemma == "declare"
+            && (i + 1..(i + 7).min(range.end))
+                .take_while(|j| !is_punct(&self.lower[*j]) && !self.looks_like_verb(*j))
+                .any(|j| DECLARED_ACTS.contains(&self.lower[j].as_str()));
+        if declared_act {
+            return None;
+        }
         // `spyware found on people's PCs`: a participle placing a thing, not a finding.
         let placed = cue.lemma == "find"
             && self
@@ -5935,6 +5959,19 @@ mod tests {
             sources_named(&a).last(),
             Some(&("The central bank", Some("Bank of England"))),
             "the last organisation whose name holds `bank`: {a:?}"
+        );
+    }
+
+    #[test]
+    fn a_declared_dividend_is_no_statement() {
+        let body = "Texaco Inc said its board declared a quarterly dividend of 75 cts a share. It said the dividend is payable June 10.";
+        let mentions = [first_mention(body, EntityKind::Org, "Texaco", "Texaco Inc")];
+        let a = find("", body, &mentions);
+        let cues: Vec<&str> = a.iter().map(|x| x.cue.span.text.as_str()).collect();
+        assert_eq!(cues, vec!["said", "said"], "{a:?}");
+        assert_eq!(
+            sources_named(&a),
+            vec![("Texaco Inc", Some("Texaco")), ("It", Some("Texaco"))]
         );
     }
 
