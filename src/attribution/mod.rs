@@ -308,17 +308,17 @@ fn resolve_organisation_speakers(
             start: source.span.start,
             end: source.span.end,
         };
-        let quoted = fields.after_quote_mark(&here)
+        let quoted = fields.after_opening_quote(&here)
             || reported
                 .iter()
                 .any(|r| r.field == here.field && r.start <= here.start && here.start < r.end);
         if source.canonical.is_none() && !quoted {
-            let organisation = organisation_description(&lower);
-            let employer = organisation
+            let described = organisation_description(&lower);
+            let employer = described
                 .is_none()
                 .then(|| employer_description(&lower))
                 .flatten();
-            let description = organisation.as_ref().or(employer.as_ref());
+            let description = described.as_ref().or(employer.as_ref());
             let antecedent = if lower == "it" && !EVIDENCE_LEMMAS.contains(&a.cue.lemma) {
                 last_thing
                     .as_ref()
@@ -340,9 +340,10 @@ fn resolve_organisation_speakers(
             match antecedent {
                 // `a company spokesman` speaks for the company and stays a person.
                 Some((antecedent, _)) if employer.is_some() => {
-                    let name = antecedent.canonical.clone().unwrap_or_default();
-                    if !source.affiliations.contains(&name) {
-                        source.affiliations.push(name);
+                    if let Some(name) = &antecedent.canonical {
+                        if !source.affiliations.contains(name) {
+                            source.affiliations.push(name.clone());
+                        }
                     }
                 }
                 Some((antecedent, _)) => {
@@ -420,12 +421,20 @@ impl Fields<'_> {
     }
 
     /// Whether a speaker's words open a quote (`"It indicates ...`): they are the
-    /// quoted person's, whatever the quote marks around them were paired with.
-    fn after_quote_mark(&self, place: &Place) -> bool {
+    /// quoted person's, whatever the quote marks around them were paired with. A mark
+    /// that closes a quote (`"...," the company said`) is no such mark: a straight
+    /// quote opens only after a space or at the start.
+    fn after_opening_quote(&self, place: &Place) -> bool {
         let (text, byte) = self.byte_at(place.field, place.start);
-        byte.and_then(|b| text.get(..b))
-            .and_then(|before| before.trim_end().chars().next_back())
-            .is_some_and(|c| matches!(c, '"' | '\u{201c}' | '\''))
+        let Some(before) = byte.and_then(|b| text.get(..b)).map(str::trim_end) else {
+            return false;
+        };
+        let mut back = before.chars().rev();
+        match back.next() {
+            Some('\u{201c}') => true,
+            Some('"' | '\'') => back.next().is_none_or(char::is_whitespace),
+            _ => false,
+        }
     }
 
     /// Whether the word after a mention is a verb it is the subject of (`could`,
@@ -547,6 +556,9 @@ impl OrganisationDescription<'_> {
         self.held_by(&m.canonical.to_lowercase(), &m.text.to_lowercase())
     }
 
+    /// Whether an organisation's canonical name or its own words (`the New China News
+    /// Agency` for Xinhua) hold every word of the description but the merely
+    /// descriptive ones.
     fn held_by(&self, name: &str, words: &str) -> bool {
         self.words.iter().all(|word| {
             DESCRIPTIVE_WORDS.contains(word) || name.contains(word) || words.contains(word)
@@ -6009,6 +6021,15 @@ mod tests {
         ];
         let a = find("", body, &mentions);
         assert_eq!(sources_named(&a).last(), Some(&("It", None)), "{a:?}");
+        // After a quote it closes, `the company` is the firm again.
+        let body = "GM said sales rose. \"We are pleased,\" the company said.";
+        let mentions = [first_mention(body, EntityKind::Org, "General Motors", "GM")];
+        let a = find("", body, &mentions);
+        assert_eq!(
+            sources_named(&a).last(),
+            Some(&("the company", Some("General Motors"))),
+            "{a:?}"
+        );
     }
 
     #[test]
