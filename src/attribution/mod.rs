@@ -286,6 +286,11 @@ fn resolve_organisation_speakers(
     mentions: &[Mention],
 ) {
     // Named organisations that spoke so far, last one last, with where they spoke.
+    // With no mentions (a long body read window by window) no speaker has a name, so
+    // there is nothing to point back to.
+    if mentions.is_empty() {
+        return;
+    }
     let mut organisations: Vec<(Antecedent, Place)> = Vec::new();
     // The last speaker that is a thing, not people: what an `it` can point back to.
     let mut last_thing: Option<(Antecedent, Place)> = None;
@@ -308,11 +313,7 @@ fn resolve_organisation_speakers(
             start: source.span.start,
             end: source.span.end,
         };
-        let quoted = fields.after_opening_quote(&here)
-            || reported
-                .iter()
-                .any(|r| r.field == here.field && r.start <= here.start && here.start < r.end);
-        if source.canonical.is_none() && !quoted {
+        if source.canonical.is_none() {
             let described = organisation_description(&lower);
             let employer = described
                 .is_none()
@@ -332,10 +333,16 @@ fn resolve_organisation_speakers(
                 })
             };
             let antecedent = antecedent.filter(|(antecedent, spoke)| {
-                !fields.subject_between(mentions, spoke, &here, |m| {
-                    m.canonical.as_str() != antecedent.canonical.as_deref().unwrap_or_default()
-                        && description.is_none_or(|words| words.any_organisation || words.names(m))
-                })
+                let quoted = fields.after_opening_quote(&here)
+                    || reported.iter().any(|r| {
+                        r.field == here.field && r.start <= here.start && here.start < r.end
+                    });
+                !quoted
+                    && !fields.subject_between(mentions, spoke, &here, |m| {
+                        m.canonical.as_str() != antecedent.canonical.as_deref().unwrap_or_default()
+                            && description
+                                .is_none_or(|words| words.any_organisation || words.names(m))
+                    })
             });
             match antecedent {
                 // `a company spokesman` speaks for the company and stays a person.
@@ -574,10 +581,7 @@ fn names_a_thing(lower_source: &str) -> bool {
     !PRONOUNS.contains(&lower_source)
         && !plural
         && !names_people(head)
-        && !matches!(
-            head,
-            "man" | "woman" | "men" | "women" | "people" | "police"
-        )
+        && !PEOPLE_WORDS.contains(&head)
         && head.chars().all(|c| c.is_alphabetic())
         && !head.is_empty()
 }
@@ -991,13 +995,9 @@ fn names_people(head: &str) -> bool {
 
 /// Heads of a sentence subject that can go on speaking in a gerund after it (`The
 /// firm cut 500 jobs, saying ...`, `A US woman is suing HP, saying ...`), besides
-/// [`PEOPLE_NOUNS`] and [`ONE_PERSON_ROLES`]: people and the bodies that speak.
+/// [`PEOPLE_NOUNS`], [`ONE_PERSON_ROLES`] and [`PEOPLE_WORDS`]: people and the bodies
+/// that speak.
 const SPEAKING_SUBJECTS: &[&str] = &[
-    "man",
-    "men",
-    "woman",
-    "women",
-    "people",
     "critics",
     "campaigners",
     "ministers",
@@ -1005,7 +1005,6 @@ const SPEAKING_SUBJECTS: &[&str] = &[
     "government",
     "ministry",
     "department",
-    "police",
     "company",
     "firm",
     "group",
@@ -1017,6 +1016,10 @@ const SPEAKING_SUBJECTS: &[&str] = &[
     "bank",
     "club",
 ];
+
+/// Nouns for people that are neither a role nor a group that speaks as one ([`names_people`]):
+/// a gerund after them is theirs ([`SPEAKING_SUBJECTS`]), and an `it` is never them.
+const PEOPLE_WORDS: &[&str] = &["man", "men", "woman", "women", "people", "police"];
 
 /// Items a speaker list reaches back over before its last `and` (`France, Britain,
 /// Canada and Japan said`).
@@ -4504,7 +4507,10 @@ impl<'a> Finder<'a> {
         }
         let head = self.lower[to - 1].as_str();
         let named = self.ends_a_mention(to - 1);
-        let speaks = names_people(head) || SPEAKING_SUBJECTS.contains(&head) || named;
+        let speaks = names_people(head)
+            || PEOPLE_WORDS.contains(&head)
+            || SPEAKING_SUBJECTS.contains(&head)
+            || named;
         speaks.then_some((from, to))
     }
 
