@@ -294,16 +294,32 @@ fn resolve_organisation_speakers(
     let mut organisations: Vec<(Antecedent, Place)> = Vec::new();
     // The last speaker that is a thing, not people: what an `it` can point back to.
     let mut last_thing: Option<(Antecedent, Place)> = None;
-    let reported: Vec<Place> = attributions
+    let said_places = |a: &Attribution| -> Vec<Place> {
+        std::iter::once(&a.content)
+            .chain(&a.continued)
+            .map(|span| Place {
+                field: span.field,
+                start: span.start,
+                end: span.end,
+            })
+            .collect()
+    };
+    // What each attribution reports, with its speaker's name as found (before this
+    // pass names anyone).
+    let reported: Vec<(Place, Option<String>)> = attributions
         .iter()
-        .flat_map(|a| std::iter::once(&a.content).chain(&a.continued))
-        .map(|span| Place {
-            field: span.field,
-            start: span.start,
-            end: span.end,
+        .flat_map(|a| {
+            let speaker = a.source.as_ref().and_then(|s| s.canonical.clone());
+            said_places(a)
+                .into_iter()
+                .map(move |place| (place, speaker.clone()))
         })
         .collect();
+    let inside = |place: &Place, field: &str, start: usize, end: usize| {
+        place.field == field && place.start <= start && end <= place.end
+    };
     for a in attributions.iter_mut() {
+        let own_statement = said_places(a);
         let Some(source) = a.source.as_mut() else {
             continue;
         };
@@ -334,12 +350,23 @@ fn resolve_organisation_speakers(
             };
             let antecedent = antecedent.filter(|(antecedent, spoke)| {
                 let quoted = fields.after_opening_quote(&here)
-                    || reported.iter().any(|r| {
+                    || reported.iter().any(|(r, _)| {
                         r.field == here.field && r.start <= here.start && here.start < r.end
                     });
+                let named = antecedent.canonical.as_deref().unwrap_or_default();
                 !quoted
                     && !fields.subject_between(mentions, spoke, &here, |m| {
-                        m.canonical.as_str() != antecedent.canonical.as_deref().unwrap_or_default()
+                        m.canonical.as_str() != named
+                            // `Goldman privately placed the debt, the company said`: a
+                            // subject inside the firm's own statements is what it said,
+                            // not who it is; in someone else's it may be the new topic.
+                            && !own_statement
+                                .iter()
+                                .any(|r| inside(r, m.field, m.start, m.end))
+                            && !reported.iter().any(|(r, speaker)| {
+                                speaker.as_deref() == Some(named)
+                                    && inside(r, m.field, m.start, m.end)
+                            })
                             && description
                                 .is_none_or(|words| words.any_organisation || words.names(m))
                     })
@@ -409,7 +436,36 @@ impl Fields<'_> {
                     && at(m.field, m.end) <= at(to.field, to.start)
             })
             .filter(|m| blocks(m))
-            .any(|m| self.verb_follows(m))
+            .any(|m| self.opens_clause(m) && self.verb_follows(m))
+    }
+
+    /// Whether a mention stands where a clause's subject does: at the start of its
+    /// field, after punctuation, a clause word, `the` or an adverb (`Even Porsche may
+    /// join`), not inside another noun phrase (`its Arco Seed Co operations`, `shares
+    /// of Texaco rose`), where it is no subject however the next word reads.
+    fn opens_clause(&self, m: &Mention) -> bool {
+        let (text, byte) = self.byte_at(m.field, m.start);
+        let Some(before) = byte.and_then(|b| text.get(..b)).map(str::trim_end) else {
+            return false;
+        };
+        let Some(last) = before.chars().next_back() else {
+            return true;
+        };
+        if !last.is_alphanumeric() {
+            return !matches!(last, '$' | '&' | '-' | '/' | '\'');
+        }
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        const PREPOSITIONS: &[&str] = &[
+            "to", "in", "on", "at", "for", "with", "by", "from", "about", "into", "over", "under",
+        ];
+        let lower = word.to_lowercase();
+        lower == "the"
+            || (CLAUSE_WORDS.contains(&lower.as_str()) && !PREPOSITIONS.contains(&lower.as_str()))
+            || SENTENCE_LINKS.contains(&lower.as_str())
+            || is_adverb(&lower)
     }
 
     /// The text of `field` and the byte offset of its character `at`.
@@ -444,20 +500,32 @@ impl Fields<'_> {
         }
     }
 
-    /// Whether the word after a mention is a verb it is the subject of (`could`,
-    /// `attributed`, `insists`), not a noun it modifies or a preposition.
+    /// Whether the word after a mention (and any adverbs) is a verb it is the subject
+    /// of (`could`, `attributed`, `also insists`), not a noun it modifies or a
+    /// preposition.
     fn verb_follows(&self, m: &Mention) -> bool {
         let (text, byte) = self.byte_at(m.field, m.end);
         let Some(rest) = byte.and_then(|b| text.get(b..)) else {
             return false;
         };
-        let Some(word) = rest.split_whitespace().next() else {
+        // `Microsoft also made`: an adverb may stand before the verb.
+        let Some(word) = rest
+            .split_whitespace()
+            .take(3)
+            .find(|word| !is_adverb(word))
+        else {
             return false;
         };
         if !rest.starts_with(' ') || !word.chars().all(|c| c.is_ascii_lowercase()) {
             return false;
         }
+        // A plural name speaks in the base form (`The Lib Dems say`).
+        const PLURAL_SPEECH: &[&str] = &[
+            "say", "argue", "insist", "warn", "claim", "believe", "think", "want", "hope", "fear",
+            "expect", "agree", "deny", "accuse", "plan",
+        ];
         FINITE_AUXILIARIES.contains(&word)
+            || PLURAL_SPEECH.contains(&word)
             || (word.ends_with("ed") && word.len() > 4)
             || (word.ends_with('s') && !word.ends_with("ss") && word.len() > 3)
     }
@@ -6027,6 +6095,43 @@ mod tests {
         ];
         let a = find("", body, &mentions);
         assert_eq!(sources_named(&a).last(), Some(&("It", None)), "{a:?}");
+        // A name inside another noun phrase is no subject, whatever word follows it.
+        let body = "Atlantic Richfield Co said it would sell its Arco Seed Co operations. The company said the price was not set.";
+        let mentions = [
+            first_mention(
+                body,
+                EntityKind::Org,
+                "Atlantic Richfield",
+                "Atlantic Richfield Co",
+            ),
+            first_mention(body, EntityKind::Org, "Arco Seed", "Arco Seed Co"),
+        ];
+        let a = find("", body, &mentions);
+        assert_eq!(
+            sources_named(&a).last(),
+            Some(&("The company", Some("Atlantic Richfield"))),
+            "{a:?}"
+        );
+        // A subject after an adverb is still a subject.
+        let body = "GM said sales rose. Ford now owns the plant. It said prices fell.";
+        let mentions = [
+            first_mention(body, EntityKind::Org, "General Motors", "GM"),
+            first_mention(body, EntityKind::Org, "Ford", "Ford"),
+        ];
+        let a = find("", body, &mentions);
+        assert_eq!(sources_named(&a).last(), Some(&("It", None)), "{a:?}");
+        // A subject inside what the firm said is part of its statement.
+        let body = "Foothill Group said its unit placed debt. Goldman Sachs privately placed the debt, the company said.";
+        let mentions = [
+            first_mention(body, EntityKind::Org, "Foothill Group", "Foothill Group"),
+            first_mention(body, EntityKind::Org, "Goldman Sachs", "Goldman Sachs"),
+        ];
+        let a = find("", body, &mentions);
+        assert_eq!(
+            sources_named(&a).last(),
+            Some(&("the company", Some("Foothill Group"))),
+            "{a:?}"
+        );
         // After a quote it closes, `the company` is the firm again.
         let body = "GM said sales rose. \"We are pleased,\" the company said.";
         let mentions = [first_mention(body, EntityKind::Org, "General Motors", "GM")];
