@@ -21,6 +21,8 @@ pub mod stored;
 /// keeping the old rules' attributions, with no version number to forget to bump.
 pub const RULES_SOURCE: [&str; 2] = [include_str!("mod.rs"), include_str!("cues.rs")];
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::entity::EntityKind;
@@ -304,17 +306,17 @@ fn resolve_organisation_speakers(
             })
             .collect()
     };
-    // What each attribution reports, with its speaker's name as found (before this
-    // pass names anyone).
-    let reported: Vec<(Place, Option<String>)> = attributions
-        .iter()
-        .flat_map(|a| {
-            let speaker = a.source.as_ref().and_then(|s| s.canonical.clone());
-            said_places(a)
-                .into_iter()
-                .map(move |place| (place, speaker.clone()))
-        })
-        .collect();
+    let reported: Vec<Place> = attributions.iter().flat_map(said_places).collect();
+    // What each named speaker said, by name as found (before this pass names anyone).
+    let mut statements_of: HashMap<String, Vec<Place>> = HashMap::new();
+    for a in attributions.iter() {
+        if let Some(name) = a.source.as_ref().and_then(|s| s.canonical.clone()) {
+            statements_of
+                .entry(name)
+                .or_default()
+                .extend(said_places(a));
+        }
+    }
     let inside = |place: &Place, field: &str, start: usize, end: usize| {
         place.field == field && place.start <= start && end <= place.end
     };
@@ -350,7 +352,7 @@ fn resolve_organisation_speakers(
             };
             let antecedent = antecedent.filter(|(antecedent, spoke)| {
                 let quoted = fields.after_opening_quote(&here)
-                    || reported.iter().any(|(r, _)| {
+                    || reported.iter().any(|r| {
                         r.field == here.field && r.start <= here.start && here.start < r.end
                     });
                 let named = antecedent.canonical.as_deref().unwrap_or_default();
@@ -363,9 +365,8 @@ fn resolve_organisation_speakers(
                             && !own_statement
                                 .iter()
                                 .any(|r| inside(r, m.field, m.start, m.end))
-                            && !reported.iter().any(|(r, speaker)| {
-                                speaker.as_deref() == Some(named)
-                                    && inside(r, m.field, m.start, m.end)
+                            && !statements_of.get(named).is_some_and(|said| {
+                                said.iter().any(|r| inside(r, m.field, m.start, m.end))
                             })
                             && description
                                 .is_none_or(|words| words.any_organisation || words.names(m))
