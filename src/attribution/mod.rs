@@ -47,6 +47,22 @@ pub struct Place {
     pub end: usize,
 }
 
+impl Place {
+    /// Where a span stands, without its text: enough to compare positions.
+    fn of(span: &Span) -> Place {
+        Place {
+            field: span.field,
+            start: span.start,
+            end: span.end,
+        }
+    }
+
+    /// Whether the characters `start..end` of `field` lie within this place.
+    fn holds(&self, field: &str, start: usize, end: usize) -> bool {
+        self.field == field && self.start <= start && end <= self.end
+    }
+}
+
 /// The speaker.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
@@ -299,11 +315,7 @@ fn resolve_organisation_speakers(
     let said_places = |a: &Attribution| -> Vec<Place> {
         std::iter::once(&a.content)
             .chain(&a.continued)
-            .map(|span| Place {
-                field: span.field,
-                start: span.start,
-                end: span.end,
-            })
+            .map(Place::of)
             .collect()
     };
     let reported: Vec<Place> = attributions.iter().flat_map(said_places).collect();
@@ -317,20 +329,13 @@ fn resolve_organisation_speakers(
                 .extend(said_places(a));
         }
     }
-    let inside = |place: &Place, field: &str, start: usize, end: usize| {
-        place.field == field && place.start <= start && end <= place.end
-    };
     for a in attributions.iter_mut() {
         let own_statement = said_places(a);
         let Some(source) = a.source.as_mut() else {
             continue;
         };
         let lower = source.span.text.to_lowercase();
-        let here = Place {
-            field: source.span.field,
-            start: source.span.start,
-            end: source.span.end,
-        };
+        let here = Place::of(&source.span);
         if source.canonical.is_none() {
             let described = organisation_description(&lower);
             let employer = described
@@ -364,9 +369,9 @@ fn resolve_organisation_speakers(
                             // not who it is; in someone else's it may be the new topic.
                             && !own_statement
                                 .iter()
-                                .any(|r| inside(r, m.field, m.start, m.end))
+                                .any(|r| r.holds(m.field, m.start, m.end))
                             && !statements_of.get(named).is_some_and(|said| {
-                                said.iter().any(|r| inside(r, m.field, m.start, m.end))
+                                said.iter().any(|r| r.holds(m.field, m.start, m.end))
                             })
                             && description
                                 .is_none_or(|words| words.any_organisation || words.names(m))
