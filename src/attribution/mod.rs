@@ -61,6 +61,13 @@ impl Place {
     fn holds(&self, field: &str, start: usize, end: usize) -> bool {
         self.field == field && self.start <= start && end <= self.end
     }
+
+    /// Whether this place starts at or after character `offset` of `field`, reading
+    /// the title before the body.
+    fn at_or_after(&self, field: &str, offset: usize) -> bool {
+        let order = |field: &str| field == "body";
+        (order(self.field), self.start) >= (order(field), offset)
+    }
 }
 
 /// The speaker.
@@ -312,6 +319,8 @@ fn resolve_organisation_speakers(
     let mut organisations: Vec<(Antecedent, Place)> = Vec::new();
     // The last speaker that is a thing, not people: what an `it` can point back to.
     let mut last_thing: Option<(Antecedent, Place)> = None;
+    // Where a report or study is a sentence's subject; found once, at the first `it`.
+    let mut documents: Option<Vec<Place>> = None;
     let said_places = |a: &Attribution| -> Vec<Place> {
         std::iter::once(&a.content)
             .chain(&a.continued)
@@ -319,14 +328,17 @@ fn resolve_organisation_speakers(
             .collect()
     };
     let reported: Vec<Place> = attributions.iter().flat_map(said_places).collect();
-    // What each named speaker said, by name as found (before this pass names anyone).
+    // What each organisation said, by name: its own statements and those of people
+    // who speak for it (`a Cooper spokesman`); this pass adds the ones it names.
     let mut statements_of: HashMap<String, Vec<Place>> = HashMap::new();
     for a in attributions.iter() {
-        if let Some(name) = a.source.as_ref().and_then(|s| s.canonical.clone()) {
-            statements_of
-                .entry(name)
-                .or_default()
-                .extend(said_places(a));
+        if let Some(source) = &a.source {
+            for name in source.canonical.iter().chain(&source.affiliations) {
+                statements_of
+                    .entry(name.clone())
+                    .or_default()
+                    .extend(said_places(a));
+            }
         }
     }
     for a in attributions.iter_mut() {
@@ -344,9 +356,19 @@ fn resolve_organisation_speakers(
                 .flatten();
             let description = described.as_ref().or(employer.as_ref());
             let antecedent = if lower == "it" && !EVIDENCE_LEMMAS.contains(&a.cue.lemma) {
-                last_thing
-                    .as_ref()
-                    .filter(|(thing, _)| thing.kind == Some(EntityKind::Org))
+                let documents = documents.get_or_insert_with(|| fields.document_subjects());
+                last_thing.as_ref().filter(|(thing, spoke)| {
+                    thing.kind == Some(EntityKind::Org)
+                        && !documents.iter().any(|d| {
+                            d.at_or_after(spoke.field, spoke.end)
+                                && here.at_or_after(d.field, d.end)
+                                // `An Ifo report said`: the firm's own report.
+                                && !mentions.iter().any(|m| {
+                                    Some(m.canonical.as_str()) == thing.canonical.as_deref()
+                                        && d.holds(m.field, m.start, m.end)
+                                })
+                        })
+                })
             } else {
                 description.and_then(|words| {
                     organisations
@@ -363,7 +385,7 @@ fn resolve_organisation_speakers(
                 let named = antecedent.canonical.as_deref().unwrap_or_default();
                 !quoted
                     && !fields.subject_between(mentions, spoke, &here, |m| {
-                        m.canonical.as_str() != named
+                        !same_firm(&m.canonical, named)
                             // `Goldman privately placed the debt, the company said`: a
                             // subject inside the firm's own statements is what it said,
                             // not who it is; in someone else's it may be the new topic.
@@ -393,6 +415,14 @@ fn resolve_organisation_speakers(
                 }
                 None => {}
             }
+            // `The company said Executive Life Insurance Co gave ...`: what the firm
+            // said under another name is its statement too.
+            for name in source.canonical.iter().chain(&source.affiliations) {
+                statements_of
+                    .entry(name.clone())
+                    .or_default()
+                    .extend(own_statement.iter().cloned());
+            }
         }
         let organisation = source.kind == Some(EntityKind::Org) && source.canonical.is_some();
         if organisation {
@@ -402,6 +432,69 @@ fn resolve_organisation_speakers(
             last_thing = Some((Antecedent::of(source, lower), here));
         }
     }
+}
+
+/// Documents that speak for themselves in news copy (`The report found ...`, `a
+/// survey by Gallup shows ...`): when one is a sentence's subject, a later `it` may be
+/// that document.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "report", "study", "survey", "poll", "research", "paper", "analysis", "review", "audit",
+    "inquiry", "document",
+];
+
+/// Whether a sentence opens with a new document as its subject (`But a recent report
+/// from ...`, `A survey by Gallup ...`): a sentence link, an indefinite article and at most
+/// three words before one of [`DOCUMENT_NOUNS`], none of them a verb or clause word
+/// (`The company issued a report` is the company's sentence). Returns where the noun
+/// ends, in characters from the sentence's start.
+fn document_opening_sentence(sentence: &str) -> Option<usize> {
+    // Each word with the byte offset where it ends.
+    let mut read = 0;
+    let mut words = sentence
+        .split_inclusive(char::is_whitespace)
+        .filter_map(|piece| {
+            let word = piece.trim_end();
+            read += piece.len();
+            let end = read - (piece.len() - word.len());
+            let lower = word
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            (!word.is_empty()).then_some((lower, word, end))
+        });
+    let (mut first, _, _) = words.next()?;
+    if SENTENCE_LINKS.contains(&first.as_str()) {
+        first = words.next()?.0;
+    }
+    // `The report` is mostly the one the firm just spoke of: only a new one counts.
+    if !matches!(first.as_str(), "a" | "an" | "another" | "one") {
+        return None;
+    }
+    for (lower, word, end) in words.take(4) {
+        if DOCUMENT_NOUNS.contains(&lower.as_str()) {
+            return sentence.get(..end).map(|s| s.chars().count());
+        }
+        let verb_or_clause = DETERMINERS.contains(&lower.as_str())
+            || CLAUSE_WORDS.contains(&lower.as_str())
+            || FINITE_AUXILIARIES.contains(&lower.as_str())
+            || lower.ends_with("ed");
+        if verb_or_clause || word.ends_with(',') {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether two organisation names are one firm's, the shorter the start of the
+/// longer (`Hyundai` and `Hyundai Motor America`), not just sharing a first word
+/// (`American Express`, `American Airlines`).
+fn same_firm(one: &str, other: &str) -> bool {
+    let (short, long) = if one.len() <= other.len() {
+        (one, other)
+    } else {
+        (other, one)
+    };
+    long.strip_prefix(short)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
 }
 
 /// Cues of what something shows rather than says: after them `it` is mostly the
@@ -445,10 +538,37 @@ impl Fields<'_> {
             .any(|m| self.opens_clause(m) && self.verb_follows(m))
     }
 
+    /// Where a sentence's subject is a report, study or survey (`But a recent report
+    /// from Continental Research reflects ...`): an `it` after it is that document
+    /// more likely than the firm that spoke before, even when no name is found for it.
+    /// One pass over both fields, so an article with many `it` sources pays it once.
+    fn document_subjects(&self) -> Vec<Place> {
+        let mut found = Vec::new();
+        for (field, text) in [("title", self.title), ("body", self.body)] {
+            // Characters read so far: places count characters, not bytes.
+            let mut read = 0;
+            for piece in text.split_inclusive(['.', '!', '?']) {
+                let sentence = piece.trim_start();
+                let start = read + piece.chars().count() - sentence.chars().count();
+                if let Some(noun_end) = document_opening_sentence(sentence) {
+                    found.push(Place {
+                        field,
+                        start,
+                        end: start + noun_end,
+                    });
+                }
+                read += piece.chars().count();
+            }
+        }
+        found
+    }
+
     /// Whether a mention stands where a clause's subject does: at the start of its
     /// field, after punctuation, a clause word, `the` or an adverb (`Even Porsche may
     /// join`), not inside another noun phrase (`its Arco Seed Co operations`, `shares
-    /// of Texaco rose`), where it is no subject however the next word reads.
+    /// of Texaco rose`), where it is no subject however the next word reads, nor
+    /// after a subordinating word (`since General Electric bought RCA`), where it is
+    /// background to the sentence, not its topic.
     fn opens_clause(&self, m: &Mention) -> bool {
         let (text, byte) = self.byte_at(m.field, m.start);
         let Some(before) = byte.and_then(|b| text.get(..b)).map(str::trim_end) else {
@@ -467,7 +587,15 @@ impl Fields<'_> {
         const PREPOSITIONS: &[&str] = &[
             "to", "in", "on", "at", "for", "with", "by", "from", "about", "into", "over", "under",
         ];
+        // `since General Electric bought RCA last year`: background, not the topic.
+        const SUBORDINATORS: &[&str] = &[
+            "after", "before", "since", "when", "while", "because", "although", "though", "unless",
+            "until", "as", "if",
+        ];
         let lower = word.to_lowercase();
+        if SUBORDINATORS.contains(&lower.as_str()) {
+            return false;
+        }
         lower == "the"
             || (CLAUSE_WORDS.contains(&lower.as_str()) && !PREPOSITIONS.contains(&lower.as_str()))
             || SENTENCE_LINKS.contains(&lower.as_str())
@@ -530,8 +658,16 @@ impl Fields<'_> {
             "say", "argue", "insist", "warn", "claim", "believe", "think", "want", "hope", "fear",
             "expect", "agree", "deny", "accuse", "plan",
         ];
+        // Past tenses that do not end in -ed (`Microsoft also made`).
+        const IRREGULAR_PAST: &[&str] = &[
+            "made", "took", "gave", "won", "sold", "bought", "paid", "got", "put", "set", "cut",
+            "left", "lost", "held", "kept", "brought", "found", "saw", "chose", "began", "became",
+            "went", "came", "ran", "grew", "rose", "fell", "hit", "led", "built", "spent", "sent",
+            "struck", "thought", "knew", "meant", "wrote", "spoke",
+        ];
         FINITE_AUXILIARIES.contains(&word)
             || PLURAL_SPEECH.contains(&word)
+            || IRREGULAR_PAST.contains(&word)
             || (word.ends_with("ed") && word.len() > 4)
             || (word.ends_with('s') && !word.ends_with("ss") && word.len() > 3)
     }
@@ -6145,6 +6281,112 @@ mod tests {
         assert_eq!(
             sources_named(&a).last(),
             Some(&("the company", Some("General Motors"))),
+            "{a:?}"
+        );
+    }
+
+    #[test]
+    fn a_new_report_or_another_firm_in_between_keeps_it_unnamed_but_the_firms_own_words_do_not() {
+        // A new report became the subject: `It` is that report, which has no name.
+        let body = "The MDA said texting rose. But a recent report from Continental Research reflects the battle. It said that 36% never sent one.";
+        let mentions = [first_mention(
+            body,
+            EntityKind::Org,
+            "Mobile Data Association",
+            "MDA",
+        )];
+        let a = find("", body, &mentions);
+        assert_eq!(sources_named(&a).last(), Some(&("It", None)), "{a:?}");
+        // The firm's own report is the firm speaking.
+        let body =
+            "Ifo said output fell. An Ifo report showed that engineering was hit. It added that orders fell.";
+        let mentions = [
+            first_mention(body, EntityKind::Org, "Ifo", "Ifo"),
+            mention_at(
+                body.find("Ifo report").expect("in the text"),
+                EntityKind::Org,
+                "Ifo",
+                "Ifo",
+            ),
+        ];
+        let a = find("", body, &mentions);
+        assert_eq!(
+            sources_named(&a).last(),
+            Some(&("It", Some("Ifo"))),
+            "{a:?}"
+        );
+        // An irregular past tense is a verb: Microsoft is the subject in between.
+        let body = "Archos said the focus is video. Microsoft also made some announcements. It has agreed a deal with TiVo.";
+        let mentions = [
+            first_mention(body, EntityKind::Org, "Archos", "Archos"),
+            first_mention(body, EntityKind::Org, "Microsoft", "Microsoft"),
+        ];
+        let a = find("", body, &mentions);
+        assert_eq!(sources_named(&a).last(), Some(&("It", None)), "{a:?}");
+        // A short name of the same firm is no other subject.
+        let body = "Stifel Financial Corp said it got a proposal. Stifel has about 3.6 mln shares outstanding. The company said its board will consider it.";
+        let mentions = [
+            first_mention(
+                body,
+                EntityKind::Org,
+                "Stifel Financial",
+                "Stifel Financial Corp",
+            ),
+            mention_at(
+                body.find("Stifel has").expect("in the text"),
+                EntityKind::Org,
+                "Stifel",
+                "Stifel",
+            ),
+        ];
+        let a = find("", body, &mentions);
+        assert_eq!(
+            sources_named(&a).last(),
+            Some(&("The company", Some("Stifel Financial"))),
+            "{a:?}"
+        );
+        // What `the company` said, once named, is the firm's statement too.
+        let body = "First Executive Corp said its unit got funds. The company said Executive Life Insurance Co gave the capital. It said the funds total 280 mln dlrs.";
+        let mentions = [
+            first_mention(
+                body,
+                EntityKind::Org,
+                "First Executive",
+                "First Executive Corp",
+            ),
+            first_mention(
+                body,
+                EntityKind::Org,
+                "Executive Life Insurance",
+                "Executive Life Insurance Co",
+            ),
+        ];
+        let a = find("", body, &mentions);
+        assert_eq!(
+            sources_named(&a).last(),
+            Some(&("It", Some("First Executive"))),
+            "{a:?}"
+        );
+        // A subject in a subordinate clause is background, not the new topic.
+        let body = "Cardinal Technologies said it was started by RCA managers. It was sold since General Electric bought RCA last year. The company said sales will rise.";
+        let mentions = [
+            first_mention(
+                body,
+                EntityKind::Org,
+                "Cardinal Technologies",
+                "Cardinal Technologies",
+            ),
+            first_mention(
+                body,
+                EntityKind::Org,
+                "General Electric",
+                "General Electric",
+            ),
+        ];
+        let a = find("", body, &mentions);
+        assert_eq!(
+            sources_named(&a).last(),
+            Some(&("The company", Some("Cardinal Technologies"))),
             "{a:?}"
         );
     }
