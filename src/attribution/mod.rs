@@ -257,8 +257,10 @@ fn shortened(text: &str, max: usize) -> String {
 /// `he said` after a quoted person is that person, as a reader takes it: a `he` or
 /// `she` source is the last one-person speaker before it, named (`Mr Leigh said`) or
 /// newly introduced (`A Home Office spokesman said ... He added`); `the spokesman` is the last
-/// person named as a speaker whose words held `spokesman`. Either takes that speaker's
-/// entity and affiliations too (Khatibzadeh's `he` still speaks for Iran).
+/// person named as a speaker whose words held `spokesman`, or the last unnamed one
+/// who speaks for someone (`A Chrysler spokesman said ... The spokesman said`). Either
+/// takes that speaker's entity and affiliations too (Khatibzadeh's `he` still speaks
+/// for Iran).
 fn resolve_pronoun_speakers(attributions: &mut [Attribution]) {
     // One-person speakers so far, last one last.
     let mut speakers: Vec<Antecedent> = Vec::new();
@@ -273,7 +275,10 @@ fn resolve_pronoun_speakers(attributions: &mut [Attribution]) {
         } else if source.canonical.is_none() {
             role_noun(&lower).and_then(|role| {
                 speakers.iter().rev().find(|s| {
-                    s.kind == Some(EntityKind::Person)
+                    // `A Chrysler spokesman said ... The spokesman said`: the same
+                    // firm's spokesman, named after it or tied to it.
+                    let affiliated = s.canonical.is_none() && !s.affiliations.is_empty();
+                    (matches!(s.kind, Some(EntityKind::Person | EntityKind::Org)) || affiliated)
                         && s.words.split_whitespace().any(|w| w == role)
                 })
             })
@@ -6283,6 +6288,37 @@ mod tests {
             Some(&("the company", Some("General Motors"))),
             "{a:?}"
         );
+    }
+
+    #[test]
+    fn the_spokesman_speaks_for_the_firm_the_first_spokesman_spoke_for() {
+        // Named after the firm.
+        let body = "Prices rose 2 pct, a Chrysler spokesman said. The spokesman said the rise covers costs.";
+        let mentions = [first_mention(body, EntityKind::Org, "Chrysler", "Chrysler")];
+        let a = find("", body, &mentions);
+        assert_eq!(
+            sources_named(&a),
+            vec![
+                ("a Chrysler spokesman", Some("Chrysler")),
+                ("The spokesman", Some("Chrysler"))
+            ]
+        );
+        // Tied to the firm as `a company spokesman`.
+        let body = "Fiat Spa said it had no plans, a company spokesman said. The spokesman said the rise covers costs.";
+        let mentions = [first_mention(body, EntityKind::Org, "Fiat", "Fiat Spa")];
+        let a = find("", body, &mentions);
+        let last = a.last().and_then(|a| a.source.as_ref());
+        assert_eq!(
+            last.map(|s| s.span.text.as_str()),
+            Some("The spokesman"),
+            "{a:?}"
+        );
+        assert_eq!(
+            last.map(|s| s.affiliations.clone()),
+            Some(vec!["Fiat".to_string()]),
+            "{a:?}"
+        );
+        assert_eq!(last.and_then(|s| s.canonical.clone()), None);
     }
 
     #[test]

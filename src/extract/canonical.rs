@@ -39,6 +39,21 @@ pub fn state_for(word: &str, with_period_only: bool) -> Option<&'static str> {
     US_STATES.get(format!("{word}.").as_str()).copied()
 }
 
+/// Whether an organization is written with a legal form (`Chrysler Corp`, `Texaco
+/// Inc. <TX>`): then it is a firm, whatever else the tagger took its name for. A
+/// partnership (`Mario Gabelli and Co`) does not count: it is named after a person
+/// who is usually in the story too.
+pub fn ends_in_legal_form(words: &[String]) -> bool {
+    let words = without_markup(words);
+    let Some((last, rest)) = words.split_last() else {
+        return false;
+    };
+    let partnership = rest
+        .last()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "and" | "&"));
+    COMPANY_SUFFIXES.contains(&last.to_lowercase().as_str()) && !partnership
+}
+
 /// An organization's words without wire ticker markup (`<PZL>`, a stray `>`) and
 /// without trailing legal-form words and the connectors they leave (`Smith Barney,
 /// Harris Upham and Co` → `Smith Barney, Harris Upham`). Empty when nothing but

@@ -583,6 +583,8 @@ fn resolve(
         .filter(|(m, w)| m.tag == EntityType::Per && w.len() >= 2)
         .map(|(_, w)| w.clone())
         .collect();
+    // Organizations the article writes with a legal form (`Chrysler Corp`): firms.
+    let mut incorporated: HashSet<String> = HashSet::new();
     for (m, words) in mentions.drain(..) {
         let surface = join_words(&words);
         if matches!(surface.as_str(), "Reuter" | "REUTER") {
@@ -681,6 +683,9 @@ fn resolve(
             }
         }
         let Some(kind) = kind else { continue };
+        if kind == EntityKind::Org && canonical::ends_in_legal_form(&m.words) {
+            incorporated.insert(name.clone());
+        }
         if kind == EntityKind::Person {
             recent_people.push(name.split_whitespace().map(str::to_string).collect());
         }
@@ -712,7 +717,27 @@ fn resolve(
         });
     }
     merge_partial_names(&mut out);
+    firms_taken_for_people(&mut out, &incorporated);
     out
+}
+
+/// Step 7: a person with the very name of a firm the same article writes with a
+/// legal form (`Chrysler said` after `Chrysler Corp`, `Phelps Dodge` after `Phelps
+/// Dodge Corp`) is that firm: the tagger read a company named after its founder as a
+/// person, and a people facet headed by `Chrysler` would be junk. Without a legal form
+/// the person stays (`Michael Jackson` beside a mis-tagged `Michael Jackson's`).
+fn firms_taken_for_people(out: &mut Extracted, firms: &HashSet<String>) {
+    if !out.entities.people.iter().any(|p| firms.contains(p)) {
+        return;
+    }
+    for mention in out
+        .mentions
+        .iter_mut()
+        .filter(|m| m.kind == EntityKind::Person && firms.contains(&m.canonical))
+    {
+        mention.kind = EntityKind::Org;
+    }
+    out.entities.people.retain(|p| !firms.contains(p));
 }
 
 /// Step 6: a person named in part (`Sweeney`, `Robert Brown`, `Lula`) is the one
@@ -1776,6 +1801,63 @@ mod tests {
         assert_eq!(out.mentions[1].canonical, "Mike Pompeo");
         assert_eq!(out.mentions[1].text, "Pompeo");
         assert_eq!((out.mentions[3].start, out.mentions[3].end), (82, 86));
+    }
+
+    #[test]
+    fn a_person_with_the_name_of_a_firm_written_with_a_legal_form_is_that_firm() {
+        let body = "Chrysler Corp said it will buy Electrospace. Chrysler said the deal \
+                    is done. Mario Gabelli, head of Mario Gabelli and Co, said he sold.";
+        let span = |w: &str, nth: usize| {
+            let at = body.match_indices(w).nth(nth).map_or(0, |(i, _)| i);
+            (at, at + w.len())
+        };
+        let mut mentions = Vec::new();
+        for (tag, words, text, nth) in [
+            (
+                EntityType::Org,
+                vec!["Chrysler", "Corp"],
+                "Chrysler Corp",
+                0,
+            ),
+            (EntityType::Per, vec!["Chrysler"], "Chrysler", 1),
+            (
+                EntityType::Per,
+                vec!["Mario", "Gabelli"],
+                "Mario Gabelli",
+                0,
+            ),
+            (
+                EntityType::Org,
+                vec!["Mario", "Gabelli", "and", "Co"],
+                "Mario Gabelli and Co",
+                0,
+            ),
+        ] {
+            let (start, end) = span(text, nth);
+            mentions.push(raw(tag, &words, start, end));
+        }
+        let out = resolve(mentions, &Aliases::default(), "", body, Keep::Mentions);
+        // The firm's partnership is named after a person who is in the story too.
+        assert_eq!(out.entities.people, vec!["Mario Gabelli"]);
+        assert_eq!(out.entities.orgs, vec!["Chrysler", "Mario Gabelli"]);
+        assert_eq!(out.mentions[1].kind, EntityKind::Org, "{:?}", out.mentions);
+        // What indexing stores (no mention list) says the same.
+        let names = resolve(
+            vec![
+                raw(EntityType::Org, &["Chrysler", "Corp"], 0, 13),
+                raw(
+                    EntityType::Per,
+                    &["Chrysler"],
+                    span("Chrysler", 1).0,
+                    span("Chrysler", 1).1,
+                ),
+            ],
+            &Aliases::default(),
+            "",
+            body,
+            Keep::NamesOnly,
+        );
+        assert!(names.entities.people.is_empty(), "{:?}", names.entities);
     }
 
     #[test]
