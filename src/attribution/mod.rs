@@ -324,8 +324,9 @@ fn resolve_organisation_speakers(
     let mut organisations: Vec<(Antecedent, Place)> = Vec::new();
     // The last speaker that is a thing, not people: what an `it` can point back to.
     let mut last_thing: Option<(Antecedent, Place)> = None;
-    // Where a report or study is a sentence's subject; found once, at the first `it`.
-    let mut documents: Option<Vec<Place>> = None;
+    // Where a new report or study is a sentence's subject, with the names inside it;
+    // found once, when the first `it` could be a firm.
+    let mut documents: Option<Vec<(Place, Vec<&str>)>> = None;
     let said_places = |a: &Attribution| -> Vec<Place> {
         std::iter::once(&a.content)
             .chain(&a.continued)
@@ -361,18 +362,31 @@ fn resolve_organisation_speakers(
                 .flatten();
             let description = described.as_ref().or(employer.as_ref());
             let antecedent = if lower == "it" && !EVIDENCE_LEMMAS.contains(&a.cue.lemma) {
-                let documents = documents.get_or_insert_with(|| fields.document_subjects());
                 last_thing.as_ref().filter(|(thing, spoke)| {
-                    thing.kind == Some(EntityKind::Org)
-                        && !documents.iter().any(|d| {
-                            d.at_or_after(spoke.field, spoke.end)
-                                && here.at_or_after(d.field, d.end)
-                                // `An Ifo report said`: the firm's own report.
-                                && !mentions.iter().any(|m| {
-                                    Some(m.canonical.as_str()) == thing.canonical.as_deref()
-                                        && d.holds(m.field, m.start, m.end)
-                                })
-                        })
+                    if thing.kind != Some(EntityKind::Org) {
+                        return false;
+                    }
+                    let documents = documents.get_or_insert_with(|| {
+                        fields
+                            .document_subjects()
+                            .into_iter()
+                            .map(|d| {
+                                let names = mentions
+                                    .iter()
+                                    .filter(|m| d.holds(m.field, m.start, m.end))
+                                    .map(|m| m.canonical.as_str())
+                                    .collect();
+                                (d, names)
+                            })
+                            .collect()
+                    });
+                    let firm = thing.canonical.as_deref().unwrap_or_default();
+                    !documents.iter().any(|(d, names)| {
+                        d.at_or_after(spoke.field, spoke.end)
+                            && here.at_or_after(d.field, d.end)
+                            // `An Ifo report said`: the firm's own report.
+                            && !names.contains(&firm)
+                    })
                 })
             } else {
                 description.and_then(|words| {
