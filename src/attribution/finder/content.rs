@@ -1,0 +1,439 @@
+//! What was said: the content span after or before the cue, trimmed to its clause,
+//! and the topic an anaphoric content (`denied the charges`) points back to.
+
+use crate::attribution::cues::{cue_word, CueWord, AMBIGUOUS};
+use crate::attribution::finder::source::past_or_cue;
+use crate::attribution::finder::{
+    capitalized, is_close_quote, is_open_quote, is_punct, is_quote, is_straight_quote, quote_kind,
+    Finder,
+};
+use crate::attribution::words::{
+    is_time_word, ADDRESSEE_CUES, ANAPHORIC_NOUNS, AUDIENCE_NOUNS, AUDIENCE_TOKENS, DETERMINERS,
+    FINITE_AUXILIARIES, PRONOUNS, QUOTE_SENTENCES,
+};
+use crate::attribution::Place;
+
+impl Finder<'_> {
+    /// Content after a source-first cue ending at `cue_end`: (from, to, direct).
+    pub(super) fn content_after(
+        &self,
+        s: usize,
+        cue_end: usize,
+        cue: CueWord,
+    ) -> Option<(usize, usize, bool)> {
+        let range = self.sentences[s].clone();
+        let mut from = cue_end;
+        // `told reporters that`, `told the BBC:`: the addressee is not the content.
+        let addressee = ADDRESSEE_CUES.contains(&cue.lemma);
+        let that_within = (from..range.end.min(from + 8)).find(|j| self.lower[*j] == "that");
+        if let Some(that) = that_within {
+            // `said the test could change that.`: a clause already running (an
+            // auxiliary after the cue) or a `that` closing the sentence is its object,
+            // not the conjunction opening the content (`said that, if ...` is one).
+            let pronoun = self
+                .lower
+                .get(that + 1)
+                .is_none_or(|w| matches!(w.as_str(), "." | "?" | "!" | ";"));
+            let clause_before = |j: usize| {
+                let w = self.lower[j].as_str();
+                FINITE_AUXILIARIES.contains(&w) || self.looks_finite_verb(j)
+            };
+            // `nobody can argue with that.`, `would tell you that.`, `can't ask for
+            // more than that.`: the cue points back at what was said before; no words
+            // of the content stand here.
+            if pronoun && that - from <= 3 && !(from..that).any(clause_before) {
+                return None;
+            }
+            let between_clean = !pronoun
+                && (from..that).all(|j| {
+                    !matches!(self.lower[j].as_str(), "," | "\"" | "“" | "”" | ":")
+                        && !clause_before(j)
+                });
+            if between_clean {
+                from = that + 1;
+            }
+        } else if let Some(audience) = addressee
+            .then(|| self.audience_end(from, range.end))
+            .flatten()
+        {
+            // `told BBC One's Breakfast with Frost programme: "...`
+            from = audience;
+        } else if addressee {
+            while from < range.end
+                && !is_punct(&self.lower[from])
+                && !matches!(
+                    self.lower[from].as_str(),
+                    "that" | "he" | "she" | "they" | "it" | "we" | "i"
+                )
+                && from - cue_end < 6
+            {
+                from += 1;
+            }
+        }
+        // `said on Tuesday`, `said in a statement`, `:`.
+        loop {
+            match self.lower.get(from).map(String::as_str) {
+                Some(",") | Some(":") | Some("that") => from += 1,
+                Some("on") | Some("last")
+                    if self.lower.get(from + 1).is_some_and(|w| is_time_word(w)) =>
+                {
+                    from += 2
+                }
+                Some(w) if is_time_word(w) => from += 1,
+                _ => break,
+            }
+        }
+        if from >= range.end {
+            // `He said:` closing its paragraph, the quote opening the next one.
+            let colon = from > cue_end && self.lower[from - 1] == ":";
+            let quote_next = self
+                .tokens
+                .get(from)
+                .is_some_and(|t| t.paragraph_start && is_open_quote(t.text));
+            if colon && quote_next {
+                let close = self.closing_quote_within(from, QUOTE_SENTENCES)?;
+                return Some((from + 1, close, true));
+            }
+            return None;
+        }
+        // A quote opened here may run over the next sentences.
+        if is_open_quote(self.tokens[from].text) {
+            if let Some(close) = self.closing_quote_within(from, QUOTE_SENTENCES) {
+                return Some((from + 1, close, true));
+            }
+        }
+        let end = self.coordinated_cue(from, range.end).unwrap_or(range.end);
+        self.trimmed(from, end)
+    }
+
+    /// After a verb that names its addressee, the token just past an addressee that
+    /// ends in an audience noun within [`AUDIENCE_TOKENS`] (`told BBC One's Breakfast
+    /// with Frost programme`, `told MPs`), before any punctuation or pronoun: the
+    /// content starts there, not in the middle of a programme's name.
+    pub(super) fn audience_end(&self, from: usize, limit: usize) -> Option<usize> {
+        let end = (from..limit.min(from + AUDIENCE_TOKENS))
+            .take_while(|&j| {
+                !is_punct(&self.lower[j])
+                    && !matches!(
+                        self.lower[j].as_str(),
+                        "that" | "he" | "she" | "they" | "it" | "we" | "i"
+                    )
+            })
+            .filter(|&j| AUDIENCE_NOUNS.contains(&self.lower[j].as_str()))
+            .last()?
+            + 1;
+        let where_phrase = self
+            .lower
+            .get(end)
+            .is_some_and(|w| matches!(w.as_str(), "on" | "in" | "at" | "about" | "of" | "for"));
+        if !where_phrase {
+            // `told the Argentine newspaper Clarin it would`: the audience's name
+            // follows its noun, before the content's subject pronoun.
+            let name_end = (end..limit.min(end + 4))
+                .take_while(|&j| capitalized(self.tokens[j].text))
+                .last()
+                .map_or(end, |j| j + 1);
+            let pronoun_follows = name_end > end
+                && self.lower.get(name_end).is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "that" | "he" | "she" | "they" | "it" | "we" | "i"
+                    )
+                });
+            return Some(if pronoun_follows { name_end } else { end });
+        }
+        // `he told a conference on ageing.`: a short phrase closing the sentence
+        // after the audience says where, and the content is before the speaker.
+        let rest = (end..limit).filter(|&j| !is_punct(&self.lower[j])).count();
+        if rest <= 3 {
+            return Some(limit);
+        }
+        // `told a meeting of the Metropolitan Police Authority it would be`: the
+        // audience's name goes with it.
+        let mut j = end + 1;
+        if self
+            .lower
+            .get(j)
+            .is_some_and(|w| matches!(w.as_str(), "the" | "a"))
+        {
+            j += 1;
+        }
+        let name_from = j;
+        while j < limit
+            && (capitalized(self.tokens[j].text)
+                || (j > name_from && matches!(self.lower[j].as_str(), "and" | "of" | "&" | "'s")))
+        {
+            j += 1;
+        }
+        Some(if j > name_from { j } else { end })
+    }
+
+    /// `denied Mr Brown made that quote`: a verb between the cue and a `that` makes
+    /// the `that` a determiner inside the content, not the start of the content.
+    /// A lowercase verb-like word after a name or a pronoun counts.
+    pub(super) fn looks_finite_verb(&self, j: usize) -> bool {
+        let w = self.lower[j].as_str();
+        let t = self.tokens[j].text;
+        if capitalized(t) {
+            return false;
+        }
+        // Its subject: a name or a pronoun (`a statement released on` has none).
+        let after_subject = j > 0
+            && (capitalized(self.tokens[j - 1].text)
+                || PRONOUNS.contains(&self.lower[j - 1].as_str()));
+        after_subject && (past_or_cue(w) || FINITE_AUXILIARIES.contains(&w))
+    }
+
+    /// `blasted Congress and said the state ...`: where a second cue of the same
+    /// speaker (`and`/`but`, auxiliaries, a cue verb) starts, which ends the first
+    /// cue's content. Not at `from` itself: `denied and condemned it` keeps its words.
+    pub(super) fn coordinated_cue(&self, from: usize, end: usize) -> Option<usize> {
+        (from + 1..end).find(|&j| {
+            if !matches!(self.lower[j].as_str(), "and" | "but") {
+                return false;
+            }
+            let mut k = j + 1;
+            while k < end && self.verb_modifier(k) {
+                k += 1;
+            }
+            k < end
+                && !capitalized(self.tokens[k].text)
+                && !self.lower[k].ends_with("ing")
+                && cue_word(&self.lower[k]).is_some()
+                && !AMBIGUOUS.contains(&self.lower[k].as_str())
+        })
+    }
+
+    /// Content ending at token `end` of sentence `s` (a content-first attribution):
+    /// (from, to, direct).
+    pub(super) fn content_before(&self, s: usize, end: usize) -> Option<(usize, usize, bool)> {
+        let range = self.sentences[s].clone();
+        // A speaker that opens its sentence has nothing said before it.
+        if end <= range.start {
+            return None;
+        }
+        // Past the comma (`, said`) to a closing quote, if there is one.
+        let mut close = end;
+        while close > range.start
+            && is_punct(&self.lower[close - 1])
+            && !is_close_quote(self.tokens[close - 1].text)
+        {
+            close -= 1;
+        }
+        if close > range.start && is_close_quote(self.tokens[close - 1].text) {
+            // The quote's opening may be in this sentence or an earlier one of the
+            // same paragraph.
+            if let Some(open) = self.opening_quote(close - 1, s) {
+                let (from, to, _) = self.trimmed(open + 1, close - 1)?;
+                return Some((from, to, true));
+            }
+        }
+        // `the prices it charged.`: without a comma (or dash, colon) before the
+        // speaker the words before are the speaker's own clause, not what was said.
+        // (`..., and he said.` keeps the clause before its comma.)
+        let conjoined = end >= range.start + 2
+            && matches!(self.lower[end - 1].as_str(), "and" | "but")
+            && self.lower[end - 2] == ",";
+        if close == end && !conjoined && !is_close_quote(self.tokens[end - 1].text) {
+            // `..., which he denies.`, `..., a charge the company denies.`: an object
+            // relative points back to the clause before its comma.
+            let comma = (range.start..end)
+                .rev()
+                .take(4)
+                .find(|&j| self.lower[j] == ",")?;
+            const THINGS_SAID: &[&str] = &[
+                "charge",
+                "charges",
+                "claim",
+                "claims",
+                "allegation",
+                "allegations",
+                "accusation",
+                "accusations",
+                "suggestion",
+                "view",
+                "move",
+                "target",
+                "figure",
+                "report",
+                "reports",
+                "story",
+                "rumour",
+                "rumours",
+                "idea",
+                "point",
+            ];
+            let after = self.lower[comma + 1].as_str();
+            let points_back = (after == "which" && end == comma + 2)
+                || (matches!(after, "a" | "an" | "the")
+                    && end == comma + 3
+                    && THINGS_SAID.contains(&self.lower[comma + 2].as_str()));
+            return if points_back {
+                self.trimmed(range.start, comma)
+            } else {
+                None
+            };
+        }
+        self.trimmed(range.start, end)
+    }
+
+    /// `WASHINGTON, March 18 - U.S. power companies generated ..., the institute said`:
+    /// a wire story's dateline opens its first sentence but is where and when it was
+    /// filed, not what anyone said. The token after the dash, or `from` when the
+    /// sentence has no dateline (capitalized place words, a comma, a month and a day,
+    /// a dash, within its first ten tokens).
+    pub(super) fn past_dateline(&self, from: usize, to: usize) -> usize {
+        let dash = (from..to.min(from + 10))
+            .find(|&j| matches!(self.lower[j].as_str(), "-" | "--" | "—" | "–"));
+        let Some(dash) = dash else { return from };
+        // `EDMONTON, Alberta, March 20 -`: the place may have commas of its own.
+        let dated = dash >= from + 4
+            && self.tokens[dash - 1]
+                .text
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+            && crate::extract::dates::month_number(self.tokens[dash - 2].text).is_some()
+            && self.lower[dash - 3] == ",";
+        let place = dated
+            && (from..dash - 3).all(|j| capitalized(self.tokens[j].text) || self.lower[j] == ",");
+        if place {
+            dash + 1
+        } else {
+            from
+        }
+    }
+
+    /// `"... our country?" Clinton said.`: a quoted question or exclamation (or a
+    /// quote closed after its period, `missing.” Trump said.`) ends its sentence, so
+    /// the quote before a speaker that opens sentence `s` may be the end of the
+    /// sentence before, in the same paragraph.
+    pub(super) fn question_quote_before(&self, s: usize) -> Option<(usize, usize, bool)> {
+        let start = self.sentences[s].start;
+        if s == 0 || start < 2 || self.tokens[start].paragraph_start {
+            return None;
+        }
+        let close = start - 1;
+        // `need?’” Weaver said`: the question mark may sit inside a quote within it.
+        let mut mark = close - 1;
+        while mark > 0 && is_close_quote(self.tokens[mark].text) {
+            mark -= 1;
+        }
+        // `missing.” Trump said.` ends the quote's sentence with a period, too.
+        let asks = matches!(self.lower[mark].as_str(), "?" | "!" | ".");
+        if !is_close_quote(self.tokens[close].text) || !asks {
+            return None;
+        }
+        let open = self.opening_quote(close, s - 1)?;
+        let (from, to, _) = self.trimmed(open + 1, close)?;
+        Some((from, to, true))
+    }
+
+    /// `from..to` without a dateline or punctuation at the ends; direct when it was
+    /// quoted whole.
+    pub(super) fn trimmed(&self, from: usize, mut to: usize) -> Option<(usize, usize, bool)> {
+        let mut from = self.past_dateline(from, to);
+        let quoted_open = from < to && is_open_quote(self.tokens[from].text);
+        let outer_kind = self.tokens.get(from).and_then(|t| quote_kind(t.text));
+        while from < to && is_punct(&self.lower[from]) {
+            from += 1;
+        }
+        while to > from && is_punct(&self.lower[to - 1]) && !is_close_quote(&self.lower[to - 1]) {
+            to -= 1;
+        }
+        let quoted_close = to > from && is_close_quote(self.tokens[to - 1].text);
+        if quoted_close {
+            to -= 1;
+            while to > from && is_punct(&self.lower[to - 1]) {
+                to -= 1;
+            }
+        }
+        // A `‘quote within the quote’` keeps it direct; a second quote of the same kind
+        // (`“A,” he said, “B”`) does not.
+        let inner_quote = (from..to).any(|j| {
+            let t = self.tokens[j].text;
+            is_quote(t) && (quote_kind(t) == outer_kind || outer_kind.is_none())
+        });
+        (from < to).then_some((from, to, quoted_open && quoted_close && !inner_quote))
+    }
+
+    /// The closing quote of the quote opened at token `open`, of the same kind, within
+    /// the paragraph and at most `max_sentences` sentences on.
+    pub(super) fn closing_quote_within(&self, open: usize, max_sentences: usize) -> Option<usize> {
+        let kind = quote_kind(self.tokens[open].text);
+        let from = open + 1;
+        let mut sentences_seen = 0;
+        for j in from..self.tokens.len() {
+            let t = self.tokens[j].text;
+            // A quote mark ending its paragraph opens nothing in the next one.
+            if self.tokens[j].paragraph_start {
+                return None;
+            }
+            let closes = is_close_quote(t) && quote_kind(t) == kind;
+            if closes && (!is_straight_quote(t) || j > from) {
+                return Some(j);
+            }
+            if matches!(t, "." | "!" | "?") {
+                sentences_seen += 1;
+                if sentences_seen > max_sentences {
+                    return None;
+                }
+            }
+        }
+        None
+    }
+
+    /// The opening quote matching the closing one at `close`, searching back from it
+    /// within its paragraph (at most six sentences back).
+    pub(super) fn opening_quote(&self, close: usize, s: usize) -> Option<usize> {
+        let kind = quote_kind(self.tokens[close].text);
+        let earliest = self.sentences[s.saturating_sub(6)].start;
+        let mut j = close;
+        while j > earliest {
+            j -= 1;
+            let t = self.tokens[j].text;
+            let same_kind = quote_kind(t) == kind;
+            if same_kind && is_open_quote(t) {
+                return Some(j);
+            }
+            if same_kind && is_close_quote(t) && !is_straight_quote(t) {
+                return None;
+            }
+            if self.tokens[j].paragraph_start && j < self.sentences[s].start {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The sentence before, when the content only points back to it.
+    pub(super) fn topic(&self, s: usize, from: usize, to: usize) -> Option<Place> {
+        // The first clause decides (`all such charges, and did so again`).
+        let clause_end = (from..to).find(|j| self.lower[*j] == ",").unwrap_or(to);
+        let words: Vec<&str> = (from..clause_end.min(from + 4))
+            .map(|j| self.lower[j].as_str())
+            .collect();
+        let points_back = match words.as_slice() {
+            [only] => ANAPHORIC_NOUNS.contains(only),
+            _ => {
+                clause_end - from <= 6
+                    && words.iter().any(|w| ANAPHORIC_NOUNS.contains(w))
+                    && words
+                        .first()
+                        .is_some_and(|w| DETERMINERS.contains(w) || *w == "all" || *w == "it")
+            }
+        };
+        if !points_back || s == 0 {
+            return None;
+        }
+        let before = self.sentences[s - 1].clone();
+        let (start, end) = (
+            self.tokens[before.start].start,
+            self.tokens[before.end - 1].end,
+        );
+        Some(Place {
+            field: self.field,
+            start: self.chars.at(start),
+            end: self.chars.at(end),
+        })
+    }
+}

@@ -1,0 +1,799 @@
+//! Whether a cue word opens an attribution at all (`said` as a verb, not `the said
+//! company`; `claims` as a verb, not `his claims`), and which pattern reads it.
+
+use crate::attribution::cues::{
+    cue_word, CueWord, Stance, AMBIGUOUS, PARTICLES, PARTICLE_OPTIONAL,
+};
+use crate::attribution::finder::source::EVIDENCE;
+use crate::attribution::finder::{capitalized, is_close_quote, is_open_quote, is_punct, Finder};
+use crate::attribution::words::{
+    is_time_word, ly_adverb, ADVERBIAL_OPENERS, ADVERBIAL_TOKENS, AUXILIARIES, CLAUSE_WORDS,
+    DETERMINERS, PRONOUNS,
+};
+use crate::attribution::Attribution;
+
+impl Finder<'_> {
+    /// A cue starting at token `i` of sentence `s`, with its attribution; and the
+    /// token to look from next.
+    pub(super) fn attribution_at(&self, s: usize, i: usize) -> Option<(Attribution, usize)> {
+        let range = self.sentences[s].clone();
+        let word = self.lower[i].as_str();
+        if word == "according" && self.lower.get(i + 1).map(String::as_str) == Some("to") {
+            return self.according_to(s, i);
+        }
+        if word == ":" {
+            return self.speaker_colon(s, i);
+        }
+        if matches!(word, "―" | "—" | "–" | "--") {
+            return self.dash_signature(s, i);
+        }
+        if word == "asked" {
+            if let Some(found) = self.asked_question(s, i) {
+                return Some(found);
+            }
+        }
+        // A capitalized cue word is part of a name (`Secretary of State`, `Press`).
+        if capitalized(self.tokens[i].text) {
+            return None;
+        }
+        let cue = cue_word(word)?;
+        let prev = (i > range.start).then(|| self.lower[i - 1].as_str());
+        // `the claims`, `Pompeo's comments`: a noun.
+        if prev.is_some_and(|p| DETERMINERS.contains(&p) || p == "'s" || p == "’s") {
+            return None;
+        }
+        // `because of alleged business ties`, `over reported remarks`: an adjective.
+        const ADJECTIVE_FORMS: &[&str] = &[
+            "alleged",
+            "reported",
+            "rumoured",
+            "rumored",
+            "suspected",
+            "claimed",
+            "purported",
+        ];
+        const PREPOSITIONS: &[&str] = &[
+            "of", "over", "for", "about", "in", "with", "on", "into", "against", "from", "after",
+            "despite", "amid", "by",
+        ];
+        if ADJECTIVE_FORMS.contains(&word) && prev.is_some_and(|p| PREPOSITIONS.contains(&p)) {
+            return None;
+        }
+        // `a greater say in`, `the final say`, `have more say over`: the noun.
+        if word == "say" && self.say_is_a_noun(i, range.start) {
+            return None;
+        }
+        if self.describes_a_noun(i, range.start) {
+            return None;
+        }
+        // `an "attack mongrel"`: a quoted phrase opening on the word, not a verb.
+        if i > range.start && self.opens_quote_on(i - 1) {
+            return None;
+        }
+        if self.plural_noun_after_name(i, range.start) || self.noun_in_its_phrase(i, range.start) {
+            return None;
+        }
+        // A particle some verbs need (`called for`), kept in the cue.
+        let mut cue_end = i + 1;
+        let mut cue = cue;
+        if let Some((_, particles)) = PARTICLES.iter().find(|(l, _)| *l == cue.lemma) {
+            let next = self.lower.get(i + 1).map(String::as_str).unwrap_or("");
+            if particles.contains(&next) {
+                cue_end = i + 2;
+            } else if PARTICLE_OPTIONAL.contains(&cue.lemma) {
+                // `called him a liar`, `called it a success`: naming, no appeal.
+                cue.stance = Stance::Say;
+            } else {
+                return None;
+            }
+        }
+        // `declined to comment` is a statement; `profits declined to 5 mln dlrs`,
+        // `value declined to nine mln stg` and `declined to a record low` are not: a
+        // verb must follow the `to`, and the speaker must come first.
+        if matches!(cue.lemma, "decline" | "refuse") {
+            /// Words after `declined to` that make it a fall, not a refusal.
+            const NOT_VERBS: &[&str] = &[
+                "an", "about", "around", "near", "below", "above", "date", "record", "new", "low",
+                "lows", "high", "levels", "level", "zero", "one", "two", "three", "four", "five",
+                "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty",
+                "forty", "fifty", "hundred", "half", "minus",
+            ];
+            let verb = self.tokens.get(i + 2).is_some_and(|t| {
+                t.text.chars().all(|c| c.is_ascii_lowercase())
+                    && !DETERMINERS.contains(&t.text)
+                    && !NOT_VERBS.contains(&t.text)
+            });
+            let after_content = prev.is_some_and(|p| p == "," || is_close_quote(p));
+            if !verb || after_content {
+                return None;
+            }
+        }
+        // `is charged with ensuring order in the chamber`: a duty, not an accusation.
+        // (`charged with murdering` stays one: only the verbs of a task count.)
+        const DUTIES: &[&str] = &[
+            "ensuring",
+            "overseeing",
+            "running",
+            "managing",
+            "finding",
+            "developing",
+            "leading",
+            "delivering",
+            "implementing",
+            "protecting",
+            "investigating",
+            "reviewing",
+            "organising",
+            "organizing",
+            "monitoring",
+            "enforcing",
+            "regulating",
+            "promoting",
+            "handling",
+            "coordinating",
+            "drawing",
+            "drafting",
+            "setting",
+            "looking",
+            "producing",
+            "preparing",
+            "supervising",
+            "maintaining",
+            "improving",
+        ];
+        let duty = cue.lemma == "charge"
+            && self.lower.get(i + 1).is_some_and(|w| w == "with")
+            && self
+                .lower
+                .get(i + 2)
+                .is_some_and(|w| DUTIES.contains(&w.as_str()));
+        if duty {
+            return None;
+        }
+        // `a Swansea theatre thought to be Wales' oldest`, `those said to be possible
+        // replacements`: a reduced passive describing the noun before it, whose
+        // speaker is not that noun; `Iraq continued to be in breach`: no speech.
+        let to_be = self.lower.get(i + 1).is_some_and(|w| w == "to")
+            && self
+                .lower
+                .get(i + 2)
+                .is_some_and(|w| matches!(w.as_str(), "be" | "have"));
+        let reduced_passive_to = to_be
+            && matches!(
+                word,
+                "said"
+                    | "thought"
+                    | "believed"
+                    | "alleged"
+                    | "reported"
+                    | "estimated"
+                    | "understood"
+                    | "rumoured"
+                    | "rumored"
+            )
+            && !self.after_be(i);
+        let goes_on = cue.lemma == "continue" && self.lower.get(i + 1).is_some_and(|w| w == "to");
+        if reduced_passive_to || goes_on {
+            return None;
+        }
+        // `Ireland conceded a penalty`, `conceded two late goals`: a match report.
+        const SCORES: &[&str] = &[
+            "penalty",
+            "penalties",
+            "goal",
+            "goals",
+            "try",
+            "tries",
+            "corner",
+            "corners",
+            "free-kick",
+            "free-kicks",
+            "points",
+            "set",
+            "sets",
+            "game",
+            "games",
+            "wicket",
+            "wickets",
+            "runs",
+            "foul",
+            "fouls",
+            "equaliser",
+            "equalizer",
+            "own-goal",
+            "possession",
+            "ground",
+            "lead",
+            "break",
+            "breaks",
+        ];
+        let conceded_score = cue.lemma == "concede"
+            && (i + 1..(i + 4).min(range.end)).any(|j| SCORES.contains(&self.lower[j].as_str()));
+        if conceded_score {
+            return None;
+        }
+        // `SMC posted a net income of 448.8 mln pesos`, `the balance of payments
+        // showed a surplus`: a result posted or shown is a figure, not a post or a
+        // finding (`figures show exports rose` stays one).
+        const RESULTS: &[&str] = &[
+            "surplus",
+            "surpluses",
+            "deficit",
+            "deficits",
+            "loss",
+            "losses",
+            "profit",
+            "profits",
+            "income",
+            "earnings",
+            "gain",
+            "gains",
+            "revenue",
+            "revenues",
+            "turnover",
+        ];
+        let posted_result = (cue.lemma == "post"
+            || (cue.lemma == "show" && !self.after_evidence(i)))
+            && (i + 1..(i + 6).min(range.end))
+                .take_while(|j| !is_punct(&self.lower[*j]) && !self.looks_like_verb(*j))
+                .any(|j| RESULTS.contains(&self.lower[j].as_str()));
+        if posted_result {
+            return None;
+        }
+        // `its board declared a quarterly dividend`, `declared force majeure`: an act
+        // put into force, not a statement of what is so.
+        const DECLARED_ACTS: &[&str] = &[
+            "dividend",
+            "dividends",
+            "div",
+            "split",
+            "payout",
+            "distribution",
+            "majeure",
+            "moratorium",
+            "emergency",
+            "bankruptcy",
+            "curfew",
+            "holiday",
+            "war",
+        ];
+        let declared_act = cue.lemma == "declare"
+            && (i + 1..(i + 7).min(range.end))
+                .take_while(|j| !is_punct(&self.lower[*j]) && !self.looks_like_verb(*j))
+                .any(|j| DECLARED_ACTS.contains(&self.lower[j].as_str()));
+        if declared_act {
+            return None;
+        }
+        // `spyware found on people's PCs`: a participle placing a thing, not a finding.
+        let placed = cue.lemma == "find"
+            && self
+                .lower
+                .get(i + 1)
+                .is_some_and(|w| matches!(w.as_str(), "on" | "in" | "at" | "inside" | "near"));
+        if placed {
+            return None;
+        }
+        if cue.lemma == "deny" && self.keeps_from(i, cue_end) {
+            return None;
+        }
+        let cue = if cue.lemma == "deny" && self.rules_on(cue_end) {
+            CueWord {
+                stance: Stance::Reject,
+                ..cue
+            }
+        } else {
+            cue
+        };
+        let cue_end = self.past_medium(cue_end);
+        let gerund = word.ends_with("ing");
+        // `, saying ...`: the gerund continues the sentence's speaker.
+        if gerund && prev != Some(",") {
+            return None;
+        }
+        let after_content = prev.is_some_and(|p| p == "," || is_close_quote(p));
+        // `"...," said the minister` inverts; nobody writes `..., accused the
+        // minister`: after a comma such a verb follows an appositive (`Stephen King,
+        // last year's winner, accused the industry ...`) and has the subject's speaker.
+        let inverts = !matches!(
+            cue.stance,
+            Stance::Deny
+                | Stance::Accuse
+                | Stance::Criticize
+                | Stance::Reject
+                | Stance::Praise
+                | Stance::Promise
+                | Stance::Urge
+        );
+        if after_content && !gerund && (inverts || is_close_quote(prev.unwrap_or(""))) {
+            // `Furman, who leads the council, said that ...`: no speaker after the
+            // cue, so the comma closed an appositive, not a content.
+            return self.content_first(s, i, cue_end, cue).or_else(|| {
+                (prev == Some(","))
+                    .then(|| self.source_first(s, i, cue_end, cue, gerund))
+                    .flatten()
+            });
+        }
+        // (`said by telephone`, `said by the end of the year ...` go on as any `said`.)
+        if self.lower.get(cue_end).is_some_and(|w| w == "by")
+            && !self.after_auxiliary(i)
+            && self.names_an_agent(cue_end + 1)
+        {
+            return self.reduced_passive(s, i, cue_end, cue);
+        }
+        if after_content && !gerund {
+            // No subject found across the appositive: the accusation without a
+            // speaker, rather than the appositive's words as one.
+            return self
+                .source_first(s, i, cue_end, cue, gerund)
+                .or_else(|| self.without_speaker(s, i, cue_end, cue));
+        }
+        // `Jeb Bush in a Medium post said`: a cue word right before another one is
+        // the noun that speaks through it.
+        let noun_before_cue = || {
+            self.lower
+                .get(i + 1)
+                .and_then(|w| cue_word(w))
+                .is_some_and(|next| next.stance == Stance::Say)
+                && self.tokens[i]
+                    .text
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+        };
+        if AMBIGUOUS.contains(&word)
+            && (noun_before_cue() || !self.speaker_ends_at(i))
+            && !self.evidence_shows(i)
+        {
+            return None;
+        }
+        self.source_first(s, i, cue_end, cue, gerund)
+    }
+
+    /// `the earlier reported profit`, `an earlier caution`, `its widely reported
+    /// removal`, `contradicting earlier reports`, `recent comments`: the cue word after
+    /// a determiner and an adverb, or after an adjective of time, is a participle or a
+    /// noun describing a thing, not a verb with a speaker. (`a report that earlier
+    /// said`, `the two leaders each also said`: a relative or a pronoun subject
+    /// speaks.)
+    pub(super) fn describes_a_noun(&self, i: usize, sentence_start: usize) -> bool {
+        if i <= sentence_start {
+            return false;
+        }
+        let prev = self.lower[i - 1].as_str();
+        // (`Mr Prior remarks`: a name.)
+        let adjective = matches!(prev, "previous" | "recent" | "prior" | "latest" | "initial");
+        if adjective && !capitalized(self.tokens[i - 1].text) {
+            return true;
+        }
+        let plural = self.lower[i].ends_with('s') && !self.lower[i].ends_with("ss");
+        if prev == "earlier" && plural {
+            return true;
+        }
+        // (`Moody's also said`, `the People's Daily said`, `the weekly said`: a name
+        // or a noun speaks.)
+        const MODIFYING: &[&str] = &[
+            "previously",
+            "earlier",
+            "recently",
+            "newly",
+            "widely",
+            "originally",
+            "initially",
+            "publicly",
+            "officially",
+            "formally",
+            "often",
+            "first",
+            "most",
+            "much",
+            "long",
+        ];
+        MODIFYING.contains(&self.tokens[i - 1].text)
+            && i >= sentence_start + 2
+            && matches!(
+                self.lower[i - 2].as_str(),
+                "the" | "a" | "an" | "its" | "their" | "our" | "his" | "my" | "your" | "'s" | "’s"
+            )
+    }
+
+    /// Whether the word before token `i`, past auxiliaries and adverbs (`figures
+    /// have also shown`), is a record that can speak (`EVIDENCE`).
+    pub(super) fn after_evidence(&self, i: usize) -> bool {
+        self.modifiers_start(0, i)
+            .checked_sub(1)
+            .is_some_and(|b| EVIDENCE.contains(&self.lower[b].as_str()))
+    }
+
+    /// `a poll shows Sanders leading`, `fundraising reports show`, `the survey
+    /// finds`: a record speaks through `show` or `find`, which after any other noun
+    /// are too often something else (`the show`, `finds` as a noun) to be a cue.
+    pub(super) fn evidence_shows(&self, i: usize) -> bool {
+        matches!(self.lower[i].as_str(), "show" | "shows" | "find" | "finds")
+            && self.after_evidence(i)
+    }
+
+    /// Whether a form of `be` comes before token `i`, across adverbs (`are also
+    /// believed`, `is widely thought`): `i` is then a passive's participle.
+    pub(super) fn after_be(&self, i: usize) -> bool {
+        let mut j = i;
+        while let Some(before) = j.checked_sub(1) {
+            let w = self.lower[before].as_str();
+            if matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being") {
+                return true;
+            }
+            let adverb = ly_adverb(w)
+                || matches!(
+                    w,
+                    "also" | "already" | "still" | "now" | "not" | "n't" | "often"
+                );
+            if !adverb {
+                return false;
+            }
+            j = before;
+        }
+        false
+    }
+
+    /// `The keeper denied Gerrard with a late tackle`, `Newcastle were denied a late
+    /// try`, `Chelsea denied by James heroics`: "deny" for keeping something from
+    /// someone, which match reports use every week, is no statement. A statement's
+    /// denial is of a clause (`denied Iran was involved`), a report (`denied Pompeo's
+    /// claims`) or nothing.
+    pub(super) fn keeps_from(&self, i: usize, cue_end: usize) -> bool {
+        /// Who a match report says was kept from a goal.
+        const PLAYERS: &[&str] = &[
+            "player",
+            "striker",
+            "keeper",
+            "goalkeeper",
+            "forward",
+            "midfielder",
+            "defender",
+            "winger",
+            "visitors",
+            "hosts",
+            "champions",
+            "side",
+            "team",
+            "opponents",
+        ];
+        let word = |j: usize| self.lower.get(j).map(String::as_str).unwrap_or("");
+        let next = word(cue_end);
+        // `was also denied`: the passive's auxiliary may stand a few words back.
+        let passive = (i.saturating_sub(3)..i)
+            .rev()
+            .take_while(|j| AUXILIARIES.contains(&word(*j)) || ly_adverb(word(*j)))
+            .any(|j| {
+                matches!(
+                    word(j),
+                    "was" | "were" | "been" | "being" | "be" | "is" | "are"
+                )
+            });
+        if passive {
+            // A passive statement has no object and names who denied: `the report was
+            // denied by ...`. Without one (`the claim was denied.`) it says nothing a
+            // search by speaker could use.
+            return self.agent_by(cue_end, self.tokens.len()).is_none();
+        }
+        // A participle after a name, no auxiliary: a headline's passive.
+        if next == "by" {
+            return true;
+        }
+        // A name, then an article or a preposition: the name is who was kept.
+        let mut j = cue_end;
+        while j < self.tokens.len()
+            && j - cue_end < 4
+            && capitalized(self.tokens[j].text)
+            && !is_time_word(&self.lower[j])
+        {
+            j += 1;
+        }
+        if j > cue_end
+            && matches!(
+                word(j),
+                "a" | "an"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "with"
+                    | "from"
+                    | "by"
+                    | "at"
+                    | "in"
+                    | "on"
+                    | "any"
+                    | "victory"
+                    | "penalty"
+                    | ","
+            )
+        {
+            return true;
+        }
+        // `denied the England striker`.
+        let object = (cue_end..(cue_end + 5).min(self.tokens.len()))
+            .take_while(|j| !is_punct(word(*j)))
+            .any(|j| PLAYERS.contains(&word(j)));
+        DETERMINERS.contains(&next) && object
+    }
+
+    /// `the court denied NEC's motion`, `the NASD denied Knapp's application`: denying
+    /// a request is turning it down (stance reject), not saying something is untrue.
+    pub(super) fn rules_on(&self, cue_end: usize) -> bool {
+        /// What is asked for, and turned down, in filings and applications.
+        const REQUESTS: &[&str] = &[
+            "motion",
+            "motions",
+            "petition",
+            "petitions",
+            "request",
+            "requests",
+            "application",
+            "applications",
+            "appeal",
+            "appeals",
+            "bid",
+            "bids",
+            "permission",
+            "access",
+            "bail",
+            "visa",
+            "visas",
+            "entry",
+            "injunction",
+            "licence",
+            "license",
+            "approval",
+            "review",
+            "relief",
+            "asylum",
+        ];
+        // The object's head within its first few words (`a stockholder's request`).
+        (cue_end..(cue_end + 5).min(self.tokens.len()))
+            .take_while(|j| !is_punct(&self.lower[*j]))
+            .take_while(|j| !matches!(self.lower[*j].as_str(), "that" | "of" | "to" | "for" | "by"))
+            .any(|j| REQUESTS.contains(&self.lower[j].as_str()))
+    }
+
+    /// True when the token before `i` (after auxiliaries) can end a speaker: a name or
+    /// a pronoun, or any noun when an auxiliary makes the cue a verb (`the group has
+    /// claimed`); a bare lowercase word before an ambiguous cue is usually its
+    /// modifier (`terrorist attacks`).
+    pub(super) fn speaker_ends_at(&self, i: usize) -> bool {
+        let mut j = i;
+        while j > 0 && AUXILIARIES.contains(&self.lower[j - 1].as_str()) {
+            j -= 1;
+        }
+        if j == i && self.nationality_before_noun(i) {
+            return false;
+        }
+        j > 0 && {
+            let w = self.lower[j - 1].as_str();
+            PRONOUNS.contains(&w)
+                || (capitalized(self.tokens[j - 1].text) && !DETERMINERS.contains(&w))
+                || (j < i
+                    && !is_punct(w)
+                    && !CLAUSE_WORDS.contains(&w)
+                    && !DETERMINERS.contains(&w))
+        }
+    }
+
+    /// Whether token `q` is a quote mark that opens a quote on the word right after
+    /// it (`an "attack mongrel"`): a curly or backtick opener, or a straight mark with
+    /// no space after it and a space (or nothing) before it.
+    pub(super) fn opens_quote_on(&self, q: usize) -> bool {
+        let (mark, next) = (&self.tokens[q], self.tokens.get(q + 1));
+        let attached = next.is_some_and(|n| n.start == mark.end);
+        let spaced_before = mark.start == 0
+            || self
+                .text
+                .as_bytes()
+                .get(mark.start - 1)
+                .is_some_and(|b| b.is_ascii_whitespace() || b"([".contains(b));
+        match mark.text {
+            "“" | "``" | "‘" => attached,
+            "\"" | "''" => attached && spaced_before,
+            _ => false,
+        }
+    }
+
+    /// `hit back at Labour claims`, `over White House charges`: a form that is also a
+    /// plural noun, after a name that itself follows a preposition, is the noun the
+    /// name describes (the name is the preposition's object, so it speaks no verb).
+    pub(super) fn plural_noun_after_name(&self, i: usize, sentence_start: usize) -> bool {
+        /// Cue forms that are as often plural nouns.
+        const PLURAL_NOUNS: &[&str] = &[
+            "claims",
+            "charges",
+            "attacks",
+            "calls",
+            "promises",
+            "pledges",
+            "demands",
+            "comments",
+            "reports",
+            "notes",
+            "remarks",
+            "questions",
+            "fears",
+            "hopes",
+            "doubts",
+            "estimates",
+            "forecasts",
+            "tweets",
+            "replies",
+            "answers",
+            "vows",
+            "threats",
+            "warnings",
+            "urges",
+            "requests",
+            "appeals",
+            "denials",
+            "complaints",
+        ];
+        const BEFORE_NAME: &[&str] = &[
+            "at", "of", "over", "against", "about", "on", "to", "by", "with", "from", "for",
+            "despite", "amid", "after", "into",
+        ];
+        if !PLURAL_NOUNS.contains(&self.lower[i].as_str()) {
+            return false;
+        }
+        let mut j = i;
+        while j > sentence_start && capitalized(self.tokens[j - 1].text) {
+            j -= 1;
+        }
+        j < i && j > sentence_start && BEFORE_NAME.contains(&self.lower[j - 1].as_str())
+    }
+
+    /// `below estimates`, `beat forecasts`, `according to preliminary central bank
+    /// estimates,`, `Inflationary fears are unjustified`, `the HUD report said`: a cue
+    /// form that is also a noun is the noun when a preposition or another verb comes
+    /// right before it, when what follows only follows a noun (`of`, `are`, a saying
+    /// verb), or when its phrase opens with a determiner or preposition and a noun's
+    /// follower (`for`, a comma) comes next. `The company estimates that ...` stays a
+    /// verb: `that` follows verbs.
+    pub(super) fn noun_in_its_phrase(&self, i: usize, sentence_start: usize) -> bool {
+        /// Cue forms that are also nouns, besides the plural ones.
+        const NOUN_FORMS: &[&str] = &[
+            "estimates",
+            "estimate",
+            "forecasts",
+            "forecast",
+            "claims",
+            "claim",
+            "reports",
+            "report",
+            "hopes",
+            "fears",
+            "warnings",
+            "charges",
+            "comments",
+            "remarks",
+            "promises",
+            "pledges",
+            "demands",
+            "threats",
+            "denials",
+            "complaints",
+            "appeals",
+        ];
+        /// Words before a noun, not a verb: prepositions and verbs taking it as object.
+        const BEFORE_NOUN: &[&str] = &[
+            "at", "of", "over", "against", "about", "on", "by", "with", "from", "for", "despite",
+            "amid", "into", "than", "below", "above", "beyond", "under", "like", "in", "beat",
+            "beats", "beating", "exceeded", "exceeds", "missed", "topped", "met", "matched",
+        ];
+        /// Words that follow only the noun.
+        const AFTER_NOUN: &[&str] = &["of", "are", "were"];
+        /// Words that follow the noun when its phrase opened as a noun's does.
+        const AFTER_NOUN_PHRASE: &[&str] = &[
+            "for",
+            ",",
+            ".",
+            ";",
+            ":",
+            ")",
+            "by",
+            "have",
+            "had",
+            "show",
+            "showed",
+            "suggest",
+            "suggested",
+            "put",
+        ];
+        let word = self.lower[i].as_str();
+        if !NOUN_FORMS.contains(&word) || i == sentence_start {
+            return false;
+        }
+        let prev = self.lower[i - 1].as_str();
+        let next = self.lower.get(i + 1).map_or("", String::as_str);
+        if BEFORE_NOUN.contains(&prev)
+            || (cue_word(prev).is_some() && !capitalized(self.tokens[i - 1].text))
+        {
+            return true;
+        }
+        if AFTER_NOUN.contains(&next) || cue_word(next).is_some() {
+            return true;
+        }
+        if !AFTER_NOUN_PHRASE.contains(&next) {
+            return false;
+        }
+        let mut j = i;
+        while j > sentence_start && i - j < 4 {
+            let w = self.lower[j - 1].as_str();
+            if DETERMINERS.contains(&w) || BEFORE_NOUN.contains(&w) || w == "to" {
+                return true;
+            }
+            let plain = w.chars().all(|c| c.is_ascii_lowercase());
+            if !plain || AUXILIARIES.contains(&w) || PRONOUNS.contains(&w) {
+                return false;
+            }
+            j -= 1;
+        }
+        false
+    }
+
+    /// `the Iranian charges`, `despite Iraqi claims`: a nationality after a determiner
+    /// or a preposition makes the next word a noun it describes, not a cue.
+    pub(super) fn nationality_before_noun(&self, i: usize) -> bool {
+        const PREPOSITIONS: &[&str] = &[
+            "despite",
+            "of",
+            "over",
+            "to",
+            "against",
+            "about",
+            "amid",
+            "with",
+            "by",
+            "from",
+            "for",
+            "after",
+            "on",
+            "in",
+            "denied",
+            "rejected",
+            "dismissed",
+        ];
+        if i < 2 {
+            return false;
+        }
+        let adjective = self.tokens[i - 1].text;
+        let before = self.lower[i - 2].as_str();
+        let nationality = capitalized(adjective)
+            && adjective.chars().count() > 4
+            && ["ian", "an", "ese", "i", "ish"]
+                .iter()
+                .any(|end| adjective.ends_with(end));
+        nationality && (DETERMINERS.contains(&before) || PREPOSITIONS.contains(&before))
+    }
+
+    /// Whether what follows a cue at `cue_end`, from token `from` on, is its content
+    /// when a quote stands before the speaker: `that`, a colon or a quote opens one;
+    /// after a quote in the same sentence (`in_sentence`) nothing else does (`"...,"
+    /// Cruz said at the time.`), after one ending the sentence before, no phrase that
+    /// only says when, where or how (`"Too little?" he added on Twitter.`).
+    pub(super) fn opens_content(
+        &self,
+        cue_end: usize,
+        from: usize,
+        to: usize,
+        in_sentence: bool,
+    ) -> bool {
+        let Some(first) = self.lower.get(from) else {
+            return false;
+        };
+        let opened = (cue_end..=from).any(|j| {
+            matches!(self.lower[j].as_str(), "that" | ":") || is_open_quote(self.tokens[j].text)
+        });
+        if opened {
+            return true;
+        }
+        let adverbial = (ADVERBIAL_OPENERS.contains(&first.as_str()) || is_time_word(first))
+            && to - from <= ADVERBIAL_TOKENS;
+        !in_sentence && !adverbial
+    }
+}

@@ -1,0 +1,398 @@
+//! The attributions of one field: [`Finder`] walks the field's tokens and sentences,
+//! tries each cue word's patterns, and then mends what a sentence-by-sentence reading
+//! gets wrong (quotes that run on, pronoun speakers, gerunds).
+
+use crate::attribution::cues::cue_word;
+use crate::attribution::finder::source::speech_continued;
+use crate::attribution::words::is_time_word;
+use crate::attribution::{Attribution, Span};
+use crate::extract::entities::Mention;
+use crate::extract::tokenize::{sentences, tokenize, Token};
+
+mod content;
+mod cue;
+mod patterns;
+mod pronouns;
+mod quotes;
+pub(super) mod source;
+mod speaker;
+mod subject;
+
+/// Byte offsets to character offsets for one text.
+struct Chars {
+    /// Character offset of every byte, or none for ASCII text (offsets equal).
+    table: Option<Vec<u32>>,
+}
+
+impl Chars {
+    fn of(text: &str) -> Chars {
+        if text.is_ascii() {
+            return Chars { table: None };
+        }
+        let mut table = vec![0u32; text.len() + 1];
+        let mut count = 0u32;
+        let mut bytes = text.char_indices().peekable();
+        for (i, slot) in table.iter_mut().enumerate() {
+            while bytes.peek().is_some_and(|(b, _)| *b < i) {
+                bytes.next();
+                count += 1;
+            }
+            *slot = count;
+        }
+        Chars { table: Some(table) }
+    }
+
+    fn at(&self, byte: usize) -> usize {
+        match &self.table {
+            None => byte,
+            Some(t) => t.get(byte).copied().unwrap_or(0) as usize,
+        }
+    }
+}
+
+fn is_open_quote(t: &str) -> bool {
+    matches!(t, "\"" | "“" | "‘" | "``" | "''")
+}
+
+/// A quote mark that opens and closes alike (`"`, and `''` as some papers print it).
+fn is_straight_quote(t: &str) -> bool {
+    matches!(t, "\"" | "''")
+}
+
+fn is_close_quote(t: &str) -> bool {
+    matches!(t, "\"" | "”" | "’" | "''")
+}
+
+fn is_quote(t: &str) -> bool {
+    is_open_quote(t) || is_close_quote(t)
+}
+
+/// Double quote marks (`“ ” " `` ''`) and single ones (`‘ ’`) pair only with their own
+/// kind: a `‘quote within a quote’` or a plural possessive's `’` inside `“...”` must
+/// not end the outer quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum QuoteKind {
+    Double,
+    Single,
+}
+
+fn quote_kind(t: &str) -> Option<QuoteKind> {
+    match t {
+        "\"" | "“" | "”" | "``" | "''" => Some(QuoteKind::Double),
+        "‘" | "’" => Some(QuoteKind::Single),
+        _ => None,
+    }
+}
+
+/// The tokens of `text`, with a doubled apostrophe or backtick (`''`, ```` `` ````), as
+/// some papers and plain-text archives print quotation marks, made one quote token: the
+/// tokenizer splits punctuation char by char, which suits the tagger but would read
+/// `''We` as two apostrophes.
+fn tokens_with_doubled_quotes(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = tokenize(text);
+    let mut merged: Vec<Token<'_>> = Vec::with_capacity(tokens.len());
+    for mut token in tokens.drain(..) {
+        // The tokenizer keeps a backtick on its word (```` ``It ````).
+        if token.text.len() > 2 && token.text.starts_with("``") {
+            merged.push(Token {
+                text: &token.text[..2],
+                end: token.start + 2,
+                ..token
+            });
+            token = Token {
+                text: &token.text[2..],
+                start: token.start + 2,
+                paragraph_start: false,
+                ..token
+            };
+        }
+        if let Some(last) = merged.last_mut() {
+            let doubled = last.end == token.start
+                && last.text.len() == 1
+                && token.text == last.text
+                && matches!(token.text, "'" | "`");
+            if doubled {
+                if let Some(both) = text.get(last.start..token.end) {
+                    last.text = both;
+                    last.end = token.end;
+                    continue;
+                }
+            }
+        }
+        merged.push(token);
+    }
+    merged
+}
+
+fn capitalized(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_punct(t: &str) -> bool {
+    !t.chars().any(char::is_alphanumeric)
+}
+
+/// The attributions of one field.
+pub(super) struct Finder<'a> {
+    field: &'static str,
+    text: &'a str,
+    tokens: Vec<Token<'a>>,
+    sentences: Vec<std::ops::Range<usize>>,
+    lower: Vec<String>,
+    chars: Chars,
+    mentions: &'a [&'a Mention],
+}
+
+impl<'a> Finder<'a> {
+    pub(super) fn new(
+        field: &'static str,
+        text: &'a str,
+        mentions: &'a [&'a Mention],
+    ) -> Finder<'a> {
+        let tokens = tokens_with_doubled_quotes(text);
+        let sentences = sentences(&tokens);
+        let lower = tokens.iter().map(|t| t.text.to_lowercase()).collect();
+        Finder {
+            field,
+            text,
+            tokens,
+            sentences,
+            lower,
+            chars: Chars::of(text),
+            mentions,
+        }
+    }
+
+    pub(super) fn run(&self, out: &mut Vec<Attribution>) {
+        let first = out.len();
+        // The token after each attribution's words.
+        let mut ends = Vec::new();
+        let quoted = self.quoted_tokens();
+        for (s, range) in self.sentences.iter().enumerate() {
+            let mut i = range.start;
+            while i < range.end {
+                match self
+                    .attribution_at(s, i)
+                    .filter(|(a, _)| speech_continued(a))
+                {
+                    // `"He told me he would go," she said`: who told is her account,
+                    // part of her words, not a statement the article reports. Its
+                    // words may run on past the quote (`"I think by the end she will
+                    // win," Fallon said` read as the end thinking): the search goes on
+                    // where the quote closes, so the speaker after it is still found.
+                    Some((_, next)) if quoted[i] => {
+                        let quote_end = (i..range.end).find(|&j| !quoted[j]).unwrap_or(range.end);
+                        i = next.min(quote_end).max(i + 1);
+                    }
+                    Some((found, next)) => {
+                        out.push(found);
+                        ends.push(next.max(i + 1));
+                        i = next.max(i + 1);
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+        self.continue_quotes(&mut out[first..], &ends);
+        self.end_contents_at_inverted_speakers(&mut out[first..]);
+        self.gerunds_keep_their_sentences_speaker(&mut out[first..]);
+        self.resolve_pronoun_sources(&mut out[first..], &quoted);
+    }
+
+    /// `Sales are expected to fall in 2005, Fiat said this week, as it exits ...` and
+    /// `Privately ministers believe this will be the option, our correspondent added`:
+    /// a content running on from its cue ends where another attribution's speaker and
+    /// cue follow the words they report (`, Fiat said`), since those words are that
+    /// speaker's account and the tail is not part of what the first one said.
+    fn end_contents_at_inverted_speakers(&self, found: &mut [Attribution]) {
+        // Each inverted attribution: its content's start and end, and where its
+        // speaker-and-cue tail starts.
+        let tails: Vec<(usize, usize, usize)> = found
+            .iter()
+            .filter_map(|b| {
+                let tail = b
+                    .source
+                    .as_ref()
+                    .map_or(b.cue.span.start, |s| s.span.start.min(b.cue.span.start));
+                let between = self.tokens_between(b.content.end, tail);
+                let separated = between.clone().all(|j| is_punct(&self.lower[j]))
+                    && between
+                        .clone()
+                        .any(|j| self.lower[j] == "," || is_close_quote(self.tokens[j].text));
+                (b.content.end <= tail && separated).then_some((
+                    b.content.start,
+                    b.content.end,
+                    tail,
+                ))
+            })
+            .collect();
+        for a in found.iter_mut() {
+            let (start, end) = (a.content.start, a.content.end);
+            let cut = tails
+                .iter()
+                .filter(|&&(from, to, tail)| {
+                    from <= start && to > start && tail > start && tail < end
+                })
+                .map(|&(_, _, tail)| tail)
+                .min();
+            let (Some(cut), Some(from)) = (cut, self.token_starting_at(start)) else {
+                continue;
+            };
+            let Some(to) = self.token_starting_at(cut) else {
+                continue;
+            };
+            if let Some((from, to, direct)) = self.trimmed(from, to) {
+                if let Some(content) = self.span(from, to) {
+                    a.content = content;
+                    a.direct = a.direct && direct;
+                }
+            }
+        }
+    }
+
+    /// `Mr Haji-Ioannou, who plans ..., vowed to fight back, saying: "..."`, `"...,"
+    /// he said, insisting ...`: a `, saying` with no speaker of its own continues the
+    /// speaker of the sentence's attribution before it, however that one was found
+    /// (an appositive, an inversion). Not after `according to`, whose source reports
+    /// the sentence rather than speaking in it. With none before it, an aside
+    /// (`Baker, defending the strategy, said`) has the speaker of the verb after it.
+    fn gerunds_keep_their_sentences_speaker(&self, found: &mut [Attribution]) {
+        for k in 0..found.len() {
+            if found[k].source.is_some() {
+                continue;
+            }
+            let cue_start = found[k].cue.span.start;
+            let Some(cue) = self.token_starting_at(cue_start) else {
+                continue;
+            };
+            if cue == 0 || self.lower[cue - 1] != "," || !self.lower[cue].ends_with("ing") {
+                continue;
+            }
+            let s = self.sentences.partition_point(|r| r.end <= cue);
+            let Some(sentence_start) = self.sentences.get(s).map(|r| self.tokens[r.start].start)
+            else {
+                continue;
+            };
+            let sentence_start = self.chars.at(sentence_start);
+            let before = found[..k]
+                .iter()
+                .rev()
+                .take_while(|b| b.cue.span.start >= sentence_start)
+                .find(|b| b.cue.span.end <= cue_start && b.source.is_some());
+            if let Some(before) = before.filter(|b| b.cue.lemma != "according to") {
+                found[k].source = before.source.clone();
+                continue;
+            }
+            // An aside (`..., responding to a warning, said`) is spoken by the speaker of
+            // the verb its words end before.
+            let content_end = found[k].content.end;
+            let main = found[k + 1..].iter().find(|b| {
+                b.cue.span.start >= content_end
+                    && self
+                        .tokens_between(content_end, b.cue.span.start)
+                        .all(|j| is_punct(&self.lower[j]) || self.verb_modifier(j))
+            });
+            let Some(mut source) = main.and_then(|m| m.source.clone()) else {
+                continue;
+            };
+            // Its span, which takes in the aside as an appositive, ends before it.
+            if source.span.end > cue_start {
+                let from = self.token_starting_at(source.span.start);
+                match from.and_then(|from| self.span(from, cue - 1)) {
+                    Some(span) => source.span = span,
+                    None => continue,
+                }
+            }
+            found[k].source = Some(source);
+        }
+    }
+
+    /// Whether a finite cue verb (`said`, `today told`, `has denied`) starts at token
+    /// `j`, past auxiliaries, adverbs and words saying when: the main verb an aside
+    /// ends at.
+    fn finite_cue_after(&self, mut j: usize) -> bool {
+        while j < self.lower.len() && (self.verb_modifier(j) || is_time_word(&self.lower[j])) {
+            j += 1;
+        }
+        j < self.lower.len()
+            && !capitalized(self.tokens[j].text)
+            && !self.lower[j].ends_with("ing")
+            && cue_word(&self.lower[j]).is_some()
+    }
+
+    /// The tokens starting at or after character `from` and before character `to`.
+    fn tokens_between(&self, from: usize, to: usize) -> std::ops::Range<usize> {
+        let first = |c: usize| self.tokens.partition_point(|t| self.chars.at(t.start) < c);
+        first(from)..first(to).max(first(from))
+    }
+
+    /// The token that starts at character `char_start`.
+    fn token_starting_at(&self, char_start: usize) -> Option<usize> {
+        let j = self
+            .tokens
+            .partition_point(|t| self.chars.at(t.start) < char_start);
+        (j < self.tokens.len() && self.chars.at(self.tokens[j].start) == char_start).then_some(j)
+    }
+
+    /// The closing quote just after a direct content ending at character `char_end`
+    /// (past the punctuation [`Finder::trimmed`] took off: `day,”`).
+    fn closing_quote_after(&self, char_end: usize) -> Option<usize> {
+        let j = self
+            .tokens
+            .partition_point(|t| self.chars.at(t.start) < char_end);
+        (j..self.tokens.len().min(j + 4))
+            .take_while(|&k| is_punct(&self.lower[k]))
+            .find(|&k| is_close_quote(self.tokens[k].text))
+    }
+
+    /// Where a continued quote opens, looking from token `at` within the paragraph:
+    /// as the next sentence (`she said. "B`, or `"B." "C` for a later part), or, for
+    /// the first part only (`first`), after a comma or colon that ends the cue's
+    /// clause (`she said, "B`, `Tester said, referring to the excuse, "B`).
+    fn next_quote_opening(&self, at: usize, first: bool) -> Option<usize> {
+        let mut j = at;
+        while !is_quote(self.tokens.get(j)?.text) {
+            if self.tokens[j].paragraph_start {
+                return None;
+            }
+            j += 1;
+        }
+        if !is_open_quote(self.tokens[j].text) || self.tokens[j].paragraph_start {
+            return None;
+        }
+        let ends_sentence = |k: usize| matches!(self.lower[k].as_str(), "." | "?" | "!");
+        let before = j.checked_sub(1).map(|k| self.lower[k].as_str());
+        let new_sentence = self.sentences.iter().any(|r| r.start == j)
+            || j.checked_sub(1).is_some_and(ends_sentence)
+            || (before.is_some_and(is_close_quote) && j.checked_sub(2).is_some_and(ends_sentence));
+        let after_clause = first && matches!(before, Some("," | ":"));
+        // Words between: only the rest of the cue's clause, no sentence of narrative.
+        let gap_ends_sentence = (at..j.saturating_sub(2)).any(ends_sentence);
+        let gap_has_words = (at..j).any(|k| !is_punct(&self.lower[k]));
+        let gap_ok = !gap_ends_sentence && (first || !gap_has_words);
+        ((new_sentence || after_clause) && gap_ok).then_some(j)
+    }
+
+    /// The end (exclusive) of the sentence holding token `j`.
+    fn sentence_end_after(&self, j: usize) -> usize {
+        let s = self.sentences.partition_point(|r| r.end <= j);
+        self.sentences
+            .get(s)
+            .map_or(self.tokens.len(), |range| range.end)
+    }
+
+    /// The span of tokens `from..to` (exclusive), trimmed of punctuation at its ends
+    /// except quotes that are part of a direct quote.
+    fn span(&self, from: usize, to: usize) -> Option<Span> {
+        if from >= to || to > self.tokens.len() {
+            return None;
+        }
+        let (start, end) = (self.tokens[from].start, self.tokens[to - 1].end);
+        Some(Span {
+            field: self.field,
+            start: self.chars.at(start),
+            end: self.chars.at(end),
+            text: self.text.get(start..end)?.to_string(),
+        })
+    }
+}

@@ -1,0 +1,102 @@
+//! Quote marks: which tokens are inside a quote, and quotes that run on after their
+//! speaker's sentence.
+
+use crate::attribution::finder::{
+    is_open_quote, is_punct, is_straight_quote, quote_kind, Finder, QuoteKind,
+};
+use crate::attribution::words::CONTINUED_SENTENCES;
+use crate::attribution::Attribution;
+
+impl Finder<'_> {
+    /// For each token, whether it is inside a double-quoted passage. A straight
+    /// quote's direction comes from its spacing (` "We` opens, `it." ` closes), so
+    /// the BBC's merged quoted paragraphs (`said: "A. "B. "C."`, each opening with no
+    /// closing mark before it) pair up as a reader pairs them. A quote still open at
+    /// its paragraph's end counts as none: a transcript's `"PENCE: ...` opens one and
+    /// never closes it, and a cue in it is the transcript's.
+    pub(super) fn quoted_tokens(&self) -> Vec<bool> {
+        let mut quoted = vec![false; self.tokens.len()];
+        // The token after the mark that opened the quote we are in.
+        let mut open: Option<usize> = None;
+        for (j, token) in self.tokens.iter().enumerate() {
+            if token.paragraph_start {
+                open = None;
+            }
+            if let Some(opens) = self.double_quote_opens(j) {
+                if let Some(from) = open {
+                    quoted[from..j].iter_mut().for_each(|q| *q = true);
+                }
+                open = opens.then_some(j + 1);
+            }
+        }
+        quoted
+    }
+
+    /// For a double quote mark at token `j`, whether it opens (rather than closes) a
+    /// quote; `None` for any other token.
+    pub(super) fn double_quote_opens(&self, j: usize) -> Option<bool> {
+        let t = self.tokens[j].text;
+        if quote_kind(t) != Some(QuoteKind::Double) {
+            return None;
+        }
+        if !is_straight_quote(t) {
+            return Some(is_open_quote(t));
+        }
+        let start = self.tokens[j].start;
+        let before = self.text.get(..start).and_then(|b| b.chars().next_back());
+        Some(before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-')))
+    }
+
+    /// Most continued quotes kept for one attribution.
+    pub(super) const MAX_CONTINUED: usize = 8;
+
+    /// `"A," she said. "B."` and `"A," she said, "B."`: a direct quote broken by its cue
+    /// goes on in the quote that follows, when that quote is a sentence (or the rest of
+    /// one) of its own in the same paragraph with no cue of its own; and so on while
+    /// quoted sentences follow. `ends` holds the token after each attribution's words.
+    pub(super) fn continue_quotes(&self, found: &mut [Attribution], ends: &[usize]) {
+        let cue_tokens: Vec<usize> = found
+            .iter()
+            .filter_map(|a| self.token_starting_at(a.cue.span.start))
+            .collect();
+        for (k, a) in found.iter_mut().enumerate() {
+            if !a.direct {
+                continue;
+            }
+            let Some(mut close) = self.closing_quote_after(a.content.end) else {
+                continue;
+            };
+            let mut at = ends[k].max(close + 1);
+            while a.continued.len() < Self::MAX_CONTINUED {
+                let Some(open) = self.next_quote_opening(at, a.continued.is_empty()) else {
+                    break;
+                };
+                let Some(next_close) = self.closing_quote_within(open, CONTINUED_SENTENCES) else {
+                    break;
+                };
+                let sentence_end = self.sentence_end_after(next_close);
+                let own_cue = cue_tokens
+                    .iter()
+                    .any(|&c| c >= at && c < sentence_end.max(next_close + 1));
+                // The quote must make up the rest of its sentence: `"B," she added` has
+                // its own cue, `"Title" was written by` is no quote of hers.
+                let ends_with_sentence = next_close > 0
+                    && matches!(self.lower[next_close - 1].as_str(), "." | "?" | "!");
+                let rest_is_punctuation = ends_with_sentence
+                    || (next_close + 1..sentence_end).all(|j| is_punct(&self.lower[j]));
+                if own_cue || !rest_is_punctuation {
+                    break;
+                }
+                let Some((from, to, _)) = self.trimmed(open + 1, next_close) else {
+                    break;
+                };
+                let Some(span) = self.span(from, to) else {
+                    break;
+                };
+                a.continued.push(span);
+                close = next_close;
+                at = close + 1;
+            }
+        }
+    }
+}
