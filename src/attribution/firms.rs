@@ -9,6 +9,7 @@ use crate::attribution::words::{
 use crate::attribution::{Attribution, Place};
 use crate::entity::EntityKind;
 use crate::extract::entities::Mention;
+use crate::extract::tokenize::{sentences, tokenize};
 use std::collections::HashMap;
 
 /// `Eagle Telephonics Inc said it signed ... The company said ... It added`: wire copy
@@ -272,23 +273,34 @@ impl Fields<'_> {
     /// Where a sentence's subject is a report, study or survey (`But a recent report
     /// from Continental Research reflects ...`): an `it` after it is that document
     /// more likely than the firm that spoke before, even when no name is found for it.
-    /// One pass over both fields, so an article with many `it` sources pays it once.
+    /// One pass over both fields, so an article with many `it` sources pays it once;
+    /// sentences as the rest of extraction splits them (`the U.S. report` is no
+    /// sentence start).
     fn document_subjects(&self) -> Vec<Place> {
         let mut found = Vec::new();
         for (field, text) in [("title", self.title), ("body", self.body)] {
-            // Characters read so far: places count characters, not bytes.
-            let mut read = 0;
-            for piece in text.split_inclusive(['.', '!', '?']) {
-                let sentence = piece.trim_start();
-                let start = read + piece.chars().count() - sentence.chars().count();
+            let tokens = tokenize(text);
+            for range in sentences(&tokens) {
+                let (Some(first), Some(last)) =
+                    (tokens.get(range.start), tokens.get(range.end - 1))
+                else {
+                    continue;
+                };
+                let Some(sentence) = text.get(first.start..last.end) else {
+                    continue;
+                };
                 if let Some(noun_end) = document_opening_sentence(sentence) {
+                    // Places count characters, not bytes.
+                    let start = match text.is_ascii() {
+                        true => first.start,
+                        false => text.get(..first.start).map_or(0, |t| t.chars().count()),
+                    };
                     found.push(Place {
                         field,
                         start,
                         end: start + noun_end,
                     });
                 }
-                read += piece.chars().count();
             }
         }
         found

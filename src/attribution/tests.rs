@@ -495,6 +495,19 @@ fn a_new_report_or_another_firm_in_between_keeps_it_unnamed_but_the_firms_own_wo
     )];
     let a = find("", body, &mentions);
     assert_eq!(sources_named(&a).last(), Some(&("It", None)), "{a:?}");
+    // Sentences are split as extraction splits them: `U.S.` ends none.
+    let body = "The MDA said texting rose. A U.S. report showed the opposite. It said that 36% never sent one.";
+    let a = find(
+        "",
+        body,
+        &[first_mention(
+            body,
+            EntityKind::Org,
+            "Mobile Data Association",
+            "MDA",
+        )],
+    );
+    assert_eq!(sources_named(&a).last(), Some(&("It", None)), "{a:?}");
     // The firm's own report is the firm speaking.
     let body =
         "Ifo said output fell. An Ifo report showed that engineering was hit. It added that orders fell.";
