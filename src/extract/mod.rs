@@ -19,6 +19,40 @@ use crate::entity::EntityKind;
 use aliases::Aliases;
 use ner::Tagger;
 
+/// The extraction rules' own source (tokenizer, tagger, entity resolution, dates,
+/// aliases), part of [`Enricher::fingerprint`] as the attribution rules are: a rule
+/// changed in a new build makes the next `index` re-read every file instead of
+/// keeping entities the old rules found. (The training and scoring code, `ner::train`,
+/// `ner::conll`, `ner::eval`, changes no output and is left out; a unit test fails
+/// when a new file of rules is.)
+pub const RULES_SOURCE: [&str; 15] = [
+    include_str!("mod.rs"),
+    include_str!("aliases.rs"),
+    include_str!("canonical.rs"),
+    include_str!("dates.rs"),
+    include_str!("entities.rs"),
+    include_str!("tokenize.rs"),
+    include_str!("user_dates.rs"),
+    include_str!("ner/features.rs"),
+    include_str!("ner/frozen.rs"),
+    include_str!("ner/hash.rs"),
+    include_str!("ner/lexicon.rs"),
+    include_str!("ner/mod.rs"),
+    include_str!("ner/model.rs"),
+    include_str!("ner/raw.rs"),
+    include_str!("ner/tags.rs"),
+];
+
+/// A source file without its unit tests (the `mod tests` ending it, and anything
+/// after): editing a test changes no output, so it must not make every archive
+/// re-read.
+fn without_tests(source: &str) -> &str {
+    source
+        .split("\n#[cfg(test)]\nmod tests {")
+        .next()
+        .unwrap_or(source)
+}
+
 /// What enrichment needs besides the article: the alias table and, unless extraction
 /// is off, the tagger.
 #[derive(Clone, Copy)]
@@ -45,6 +79,9 @@ impl Enricher<'_> {
         h.update(&crate::corpus::READERS_VERSION.to_le_bytes());
         for rules in crate::attribution::RULES_SOURCE {
             h.update(rules.as_bytes());
+        }
+        for rules in RULES_SOURCE {
+            h.update(without_tests(rules).as_bytes());
         }
         h.update(&self.aliases.fingerprint().to_le_bytes());
         h.update(&self.dates.fingerprint().to_le_bytes());
@@ -194,5 +231,43 @@ fn fallback_title(body: &str, path: &str) -> String {
         path.rsplit('/').next().unwrap_or(path).to_string()
     } else {
         format!("{}…", words.join(" "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_extraction_rules_file_is_part_of_the_fingerprint() {
+        // A rules file left out would let `index` keep the entities of old rules.
+        const NOT_RULES: [&str; 4] = ["lexicon_tables.rs", "conll.rs", "eval.rs", "train.rs"];
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/extract");
+        let mut checked = 0;
+        for sub in [dir.clone(), dir.join("ner")] {
+            for entry in std::fs::read_dir(&sub).unwrap() {
+                let path = entry.unwrap().path();
+                let name = path.file_name().unwrap().to_string_lossy().to_string();
+                if path.extension().is_none_or(|e| e != "rs") || NOT_RULES.contains(&name.as_str())
+                {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                assert!(
+                    RULES_SOURCE.contains(&text.as_str()),
+                    "{} is not in RULES_SOURCE",
+                    path.display()
+                );
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, RULES_SOURCE.len());
+    }
+
+    #[test]
+    fn a_unit_test_is_no_rule() {
+        let rules = "#[cfg(test)]\nmod tables;\nfn rule() {}";
+        let with_test = format!("{rules}\n#[cfg(test)]\nmod tests {{}}\n");
+        assert_eq!(without_tests(&with_test), rules);
     }
 }
