@@ -22,9 +22,11 @@ static US_STATES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(
 
 /// Legal-form words that end company names in wire copy (`Pennzoil Co`,
 /// `Texaco Inc.`): the same company is written with and without them.
-const COMPANY_SUFFIXES: [&str; 14] = [
+const COMPANY_SUFFIXES: [&str; 34] = [
     "co", "co.", "cos", "cos.", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "plc", "llc",
-    "l.p.", "n.v.",
+    "l.p.", "n.v.", "nv", // Europe's forms: `Volkswagen AG`, `Pirelli Spa`, `Philips NV`.
+    "ag", "a.g.", "sa", "s.a.", "spa", "s.p.a.", "bv", "b.v.", "gmbh", "ab", "asa", "a/s", "oy",
+    "oyj", "pty", "bhd", "berhad", "k.k.", "sarl",
 ];
 
 /// The state a wire abbreviation names (`Calif.` → California); `with_period_only`
@@ -63,7 +65,7 @@ pub fn org_words(words: &[String]) -> Vec<String> {
     while let Some(last) = out.last() {
         let lower = last.to_lowercase();
         let is_suffix = COMPANY_SUFFIXES.contains(&lower.as_str());
-        let is_connector = matches!(lower.as_str(), "and" | "&" | "," | "-");
+        let is_connector = matches!(lower.as_str(), "and" | "&" | "," | "-" | "und" | "et");
         if (is_suffix || is_connector) && out.len() > 1 {
             out.pop();
         } else if is_suffix {
@@ -170,6 +172,8 @@ mod tests {
             w("Smith Barney , Harris Upham")
         );
         assert_eq!(org_words(&w("Corp >")), Vec::<String>::new());
+        assert_eq!(org_words(&w("Roche und Co AG")), w("Roche"));
+        assert_eq!(org_words(&w("Volkswagen AG <VOWG.F>")), w("Volkswagen"));
         assert_eq!(org_words(&w("Inc")), Vec::<String>::new());
         assert_eq!(org_words(&w("Bank of England")), w("Bank of England"));
     }

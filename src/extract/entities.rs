@@ -634,6 +634,14 @@ fn resolve(
             let generic =
                 words.len() == 1 && (is_org_designator(&words[0]) || is_common_word(&words[0]));
             match canonical::longer_name(&words, &orgs, generic) {
+                // `Hoechst AG` is not `American Hoechst`, its U.S. arm: a firm written
+                // in full with its legal form is not its national arm (a name cut
+                // short, `Electric Co` of `General Electric Co` or `Tire Corp` of
+                // `<Canadian Tire Corp>`, still links).
+                Some(longer)
+                    if canonical::ends_in_legal_form(&m.words)
+                        && m.words.first().is_some_and(|w| !w.starts_with('<'))
+                        && national_arm(&longer, words.len()) => {}
                 Some(longer) => name = longer,
                 // A designator alone (`Bank`, `Commission`) names no particular one.
                 None if words.len() == 1
@@ -689,9 +697,16 @@ fn resolve(
         if kind == EntityKind::Person {
             recent_people.push(name.split_whitespace().map(str::to_string).collect());
         }
+        let function_alone =
+            is_government_function(&name) && !canonical::ends_in_legal_form(&m.words);
         if kind == EntityKind::Org
             && aliased.is_none()
-            && (is_generic_word(&name) || is_everyday_word(&name) || is_generic_institution(&name))
+            && (is_generic_word(&name)
+                || is_everyday_word(&name)
+                || is_generic_institution(&name)
+                || function_alone
+                || names_money(&name)
+                || is_lone_abbreviation(&name))
         {
             // `Bank`, `Commission`, `City`, `House` alone name no particular organization.
             continue;
@@ -1366,6 +1381,77 @@ fn is_amount(words: &[String]) -> bool {
             .is_some_and(|amount| amount.starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// Whether the words of `longer` before its last `tail_words` are a country or its
+/// adjective (`American Hoechst`, `Sony France` is the other order and no match).
+fn national_arm(longer: &str, tail_words: usize) -> bool {
+    let words: Vec<&str> = longer.split_whitespace().collect();
+    let Some(head) = words
+        .len()
+        .checked_sub(tail_words)
+        .map(|n| words[..n].join(" "))
+    else {
+        return false;
+    };
+    !head.is_empty() && (DEMONYMS.contains_key(&normalize(&head)) || is_known_place(&head))
+}
+
+/// `U.S. Dlrs`, `H.K. Dlrs`, `European Currency Units`: a currency, which Reuters
+/// capitalizes (`7.75 billion U.S. Dlrs`) and the tagger then takes for an
+/// organization. No firm's name ends in a currency word.
+fn names_money(name: &str) -> bool {
+    const CURRENCY_WORDS: [&str; 11] = [
+        "dlrs",
+        "dlr",
+        "dollars",
+        "dollar",
+        "currency",
+        "currencies",
+        "units",
+        "yen",
+        "stg",
+        "lire",
+        "pesos",
+    ];
+    let mut words = name.split_whitespace();
+    let last = words.next_back();
+    words.next().is_some()
+        && last.is_some_and(|w| CURRENCY_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// `ST.` (of `ST. JUDE MEDICAL` in a headline the tagger cut short), `Co.`: one
+/// short abbreviation alone names no organization (unless the alias table knows it:
+/// `U.N.`).
+fn is_lone_abbreviation(name: &str) -> bool {
+    !name.contains(char::is_whitespace) && name.ends_with('.') && name.chars().count() <= 4
+}
+
+/// `Finance`, `Federal`, `Trade`: a government function alone, what the tagger keeps
+/// of `Finance Minister` or `Federal funds`, names no organization. (`Federal Co`,
+/// written with its legal form, is a firm; `Labour` is a party and `the Treasury`
+/// one ministry, not listed.)
+fn is_government_function(name: &str) -> bool {
+    const FUNCTIONS: [&str; 17] = [
+        "finance",
+        "federal",
+        "trade",
+        "foreign",
+        "interior",
+        "defence",
+        "defense",
+        "justice",
+        "agriculture",
+        "economy",
+        "economics",
+        "industry",
+        "energy",
+        "transport",
+        "supreme",
+        "central",
+        "national",
+    ];
+    FUNCTIONS.contains(&name.to_lowercase().as_str())
+}
+
 /// A "person" ending in a title (`U.K. Chancellor`, `Foreign Minister`) names an
 /// office, not a person (the person is usually named next to it).
 fn ends_in_title(words: &[String]) -> bool {
@@ -1801,6 +1887,43 @@ mod tests {
         assert_eq!(out.mentions[1].canonical, "Mike Pompeo");
         assert_eq!(out.mentions[1].text, "Pompeo");
         assert_eq!((out.mentions[3].start, out.mentions[3].end), (82, 86));
+    }
+
+    #[test]
+    fn currencies_functions_and_lone_abbreviations_name_no_firm_and_europes_legal_forms_come_off() {
+        // From Reuters-21578: `7.75 billion U.S. Dlrs`, `Finance and Petroleum
+        // Minister`, `ST. JUDE MEDICAL`, `Volkswagen AG` and `VW` in one story,
+        // `Hoechst AG` beside `American Hoechst`, its U.S. arm.
+        let body = "Imports rose to 7.75 billion U.S. Dlrs. Finance and Petroleum Minister \
+                    Sheikh Abdul-Aziz spoke. ST. JUDE voted. Volkswagen AG said VW lost. \
+                    Hoechst AG owns American Hoechst. Federal Co reported.";
+        let span = |w: &str| {
+            let at = body.find(w).unwrap_or(0);
+            (at, at + w.len())
+        };
+        let mut mentions = Vec::new();
+        for words in [
+            vec!["U.S.", "Dlrs"],
+            vec!["Finance"],
+            vec!["ST."],
+            vec!["Volkswagen", "AG"],
+            vec!["VW"],
+            vec!["Hoechst", "AG"],
+            vec!["American", "Hoechst"],
+            vec!["Federal", "Co"],
+        ] {
+            let (start, end) = span(&words.join(" "));
+            mentions.push(raw(EntityType::Org, &words, start, end));
+        }
+        let aliases = Aliases::parse(
+            "[[entity]]\ntype = \"org\"\nname = \"Volkswagen\"\naliases = [\"VW\"]\n",
+        )
+        .unwrap_or_default();
+        let out = resolve(mentions, &aliases, "", body, Keep::Mentions);
+        assert_eq!(
+            out.entities.orgs,
+            vec!["Volkswagen", "Hoechst", "American Hoechst", "Federal"]
+        );
     }
 
     #[test]
