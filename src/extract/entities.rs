@@ -491,6 +491,17 @@ fn resolve(
         .into_iter()
         .filter(|m| !(m.field == "body" && canonical::on_table_line(body, m.start)))
         .map(|mut m| {
+            if m.tag == EntityType::Org {
+                // `First Boston Corp. said`: the tagger reads a sentence's `First` as
+                // an adverb and keeps `Boston Corp.`, a place's name. In a capitals
+                // headline only before a legal form (`FIRST BOSTON INC`, not `UNVEILS
+                // FIRST IBM SYSTEM`).
+                let capitals = canonical::ends_in_legal_form(&m.words);
+                if let Some((first, word)) = first_before(text_of(m.field), m.start, capitals) {
+                    m.words.insert(0, word.to_string());
+                    m.start = first;
+                }
+            }
             let words = recase_if_all_caps(&m.words);
             if m.tag == EntityType::Per {
                 let text = text_of(m.field);
@@ -699,6 +710,9 @@ fn resolve(
         }
         let function_alone =
             is_government_function(&name) && !canonical::ends_in_legal_form(&m.words);
+        let kind_of_thing = text
+            .get(..m.start)
+            .is_some_and(|before| country_and_common_noun(&name, before));
         if kind == EntityKind::Org
             && aliased.is_none()
             && (is_generic_word(&name)
@@ -706,7 +720,8 @@ fn resolve(
                 || is_generic_institution(&name)
                 || function_alone
                 || names_money(&name)
-                || is_lone_abbreviation(&name))
+                || is_lone_abbreviation(&name)
+                || kind_of_thing)
         {
             // `Bank`, `Commission`, `City`, `House` alone name no particular organization.
             continue;
@@ -1382,7 +1397,7 @@ fn is_amount(words: &[String]) -> bool {
 }
 
 /// Whether the words of `longer` before its last `tail_words` are a country or its
-/// adjective (`American Hoechst`, `Sony France` is the other order and no match).
+/// adjective: `American Hoechst` for `Hoechst`, the firm's arm in that country.
 fn national_arm(longer: &str, tail_words: usize) -> bool {
     let words: Vec<&str> = longer.split_whitespace().collect();
     let Some(head) = words
@@ -1416,6 +1431,67 @@ fn names_money(name: &str) -> bool {
     let last = words.next_back();
     words.next().is_some()
         && last.is_some_and(|w| CURRENCY_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Where the word `First` (or `FIRST`, when `capitals` allows) ends just before byte
+/// `at`, with one space between, and the word as written: the first word of `First
+/// Boston`, `First Chicago`, cut off.
+fn first_before(text: &str, at: usize, capitals: bool) -> Option<(usize, &'static str)> {
+    let before = text.get(..at)?.strip_suffix(' ')?;
+    let (rest, word) = match before.strip_suffix("First") {
+        Some(rest) => (rest, "First"),
+        None if capitals => (before.strip_suffix("FIRST")?, "FIRST"),
+        None => return None,
+    };
+    let starts_word = rest
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    starts_word.then_some((rest.len(), word))
+}
+
+/// `the U.S. Market`, `a U.S. Bank said`, `the U.S. Trade deficit`: Reuters
+/// capitalizes the word after `U.S.`, and the tagger takes a country and a common
+/// noun for a firm. After an article it is a kind of thing in that country, not a
+/// name (`U.S. Steel said` has none).
+fn country_and_common_noun(name: &str, before: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let [country, noun] = words.as_slice() else {
+        return false;
+    };
+    let country_code = country.len() <= 5
+        && country.ends_with('.')
+        && country.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+    // A country's own institutions are names: `the U.S. Navy`, `the U.K. Treasury`.
+    const INSTITUTIONS: [&str; 14] = [
+        "government",
+        "administration",
+        "navy",
+        "army",
+        "treasury",
+        "congress",
+        "senate",
+        "embassy",
+        "military",
+        "parliament",
+        "cabinet",
+        "mint",
+        "customs",
+        "court",
+    ];
+    // An acronym is a name (`the U.S. DOT`), not a common noun.
+    let acronym = !noun.chars().any(char::is_lowercase);
+    let noun = noun.to_lowercase();
+    let article = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "one"));
+    country_code
+        && article
+        && !acronym
+        && !INSTITUTIONS.contains(&noun.as_str())
+        && is_common_word(&noun)
 }
 
 /// `ST.` (of `ST. JUDE MEDICAL` in a headline the tagger cut short), `Co.`: one
@@ -1918,12 +1994,39 @@ mod tests {
         let aliases = Aliases::parse(
             "[[entity]]\ntype = \"org\"\nname = \"Volkswagen\"\naliases = [\"VW\"]\n",
         )
-        .unwrap_or_default();
+        .expect("a valid alias table");
         let out = resolve(mentions, &aliases, "", body, Keep::Mentions);
         assert_eq!(
             out.entities.orgs,
             vec!["Volkswagen", "Hoechst", "American Hoechst", "Federal"]
         );
+    }
+
+    #[test]
+    fn a_cut_off_first_is_put_back_and_a_country_with_a_common_noun_after_an_article_is_no_firm() {
+        // From Reuters-21578: the tagger keeps `Boston Corp.` of `First Boston Corp.`
+        // and takes `the U.S. Market` and `a U.S. Bank` for firms.
+        let body = "First Boston Corp. said it sold. Exports to the U.S. Market fell, a U.S. \
+                    Bank said. U.S. Steel said prices rose. The U.S. Navy sailed.";
+        let mut mentions = Vec::new();
+        for words in [
+            vec!["Boston", "Corp."],
+            vec!["U.S.", "Market"],
+            vec!["U.S.", "Bank"],
+            vec!["U.S.", "Steel"],
+            vec!["U.S.", "Navy"],
+        ] {
+            let text = words.join(" ");
+            let at = body.find(&text).unwrap_or(0);
+            mentions.push(raw(EntityType::Org, &words, at, at + text.len()));
+        }
+        let out = resolve(mentions, &Aliases::default(), "", body, Keep::Mentions);
+        assert_eq!(
+            out.entities.orgs,
+            vec!["First Boston", "U.S. Steel", "U.S. Navy"]
+        );
+        assert_eq!(out.mentions[0].text, "First Boston Corp.");
+        assert_eq!(out.mentions[0].start, 0);
     }
 
     #[test]
