@@ -1503,29 +1503,14 @@ fn is_lone_abbreviation(name: &str) -> bool {
 
 /// `Finance`, `Federal`, `Trade`: a government function alone, what the tagger keeps
 /// of `Finance Minister` or `Federal funds`, names no organization. (`Federal Co`,
-/// written with its legal form, is a firm; `Labour` is a party and `the Treasury`
-/// one ministry, not listed.)
+/// written with its legal form, is a firm; `the Treasury` is one ministry, not a
+/// function.)
 fn is_government_function(name: &str) -> bool {
-    const FUNCTIONS: [&str; 17] = [
-        "finance",
-        "federal",
-        "trade",
-        "foreign",
-        "interior",
-        "defence",
-        "defense",
-        "justice",
-        "agriculture",
-        "economy",
-        "economics",
-        "industry",
-        "energy",
-        "transport",
-        "supreme",
-        "central",
-        "national",
-    ];
-    FUNCTIONS.contains(&name.to_lowercase().as_str())
+    // Left out alone: a party (`Labour`), `State` (of the State Department), `Health`
+    // and `Education` (not read on real articles yet).
+    const ALSO_NAMES: [&str; 5] = ["labour", "labor", "state", "health", "education"];
+    let lower = name.to_lowercase();
+    GOVERNMENT_FUNCTIONS.contains(&lower.as_str()) && !ALSO_NAMES.contains(&lower.as_str())
 }
 
 /// A "person" ending in a title (`U.K. Chancellor`, `Foreign Minister`) names an
@@ -1606,35 +1591,39 @@ fn is_everyday_word(name: &str) -> bool {
     LEXICON.word_zipf(name).is_some_and(|z| z >= 53)
 }
 
+/// What a government does (`finance`, `foreign`, `trade`): alone, or with its
+/// institution but no country, a function names a kind of organization every country
+/// has, not one of them.
+const GOVERNMENT_FUNCTIONS: [&str; 22] = [
+    "central",
+    "finance",
+    "foreign",
+    "trade",
+    "interior",
+    "defence",
+    "defense",
+    "justice",
+    "health",
+    "agriculture",
+    "economy",
+    "economics",
+    "industry",
+    "energy",
+    "labour",
+    "labor",
+    "education",
+    "transport",
+    "supreme",
+    "state",
+    "national",
+    "federal",
+];
+
 /// `Finance Ministry`, `Central Bank`, `Supreme Court`: a government function and an
 /// institution, without the country, name a kind of institution that every country
 /// has, not one of them. (Named ones with their country, `Bank of Japan`, `U.S.
 /// Treasury`, are distinct; the alias table gives the common full names.)
 fn is_generic_institution(name: &str) -> bool {
-    const FUNCTIONS: [&str; 22] = [
-        "central",
-        "finance",
-        "foreign",
-        "trade",
-        "interior",
-        "defence",
-        "defense",
-        "justice",
-        "health",
-        "agriculture",
-        "economy",
-        "economics",
-        "industry",
-        "energy",
-        "labour",
-        "labor",
-        "education",
-        "transport",
-        "supreme",
-        "state",
-        "national",
-        "federal",
-    ];
     const INSTITUTIONS: [&str; 9] = [
         "bank",
         "ministry",
@@ -1648,7 +1637,7 @@ fn is_generic_institution(name: &str) -> bool {
     ];
     let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
     matches!(words.as_slice(), [function, institution]
-        if FUNCTIONS.contains(&function.as_str()) && INSTITUTIONS.contains(&institution.as_str()))
+        if GOVERNMENT_FUNCTIONS.contains(&function.as_str()) && INSTITUTIONS.contains(&institution.as_str()))
 }
 
 fn is_common_word(word: &str) -> bool {
