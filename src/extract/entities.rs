@@ -1556,8 +1556,6 @@ impl CharOffsets {
     }
 }
 
-/// A word that ends organization names (`Bank`, `Commission`, `Party`, `Ministry`:
-/// the lexicon's org designators).
 /// True for a one-word name that names nothing in particular: a common English word
 /// (`House`, `Federal`) or a company designator (`Bank`, `Corp`). For
 /// `dateline entities --suspicious`.
@@ -1565,6 +1563,8 @@ pub fn is_generic_name(name: &str) -> bool {
     !name.contains(char::is_whitespace) && (is_generic_word(name) || is_org_designator(name))
 }
 
+/// A word that ends organization names (`Bank`, `Commission`, `Party`, `Ministry`:
+/// the lexicon's org designators).
 fn is_org_designator(word: &str) -> bool {
     LEXICON.lists(word, List::OrgDesignator)
 }
@@ -1589,6 +1589,14 @@ fn is_everyday_word(name: &str) -> bool {
         return false;
     }
     LEXICON.word_zipf(name).is_some_and(|z| z >= 53)
+}
+
+/// How common a word is in everyday English, as ten times its Zipf frequency (`first`
+/// 61, `american` 54, `ford` 45, `salomon` 29; none for a word the lexicon lacks): a
+/// one-word name that is also a common word may stand for many things, which the
+/// archive-wide links must not read as one firm.
+pub fn english_zipf(word: &str) -> Option<u8> {
+    LEXICON.word_zipf(word)
 }
 
 /// What a government does (`finance`, `foreign`, `trade`): alone, or with its
