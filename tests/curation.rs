@@ -137,6 +137,60 @@ fn curation_changes_every_view_at_once_and_survives_reindexing() {
     assert!(s.index_path().join("dateline-curation.toml").exists());
 }
 
+/// Hits of a `SAID(...)` query, and the speakers facet's count of `speaker`.
+fn said(s: &Scratch, query: &str, speaker: &str) -> (u64, u64) {
+    let out = s
+        .cmd(&["search", "-f", "json", "--facets", "speakers", query])
+        .output()
+        .expect("run");
+    let json: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let facet = json["facets"]["speakers"]
+        .as_array()
+        .expect("speakers facet")
+        .iter()
+        .find(|v| v["value"] == speaker)
+        .and_then(|v| v["count"].as_u64())
+        .unwrap_or(0);
+    (json["total"].as_u64().expect("total"), facet)
+}
+
+#[test]
+fn curation_renames_speakers_too() {
+    let s = Scratch::new();
+    let archive = s.copy_dir(&repo().join("corpus"), "archive");
+    s.index(&archive, &[]);
+    // The Wikinews article on the Rohingya boats quotes Amneh Jafari; a reader decides
+    // she is Amneh al-Jafari.
+    let (old, new) = (
+        r#"SAID(speaker:"amneh jafari")"#,
+        r#"SAID(speaker:"amneh al-jafari")"#,
+    );
+    assert_eq!(said(&s, old, "Amneh Jafari"), (1, 1));
+    assert_eq!(said(&s, new, "Amneh al-Jafari"), (0, 0));
+    curate(
+        &s,
+        &[
+            "merge",
+            "--type",
+            "person",
+            "Amneh Jafari",
+            "--into",
+            "Amneh al-Jafari",
+        ],
+    );
+    // Who said it is found under the name every other view now shows.
+    assert_eq!(said(&s, new, "Amneh al-Jafari"), (1, 1));
+    // The words as the article writes them still find her; the facet has the new name.
+    assert_eq!(said(&s, old, "Amneh Jafari"), (1, 0));
+    let out = s.cmd(&["search", "-f", "json", new]).output().expect("run");
+    let json: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let attributions = json["hits"][0]["attributions"].to_string();
+    assert!(
+        attributions.contains(r#""canonical":"Amneh al-Jafari""#),
+        "{attributions}"
+    );
+}
+
 #[test]
 fn suspicious_names_come_with_a_reason_and_a_fix() {
     let s = Scratch::new();

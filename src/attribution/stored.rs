@@ -151,6 +151,62 @@ pub struct Indexed {
     pub lemmas: Vec<&'static str>,
 }
 
+/// The stored attributions `json` with each speaker's entity names passed through
+/// `rename` (a name's kind, when known, and the name; `None` drops it, as a curation
+/// rule drops a name): with the new stored value and the speakers' names, once each,
+/// or `None` when no name changed (or the value cannot be read). Curation and the
+/// archive-wide links rename entities in stored articles; without this, `SAID
+/// (speaker:...)` and the speakers facet would still hold the old names (`Salomon`
+/// after it became Salomon Brothers everywhere else).
+pub fn renamed(
+    json: &str,
+    rename: impl Fn(Option<EntityKind>, &str) -> Option<(Option<EntityKind>, String)>,
+) -> Option<(String, Vec<String>)> {
+    let mut kept: Vec<Kept> = serde_json::from_str(json).ok()?;
+    let mut changed = false;
+    for source in kept.iter_mut().filter_map(|k| k.source.as_mut()) {
+        if let Some(name) = source.canonical.take() {
+            let renamed = rename(source.kind, &name);
+            changed |= renamed
+                .as_ref()
+                .is_none_or(|(kind, to)| *to != name || *kind != source.kind);
+            match renamed {
+                Some((kind, to)) => {
+                    source.canonical = Some(to);
+                    source.kind = kind;
+                }
+                None => source.kind = None,
+            }
+        }
+        let mut affiliations: Vec<String> = Vec::new();
+        for name in std::mem::take(&mut source.affiliations) {
+            match rename(None, &name) {
+                Some((_, to)) => {
+                    changed |= to != name;
+                    if !affiliations.contains(&to) && source.canonical.as_ref() != Some(&to) {
+                        affiliations.push(to);
+                    }
+                }
+                None => changed = true,
+            }
+        }
+        source.affiliations = affiliations;
+    }
+    if !changed {
+        return None;
+    }
+    let mut speakers: Vec<String> = Vec::new();
+    for source in kept.iter().filter_map(|k| k.source.as_ref()) {
+        for name in source.canonical.iter().chain(&source.affiliations) {
+            if !speakers.contains(name) {
+                speakers.push(name.clone());
+            }
+        }
+    }
+    let json = serde_json::to_string(&kept).ok()?;
+    Some((json, speakers))
+}
+
 /// The index's form of `attributions`; `None` when there are none.
 pub fn indexed(attributions: &[Attribution]) -> Option<Indexed> {
     if attributions.is_empty() {
@@ -290,6 +346,27 @@ mod tests {
         assert!(!json.contains("spokesman"), "texts are not stored: {json}");
         let back = decode(&json, title, body).expect("decodes");
         assert_eq!(back, found);
+    }
+
+    #[test]
+    fn speakers_names_are_renamed_and_dropped_as_curation_says() {
+        let json = r#"[{"s":{"f":"b","s":0,"e":7,"n":"Salomon","k":"org"},"c":{"f":"b","s":8,"e":12,"l":"say","c":"say"},"t":{"f":"b","s":13,"e":20}},{"s":{"f":"b","s":30,"e":40,"n":"Baker","k":"person","a":["Salomon","Treasury"]},"c":{"f":"b","s":41,"e":45,"l":"say","c":"say"},"t":{"f":"b","s":46,"e":50}}]"#;
+        let rename = |kind: Option<EntityKind>, name: &str| match (kind, name) {
+            (Some(EntityKind::Person), "Baker") => None,
+            (_, "Salomon") => Some((kind, "Salomon Brothers".to_string())),
+            _ => Some((kind, name.to_string())),
+        };
+        let (json, speakers) = renamed(json, rename).expect("names changed");
+        assert_eq!(speakers, ["Salomon Brothers", "Treasury"]);
+        let back = decode(&json, "", &"x".repeat(60)).expect("decodes");
+        let source = |i: usize| back[i].source.as_ref().expect("a source");
+        assert_eq!(source(0).canonical.as_deref(), Some("Salomon Brothers"));
+        assert_eq!(source(0).kind, Some(EntityKind::Org));
+        // A dropped name leaves the speaker unnamed, with its affiliations renamed.
+        assert_eq!((source(1).canonical.as_ref(), source(1).kind), (None, None));
+        assert_eq!(source(1).affiliations, ["Salomon Brothers", "Treasury"]);
+        // Nothing to rename: nothing to rewrite.
+        assert!(renamed(&json, |kind, name| Some((kind, name.to_string()))).is_none());
     }
 
     #[test]

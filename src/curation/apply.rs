@@ -9,6 +9,7 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::{Outcome, Overlay};
+use crate::attribution::stored::renamed;
 use crate::entity::{Entities, EntityKind};
 use crate::error::{Error, Result};
 use crate::index::document::with_entities;
@@ -52,7 +53,7 @@ pub fn curate(
 const REWRITE_BUDGET: usize = 15 * 1024 * 1024;
 
 /// Rewrites, in one commit, the entity lists of every article that lists one of
-/// `names`, through `overlay`. The caller holds the writer lock. With `merge` off no
+/// `names`, through `overlay`, and the names of its attributions' speakers. The caller holds the writer lock. With `merge` off no
 /// segments are merged (the caller compacts once afterwards).
 pub(super) fn rewrite(
     handle: &DatelineIndex,
@@ -69,12 +70,17 @@ pub(super) fn rewrite(
             EntityKind::Org => fields.orgs_exact,
             EntityKind::Place => fields.places_exact,
         };
-        let query = TermQuery::new(Term::from_field_text(exact, name), IndexRecordOption::Basic);
-        addresses.extend(
-            searcher
-                .search(&query, &DocSetCollector)
-                .map_err(Error::tantivy("finding the articles to curate"))?,
-        );
+        // A speaker's name is most often in the article's lists too, but not always
+        // (an affiliation from a description).
+        for field in [exact, fields.speakers_exact] {
+            let query =
+                TermQuery::new(Term::from_field_text(field, name), IndexRecordOption::Basic);
+            addresses.extend(
+                searcher
+                    .search(&query, &DocSetCollector)
+                    .map_err(Error::tantivy("finding the articles to curate"))?,
+            );
+        }
     }
     if addresses.is_empty() {
         return Ok(0);
@@ -104,7 +110,11 @@ pub(super) fn rewrite(
             places: texts(fields.places),
         };
         let id = texts(fields.id).into_iter().next().unwrap_or_default();
-        if !overlay.apply(&mut entities) {
+        let speakers = stored
+            .get_first(fields.attributions)
+            .and_then(|v| v.as_str())
+            .and_then(|json| renamed(json, |kind, name| overlay.speaker(kind, name)));
+        if !overlay.apply(&mut entities) && speakers.is_none() {
             continue;
         }
         let minhash = crate::index::document::minhash_of(&searcher, address)
@@ -117,6 +127,9 @@ pub(super) fn rewrite(
                     &stored,
                     minhash.as_deref(),
                     [&entities.people, &entities.orgs, &entities.places],
+                    speakers
+                        .as_ref()
+                        .map(|(json, names)| (json.as_str(), names.as_slice())),
                 );
                 drop(stored);
                 doc

@@ -195,6 +195,31 @@ impl Overlay {
         self.rules.insert(key, outcome);
     }
 
+    /// What a speaker's name becomes: `kind` is the speaker's kind when the extractor
+    /// knew it; an affiliation's kind is not stored, and an affiliation is an org or a
+    /// place, so the first rule for the name as an org or a place applies. `None` when
+    /// the name is dropped.
+    pub fn speaker(
+        &self,
+        kind: Option<EntityKind>,
+        name: &str,
+    ) -> Option<(Option<EntityKind>, String)> {
+        let kinds = match kind {
+            Some(kind) => vec![kind],
+            None => vec![EntityKind::Org, EntityKind::Place],
+        };
+        for k in kinds {
+            match self.outcome(k, name) {
+                Some(Outcome::Drop) => return None,
+                Some(Outcome::Becomes(to_kind, to_name)) => {
+                    return Some((kind.map(|_| *to_kind), to_name.clone()))
+                }
+                None => {}
+            }
+        }
+        Some((kind, name.to_string()))
+    }
+
     /// Applies the rules to an article's names (people, orgs, places in that order),
     /// keeping each list's order and removing duplicates. True when anything changed.
     pub fn apply(&self, entities: &mut Entities) -> bool {

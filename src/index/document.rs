@@ -135,13 +135,31 @@ pub fn metadata_values(
 /// stored field is copied as it is (id, fingerprint and `indexed_at` included, so the
 /// manifest and saved queries see no change); the unstored columns are rebuilt, the
 /// wire-copy signature from `minhash` (read with [`minhash_of`]).
+/// With `speakers`, the article's attributions are replaced too (their stored value and
+/// speakers' names, see [`crate::attribution::stored::renamed`]).
 pub fn with_entities(
     fields: &Fields,
     stored: &TantivyDocument,
     minhash: Option<&[u8]>,
     [people, orgs, places]: [&[String]; 3],
+    speakers: Option<(&str, &[String])>,
 ) -> TantivyDocument {
-    rebuilt(fields, stored, minhash, [people, orgs, places], None)
+    let mut doc = rebuilt(
+        fields,
+        stored,
+        minhash,
+        [people, orgs, places],
+        None,
+        speakers.is_some(),
+    );
+    if let Some((json, names)) = speakers {
+        doc.add_text(fields.attributions, json);
+        for name in names {
+            doc.add_text(fields.speakers, name);
+            doc.add_text(fields.speakers_exact, name);
+        }
+    }
+    doc
 }
 
 /// The `minhash` column's value for the article at `address`: a column only (storing
@@ -188,17 +206,20 @@ pub fn with_story(
         minhash,
         [&people, &orgs, &places],
         Some(story),
+        false,
     )
 }
 
 /// `stored` with the given entity lists and, when given, story; every other stored
-/// field copied, the unstored columns rebuilt.
+/// field copied (but the attributions and speakers when `without_speakers`, which the
+/// caller adds), the unstored columns rebuilt.
 fn rebuilt(
     fields: &Fields,
     stored: &TantivyDocument,
     minhash: Option<&[u8]>,
     [people, orgs, places]: [&[String]; 3],
     story: Option<u64>,
+    without_speakers: bool,
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
     if let Some(minhash) = minhash {
@@ -218,7 +239,10 @@ fn rebuilt(
         doc.add_u64(fields.story, story);
     }
     for (field, value) in stored.field_values() {
-        if replaced.contains(&field) || (story.is_some() && field == fields.story) {
+        if replaced.contains(&field)
+            || (story.is_some() && field == fields.story)
+            || (without_speakers && (field == fields.speakers || field == fields.attributions))
+        {
             continue;
         }
         // The unstored exact twins of stored fields that are copied as they are.
