@@ -155,9 +155,9 @@ pub struct Indexed {
 /// `rename` (a name's kind, when known, and the name; `None` drops it, as a curation
 /// rule drops a name): with the new stored value and the speakers' names, once each,
 /// or `None` when no name changed (or the value cannot be read). Curation and the
-/// archive-wide links rename entities in stored articles; without this, `SAID
-/// (speaker:...)` and the speakers facet would still hold the old names (`Salomon`
-/// after it became Salomon Brothers everywhere else).
+/// archive-wide links rename entities in stored articles; without this,
+/// `SAID(speaker:...)` and the speakers facet would still hold the old names
+/// (`Salomon` after it became Salomon Brothers everywhere else).
 pub fn renamed(
     json: &str,
     rename: impl Fn(Option<EntityKind>, &str) -> Option<(Option<EntityKind>, String)>,

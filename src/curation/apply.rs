@@ -53,8 +53,9 @@ pub fn curate(
 const REWRITE_BUDGET: usize = 15 * 1024 * 1024;
 
 /// Rewrites, in one commit, the entity lists of every article that lists one of
-/// `names`, through `overlay`, and the names of its attributions' speakers. The caller holds the writer lock. With `merge` off no
-/// segments are merged (the caller compacts once afterwards).
+/// `names` or has one as a speaker, through `overlay`, and its attributions' speaker
+/// names with them. The caller holds the writer lock. With `merge` off no segments are
+/// merged (the caller compacts once afterwards).
 pub(super) fn rewrite(
     handle: &DatelineIndex,
     overlay: &Overlay,
