@@ -3,9 +3,10 @@
 //! gets wrong (quotes that run on, pronoun speakers, gerunds).
 
 use crate::attribution::cues::cue_word;
+use crate::attribution::cues::CueWord;
 use crate::attribution::finder::source::speech_continued;
 use crate::attribution::words::is_time_word;
-use crate::attribution::{Attribution, Span};
+use crate::attribution::{Attribution, Source, Span};
 use crate::extract::entities::Mention;
 use crate::extract::tokenize::{sentences, tokenize, Token};
 
@@ -379,6 +380,28 @@ impl<'a> Finder<'a> {
         self.sentences
             .get(s)
             .map_or(self.tokens.len(), |range| range.end)
+    }
+
+    /// One attribution: `source`, the cue `word` on tokens `cue.0..cue.1`, the content on
+    /// tokens `content.0..content.1`, and its topic looked up from sentence `topic_in`
+    /// when given (a signed or urged quote has none). Every pattern builds this one
+    /// shape; `None` when the cue or the content is empty.
+    pub(super) fn attribution(
+        &self,
+        source: Option<Source>,
+        (cue_from, cue_to, word): (usize, usize, CueWord),
+        (from, to): (usize, usize),
+        direct: bool,
+        topic_in: Option<usize>,
+    ) -> Option<Attribution> {
+        Some(Attribution {
+            source,
+            cue: self.cue(cue_from, cue_to, word)?,
+            content: self.span(from, to)?,
+            direct,
+            topic: topic_in.and_then(|s| self.topic(s, from, to)),
+            continued: Vec::new(),
+        })
     }
 
     /// The span of tokens `from..to` (exclusive), trimmed of punctuation at its ends

@@ -103,14 +103,13 @@ impl Finder<'_> {
                 .filter(|&(after, _, _)| (cue_end..after).any(|j| self.lower[j] == "that"));
             let (from, to) = told.map_or((from, to), |(after, end, _)| (after, end));
             return Some((
-                Attribution {
-                    source: self.agent_after(cue_end, range.end),
-                    cue: self.cue(i, cue_end, cue)?,
-                    content: self.span(from, to)?,
-                    direct: false,
-                    topic: self.topic(s, from, to),
-                    continued: Vec::new(),
-                },
+                self.attribution(
+                    self.agent_after(cue_end, range.end),
+                    (i, cue_end, cue),
+                    (from, to),
+                    false,
+                    Some(s),
+                )?,
                 cue_end,
             ));
         }
@@ -337,14 +336,7 @@ impl Finder<'_> {
             (before, None) => before?,
         };
         Some((
-            Attribution {
-                source,
-                cue: self.cue(i, cue_end, cue)?,
-                content: self.span(from, to)?,
-                direct,
-                topic: self.topic(s, from, to),
-                continued: Vec::new(),
-            },
+            self.attribution(source, (i, cue_end, cue), (from, to), direct, Some(s))?,
             saying_end,
         ))
     }
@@ -538,14 +530,13 @@ impl Finder<'_> {
         // Everything before the cue, up to its comma or closing quote.
         let (content_from, content_to, direct) = self.content_before(s, i)?;
         Some((
-            Attribution {
-                source: self.source(from, to),
-                cue: self.cue(i, cue_end, cue)?,
-                content: self.span(content_from, content_to)?,
+            self.attribution(
+                self.source(from, to),
+                (i, cue_end, cue),
+                (content_from, content_to),
                 direct,
-                topic: self.topic(s, content_from, content_to),
-                continued: Vec::new(),
-            },
+                Some(s),
+            )?,
             to,
         ))
     }
@@ -717,14 +708,13 @@ impl Finder<'_> {
             return None;
         }
         Some((
-            Attribution {
-                source: Some(source),
-                cue: self.cue(i, i + 1, cue)?,
-                content: self.span(content_from, content_to)?,
+            self.attribution(
+                Some(source),
+                (i, i + 1, cue),
+                (content_from, content_to),
                 direct,
-                topic: None,
-                continued: Vec::new(),
-            },
+                None,
+            )?,
             i + 1,
         ))
     }
@@ -759,14 +749,13 @@ impl Finder<'_> {
             stance: Stance::Say,
         };
         Some((
-            Attribution {
-                source: self.source(i + 1, to),
-                cue: self.cue(i, i + 1, cue)?,
-                content: self.span(content_from, content_to)?,
-                direct: true,
-                topic: None,
-                continued: Vec::new(),
-            },
+            self.attribution(
+                self.source(i + 1, to),
+                (i, i + 1, cue),
+                (content_from, content_to),
+                true,
+                None,
+            )?,
             to,
         ))
     }
@@ -820,14 +809,13 @@ impl Finder<'_> {
             self.trimmed(range.start, end)?
         };
         Some((
-            Attribution {
-                source: self.source(from, to),
-                cue: self.cue(i, i + 2, cue)?,
-                content: self.span(content_from, content_to)?,
+            self.attribution(
+                self.source(from, to),
+                (i, i + 2, cue),
+                (content_from, content_to),
                 direct,
-                topic: self.topic(s, content_from, content_to),
-                continued: Vec::new(),
-            },
+                Some(s),
+            )?,
             to,
         ))
     }

@@ -433,14 +433,13 @@ impl Finder<'_> {
     ) -> Option<(Attribution, usize)> {
         let (content_from, content_to, direct) = self.content_after(s, cue_end, cue)?;
         Some((
-            Attribution {
-                source: None,
-                cue: self.cue(i, cue_end, cue)?,
-                content: self.span(content_from, content_to)?,
+            self.attribution(
+                None,
+                (i, cue_end, cue),
+                (content_from, content_to),
                 direct,
-                topic: self.topic(s, content_from, content_to),
-                continued: Vec::new(),
-            },
+                Some(s),
+            )?,
             cue_end,
         ))
     }
@@ -478,14 +477,13 @@ impl Finder<'_> {
             stance: Stance::Urge,
         };
         Some((
-            Attribution {
-                source: None,
-                cue: self.cue(i, i + 1, cue)?,
-                content: self.span(content_from, content_to)?,
+            self.attribution(
+                None,
+                (i, i + 1, cue),
+                (content_from, content_to),
                 direct,
-                topic: None,
-                continued: Vec::new(),
-            },
+                None,
+            )?,
             to,
         ))
     }
@@ -567,14 +565,13 @@ impl Finder<'_> {
                 .unwrap_or(content_to);
         }
         Some((
-            Attribution {
-                source: self.source(agent_from, agent_to),
-                cue: self.cue(i, cue_end, cue)?,
-                content: self.span(content_from, content_to)?,
+            self.attribution(
+                self.source(agent_from, agent_to),
+                (i, cue_end, cue),
+                (content_from, content_to),
                 direct,
-                topic: self.topic(s, content_from, content_to),
-                continued: Vec::new(),
-            },
+                Some(s),
+            )?,
             content_to,
         ))
     }
