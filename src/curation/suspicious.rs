@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::Outcome;
 use crate::entity::EntityKind;
-use crate::extract::entities::{english_zipf, is_first_name, is_generic_name, thing_label};
+use crate::extract::entities::{english_zipf, is_first_name, is_generic_name, parse_thing_label};
 
 /// One listed name and why it looks wrong.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -88,6 +88,24 @@ pub fn find(
     }
     let spellings = best_spellings(names);
     let firm_names = firm_name_forms(names);
+    // A thing's evidence counts for each spelling of its name: `Playstation` is the
+    // `PlayStation` that articles show to be a console. (Evidence, articles.)
+    let mut things_by_spelling: HashMap<(EntityKind, String), (u64, u64)> = HashMap::new();
+    for (label, shown) in things {
+        if let Some((kind, name)) = parse_thing_label(label) {
+            things_by_spelling
+                .entry((kind, thing_key(name)))
+                .or_default()
+                .0 += shown;
+        }
+    }
+    for (kind, list) in names {
+        for (name, count) in list {
+            if let Some(entry) = things_by_spelling.get_mut(&(*kind, thing_key(name))) {
+                entry.1 += count;
+            }
+        }
+    }
     let mut out = Vec::new();
     for (kind, list) in names {
         for (name, count) in list {
@@ -103,9 +121,12 @@ pub fn find(
                 reasons.push("a generic word, not a name".to_string());
                 outcome.get_or_insert(Outcome::Drop);
             }
-            let shown_a_thing = things.get(&thing_label(*kind, name)).copied().unwrap_or(0);
+            let (shown_a_thing, named) = things_by_spelling
+                .get(&(*kind, thing_key(name)))
+                .copied()
+                .unwrap_or((0, *count));
             if shown_a_thing >= THING_ARTICLES_MIN
-                && shown_a_thing as f64 >= THING_SHARE * (count + shown_a_thing) as f64
+                && shown_a_thing as f64 >= THING_SHARE * (named + shown_a_thing) as f64
             {
                 reasons.push(format!(
                     "a work, a product or an event in {shown_a_thing} other articles"
@@ -334,6 +355,17 @@ fn spelling_key(name: &str) -> String {
         .filter(|c| c.is_alphanumeric() || *c == '+')
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// What the evidence that a name is a thing is counted under: its spelling key, or the
+/// name itself when the key is too short to tell names apart (`PC`).
+fn thing_key(name: &str) -> String {
+    let key = spelling_key(name);
+    if key.chars().count() > 2 {
+        key
+    } else {
+        format!("={name}")
+    }
 }
 
 /// Marks other than letters, digits and spaces: of two spellings equally common, the
@@ -712,6 +744,16 @@ mod tests {
         assert_eq!(outcome("Six Nations"), Some(Outcome::Drop), "{found:?}");
         // Four `Saturday's Chelsea match` among 73 articles do not make a club a match.
         assert_eq!(outcome("Chelsea"), None, "{found:?}");
+        // Every spelling of a thing's name goes with it.
+        let all = [names(
+            EntityKind::Org,
+            &[("PlayStation", 16), ("Playstation", 3), ("Pc", 5)],
+        )];
+        let things: HashMap<String, u64> =
+            [("org:PlayStation".to_string(), 12)].into_iter().collect();
+        let spelled = find(&all, &things);
+        assert_eq!(outcome_of(&spelled, "PlayStation"), Some(Outcome::Drop));
+        assert_eq!(outcome_of(&spelled, "Playstation"), Some(Outcome::Drop));
         let pc = found.iter().find(|s| s.name == "PC");
         assert!(
             pc.is_some_and(|s| s.reasons[0].contains("40 other articles")),

@@ -544,16 +544,18 @@ fn resolve(
             things.insert((m.tag, singular.to_string()), evidence);
         }
         let known = things.entry((m.tag, name)).or_insert(evidence);
-        if evidence == Evidence::Cue {
-            *known = Evidence::Cue;
-        }
+        *known = known.with(evidence);
     }
     if !things.is_empty() {
-        mentions.retain(|(m, w)| !things.contains_key(&(m.tag, join_words(w))));
+        mentions.retain(|(m, w)| {
+            things
+                .get(&(m.tag, join_words(w)))
+                .is_none_or(|evidence| !evidence.drops_here())
+        });
     }
     let mut things: Vec<(EntityKind, String)> = things
         .into_iter()
-        .filter(|(_, evidence)| *evidence == Evidence::Cue)
+        .filter(|(_, evidence)| evidence.counts_archive_wide())
         .filter_map(|((tag, name), _)| {
             // Things are names the tagger took for people or organizations.
             let kind = kind_of_tag(tag).filter(|k| *k != EntityKind::Place)?;
@@ -1126,6 +1128,32 @@ enum Evidence {
     /// An organization owns it by name (`Microsoft's Xbox`): a product or a
     /// subsidiary, so it decides this article only.
     Owned,
+    /// A device's noun follows it (`the Xbox console`), as it follows a maker's name
+    /// (`two Nokia handsets`): the article keeps the name, and the archive-wide links
+    /// weigh it against every article that lists the name.
+    Hint,
+}
+
+impl Evidence {
+    /// What two mentions of one name in an article show together: different kinds of
+    /// evidence make a thing (`Nintendo's DS` and `the DS handheld`).
+    fn with(self, other: Evidence) -> Evidence {
+        if self == other {
+            self
+        } else {
+            Evidence::Cue
+        }
+    }
+
+    /// Whether the article stops listing the name.
+    fn drops_here(self) -> bool {
+        self != Evidence::Hint
+    }
+
+    /// Whether the archive-wide links hear of it.
+    fn counts_archive_wide(self) -> bool {
+        self != Evidence::Owned
+    }
 }
 
 /// Whether the words around a "person" or "organization" mention show it to be a
@@ -1249,6 +1277,39 @@ fn thing_evidence(
     if m.tag == EntityType::Per && role_then_person(text, m, &WORK_ROLES, &around.person_starts) {
         return Some(Evidence::Cue);
     }
+    // `the PlayStation 2`, `Halo 2 has broken records`: a model or a sequel's number
+    // the tagger left out (not a channel's, `BBC Radio 4`, nor a score, `Chelsea 2
+    // Arsenal 1 was fair`).
+    let after_a_score = before.trim_end().ends_with(|c: char| c.is_ascii_digit());
+    let determined = spaced
+        && (matches!(
+            word_before(1),
+            "the" | "a" | "its" | "their" | "his" | "her" | "new"
+        ) || word_before(1).ends_with("'s")
+            || word_before(1).ends_with("’s"));
+    let numbered = match model_number_after(after) {
+        Some(ModelNumber::BeforeWord) => true,
+        Some(ModelNumber::Closing) => determined,
+        None => false,
+    } && !after_a_score
+        && words
+            .last()
+            .is_none_or(|w| !CHANNEL_WORDS.contains(&w.to_lowercase().as_str()));
+    if numbered {
+        return Some(Evidence::Cue);
+    }
+    let device_follows = {
+        let mut next = after
+            .split_whitespace()
+            .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+        let first = next.next().unwrap_or("");
+        let device = if first == "games" {
+            next.next().unwrap_or("")
+        } else {
+            first
+        };
+        after.starts_with(' ') && DEVICE_NOUNS.contains(&device)
+    };
     if m.tag == EntityType::Org {
         // `Microsoft's Xbox`, `Microsoft's Internet Explorer`: what an organization
         // owns by name is a product, or a subsidiary (`Du Pont's Conoco`, `Texas Air's
@@ -1259,8 +1320,15 @@ fn thing_evidence(
         });
         let firm_like = words.len() > 1 && words.last().is_some_and(|w| is_org_designator(w));
         if owned && !firm_like {
-            return Some(Evidence::Owned);
+            return Some(if device_follows {
+                Evidence::Cue
+            } else {
+                Evidence::Owned
+            });
         }
+    }
+    if device_follows {
+        return Some(Evidence::Hint);
     }
     if m.tag == EntityType::Org && words.len() == 1 {
         let word = &words[0];
@@ -1316,6 +1384,90 @@ fn thing_evidence(
         }
     }
     None
+}
+
+/// Nouns of devices, after a product's name (`the PlayStation console`, `Nintendo's
+/// DS handheld`) or a maker's (`two Nokia handsets`).
+const DEVICE_NOUNS: [&str; 10] = [
+    "console",
+    "consoles",
+    "handheld",
+    "handhelds",
+    "handset",
+    "handsets",
+    "gadget",
+    "smartphone",
+    "laptop",
+    "laptops",
+];
+/// Last words of broadcasters' names, which a channel's number follows (`BBC Radio 4`,
+/// `BBC 1's Breakfast with Frost`, `Sky Movies 1`).
+const CHANNEL_WORDS: [&str; 12] = [
+    "radio",
+    "channel",
+    "tv",
+    "television",
+    "fm",
+    "network",
+    "news",
+    "bbc",
+    "itv",
+    "sky",
+    "movies",
+    "sports",
+];
+
+/// How a model's or a sequel's number follows a name (see [`model_number_after`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ModelNumber {
+    /// A word goes on after it (`PlayStation 2 is`, `Halo 2, released`).
+    BeforeWord,
+    /// It ends the sentence or the text (`the Xbox 2.`): so do a table's scores and
+    /// standings (`Somerset 4.`), so only after an article or an owner counts.
+    Closing,
+}
+
+/// Units a number before them counts: a result, not a model (`Telekom 4 hours 48`,
+/// `Polti 5 seconds behind`, `Glamorgan 3 pts`).
+const UNITS: [&str; 22] = [
+    "seconds", "secs", "sec", "minutes", "mins", "min", "hours", "hrs", "points", "pts", "runs",
+    "goals", "wickets", "wkts", "laps", "games", "matches", "sets", "strokes", "shots", "for",
+    "to",
+];
+
+/// Whether a model's or a sequel's number follows a name right away (`PlayStation 2
+/// is`, `Halo 2, released`, `Xbox 2.`, `PlayStation 2's`): one digit, then a lower-case
+/// word (not a unit nor `and`/`or`, which a table's rows have: `Cargill 1 and Merrill
+/// Lynch 2`), a comma or a bracket before one, a possessive, or the end of a sentence.
+/// `None` for anything else: a score (`Chelsea 2 Arsenal 1`, `2-1`), a longer number
+/// (`Boeing 747`), a decimal (`Firefox 1.0`) or a digit in a word (`3G`).
+fn model_number_after(after: &str) -> Option<ModelNumber> {
+    let rest = after.strip_prefix(' ')?;
+    let mut chars = rest.chars();
+    let digit = chars.next()?;
+    if !('1'..='9').contains(&digit) {
+        return None;
+    }
+    let rest = chars.as_str();
+    let lowercase_word_next = |s: &str| {
+        s.strip_prefix(' ').is_some_and(|s| {
+            let word = s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            word.chars().next().is_some_and(char::is_lowercase)
+                && !matches!(word, "and" | "or")
+                && !UNITS.contains(&word)
+        })
+    };
+    let mut next = rest.chars();
+    match next.next() {
+        None => Some(ModelNumber::Closing),
+        Some(' ') if lowercase_word_next(rest) => Some(ModelNumber::BeforeWord),
+        Some(',' | ')') if lowercase_word_next(next.as_str()) => Some(ModelNumber::BeforeWord),
+        Some('.') if next.as_str().is_empty() || next.as_str().starts_with(char::is_whitespace) => {
+            Some(ModelNumber::Closing)
+        }
+        Some('\'' | '’') if next.as_str().starts_with("s ") => Some(ModelNumber::BeforeWord),
+        _ => None,
+    }
 }
 
 /// The acronym a plural acronym is the plural of (`PCs` → `PC`).
@@ -1837,6 +1989,80 @@ mod tests {
         // An organization that modifies a noun after `a` stays one.
         let (_, orgs, _) = lists("A spokesman said a Microsoft executive resigned.");
         assert!(orgs.contains(&"Microsoft".to_string()), "{orgs:?}");
+    }
+
+    #[test]
+    fn a_model_number_or_a_device_after_a_name_makes_it_a_product() {
+        let Ok(tagger) = Tagger::embedded() else {
+            panic!("the embedded model loads");
+        };
+        let aliases = &*super::super::aliases::EMBEDDED;
+        // BBC tech: consoles, their model numbers and their makers.
+        let found = extract(
+            tagger,
+            aliases,
+            "",
+            "Microsoft's Xbox 2 may be out in 2005, and the PlayStation 3 is expected in \
+             2006. Halo 2 has broken sales records for Microsoft. Gamers want the new Xbox \
+             console.",
+        );
+        let things: Vec<&str> = found.things.iter().map(|(_, n)| n.as_str()).collect();
+        let orgs = &found.entities.orgs;
+        assert!(things.contains(&"Xbox"), "{things:?}");
+        assert!(things.contains(&"Halo"), "{things:?}");
+        assert!(!orgs.contains(&"Xbox".to_string()), "{orgs:?}");
+        assert!(orgs.contains(&"Microsoft".to_string()), "{orgs:?}");
+        // A device's noun after a name alone is only a hint (`two Nokia handsets`):
+        // the article keeps the name, the archive-wide links weigh it.
+        let found = extract(
+            tagger,
+            aliases,
+            "",
+            "The high demand for the PlayStation 2 has meant that prices rose. Gamers want \
+             the new Xbox console.",
+        );
+        let things: Vec<&str> = found.things.iter().map(|(_, n)| n.as_str()).collect();
+        assert!(things.contains(&"Xbox"), "{things:?}");
+        assert!(
+            found.entities.orgs.contains(&"Xbox".to_string()),
+            "{:?}",
+            found.entities.orgs
+        );
+        // A channel's number, a score, a longer number: no product.
+        let found = extract(
+            tagger,
+            aliases,
+            "",
+            "He told BBC Radio 4's Today programme that Chelsea 2 Arsenal 1 was fair. \
+             Boeing 747 jets were sold by Boeing to Qantas.",
+        );
+        assert!(found.things.is_empty(), "{:?}", found.things);
+    }
+
+    #[test]
+    fn a_model_number_is_one_digit_before_a_small_word_or_a_sentence_end() {
+        for after in [" 2 is", " 2, which", " 2's slimmer"] {
+            let found = model_number_after(after);
+            assert_eq!(found, Some(ModelNumber::BeforeWord), "{after:?}");
+        }
+        for after in [" 2.", " 2. Simply", " 3"] {
+            let found = model_number_after(after);
+            assert_eq!(found, Some(ModelNumber::Closing), "{after:?}");
+        }
+        for after in [
+            " 2 Arsenal",
+            " 2-1",
+            " 747 jets",
+            " 1.0",
+            " 3G",
+            " 1 and Merrill",
+            "2 is",
+            " 0 is",
+            " 4 hours 48",
+            " 3 pts",
+        ] {
+            assert!(model_number_after(after).is_none(), "{after:?}");
+        }
     }
 
     #[test]
