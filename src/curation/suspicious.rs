@@ -1,7 +1,7 @@
 //! `dateline entities --suspicious`: the names most likely to be junk, each with the
 //! reason and, where the archive makes the fix clear, the curation command for it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -88,6 +88,12 @@ pub fn find(
     }
     let spellings = best_spellings(names);
     let firm_names = firm_name_forms(names);
+    let short_names = short_firm_names(names, things, |long| {
+        firm_names
+            .get(long)
+            .or_else(|| spellings.get(&(EntityKind::Org, long)))
+            .map_or(long, |(to, _)| *to)
+    });
     // A thing's evidence counts for each spelling of its name: `Playstation` is the
     // `PlayStation` that articles show to be a console. (Evidence, articles.)
     let mut things_by_spelling: HashMap<(EntityKind, String), (u64, u64)> = HashMap::new();
@@ -166,6 +172,12 @@ pub fn find(
                 if *kind == EntityKind::Org {
                     reasons.push(format!("the same firm as {firm} ({firm_count} articles)"));
                     outcome.get_or_insert(Outcome::Becomes(*kind, firm.to_string()));
+                }
+            }
+            if let Some((long, long_count)) = short_names.get(name.as_str()) {
+                if *kind == EntityKind::Org {
+                    reasons.push(format!("the short name of {long} ({long_count} articles)"));
+                    outcome.get_or_insert(Outcome::Becomes(*kind, long.to_string()));
                 }
             }
             if !name.contains(char::is_whitespace) {
@@ -328,6 +340,81 @@ fn firm_name_forms(names: &[(EntityKind, Vec<(String, u64)>)]) -> HashMap<&str, 
             if (commoner.1, commoner.0) > (current.1, current.0) {
                 *current = commoner;
             }
+        }
+    }
+    into
+}
+
+/// For each one-word organization whose longer names (those it opens) are nearly all
+/// one name (`Shearson` and `Shearson Lehman Brothers`, `Drexel` and `Drexel Burnham
+/// Lambert`, `McDonnell` and `McDonnell Douglas`), that name and its article count: wire
+/// copy names a firm in full once and then by its first word, and the tagger lists each
+/// as written. `resolved` gives the name a longer one is linked to by the other rules
+/// (`Shearson Lehman` is `Shearson Lehman Brothers`). Left alone: a familiar word
+/// (`Conservative`, `Stone`: Zipf >= 4.0), a short name commoner than the longer one
+/// (`Google` beside `Google Science Fair` is the firm itself), a longer name for an arm
+/// in a place the archive lists (`Lycos Europe`, `Texaco Canada`), a sponsor before
+/// an event's name (`RBS Six Nations`), and a first word
+/// several longer names share (`Morgan`: Morgan Stanley, Morgan Guaranty).
+fn short_firm_names<'a>(
+    names: &'a [(EntityKind, Vec<(String, u64)>)],
+    things: &'a HashMap<String, u64>,
+    resolved: impl Fn(&'a str) -> &'a str,
+) -> HashMap<&'a str, (&'a str, u64)> {
+    let of_kind = |wanted: EntityKind| {
+        names
+            .iter()
+            .filter(move |(kind, _)| *kind == wanted)
+            .flat_map(|(_, list)| list.iter().map(|(n, c)| (n.as_str(), *c)))
+    };
+    let places: HashSet<&str> = of_kind(EntityKind::Place).map(|(n, _)| n).collect();
+    let shown_things: HashSet<&str> = things
+        .keys()
+        .filter_map(|label| parse_thing_label(label).map(|(_, name)| name))
+        .collect();
+    // Articles of each first word's longer names, by the name each is linked to.
+    let mut opened_by: HashMap<&str, HashMap<&str, u64>> = HashMap::new();
+    for (long, count) in of_kind(EntityKind::Org) {
+        let mut words = long.split_whitespace();
+        if let (Some(first), Some(_)) = (words.next(), words.next()) {
+            *opened_by
+                .entry(first)
+                .or_default()
+                .entry(resolved(long))
+                .or_default() += count;
+        }
+    }
+    let mut into = HashMap::new();
+    for (short, short_count) in of_kind(EntityKind::Org) {
+        if short.contains(char::is_whitespace)
+            || short.chars().count() < 3
+            || is_generic_name(short)
+            || english_zipf(short).unwrap_or(0) >= 40
+        {
+            continue;
+        }
+        let Some(forms) = opened_by.get(short) else {
+            continue;
+        };
+        let total: u64 = forms.values().sum();
+        let Some((&long, &long_count)) =
+            forms.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        else {
+            continue;
+        };
+        let tail = long.split_once(' ').map_or("", |(_, tail)| tail);
+        let an_arm_in_a_place = tail.split_whitespace().any(|w| places.contains(w));
+        // `RBS Six Nations`: a sponsor's name before an event's. (Not a firm's:
+        // `Shearson Lehman Brothers` is the firm Shearson became.)
+        let a_thing_after = shown_things.contains(tail);
+        if long != short
+            && long_count > short_count
+            && long_count >= 3
+            && long_count as f64 >= DOMINANT_SHARE * total as f64
+            && !an_arm_in_a_place
+            && !a_thing_after
+        {
+            into.insert(short, (long, long_count));
         }
     }
     into
@@ -671,6 +758,59 @@ mod tests {
             kidder.and_then(|s| s.fix.as_deref()),
             Some("dateline entities merge --type org 'Kidder Peabody' --into 'Kidder, Peabody'")
         );
+    }
+
+    #[test]
+    fn a_firm_called_by_its_first_word_counts_under_its_full_name() {
+        let all = [
+            names(
+                EntityKind::Org,
+                &[
+                    ("Shearson Lehman Brothers", 126),
+                    ("Shearson Lehman", 26),
+                    ("Shearson", 43),
+                    ("Drexel Burnham Lambert", 101),
+                    ("Drexel", 18),
+                    ("Morgan Stanley", 110),
+                    ("Morgan Guaranty", 60),
+                    ("Morgan", 20),
+                    ("Google", 34),
+                    ("Google Science Fair", 2),
+                    ("Lycos Europe", 4),
+                    ("Lycos", 3),
+                    ("Conservative Party", 50),
+                    ("Conservative", 18),
+                    ("RBS Six Nations", 13),
+                    ("RBS", 1),
+                ],
+            ),
+            names(EntityKind::Place, &[("Europe", 354)]),
+        ];
+        let things: HashMap<String, u64> =
+            [("org:Six Nations".to_string(), 9)].into_iter().collect();
+        let found = find(&all, &things);
+        let outcome = |n: &str| outcome_of(&found, n);
+        let firm = |n: &str| Some(Outcome::Becomes(EntityKind::Org, n.to_string()));
+        // `Shearson Lehman` is linked to the full name first, so the full name holds
+        // all of Shearson's longer names (126 + 26 articles, as far as the counts say).
+        assert_eq!(
+            outcome("Shearson"),
+            firm("Shearson Lehman Brothers"),
+            "{found:?}"
+        );
+        assert_eq!(outcome("Drexel"), firm("Drexel Burnham Lambert"));
+        let shearson = found.iter().find(|s| s.name == "Shearson");
+        assert!(
+            shearson.is_some_and(|s| s
+                .reasons
+                .contains(&"the short name of Shearson Lehman Brothers (152 articles)".into())),
+            "{found:?}"
+        );
+        // Several firms share the word; the short name is the commoner one; an arm in
+        // a place; a familiar word; a sponsor before an event.
+        for kept in ["Morgan", "Google", "Lycos", "Conservative", "RBS"] {
+            assert_eq!(outcome(kept), None, "{kept}: {found:?}");
+        }
     }
 
     #[test]
