@@ -347,15 +347,15 @@ fn firm_name_forms(names: &[(EntityKind, Vec<(String, u64)>)]) -> HashMap<&str, 
 
 /// For each one-word organization whose longer names (those it opens) are nearly all
 /// one name (`Shearson` and `Shearson Lehman Brothers`, `Drexel` and `Drexel Burnham
-/// Lambert`, `McDonnell` and `McDonnell Douglas`), that name and its article count: wire
-/// copy names a firm in full once and then by its first word, and the tagger lists each
-/// as written. `resolved` gives the name a longer one is linked to by the other rules
-/// (`Shearson Lehman` is `Shearson Lehman Brothers`). Left alone: a familiar word
-/// (`Conservative`, `Stone`: Zipf >= 4.0), a short name commoner than the longer one
-/// (`Google` beside `Google Science Fair` is the firm itself), a longer name for an arm
-/// in a place the archive lists (`Lycos Europe`, `Texaco Canada`), a sponsor before
-/// an event's name (`RBS Six Nations`), and a first word
-/// several longer names share (`Morgan`: Morgan Stanley, Morgan Guaranty).
+/// Lambert`, `McDonnell` and `McDonnell Douglas`), that name and the articles of the
+/// longer names linked to it: wire copy names a firm in full once and then by its first
+/// word, and the tagger lists each as written. `resolved` gives the name a longer one is
+/// linked to by the other rules (`Shearson Lehman` is `Shearson Lehman Brothers`). Left
+/// alone: a familiar word (`Conservative`, `Stone`: Zipf >= 4.0), a first word several
+/// longer names share (`Morgan`: Morgan Stanley, Morgan Guaranty), a short name commoner
+/// than its longer ones (`Google` beside `Google Science Fair` is the firm itself), an
+/// arm in a place the archive lists (`Lycos Europe`, `Texaco Canada`), and a sponsor
+/// before an event's name (`RBS Six Nations`).
 fn short_firm_names<'a>(
     names: &'a [(EntityKind, Vec<(String, u64)>)],
     things: &'a HashMap<String, u64>,
