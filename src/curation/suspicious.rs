@@ -345,17 +345,22 @@ fn firm_name_forms(names: &[(EntityKind, Vec<(String, u64)>)]) -> HashMap<&str, 
     into
 }
 
-/// For each one-word organization whose longer names (those it opens) are nearly all
-/// one name (`Shearson` and `Shearson Lehman Brothers`, `Drexel` and `Drexel Burnham
-/// Lambert`, `McDonnell` and `McDonnell Douglas`), that name and the articles of the
-/// longer names linked to it: wire copy names a firm in full once and then by its first
-/// word, and the tagger lists each as written. `resolved` gives the name a longer one is
-/// linked to by the other rules (`Shearson Lehman` is `Shearson Lehman Brothers`). Left
-/// alone: a familiar word (`Conservative`, `Stone`: Zipf >= 4.0), a first word several
-/// longer names share (`Morgan`: Morgan Stanley, Morgan Guaranty), a short name commoner
-/// than its longer ones (`Google` beside `Google Science Fair` is the firm itself), an
-/// arm in a place the archive lists (`Lycos Europe`, `Texaco Canada`), and a sponsor
-/// before an event's name (`RBS Six Nations`).
+/// For each organization whose longer names (those it opens) are nearly all one name
+/// (`Shearson` and `Shearson Lehman Brothers`, `Drexel Burnham` and `Drexel Burnham
+/// Lambert`, `House Banking` and `House Banking Committee`), that name and the articles
+/// of the longer names linked to it: wire copy names a firm in full once and then by its
+/// first word or words, the tagger sometimes cuts a long name short, and each is listed
+/// as written. `resolved` gives the name a longer one is linked to by the other rules
+/// (`Shearson Lehman` is `Shearson Lehman Brothers`). Left alone: a familiar word
+/// (`Conservative`, `Stone`: Zipf >= 4.0), a first word several longer names share
+/// (`Morgan`: Morgan Stanley, Morgan Guaranty), a short name commoner than its longer
+/// ones (`Google` beside `Google Science Fair` is the firm itself), a name complete in
+/// itself ([`COMPLETE_NAME_ENDS`]: `Swiss Bank Corporation` is not its `International`
+/// arm), a place (`Sao Paulo`) or a place and familiar words (`U.S. Trade`, from
+/// headlines' `U.S. Trade Deficit`), an arm in a place the archive lists (`Lycos Europe`,
+/// `Texaco Canada`) or, after a name of two words or more, named as one
+/// ([`ARM_WORDS`]: `Standard Life Investments`), and a sponsor before an event's name
+/// (`RBS Six Nations`).
 fn short_firm_names<'a>(
     names: &'a [(EntityKind, Vec<(String, u64)>)],
     things: &'a HashMap<String, u64>,
@@ -372,13 +377,13 @@ fn short_firm_names<'a>(
         .keys()
         .filter_map(|label| parse_thing_label(label).map(|(_, name)| name))
         .collect();
-    // Articles of each first word's longer names, by the name each is linked to.
+    // Articles of the longer names each run of first words opens, by the name each is
+    // linked to.
     let mut opened_by: HashMap<&str, HashMap<&str, u64>> = HashMap::new();
     for (long, count) in of_kind(EntityKind::Org) {
-        let mut words = long.split_whitespace();
-        if let (Some(first), Some(_)) = (words.next(), words.next()) {
+        for (space, _) in long.match_indices(' ') {
             *opened_by
-                .entry(first)
+                .entry(&long[..space])
                 .or_default()
                 .entry(resolved(long))
                 .or_default() += count;
@@ -386,11 +391,25 @@ fn short_firm_names<'a>(
     }
     let mut into = HashMap::new();
     for (short, short_count) in of_kind(EntityKind::Org) {
-        if short.contains(char::is_whitespace)
-            || short.chars().count() < 3
-            || is_generic_name(short)
-            || english_zipf(short).unwrap_or(0) >= 40
-        {
+        let left_alone = match short.rsplit_once(' ') {
+            Some((_, last)) => {
+                // `U.S. Trade` (of a headline's `U.S. Trade Deficit`), `Tokyo Stock`:
+                // a place and familiar words read as a phrase, not as a name cut short.
+                let a_place_and_words = short.split_once(' ').is_some_and(|(first, rest)| {
+                    (places.contains(first) || is_dotted_capitals(first))
+                        && rest
+                            .split_whitespace()
+                            .all(|w| english_zipf(w).unwrap_or(0) >= 40)
+                });
+                COMPLETE_NAME_ENDS.contains(&last) || places.contains(short) || a_place_and_words
+            }
+            None => {
+                short.chars().count() < 3
+                    || is_generic_name(short)
+                    || english_zipf(short).unwrap_or(0) >= 40
+            }
+        };
+        if left_alone {
             continue;
         }
         let Some(forms) = opened_by.get(short) else {
@@ -402,8 +421,17 @@ fn short_firm_names<'a>(
         else {
             continue;
         };
-        let tail = long.split_once(' ').map_or("", |(_, tail)| tail);
-        let an_arm_in_a_place = tail.split_whitespace().any(|w| places.contains(w));
+        let tail = long
+            .strip_prefix(short)
+            .and_then(|rest| rest.strip_prefix(' '))
+            .unwrap_or("");
+        // A one-word short name is how copy shortens the whole firm, whatever its
+        // tail (`Rockwell` for Rockwell International, `Daiwa` for Daiwa Securities);
+        // a longer one is a firm's own name beside an arm's.
+        let one_word = !short.contains(' ');
+        let an_arm = tail
+            .split_whitespace()
+            .any(|w| places.contains(w) || (!one_word && ARM_WORDS.contains(&w)));
         // `RBS Six Nations`: a sponsor's name before an event's. (Not a firm's:
         // `Shearson Lehman Brothers` is the firm Shearson became.)
         let a_thing_after = shown_things.contains(tail);
@@ -411,13 +439,73 @@ fn short_firm_names<'a>(
             && long_count > short_count
             && long_count >= 3
             && long_count as f64 >= DOMINANT_SHARE * total as f64
-            && !an_arm_in_a_place
+            && !an_arm
             && !a_thing_after
         {
             into.insert(short, (long, long_count));
         }
     }
     into
+}
+
+/// Last words that make a name complete in itself: a longer name it opens is another
+/// body (`Swiss Bank Corporation International`, `Federal Home Loan Bank Board`), not
+/// the name the tagger or the writer cut short (`House Banking`, `Drexel Burnham`).
+const COMPLETE_NAME_ENDS: &[&str] = &[
+    "Agency",
+    "Assembly",
+    "Association",
+    "Authority",
+    "Bank",
+    "Board",
+    "Co",
+    "Commission",
+    "Committee",
+    "Company",
+    "Corp",
+    "Corporation",
+    "Council",
+    "Court",
+    "Department",
+    "Exchange",
+    "Federation",
+    "Fund",
+    "Group",
+    "Inc",
+    "Institute",
+    "Ltd",
+    "Ministry",
+    "Office",
+    "Parliament",
+    "Party",
+    "Plc",
+    "Service",
+    "Trust",
+    "Union",
+];
+
+/// Words that name an arm of a firm after the firm's own name (`Standard Life
+/// Investments`, `Goldman Sachs International`): a short name of two words or more
+/// is the parent's.
+const ARM_WORDS: &[&str] = &[
+    "America",
+    "Americas",
+    "Asia",
+    "Europe",
+    "Finance",
+    "Foundation",
+    "International",
+    "Investments",
+    "NA",
+    "Securities",
+];
+
+/// `U.S.`, `U.K.`: a country as written in copy, which the archive lists under its
+/// full name (`United States`).
+fn is_dotted_capitals(word: &str) -> bool {
+    word.len() <= 6
+        && word.ends_with('.')
+        && word.chars().all(|c| c.is_ascii_uppercase() || c == '.')
 }
 
 /// Words of a firm's full name that another firm of that first name rarely has.
@@ -811,6 +899,56 @@ mod tests {
         for kept in ["Morgan", "Google", "Lycos", "Conservative", "RBS"] {
             assert_eq!(outcome(kept), None, "{kept}: {found:?}");
         }
+    }
+
+    #[test]
+    fn a_name_cut_short_counts_under_the_name_it_opens() {
+        let all = [
+            names(
+                EntityKind::Org,
+                &[
+                    ("Drexel Burnham Lambert", 101),
+                    ("Drexel Burnham", 11),
+                    ("House Banking Committee", 19),
+                    ("House Banking", 16),
+                    ("Swiss Bank Corporation International", 9),
+                    ("Swiss Bank Corporation", 3),
+                    ("Standard Life Investments", 3),
+                    ("Standard Life", 2),
+                    ("Sao Paulo State Industries' Federation", 3),
+                    ("Sao Paulo", 1),
+                    ("Rockwell International", 40),
+                    ("Rockwell", 12),
+                    ("U.S. Trade Representative", 68),
+                    ("U.S. Trade", 35),
+                ],
+            ),
+            names(
+                EntityKind::Place,
+                &[("Sao Paulo", 40), ("United States", 900)],
+            ),
+        ];
+        let found = find(&all, &HashMap::new());
+        let outcome = |n: &str| outcome_of(&found, n);
+        let firm = |n: &str| Some(Outcome::Becomes(EntityKind::Org, n.to_string()));
+        assert_eq!(
+            outcome("Drexel Burnham"),
+            firm("Drexel Burnham Lambert"),
+            "{found:?}"
+        );
+        assert_eq!(outcome("House Banking"), firm("House Banking Committee"));
+        // One word is the whole firm's short name, whatever the tail.
+        assert_eq!(outcome("Rockwell"), firm("Rockwell International"));
+        // A complete name beside its arm's; the parent of an arm named as one.
+        // A place and a familiar word: a phrase (`U.S. Trade Deficit`), not a cut name.
+        for kept in ["Swiss Bank Corporation", "Standard Life", "U.S. Trade"] {
+            assert_eq!(outcome(kept), None, "{kept}: {found:?}");
+        }
+        // A place is never a firm's short name (it is typed a place, by the counts).
+        assert_ne!(
+            outcome("Sao Paulo"),
+            firm("Sao Paulo State Industries' Federation")
+        );
     }
 
     #[test]
