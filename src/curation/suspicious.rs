@@ -112,6 +112,7 @@ pub fn find(
             }
         }
     }
+    let shown_things = things_shown_enough(&things_by_spelling, things);
     let mut out = Vec::new();
     for (kind, list) in names {
         for (name, count) in list {
@@ -137,6 +138,16 @@ pub fn find(
                 reasons.push(format!(
                     "a work, a product or an event in {shown_a_thing} other articles"
                 ));
+                outcome.get_or_insert(Outcome::Drop);
+            }
+            let product = match kind {
+                EntityKind::Org => product_in_name(name, &shown_things),
+                // `Ray Charles`, where the film `Ray` is a work: a person's or a
+                // place's name holds words that are other things' names.
+                _ => None,
+            };
+            if let Some(product) = product {
+                reasons.push(format!("a name of the product {product}"));
                 outcome.get_or_insert(Outcome::Drop);
             }
             let mut best_elsewhere: Option<(EntityKind, u64)> = None;
@@ -521,6 +532,56 @@ fn stands_for_many(short: &str, tail: &[&str]) -> bool {
     let zipf = english_zipf(short).unwrap_or(0);
     let family = tail.iter().all(|w| FAMILY_TAILS.contains(w));
     zipf >= 47 || (zipf >= 40 && !family)
+}
+
+/// The things the archive shows a name to be often enough to drop it (see
+/// [`THING_SHARE`]), by [`thing_key`], with the name as the things field spells it.
+fn things_shown_enough(
+    by_spelling: &HashMap<(EntityKind, String), (u64, u64)>,
+    things: &HashMap<String, u64>,
+) -> HashMap<String, String> {
+    let mut shown = HashMap::new();
+    for label in things.keys() {
+        let Some((kind, name)) = parse_thing_label(label) else {
+            continue;
+        };
+        let key = thing_key(name);
+        let Some(&(evidence, named)) = by_spelling.get(&(kind, key.clone())) else {
+            continue;
+        };
+        if evidence >= THING_ARTICLES_MIN
+            && evidence as f64 >= THING_SHARE * (named + evidence) as f64
+        {
+            shown.insert(key, name.to_string());
+        }
+    }
+    shown
+}
+
+/// The product an organization's longer name is a name of, when its last words are
+/// a thing the archive drops (`Nintendo DS`, `Sony PlayStation`: a maker and its
+/// product) or its first words are (`PlayStation Portable`, `Xbox Live`: a product and
+/// its model or service). Not a familiar word (`Unit` of `Palo Verde Unit 2`, which
+/// ends `Economist Intelligence Unit` too), and not a short one opening the name:
+/// `PC World` is a shop and the `PCS Union` a union, not PCs.
+fn product_in_name<'a>(name: &str, shown: &'a HashMap<String, String>) -> Option<&'a str> {
+    let product_named = |part: &str| {
+        let product = shown.get(&thing_key(part))?;
+        let familiar = !part.contains(' ') && english_zipf(part).unwrap_or(0) >= 40;
+        (!familiar).then_some(product.as_str())
+    };
+    for (at, _) in name.match_indices(' ') {
+        let (head, tail) = (&name[..at], &name[at + 1..]);
+        if let Some(product) = product_named(tail) {
+            return Some(product);
+        }
+        if spelling_key(head).chars().count() >= 4 {
+            if let Some(product) = product_named(head) {
+                return Some(product);
+            }
+        }
+    }
+    None
 }
 
 /// What spellings of one name share: their letters and digits, lower-cased (and a
@@ -1032,6 +1093,41 @@ mod tests {
         let spelled = find(&all, &things);
         assert_eq!(outcome_of(&spelled, "PlayStation"), Some(Outcome::Drop));
         assert_eq!(outcome_of(&spelled, "Playstation"), Some(Outcome::Drop));
+        // Names of a dropped product go with it; a shop named after one stays.
+        let all = [names(
+            EntityKind::Org,
+            &[
+                ("PlayStation", 16),
+                ("PlayStation Portable", 6),
+                ("Sony PlayStation", 3),
+                ("DS", 4),
+                ("Nintendo DS", 8),
+                ("PC", 56),
+                ("PC World", 3),
+                ("PCs", 4),
+                ("PCS Union", 2),
+                ("Sony", 60),
+            ],
+        )];
+        let things: HashMap<String, u64> = [
+            ("org:PlayStation".to_string(), 12),
+            ("org:DS".to_string(), 5),
+            ("org:PC".to_string(), 40),
+            ("org:PCs".to_string(), 3),
+        ]
+        .into_iter()
+        .collect();
+        let products = find(&all, &things);
+        for dropped in ["PlayStation Portable", "Sony PlayStation", "Nintendo DS"] {
+            assert_eq!(
+                outcome_of(&products, dropped),
+                Some(Outcome::Drop),
+                "{dropped}: {products:?}"
+            );
+        }
+        for kept in ["PC World", "PCS Union", "Sony"] {
+            assert_eq!(outcome_of(&products, kept), None, "{kept}: {products:?}");
+        }
         let pc = found.iter().find(|s| s.name == "PC");
         assert!(
             pc.is_some_and(|s| s.reasons[0].contains("40 other articles")),
