@@ -47,6 +47,11 @@ const THING_ARTICLES_MIN: u64 = 3;
 /// Chelsea match` is still a club.
 const THING_SHARE: f64 = 0.3;
 
+/// A maker named before its product (`Nintendo DS`) takes the product name's
+/// articles when the archive lists the maker alone in at least this many: `RBS` of
+/// `RBS Six Nations`, in one article, is no firm the archive is about.
+const MAKER_ARTICLES_MIN: u64 = 3;
+
 /// Finds suspects among every stored name of each kind, with its article count, and
 /// `things`, the articles that showed a name to be a work, a product or an event
 /// (by `kind:name` label, see [`crate::index::DatelineIndex::thing_counts`]); the
@@ -112,7 +117,7 @@ pub fn find(
             }
         }
     }
-    let shown_things = things_shown_enough(&things_by_spelling, things);
+    let dropped_things = things_shown_enough(&things_by_spelling, things);
     let mut out = Vec::new();
     for (kind, list) in names {
         for (name, count) in list {
@@ -141,14 +146,26 @@ pub fn find(
                 outcome.get_or_insert(Outcome::Drop);
             }
             let product = match kind {
-                EntityKind::Org => product_in_name(name, &shown_things),
+                EntityKind::Org => product_in_name(name, &dropped_things),
                 // `Ray Charles`, where the film `Ray` is a work: a person's or a
                 // place's name holds words that are other things' names.
                 _ => None,
             };
-            if let Some(product) = product {
-                reasons.push(format!("a name of the product {product}"));
-                outcome.get_or_insert(Outcome::Drop);
+            if let Some((product, maker)) = product {
+                // `Nintendo DS`: the article names the maker, which the archive lists.
+                let listed = |m: &&str| {
+                    count_of.get(&(EntityKind::Org, *m)).copied().unwrap_or(0) >= MAKER_ARTICLES_MIN
+                };
+                match maker.filter(listed) {
+                    Some(maker) => {
+                        reasons.push(format!("the product {product} of {maker}"));
+                        outcome.get_or_insert(Outcome::Becomes(*kind, maker.to_string()));
+                    }
+                    None => {
+                        reasons.push(format!("a name of the product {product}"));
+                        outcome.get_or_insert(Outcome::Drop);
+                    }
+                }
             }
             let mut best_elsewhere: Option<(EntityKind, u64)> = None;
             for other in [EntityKind::Person, EntityKind::Org, EntityKind::Place] {
@@ -559,25 +576,28 @@ fn things_shown_enough(
 }
 
 /// The product an organization's longer name is a name of, when its last words are
-/// a thing the archive drops (`Nintendo DS`, `Sony PlayStation`: a maker and its
-/// product) or its first words are (`PlayStation Portable`, `Xbox Live`: a product and
-/// its model or service). Not a familiar word (`Unit` of `Palo Verde Unit 2`, which
-/// ends `Economist Intelligence Unit` too), and not a short one opening the name:
-/// `PC World` is a shop and the `PCS Union` a union, not PCs.
-fn product_in_name<'a>(name: &str, shown: &'a HashMap<String, String>) -> Option<&'a str> {
+/// a thing the archive drops (`Nintendo DS`, `Sony PSP`: a maker and its product, the
+/// maker returned beside it) or its first words are (`PlayStation Portable`, `Xbox
+/// Live`: a product and its model or service). Not a familiar word (`Unit` of `Palo
+/// Verde Unit 2`, which ends `Economist Intelligence Unit` too), and not a short one
+/// opening the name: `PC World` is a shop and the `PCS Union` a union, not PCs.
+fn product_in_name<'a, 'n>(
+    name: &'n str,
+    dropped: &'a HashMap<String, String>,
+) -> Option<(&'a str, Option<&'n str>)> {
     let product_named = |part: &str| {
-        let product = shown.get(&thing_key(part))?;
+        let product = dropped.get(&thing_key(part))?;
         let familiar = !part.contains(' ') && english_zipf(part).unwrap_or(0) >= 40;
         (!familiar).then_some(product.as_str())
     };
     for (at, _) in name.match_indices(' ') {
         let (head, tail) = (&name[..at], &name[at + 1..]);
         if let Some(product) = product_named(tail) {
-            return Some(product);
+            return Some((product, Some(head)));
         }
         if spelling_key(head).chars().count() >= 4 {
             if let Some(product) = product_named(head) {
-                return Some(product);
+                return Some((product, None));
             }
         }
     }
@@ -1005,10 +1025,11 @@ mod tests {
         for kept in ["Swiss Bank Corporation", "Standard Life", "U.S. Trade"] {
             assert_eq!(outcome(kept), None, "{kept}: {found:?}");
         }
-        // A place is never a firm's short name (it is typed a place, by the counts).
-        assert_ne!(
-            outcome("Sao Paulo"),
-            firm("Sao Paulo State Industries' Federation")
+        // A place is never a firm's short name (the counts make it a place instead).
+        let sao_paulo = found.iter().find(|s| s.name == "Sao Paulo");
+        assert!(
+            sao_paulo.is_some_and(|s| !s.reasons.iter().any(|r| r.contains("short name"))),
+            "{found:?}"
         );
     }
 
@@ -1118,7 +1139,13 @@ mod tests {
         .into_iter()
         .collect();
         let products = find(&all, &things);
-        for dropped in ["PlayStation Portable", "Sony PlayStation", "Nintendo DS"] {
+        // The maker the archive lists takes its product's name.
+        assert_eq!(
+            outcome_of(&products, "Sony PlayStation"),
+            Some(Outcome::Becomes(EntityKind::Org, "Sony".to_string())),
+            "{products:?}"
+        );
+        for dropped in ["PlayStation Portable", "Nintendo DS"] {
             assert_eq!(
                 outcome_of(&products, dropped),
                 Some(Outcome::Drop),
