@@ -137,9 +137,7 @@ pub fn find(
                 .get(&(*kind, thing_key(name)))
                 .copied()
                 .unwrap_or((0, *count));
-            if shown_a_thing >= THING_ARTICLES_MIN
-                && shown_a_thing as f64 >= THING_SHARE * (named + shown_a_thing) as f64
-            {
+            if shown_to_be_a_thing(shown_a_thing, named) {
                 reasons.push(format!(
                     "a work, a product or an event in {shown_a_thing} other articles"
                 ));
@@ -551,8 +549,15 @@ fn stands_for_many(short: &str, tail: &[&str]) -> bool {
     zipf >= 47 || (zipf >= 40 && !family)
 }
 
-/// The things the archive shows a name to be often enough to drop it (see
-/// [`THING_SHARE`]), by [`thing_key`], with the name as the things field spells it.
+/// Whether `evidence` articles showing a name to be a thing, beside `named` articles
+/// listing it, drop it ([`THING_ARTICLES_MIN`], [`THING_SHARE`]).
+fn shown_to_be_a_thing(evidence: u64, named: u64) -> bool {
+    evidence >= THING_ARTICLES_MIN && evidence as f64 >= THING_SHARE * (named + evidence) as f64
+}
+
+/// The things the archive shows a name to be often enough to drop it
+/// ([`shown_to_be_a_thing`]), by [`thing_key`], with the name as the things field
+/// spells it.
 fn things_shown_enough(
     by_spelling: &HashMap<(EntityKind, String), (u64, u64)>,
     things: &HashMap<String, u64>,
@@ -566,9 +571,7 @@ fn things_shown_enough(
         let Some(&(evidence, named)) = by_spelling.get(&(kind, key.clone())) else {
             continue;
         };
-        if evidence >= THING_ARTICLES_MIN
-            && evidence as f64 >= THING_SHARE * (named + evidence) as f64
-        {
+        if shown_to_be_a_thing(evidence, named) {
             shown.insert(key, name.to_string());
         }
     }
