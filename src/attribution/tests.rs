@@ -2416,6 +2416,25 @@ fn a_quote_signed_with_a_dash_is_its_signers() {
     );
     // A dash inside a sentence is no signature.
     assert!(found("“Not now” — the answer came fast.").is_empty());
+    // A closing mark typed for the opening one at the paragraph's start still opens.
+    let typo = found("”Fear. I am truly afraid that he will win.” ― Edwin Monroy\n\nOther text.");
+    assert_eq!(typo.len(), 1, "{typo:?}");
+    assert_eq!(speaker_of(&typo[0]), Some("Edwin Monroy"));
+    assert_eq!(
+        typo[0].content.text,
+        "Fear. I am truly afraid that he will win"
+    );
+    assert!(typo[0].direct);
+    // A scare quote inside the quote, in the same marks, is part of it.
+    let nested = found(
+        "“I’d rather live in what he calls “hell” than live here.” ― Julie A. Diaz Martinez.",
+    );
+    assert_eq!(nested.len(), 1, "{nested:?}");
+    assert_eq!(speaker_of(&nested[0]), Some("Julie A. Diaz Martinez"));
+    assert_eq!(
+        nested[0].content.text,
+        "I’d rather live in what he calls “hell” than live here"
+    );
 }
 
 #[test]

@@ -40,10 +40,13 @@ const NO_BREAK_AFTER: &[&str] = &[
     "dec",
 ];
 
+/// Marks split off the front of a word. `”` is there because web copy types it for
+/// the opening mark (`”Fear. I am afraid.”`): left on the word, `”Fear` is no word
+/// the tagger knows and no quote mark the attribution finder can pair.
 fn is_open_punct(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '(' | '[' | '{' | '“' | '‘' | '«' | '‹' | '„' | '¿' | '¡'
+        '"' | '\'' | '(' | '[' | '{' | '“' | '”' | '‘' | '«' | '‹' | '„' | '¿' | '¡'
     )
 }
 
@@ -418,6 +421,14 @@ mod tests {
         assert_eq!(
             words("Mr. Pompeo left."),
             vec!["Mr.", "Pompeo", "left", "."]
+        );
+    }
+
+    #[test]
+    fn a_closing_mark_typed_to_open_a_quote_is_split_off() {
+        assert_eq!(
+            words("”Fear. I am afraid.” ― Name"),
+            vec!["”", "Fear", ".", "I", "am", "afraid", ".", "”", "―", "Name"]
         );
     }
 

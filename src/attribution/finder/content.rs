@@ -383,26 +383,56 @@ impl Finder<'_> {
     }
 
     /// The opening quote matching the closing one at `close`, searching back from it
-    /// within its paragraph (at most six sentences back).
+    /// within its paragraph (at most six sentences back), or the closing mark typed
+    /// for it (`”Fear. I am truly afraid ...” ― Name`). A pair of the same marks
+    /// inside (`“... what he calls “hell” than live ...”`, web copy nesting double
+    /// marks) is passed over.
     pub(super) fn opening_quote(&self, close: usize, s: usize) -> Option<usize> {
         let kind = quote_kind(self.tokens[close].text);
         let earliest = self.sentences[s.saturating_sub(6)].start;
+        let mut nested = 0;
         let mut j = close;
         while j > earliest {
             j -= 1;
             let t = self.tokens[j].text;
             let same_kind = quote_kind(t) == kind;
-            if same_kind && is_open_quote(t) {
+            let opens = same_kind && (is_open_quote(t) || self.typed_for_opening(j));
+            if opens && nested > 0 {
+                nested -= 1;
+            } else if opens {
                 return Some(j);
-            }
-            if same_kind && is_close_quote(t) && !is_straight_quote(t) {
-                return None;
+            } else if same_kind && is_close_quote(t) && !is_straight_quote(t) {
+                if !self.closes_scare_quote(j, earliest) {
+                    return None;
+                }
+                nested += 1;
             }
             if self.tokens[j].paragraph_start && j < self.sentences[s].start {
                 return None;
             }
         }
         None
+    }
+
+    /// Whether the curly closing mark at `close` ends a few quoted words inside a
+    /// sentence (`what he calls “hell” than`), a pair a longer quote can hold; a
+    /// quote of sentences is one of its own, and a straight mark's direction is a
+    /// guess.
+    fn closes_scare_quote(&self, close: usize, earliest: usize) -> bool {
+        const MOST_WORDS: usize = 6;
+        let kind = quote_kind(self.tokens[close].text);
+        let mut j = close;
+        while j > earliest && close - j <= MOST_WORDS {
+            j -= 1;
+            let t = self.tokens[j].text;
+            if quote_kind(t) == kind {
+                return t == "“" && j + 1 < close;
+            }
+            if matches!(t, "." | "!" | "?") || self.tokens[j].paragraph_start {
+                return false;
+            }
+        }
+        false
     }
 
     /// The sentence before, when the content only points back to it.

@@ -726,9 +726,11 @@ impl Finder<'_> {
         if !closes {
             return None;
         }
+        // Up to four words: `Julie A. Diaz Martinez`, `Christina N Luis Olidem`.
+        const MOST_WORDS: usize = 4;
         let mut to = i + 1;
         while to < self.tokens.len()
-            && to - i <= 4
+            && to - (i + 1) < MOST_WORDS
             && capitalized(self.tokens[to].text)
             && !is_quote(self.tokens[to].text)
             && (to == i + 1 || !self.tokens[to].paragraph_start)
@@ -739,7 +741,7 @@ impl Finder<'_> {
         let ends = self.tokens.get(to).is_none_or(|t| {
             t.paragraph_start || matches!(t.text, "." | "," | ";") || is_open_quote(t.text)
         });
-        if to == i + 1 || to - i > 4 || !ends {
+        if to == i + 1 || !ends {
             return None;
         }
         let open = self.opening_quote(i - 1, s)?;

@@ -40,11 +40,27 @@ impl Finder<'_> {
             return None;
         }
         if !is_straight_quote(t) {
-            return Some(is_open_quote(t));
+            return Some(is_open_quote(t) || self.typed_for_opening(j));
         }
         let start = self.tokens[j].start;
         let before = self.text.get(..start).and_then(|b| b.chars().next_back());
         Some(before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-')))
+    }
+
+    /// Whether the closing mark at token `j` was typed for an opening one, as web copy
+    /// does (`said: ”Fear.”`, a paragraph opening `”Mr. Trump ...`): after a space
+    /// or at the start, with a word right after it, it can close nothing.
+    pub(super) fn typed_for_opening(&self, j: usize) -> bool {
+        let token = &self.tokens[j];
+        if token.text != "”" {
+            return false;
+        }
+        let before = self
+            .text
+            .get(..token.start)
+            .and_then(|b| b.chars().next_back());
+        let after = self.text.get(token.end..).and_then(|a| a.chars().next());
+        before.is_none_or(char::is_whitespace) && after.is_some_and(char::is_alphanumeric)
     }
 
     /// Most continued quotes kept for one attribution.
