@@ -2396,6 +2396,29 @@ fn a_name_and_a_colon_speak_to_the_end_of_the_paragraph() {
 }
 
 #[test]
+fn a_transcripts_turns_speak_though_the_tagger_knows_no_name() {
+    let body = "\"WALLACE: Let's start with the debate.\n\n\"PENCE: Well, look.\n\n\"WALLACE: As “The Wall Street Journal” wrote, do you really see those two as equivalent?\n\nNEWS: Sales rose.";
+    let a = found(body);
+    let turns: Vec<(&str, &str)> = a
+        .iter()
+        .filter(|x| x.cue.span.text == ":")
+        .map(|x| (speaker_of(x).unwrap_or(""), x.content.text.as_str()))
+        .collect();
+    assert_eq!(
+        turns,
+        vec![
+            ("WALLACE", "Let's start with the debate"),
+            (
+                "WALLACE",
+                "As “The Wall Street Journal” wrote, do you really see those two as equivalent"
+            ),
+        ]
+    );
+    // One capitalized label heads no transcript.
+    assert!(found("NEWS: Sales rose.\n\nMore text.").is_empty());
+}
+
+#[test]
 fn a_quote_signed_with_a_dash_is_its_signers() {
     let a = found("“He represents our greatest shame.” ― Sonya Herridge “During the debate he lied.”― Pamela Padilla\n\nOther text.");
     let signed: Vec<(&str, &str)> = a

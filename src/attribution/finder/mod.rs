@@ -9,6 +9,7 @@ use crate::attribution::words::is_time_word;
 use crate::attribution::{Attribution, Source, Span};
 use crate::extract::entities::Mention;
 use crate::extract::tokenize::{sentences, tokenize, Token};
+use std::collections::HashMap;
 
 mod content;
 mod cue;
@@ -142,6 +143,9 @@ pub(super) struct Finder<'a> {
     lower: Vec<String>,
     chars: Chars,
     mentions: &'a [&'a Mention],
+    /// How many paragraphs each `LABEL:` opens (up to four words before the colon),
+    /// counted on first need: a transcript's turns.
+    turn_labels: std::cell::OnceCell<HashMap<String, usize>>,
 }
 
 impl<'a> Finder<'a> {
@@ -161,6 +165,7 @@ impl<'a> Finder<'a> {
             lower,
             chars: Chars::of(text),
             mentions,
+            turn_labels: std::cell::OnceCell::new(),
         }
     }
 

@@ -13,6 +13,7 @@ use crate::attribution::words::{
 };
 use crate::attribution::{Attribution, Cue};
 use crate::entity::EntityKind;
+use std::collections::HashMap;
 
 impl Finder<'_> {
     /// `SPEAKER [aux] CUE [that] CONTENT`.
@@ -702,9 +703,11 @@ impl Finder<'_> {
             stance: Stance::Say,
         };
         // Only a person or an organization speaks so: `NOTES:`, `Due:`, `PARANA
-        // STATE:` head tables and notes.
+        // STATE:` head tables and notes. A transcript's turns name people the tagger
+        // may not know (`WALLACE:`), but they come back turn after turn.
         let source = self.source(from, i)?;
-        if !matches!(source.kind, Some(EntityKind::Person | EntityKind::Org)) {
+        let known_speaker = matches!(source.kind, Some(EntityKind::Person | EntityKind::Org));
+        if !known_speaker && (source.kind.is_some() || !self.transcript_turn(from, i)) {
             return None;
         }
         Some((
@@ -717,6 +720,53 @@ impl Finder<'_> {
             )?,
             i + 1,
         ))
+    }
+
+    /// Whether the label `from..to` (before a colon) is a transcript's speaker: words
+    /// in capitals (`WALLACE`, `SEN. KAINE`) that open two paragraphs or more of the
+    /// field as `LABEL:`.
+    fn transcript_turn(&self, from: usize, to: usize) -> bool {
+        let label = &self.tokens[from..to];
+        let in_capitals = label
+            .iter()
+            .any(|t| t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            && label
+                .iter()
+                .all(|t| !t.text.chars().any(char::is_lowercase));
+        in_capitals
+            && self
+                .turn_labels()
+                .get(&self.label_key(from, to))
+                .is_some_and(|&turns| turns >= 2)
+    }
+
+    /// How many paragraphs each label opens (after any opening quote marks).
+    fn turn_labels(&self) -> &HashMap<String, usize> {
+        self.turn_labels.get_or_init(|| {
+            let mut counts = HashMap::new();
+            for start in (0..self.tokens.len()).filter(|&j| self.tokens[j].paragraph_start) {
+                let mut from = start;
+                while from < self.tokens.len() && is_open_quote(self.tokens[from].text) {
+                    from += 1;
+                }
+                let colon = (from..self.tokens.len().min(from + 5)).find(|&j| {
+                    self.tokens[j].text == ":" || (self.tokens[j].paragraph_start && j > start)
+                });
+                if let Some(colon) = colon.filter(|&c| c > from && self.tokens[c].text == ":") {
+                    *counts.entry(self.label_key(from, colon)).or_insert(0) += 1;
+                }
+            }
+            counts
+        })
+    }
+
+    /// The words `from..to` as one key.
+    fn label_key(&self, from: usize, to: usize) -> String {
+        self.tokens[from..to]
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// `“He represents our greatest shame.” ― Sonya Herridge`: a quote signed with a

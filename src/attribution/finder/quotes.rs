@@ -13,16 +13,28 @@ impl Finder<'_> {
     /// the BBC's merged quoted paragraphs (`said: "A. "B. "C."`, each opening with no
     /// closing mark before it) pair up as a reader pairs them. A quote still open at
     /// its paragraph's end counts as none: a transcript's `"PENCE: ...` opens one and
-    /// never closes it, and a cue in it is the transcript's.
+    /// never closes it, and a cue in it is the transcript's. Curly marks inside a
+    /// quote opened by a straight one (`"PENCE: ... an episode of “Shark Tank.” But`)
+    /// are a title or a quote within it, not its end.
     pub(super) fn quoted_tokens(&self) -> Vec<bool> {
         let mut quoted = vec![false; self.tokens.len()];
         // The token after the mark that opened the quote we are in.
         let mut open: Option<usize> = None;
+        // Inside a curly pair within a quote a straight mark opened.
+        let mut within_curly = false;
         for (j, token) in self.tokens.iter().enumerate() {
             if token.paragraph_start {
                 open = None;
+                within_curly = false;
             }
             if let Some(opens) = self.double_quote_opens(j) {
+                let curly = !is_straight_quote(token.text);
+                let opened_straight =
+                    open.is_some_and(|from| is_straight_quote(self.tokens[from - 1].text));
+                if curly && opened_straight && (opens || within_curly) {
+                    within_curly = opens;
+                    continue;
+                }
                 if let Some(from) = open {
                     quoted[from..j].iter_mut().for_each(|q| *q = true);
                 }
