@@ -2502,3 +2502,35 @@ fn every_rules_file_is_part_of_the_extraction_fingerprint() {
         );
     }
 }
+
+#[test]
+fn a_saying_verb_after_a_preposition_has_the_sentences_speaker() {
+    let body = "Mr Clarke began by saying officials would face up to two years in jail.";
+    let clarke = Mention {
+        kind: EntityKind::Person,
+        canonical: "Charles Clarke".to_string(),
+        text: "Clarke".to_string(),
+        field: "body",
+        start: 3,
+        end: 9,
+    };
+    let a = find("", body, &[clarke]);
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(a[0].cue.lemma, "say");
+    assert_eq!(
+        a[0].source.as_ref().and_then(|s| s.canonical.as_deref()),
+        Some("Charles Clarke")
+    );
+    assert_eq!(
+        a[0].content.text,
+        "officials would face up to two years in jail"
+    );
+    // Deeds are no reports, and refraining from saying says nothing.
+    assert!(found("Burka won after claiming victory in the women's race.").is_empty());
+    assert!(
+        found("The broadcaster was accused of denying him a cola drink.")
+            .iter()
+            .all(|x| x.cue.lemma != "deny")
+    );
+    assert!(found("He refrained from saying who would win.").is_empty());
+}

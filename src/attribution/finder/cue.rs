@@ -286,8 +286,18 @@ impl Finder<'_> {
         };
         let cue_end = self.past_medium(cue_end);
         let gerund = word.ends_with("ing");
-        // `, saying ...`: the gerund continues the sentence's speaker.
-        if gerund && prev != Some(",") {
+        // `, saying ...`: the gerund continues the sentence's speaker; so does a
+        // saying verb after a preposition (`began by saying ...`, `after telling
+        // ...`). Other gerunds there are deeds (`by claiming the Grand Slam`, `after
+        // defending champion ...`, `by denying them seats`), and `refrained from
+        // saying` says nothing.
+        const GERUND_LEADS: &[&str] = &["by", "after", "before", "while", "in"];
+        const SAYING_LEMMAS: &[&str] = &[
+            "say", "tell", "argue", "insist", "suggest", "warn", "accuse", "note",
+        ];
+        let after_preposition =
+            prev.is_some_and(|p| GERUND_LEADS.contains(&p)) && SAYING_LEMMAS.contains(&cue.lemma);
+        if gerund && prev != Some(",") && !after_preposition {
             return None;
         }
         let after_content = prev.is_some_and(|p| p == "," || is_close_quote(p));
