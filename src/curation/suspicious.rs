@@ -742,6 +742,11 @@ mod tests {
         )
     }
 
+    /// The outcome of a name linked to the organization `name`.
+    fn firm(name: &str) -> Option<Outcome> {
+        Some(Outcome::Becomes(EntityKind::Org, name.to_string()))
+    }
+
     /// What becomes of the suspect `name` (of any kind), if anything.
     fn outcome_of(found: &[Suspect], name: &str) -> Option<Outcome> {
         found
@@ -962,7 +967,6 @@ mod tests {
             [("org:Six Nations".to_string(), 9)].into_iter().collect();
         let found = find(&all, &things);
         let outcome = |n: &str| outcome_of(&found, n);
-        let firm = |n: &str| Some(Outcome::Becomes(EntityKind::Org, n.to_string()));
         // `Shearson Lehman` is linked to the full name first, so the full name holds
         // all of Shearson's longer names (126 + 26 articles, as far as the counts say).
         assert_eq!(
@@ -1014,7 +1018,6 @@ mod tests {
         ];
         let found = find(&all, &HashMap::new());
         let outcome = |n: &str| outcome_of(&found, n);
-        let firm = |n: &str| Some(Outcome::Becomes(EntityKind::Org, n.to_string()));
         assert_eq!(
             outcome("Drexel Burnham"),
             firm("Drexel Burnham Lambert"),
@@ -1060,7 +1063,6 @@ mod tests {
         )];
         let found = find(&all, &HashMap::new());
         let outcome = |n: &str| outcome_of(&found, n);
-        let firm = |n: &str| Some(Outcome::Becomes(EntityKind::Org, n.to_string()));
         assert_eq!(outcome("Ford"), firm("Ford Motor"), "{found:?}");
         assert_eq!(outcome("E.F. Hutton Group"), firm("E.F. Hutton"));
         assert_eq!(outcome("Shearson Lehman"), firm("Shearson Lehman Brothers"));
@@ -1145,7 +1147,7 @@ mod tests {
         // The maker the archive lists takes its product's name.
         assert_eq!(
             outcome_of(&products, "Sony PlayStation"),
-            Some(Outcome::Becomes(EntityKind::Org, "Sony".to_string())),
+            firm("Sony"),
             "{products:?}"
         );
         for dropped in ["PlayStation Portable", "Nintendo DS"] {

@@ -54,9 +54,17 @@ impl Finder<'_> {
         if !is_straight_quote(t) {
             return Some(is_open_quote(t) || self.typed_for_opening(j));
         }
+        Some(
+            self.char_before(j)
+                .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-')),
+        )
+    }
+
+    /// The character right before token `j` in the text, if any (a quote mark's
+    /// spacing tells its direction).
+    fn char_before(&self, j: usize) -> Option<char> {
         let start = self.tokens[j].start;
-        let before = self.text.get(..start).and_then(|b| b.chars().next_back());
-        Some(before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-')))
+        self.text.get(..start).and_then(|b| b.chars().next_back())
     }
 
     /// Whether the closing mark at token `j` was typed for an opening one, as web copy
@@ -67,12 +75,9 @@ impl Finder<'_> {
         if token.text != "”" {
             return false;
         }
-        let before = self
-            .text
-            .get(..token.start)
-            .and_then(|b| b.chars().next_back());
         let after = self.text.get(token.end..).and_then(|a| a.chars().next());
-        before.is_none_or(char::is_whitespace) && after.is_some_and(char::is_alphanumeric)
+        self.char_before(j).is_none_or(char::is_whitespace)
+            && after.is_some_and(char::is_alphanumeric)
     }
 
     /// Most continued quotes kept for one attribution.
