@@ -567,6 +567,7 @@ fn resolve(
         .collect();
     things.sort();
     things.dedup();
+    headline_people(&mut mentions, aliases, body);
     // Step 3a: the article's longer names, to which its short forms link.
     let names_of = |tag: EntityType| -> Vec<Vec<String>> {
         let mut names: Vec<Vec<String>> = mentions
@@ -751,6 +752,82 @@ fn resolve(
     merge_partial_names(&mut out);
     firms_taken_for_people(&mut out, &incorporated);
     out
+}
+
+/// Step 2c: a headline's organization that names a person of the article (`Liverpool
+/// pledge to keep Gerrard` beside Steven Gerrard, `Bush budget seeks deep cutbacks`)
+/// is that person. A headline gives the tagger no context, and it often takes a bare
+/// surname before a verb for a club or a firm; the body, which has the context, names
+/// the person. The name stays an organization where the alias table knows it as one,
+/// where it carries a legal form, where it fits several people, or where the body
+/// itself writes it as an organization at least as often as it writes the person
+/// (`Ford gains from finance not cars` beside Bill Ford and eight `Ford`s, the firm).
+fn headline_people(mentions: &mut [(RawMention, Vec<String>)], aliases: &Aliases, body: &str) {
+    let in_headline = |m: &RawMention| m.field == "title" && m.tag == EntityType::Org;
+    if !mentions.iter().any(|(m, _)| in_headline(m)) {
+        return;
+    }
+    let mut people: Vec<Vec<String>> = mentions
+        .iter()
+        .filter(|(m, _)| m.tag == EntityType::Per)
+        .map(|(_, w)| w.clone())
+        .collect();
+    people.sort();
+    people.dedup();
+    let full_names: Vec<Vec<String>> = people.iter().filter(|p| p.len() >= 2).cloned().collect();
+    let person_named = |words: &[String]| -> Option<Vec<String>> {
+        match canonical::longer_name(words, &full_names, true) {
+            Some(full) => Some(full.split_whitespace().map(str::to_string).collect()),
+            None => people.iter().find(|p| p[..] == *words).cloned(),
+        }
+    };
+    let in_body = |tag: EntityType, names: &dyn Fn(&RawMention, &[String]) -> bool| {
+        mentions
+            .iter()
+            .filter(|(m, w)| m.field == "body" && m.tag == tag && names(m, w))
+            .count()
+    };
+    let mut retagged: Vec<(usize, Vec<String>)> = Vec::new();
+    for (i, (m, words)) in mentions.iter().enumerate() {
+        if !in_headline(m)
+            || canonical::ends_in_legal_form(&m.words)
+            || aliases
+                .canonical(EntityKind::Org.as_str(), &join_words(words))
+                .is_some()
+        {
+            continue;
+        }
+        let name = strip_titles(words);
+        let Some(person) = person_named(&name) else {
+            continue;
+        };
+        // The body shows a person: a full name with a first name (`Steven Gerrard`,
+        // not `Automobiles Citroen`) or a title before the surname (`President Bush`).
+        let shown_a_person = |m: &RawMention, w: &[String]| {
+            (w == name || w == person)
+                && if person.len() >= 2 {
+                    is_first_name(&person[0])
+                } else {
+                    (m.words.len() > w.len() && is_title(&m.words[0]))
+                        || body
+                            .get(..m.start)
+                            .and_then(|before| before.split_whitespace().next_back())
+                            .is_some_and(is_title)
+                }
+        };
+        let as_person = in_body(EntityType::Per, &|m, w| shown_a_person(m, w));
+        // `Reidel Environmental Technologies Inc` writes `Reidel` as a firm too.
+        let as_org = in_body(EntityType::Org, &|_, w| {
+            name.iter().all(|part| w.contains(part))
+        });
+        if as_person > as_org {
+            retagged.push((i, name));
+        }
+    }
+    for (i, name) in retagged {
+        mentions[i].0.tag = EntityType::Per;
+        mentions[i].1 = name;
+    }
 }
 
 /// Step 7: a person with the very name of a firm the same article writes with a
@@ -2250,6 +2327,98 @@ mod tests {
         );
         assert_eq!(out.mentions[0].text, "First Boston Corp.");
         assert_eq!(out.mentions[0].start, 0);
+    }
+
+    #[test]
+    fn a_headlines_organization_named_as_a_person_of_the_body_is_that_person() {
+        // (headline, body, the tagger's spans: (tag, field, text, nth occurrence))
+        type Spans<'a> = Vec<(EntityType, &'static str, &'a str, usize)>;
+        let resolved = |title: &str, body: &str, spans: Spans| {
+            let mentions = spans
+                .into_iter()
+                .map(|(tag, field, text, nth)| {
+                    let source = if field == "title" { title } else { body };
+                    let start = source.match_indices(text).nth(nth).map_or(0, |(i, _)| i);
+                    let mut m = raw(
+                        tag,
+                        &text.split(' ').collect::<Vec<_>>(),
+                        start,
+                        start + text.len(),
+                    );
+                    m.field = field;
+                    m
+                })
+                .collect();
+            let out = resolve(mentions, &Aliases::default(), title, body, Keep::NamesOnly);
+            (out.entities.people, out.entities.orgs)
+        };
+        let (per, org) = (EntityType::Per, EntityType::Org);
+        // A bare surname in the headline is the person the body names in full.
+        let title = "Liverpool pledge to keep Gerrard";
+        let body = "Liverpool will keep Steven Gerrard. Gerrard is happy.";
+        let (people, orgs) = resolved(
+            title,
+            body,
+            vec![
+                (org, "title", "Liverpool", 0),
+                (org, "title", "Gerrard", 0),
+                (org, "body", "Liverpool", 0),
+                (per, "body", "Steven Gerrard", 0),
+                (per, "body", "Gerrard", 1),
+            ],
+        );
+        assert_eq!(
+            (people, orgs),
+            (strings(&["Steven Gerrard"]), strings(&["Liverpool"]))
+        );
+        // A title before the name (outside the tagged span) shows a person too.
+        let (people, orgs) = resolved(
+            "Bush budget seeks deep cutbacks",
+            "President Bush sent his budget, Mr Bush said.",
+            vec![
+                (org, "title", "Bush", 0),
+                (per, "body", "Bush", 0),
+                (per, "body", "Bush", 1),
+            ],
+        );
+        assert_eq!((people, orgs), (strings(&["Bush"]), vec![]));
+        // The body writes the firm more often than the person it is named after.
+        let body = "Ford made money. Ford's chairman Bill Ford said so. Ford sells cars.";
+        let (people, orgs) = resolved(
+            "Ford gains from finance not cars",
+            body,
+            vec![
+                (org, "title", "Ford", 0),
+                (org, "body", "Ford", 0),
+                (per, "body", "Bill Ford", 0),
+                (org, "body", "Ford", 3),
+            ],
+        );
+        assert_eq!(
+            (people, orgs),
+            (strings(&["Bill Ford"]), strings(&["Ford"]))
+        );
+        // A firm the tagger took for a person has no first name.
+        let (_, orgs) = resolved(
+            "Citroen sales rise",
+            "Automobiles Citroen said sales rose.",
+            vec![
+                (org, "title", "Citroen", 0),
+                (per, "body", "Automobiles Citroen", 0),
+            ],
+        );
+        assert_eq!(orgs, strings(&["Citroen"]));
+        // A body that names a firm after the person as often as the person keeps it.
+        let (_, orgs) = resolved(
+            "Reidel buys unit",
+            "Reidel Environmental Technologies Inc bought it, Mr Reidel said.",
+            vec![
+                (org, "title", "Reidel", 0),
+                (org, "body", "Reidel Environmental Technologies Inc", 0),
+                (per, "body", "Mr Reidel", 0),
+            ],
+        );
+        assert!(orgs.contains(&"Reidel".to_string()), "{orgs:?}");
     }
 
     #[test]
