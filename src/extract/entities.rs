@@ -508,6 +508,7 @@ fn resolve(
                 if names_a_firm(&words)
                     || works_for_it(text, m.start, m.field, &person_ends)
                     || heads_a_team(text, &m, &person_starts)
+                    || club_on_a_team_sheet(text, &m, &person_ends)
                 {
                     m.tag = EntityType::Org;
                 } else if listed_with_places(text, &m, &words, &place_ends, &place_starts) {
@@ -1176,8 +1177,18 @@ const FIXTURES: [&str; 10] = [
 ];
 /// Roles held in a team or a band, after its name and before the holder's
 /// (`Franz Ferdinand frontman Alex Kapranos`, `Chelsea boss Jose Mourinho`).
-const TEAM_ROLES: [&str; 16] = [
+const TEAM_ROLES: [&str; 26] = [
     "frontman",
+    "flanker",
+    "wing",
+    "centre",
+    "fly-half",
+    "scrum-half",
+    "full-back",
+    "prop",
+    "hooker",
+    "lock",
+    "director of rugby",
     "singer",
     "guitarist",
     "drummer",
@@ -1576,6 +1587,33 @@ fn heads_a_team(
     person_starts: &HashSet<(&'static str, usize)>,
 ) -> bool {
     role_then_person(text, m, &TEAM_ROLES, person_starts)
+}
+
+/// A "person" alone in brackets after a player written as an initial and a surname is
+/// the player's club: team sheets write `J Lewsey (Wasps), C Hodgson (Sale Sharks)`.
+/// Elsewhere a name in brackets after a person's is as often a person (an actor and
+/// the part, `Sylvia (Kate Winslet)`; `Mike (Ruddock)`; `James (Jim) Baker`), so only
+/// the team sheet's initial counts.
+fn club_on_a_team_sheet(
+    text: &str,
+    m: &RawMention,
+    person_ends: &HashSet<(&'static str, usize)>,
+) -> bool {
+    let closed = text
+        .get(m.end..)
+        .is_some_and(|after| after.starts_with(')'));
+    let Some(before) = text.get(..m.start).and_then(|b| b.strip_suffix('(')) else {
+        return false;
+    };
+    let player = before.trim_end();
+    let mut words = player.rsplit(' ');
+    let (_surname, initial) = (words.next(), words.next().unwrap_or(""));
+    let initial = initial.strip_suffix('.').unwrap_or(initial);
+    closed
+        && player.len() < before.len()
+        && person_ends.contains(&(m.field, player.len()))
+        && initial.len() == 1
+        && initial.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// A one-word "person" in a list of places (`the mints in Philadelphia and Denver`)
@@ -2327,6 +2365,43 @@ mod tests {
         );
         assert_eq!(out.mentions[0].text, "First Boston Corp.");
         assert_eq!(out.mentions[0].start, 0);
+    }
+
+    #[test]
+    fn a_club_in_brackets_on_a_team_sheet_or_before_a_position_is_the_club() {
+        let body = "Backs: J Lewsey (Wasps), J. Noon (Newcastle). Wasps flanker Joe \
+                    Worsley starts. It explored Sylvia (Kate Winslet) and Mike (Ruddock).";
+        let span = |w: &str, nth: usize| {
+            let at = body.match_indices(w).nth(nth).map_or(0, |(i, _)| i);
+            raw(
+                EntityType::Per,
+                &w.split(' ').collect::<Vec<_>>(),
+                at,
+                at + w.len(),
+            )
+        };
+        let mentions = vec![
+            span("J Lewsey", 0),
+            span("Wasps", 0),
+            span("J. Noon", 0),
+            span("Newcastle", 0),
+            span("Wasps", 1),
+            span("Joe Worsley", 0),
+            span("Sylvia", 0),
+            span("Kate Winslet", 0),
+            span("Mike", 0),
+            span("Ruddock", 0),
+        ];
+        let out = resolve(mentions, &Aliases::default(), "", body, Keep::NamesOnly);
+        assert_eq!(out.entities.orgs, strings(&["Wasps", "Newcastle"]));
+        // An actor after the part, a surname after a first name: people.
+        for name in ["Kate Winslet", "Ruddock", "Joe Worsley", "J Lewsey"] {
+            assert!(
+                out.entities.people.iter().any(|p| p.ends_with(name)),
+                "{name}: {:?}",
+                out.entities.people
+            );
+        }
     }
 
     #[test]
