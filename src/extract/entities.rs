@@ -716,7 +716,10 @@ fn resolve(
             is_government_function(&name) && !canonical::ends_in_legal_form(&m.words);
         let kind_of_thing = text
             .get(..m.start)
-            .is_some_and(|before| country_and_common_noun(&name, before));
+            .is_some_and(|before| country_and_common_noun(&name, before))
+            || text
+                .get(m.end..)
+                .is_some_and(|after| country_medium_before_a_noun(&name, after, aliases));
         if kind == EntityKind::Org
             && aliased.is_none()
             && (is_generic_word(&name)
@@ -1761,6 +1764,58 @@ fn country_and_common_noun(name: &str, before: &str) -> bool {
         && is_common_word(&noun)
 }
 
+/// `US TV network Fox News`, `popular US TV show The Beverly Hillbillies`: a country
+/// and a medium before the kind of thing they describe name no organization (the
+/// tagger listed `US TV` in 15 BBC articles). `Tehran Radio said` is a station's name.
+fn country_medium_before_a_noun(name: &str, after: &str, aliases: &Aliases) -> bool {
+    const DESCRIBED: [&str; 29] = [
+        "network",
+        "networks",
+        "channel",
+        "channels",
+        "station",
+        "stations",
+        "show",
+        "shows",
+        "series",
+        "drama",
+        "comedy",
+        "sitcom",
+        "special",
+        "programme",
+        "programmes",
+        "program",
+        "programs",
+        "debut",
+        "presenter",
+        "host",
+        "star",
+        "audience",
+        "audiences",
+        "viewers",
+        "ratings",
+        "watchdog",
+        "watchdogs",
+        "industry",
+        "executive",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let [country, medium] = words.as_slice() else {
+        return false;
+    };
+    let next = after
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next());
+    aliases
+        .canonical(EntityKind::Place.as_str(), country)
+        .is_some()
+        && matches!(
+            medium.to_lowercase().as_str(),
+            "tv" | "television" | "radio"
+        )
+        && next.is_some_and(|word| DESCRIBED.contains(&word))
+}
+
 /// `ST.` (of `ST. JUDE MEDICAL` in a headline the tagger cut short), `Co.`: one
 /// short abbreviation alone names no organization (unless the alias table knows it:
 /// `U.N.`).
@@ -2365,6 +2420,20 @@ mod tests {
         );
         assert_eq!(out.mentions[0].text, "First Boston Corp.");
         assert_eq!(out.mentions[0].start, 0);
+    }
+
+    #[test]
+    fn a_country_and_a_medium_before_what_they_describe_name_no_organization() {
+        let aliases = &super::super::aliases::EMBEDDED;
+        let described =
+            |name: &str, after: &str| country_medium_before_a_noun(name, after, aliases);
+        assert!(described("US TV", " network Fox News"));
+        assert!(described("US TV", " show The Beverly Hillbillies"));
+        // A station's name, a medium alone, a firm with a country's name.
+        assert!(!described("Tehran Radio", " said on Sunday"));
+        assert!(!described("US TV", "."));
+        assert!(!described("Sky TV", " show"));
+        assert!(!described("US Steel", " network"));
     }
 
     #[test]
