@@ -536,16 +536,32 @@ fn resolve(
     };
     let mut things: HashMap<(EntityType, String), Evidence> = HashMap::new();
     for (m, w) in &mentions {
-        let Some(evidence) = thing_evidence(text_of(m.field), m, w, &neighbours) else {
+        let text = text_of(m.field);
+        let evidence = thing_evidence(text, m, w, &neighbours);
+        // A title in a list of works is a work whichever of the two the tagger took it
+        // for here (the next article may take it for the other); `the band Westlife`
+        // only says it is no person.
+        let person_or_org = matches!(m.tag, EntityType::Per | EntityType::Org);
+        let work = (evidence.is_none() && person_or_org)
+            .then(|| listed_as_a_work(text, m))
+            .flatten();
+        let Some(evidence) = evidence.or(work) else {
             continue;
+        };
+        let tags = if work.is_some() {
+            vec![EntityType::Per, EntityType::Org]
+        } else {
+            vec![m.tag]
         };
         // `PCs` is a kind of thing, and so is the `PC` it is the plural of.
         let name = join_words(w);
-        if let Some(singular) = plural_acronym_stem(&name) {
-            things.insert((m.tag, singular.to_string()), evidence);
+        for tag in tags {
+            if let Some(singular) = plural_acronym_stem(&name) {
+                things.insert((tag, singular.to_string()), evidence);
+            }
+            let known = things.entry((tag, name.clone())).or_insert(evidence);
+            *known = known.with(evidence);
         }
-        let known = things.entry((m.tag, name)).or_insert(evidence);
-        *known = known.with(evidence);
     }
     if !things.is_empty() {
         mentions.retain(|(m, w)| {
@@ -1477,6 +1493,115 @@ fn thing_evidence(
     None
 }
 
+/// Words before a list of titles that speak of a part in a work (`her role in Closer`,
+/// `starred in Ray and Alfie`): a hint only, since a part may be in a firm or a party
+/// (`his role in Yukos`), so the archive-wide links decide.
+const PART_IN_A_WORK: [&str; 8] = [
+    "role in",
+    "roles in",
+    "starred in",
+    "starring in",
+    "appeared in",
+    "performance in",
+    "performances in",
+    "sequel to",
+];
+/// Words before a list that make every title of it a work (`films such as Ray,
+/// Aviator and Finding Neverland`).
+const WORKS_SUCH_AS: [&str; 8] = [
+    "films such as",
+    "films like",
+    "movies such as",
+    "movies like",
+    "books such as",
+    "novels such as",
+    "albums such as",
+    "games such as",
+];
+/// Lowercase words a title may hold (`Eternal Sunshine of the Spotless Mind`).
+const TITLE_SMALL_WORDS: [&str; 10] = [
+    "of", "the", "a", "an", "in", "on", "to", "for", "with", "from",
+];
+
+/// Whether a "person" or "organization" is one of a list of titles after words that
+/// name works or a part in one (`roles in Eternal Sunshine of the Spotless Mind and
+/// Finding Neverland`; `films such as Million Dollar Baby, Aviator and Finding
+/// Neverland`), or is followed by its cast or director (`Closer, starring Jude Law`).
+/// BBC's film coverage never writes `the film Finding Neverland`; these are its cues.
+/// A possessive (`his role in Labour's campaign`) owns what follows, so it is no title.
+fn listed_as_a_work(text: &str, m: &RawMention) -> Option<Evidence> {
+    let after = text.get(m.end..).unwrap_or("");
+    if after.starts_with("'s") || after.starts_with("’s") {
+        return None;
+    }
+    let credited = [", starring ", ", directed by "].iter().any(|credit| {
+        after
+            .strip_prefix(credit)
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+    });
+    if credited {
+        return Some(Evidence::Hint);
+    }
+    let mut from = m.start.saturating_sub(160);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text.get(from..m.start)?;
+    let cue_end = |cues: &[&str]| {
+        cues.iter()
+            .filter_map(|cue| {
+                let at = before.rfind(&format!("{cue} "))?;
+                let starts_a_word = before[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                starts_a_word.then_some(at + cue.len() + 1)
+            })
+            .max()
+    };
+    let (end, evidence) = match (cue_end(&WORKS_SUCH_AS), cue_end(&PART_IN_A_WORK)) {
+        (Some(a), Some(b)) if b > a => (b, Evidence::Hint),
+        (Some(a), _) => (a, Evidence::Cue),
+        (None, Some(b)) => (b, Evidence::Hint),
+        (None, None) => return None,
+    };
+    titles_before(&before[end..]).then_some(evidence)
+}
+
+/// Whether `between`, the text from a list's cue to a name, is titles the name
+/// continues or follows: empty, or capitalized titles separated by commas and `and`,
+/// ending in a separator or inside a title (`Eternal Sunshine of the `).
+fn titles_before(between: &str) -> bool {
+    if between.is_empty() {
+        return true;
+    }
+    if between.contains(['.', ';', ':', '!', '?', '(', ')', '"', '“', '”']) {
+        return false;
+    }
+    let separated = [", ", " and ", " and the ", " of ", " of the "]
+        .iter()
+        .any(|s| between.ends_with(s));
+    if !separated {
+        return false;
+    }
+    let listed = between.replace(", and ", ", ").replace(" and ", ", ");
+    listed
+        .split(", ")
+        .filter(|title| !title.trim().is_empty())
+        .all(|title| {
+            let words: Vec<&str> = title.split_whitespace().collect();
+            let first = words
+                .iter()
+                .position(|w| !matches!(*w, "the" | "The"))
+                .and_then(|i| words.get(i));
+            first.is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+                && words.iter().all(|w| {
+                    w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                        || TITLE_SMALL_WORDS.contains(w)
+                })
+        })
+}
+
 /// Nouns of devices, after a product's name (`the PlayStation console`, `Nintendo's
 /// DS handheld`) or a maker's (`two Nokia handsets`).
 const DEVICE_NOUNS: [&str; 10] = [
@@ -2159,6 +2284,71 @@ mod tests {
         // An organization that modifies a noun after `a` stays one.
         let (_, orgs, _) = lists("A spokesman said a Microsoft executive resigned.");
         assert!(orgs.contains(&"Microsoft".to_string()), "{orgs:?}");
+    }
+
+    #[test]
+    fn titles_listed_after_a_part_in_a_work_are_works() {
+        let Ok(tagger) = Tagger::embedded() else {
+            panic!("the embedded model loads");
+        };
+        let aliases = &*super::super::aliases::EMBEDDED;
+        // BBC's film coverage: parts in works, lists of films, a possessive after `role
+        // in`.
+        let found = extract(
+            tagger,
+            aliases,
+            "Oscar race",
+            "Kate Winslet earned two nods for her roles in Eternal Sunshine of the Spotless \
+             Mind and Finding Neverland. Audiences like to see darker films such as Million \
+             Dollar Baby, Gladiator and Billy Elliot. Alan Milburn played a key role in \
+             Labour's campaign, and Yukos played a role in Gazprom's plans.",
+        );
+        let names = |kind: EntityKind| -> Vec<&str> {
+            found
+                .things
+                .iter()
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, n)| n.as_str())
+                .collect()
+        };
+        // A hint for the archive-wide links, under both readings the tagger may give.
+        for kind in [EntityKind::Person, EntityKind::Org] {
+            for work in ["Finding Neverland", "Eternal Sunshine", "Spotless Mind"] {
+                assert!(
+                    names(kind).contains(&work),
+                    "{kind:?} {work}: {:?}",
+                    found.things
+                );
+            }
+        }
+        let listed: Vec<&str> = found
+            .mentions
+            .iter()
+            .map(|m| m.canonical.as_str())
+            .collect();
+        assert!(listed.contains(&"Finding Neverland"), "{listed:?}");
+        // A list after `films such as` is works here and now.
+        for film in ["Million Dollar Baby", "Gladiator", "Billy Elliot"] {
+            assert!(!listed.contains(&film), "{listed:?}");
+        }
+        // What a part is in, when owned, is no title.
+        for owner in ["Labour Party", "Gazprom", "Yukos"] {
+            assert!(listed.contains(&owner), "{listed:?}");
+            assert!(
+                !found.things.iter().any(|(_, n)| n == owner),
+                "{:?}",
+                found.things
+            );
+        }
+        assert!(super::titles_before(""));
+        assert!(super::titles_before("Eternal Sunshine of the "));
+        assert!(super::titles_before("I Heart Huckabees, "));
+        assert!(super::titles_before(
+            "Titanic, Gladiator, and the Lord of the "
+        ));
+        assert!(!super::titles_before("the "));
+        assert!(!super::titles_before("Closer. The "));
+        assert!(!super::titles_before("Closer and now "));
     }
 
     #[test]
