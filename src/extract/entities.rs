@@ -1552,6 +1552,21 @@ fn listed_as_a_work(text: &str, m: &RawMention) -> Option<Evidence> {
     if credited {
         return Some(Evidence::Hint);
     }
+    // Most names have neither a list's separator nor a cue's last word right before
+    // them (`said `, `Mr `): those need no search for a cue.
+    let near = text.get(..m.start).unwrap_or("");
+    let separated = |s: &str| {
+        [", ", " and ", " of ", " in ", " to ", " as ", " like "]
+            .iter()
+            .any(|end| s.ends_with(end))
+    };
+    let may_follow_a_cue = separated(near)
+        || near
+            .strip_suffix("the ")
+            .is_some_and(|s| s.ends_with(" and ") || s.ends_with(" of "));
+    if !may_follow_a_cue {
+        return None;
+    }
     let mut from = m.start.saturating_sub(160);
     while !text.is_char_boundary(from) {
         from += 1;
@@ -1560,7 +1575,9 @@ fn listed_as_a_work(text: &str, m: &RawMention) -> Option<Evidence> {
     let cue_end = |cues: &[&str]| {
         cues.iter()
             .filter_map(|cue| {
-                let at = before.rfind(&format!("{cue} "))?;
+                let (at, _) = before
+                    .rmatch_indices(cue)
+                    .find(|(at, _)| before[at + cue.len()..].starts_with(' '))?;
                 let starts_a_word = before[..at]
                     .chars()
                     .next_back()
@@ -2265,7 +2282,6 @@ mod tests {
         }
     }
 
-    /// The lists `extract` gives for `body` (empty title).
     /// What the embedded model and alias table extract from an article.
     fn extracted(title: &str, body: &str) -> Extracted {
         let Ok(tagger) = Tagger::embedded() else {
@@ -2274,6 +2290,7 @@ mod tests {
         extract(tagger, &super::super::aliases::EMBEDDED, title, body)
     }
 
+    /// The lists `extract` gives for `body` (empty title).
     fn lists(body: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
         let found = extracted("", body);
         (
