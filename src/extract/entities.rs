@@ -233,7 +233,7 @@ fn extract_window(
     let mut raw = Vec::new();
     for ((field, toks), tags) in sentence_tokens.iter().zip(&tags) {
         let mut covered = vec![false; toks.len()];
-        let tagged = spans(tags);
+        let tagged = complete_cut_names(toks, spans(tags));
         let known = known_names(toks, &tagged, field, aliases);
         for (range, _) in &known {
             covered[range.clone()].iter_mut().for_each(|c| *c = true);
@@ -320,6 +320,81 @@ fn without_edge_marks(toks: &[Token<'_>], mut span: Span) -> Option<Span> {
         span.end -= 1;
     }
     (span.start < span.end).then_some(span)
+}
+
+/// Words that join a name to the rest of it (`Bank of Nova Scotia`, `Banco de la
+/// Republica`, `Fondation pour l'Enfance`); a name never ends in one.
+const NAME_JOINERS: [&str; 11] = [
+    "of", "de", "du", "des", "del", "della", "di", "da", "do", "pour", "for",
+];
+/// Articles that may stand between a joiner and the rest of the name (`Lord of the
+/// Rings`, `Banco de la Republica`).
+const ARTICLES_IN_NAMES: [&str; 6] = ["the", "la", "le", "les", "el", "los"];
+
+/// The tagger's spans with the names it cut off after a joining word completed: it
+/// stops at `Bank of` before `Nova Scotia` (then a place of its own), at `Rio de`
+/// before `Janeiro`, at `Lord of` before `the Rings` (an organization of its own), and
+/// both halves would be names in every entity list. A span ending in a joiner takes in
+/// an article and the capitalized words after it, and any span among them; the whole
+/// keeps the first span's type, except that a place joined to an organization is the
+/// organization (a place's own name with `of` joins places: `Isle of Man`). With no
+/// capitalized word after (`the Tories of "running scared"`), the joiner comes off.
+fn complete_cut_names(toks: &[Token<'_>], tagged: Vec<Span>) -> Vec<Span> {
+    // `l'Enfance` and `d'Ivoire` are capitalized words after their elided article.
+    let capitalized = |t: &Token<'_>| {
+        let word = ["l'", "d'", "l’", "d’"]
+            .iter()
+            .find_map(|elided| t.text.strip_prefix(elided))
+            .unwrap_or(t.text);
+        word.chars().next().is_some_and(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '&' | '-' | '\''))
+    };
+    let mut out: Vec<Span> = Vec::with_capacity(tagged.len());
+    let mut i = 0;
+    while i < tagged.len() {
+        let mut span = tagged[i];
+        i += 1;
+        let cut = span.end - span.start > 1 && NAME_JOINERS.contains(&toks[span.end - 1].text);
+        if !cut {
+            out.push(span);
+            continue;
+        }
+        // A person named right after is not part of the name (`the Rio de Janeiro
+        // Coffee Trade Association Carlos Calmon said`).
+        let person_at = tagged[i..]
+            .iter()
+            .find(|next| next.kind == EntityType::Per)
+            .filter(|_| span.kind != EntityType::Per)
+            .map_or(toks.len(), |person| person.start);
+        let mut end = span.end;
+        if toks
+            .get(end)
+            .is_some_and(|t| ARTICLES_IN_NAMES.contains(&t.text))
+        {
+            end += 1;
+        }
+        let rest_starts = end;
+        while end < person_at && toks.get(end).is_some_and(capitalized) {
+            end += 1;
+        }
+        if end == rest_starts {
+            span.end -= 1;
+            out.push(span);
+            continue;
+        }
+        while let Some(next) = tagged.get(i).filter(|next| next.start < end) {
+            end = end.max(next.end);
+            if span.kind == EntityType::Loc && next.kind == EntityType::Org {
+                span.kind = EntityType::Org;
+            }
+            i += 1;
+        }
+        span.end = end;
+        out.push(span);
+    }
+    out
 }
 
 /// How the article's own text writes each word mid-sentence (not all caps), so an
@@ -1118,10 +1193,12 @@ const WORK_NOUNS: [&str; 12] = [
 /// Nouns that name a work only with an article right before (`the play Hamlet`, but
 /// `expected to play Federer`).
 const WORK_NOUNS_WITH_ARTICLE: [&str; 4] = ["play", "game", "single", "song"];
-/// Plural works a title may precede (`the Harry Potter films`) or follow (`films like
+/// Plural works (and a work in parts, `the Lord of the Rings trilogy`) a title may
+/// precede (`the Harry Potter films`) or follow (`films like
 /// Harry Potter`).
-const WORKS_PLURAL: [&str; 9] = [
+const WORKS_PLURAL: [&str; 10] = [
     "films",
+    "trilogy",
     "movies",
     "books",
     "novels",
@@ -2690,6 +2767,79 @@ mod tests {
         assert_eq!(
             out.entities.orgs,
             vec!["Volkswagen", "Hoechst", "American Hoechst", "Federal"]
+        );
+    }
+
+    #[test]
+    fn a_name_cut_after_a_joining_word_is_completed_or_loses_the_joiner() {
+        // From Reuters-21578 and BBC: the tagger's spans, as token ranges.
+        let complete = |text: &str, tagged: &[(usize, usize, EntityType)]| {
+            let toks = tokenize(text);
+            let spans = tagged
+                .iter()
+                .map(|&(start, end, kind)| Span { start, end, kind })
+                .collect();
+            complete_cut_names(&toks, spans)
+                .into_iter()
+                .map(|s| {
+                    let words: Vec<&str> = toks[s.start..s.end].iter().map(|t| t.text).collect();
+                    (words.join(" "), s.kind)
+                })
+                .collect::<Vec<_>>()
+        };
+        let name = |words: &str, kind| (words.to_string(), kind);
+        assert_eq!(
+            complete(
+                "It is guaranteed by the Bank of Nova Scotia.",
+                &[(5, 7, EntityType::Org), (7, 9, EntityType::Loc)]
+            ),
+            vec![name("Bank of Nova Scotia", EntityType::Org)]
+        );
+        // A place joined to an organization is the organization.
+        assert_eq!(
+            complete(
+                "the third Lord of the Rings film",
+                &[(2, 4, EntityType::Loc), (5, 6, EntityType::Org)]
+            ),
+            vec![name("Lord of the Rings", EntityType::Org)]
+        );
+        // The capitalized words run up to a person named right after.
+        assert_eq!(
+            complete(
+                "President of the Rio de Janeiro Coffee Trade Association Carlos Calmon said",
+                &[
+                    (3, 5, EntityType::Loc),
+                    (5, 9, EntityType::Org),
+                    (9, 11, EntityType::Per)
+                ]
+            ),
+            vec![
+                name("Rio de Janeiro Coffee Trade Association", EntityType::Org),
+                name("Carlos Calmon", EntityType::Per)
+            ]
+        );
+        assert_eq!(
+            complete(
+                "Money will go to the Fondation pour l'Enfance (Foundation for Childhood)",
+                &[(5, 7, EntityType::Org)]
+            ),
+            vec![name("Fondation pour l'Enfance", EntityType::Org)]
+        );
+        // Nothing capitalized after: the joiner comes off.
+        assert_eq!(
+            complete(
+                "Jack Straw accused the Tories of \"running scared\"",
+                &[(0, 2, EntityType::Per), (4, 6, EntityType::Org)]
+            ),
+            vec![
+                name("Jack Straw", EntityType::Per),
+                name("Tories", EntityType::Org)
+            ]
+        );
+        // A whole name with a joiner inside is left alone.
+        assert_eq!(
+            complete("He flew to the Isle of Man.", &[(4, 7, EntityType::Loc)]),
+            vec![name("Isle of Man", EntityType::Loc)]
         );
     }
 
