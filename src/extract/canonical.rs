@@ -56,12 +56,25 @@ pub fn ends_in_legal_form(words: &[String]) -> bool {
     COMPANY_SUFFIXES.contains(&last.to_lowercase().as_str()) && !partnership
 }
 
-/// An organization's words without wire ticker markup (`<PZL>`, a stray `>`) and
-/// without trailing legal-form words and the connectors they leave (`Smith Barney,
-/// Harris Upham and Co` → `Smith Barney, Harris Upham`). Empty when nothing but
-/// markup and suffixes was there.
+/// Members of a parliament named by their party or country (`Labour MPs`, `UKIP
+/// MEPs`, `Welsh MPs`): the tagger takes the group for an organization, but the
+/// organization there is the party, and a country's members name none.
+pub(crate) const MEMBERS_OF_PARLIAMENT: [&str; 5] = ["MPs", "MEPs", "MSPs", "AMs", "TDs"];
+
+/// An organization's words without wire ticker markup (`<PZL>`, a stray `>`), without
+/// trailing legal-form words and the connectors they leave (`Smith Barney, Harris Upham
+/// and Co` → `Smith Barney, Harris Upham`), and without the members of a parliament
+/// after their party (`Labour MPs` → `Labour`). Empty when nothing but markup and
+/// suffixes was there.
 pub fn org_words(words: &[String]) -> Vec<String> {
     let mut out = without_markup(words);
+    if out.len() > 1
+        && out
+            .last()
+            .is_some_and(|w| MEMBERS_OF_PARLIAMENT.contains(&w.as_str()))
+    {
+        out.pop();
+    }
     while let Some(last) = out.last() {
         let lower = last.to_lowercase();
         let is_suffix = COMPANY_SUFFIXES.contains(&lower.as_str());
@@ -176,6 +189,8 @@ mod tests {
         assert_eq!(org_words(&w("Volkswagen AG <VOWG.F>")), w("Volkswagen"));
         assert_eq!(org_words(&w("Inc")), Vec::<String>::new());
         assert_eq!(org_words(&w("Bank of England")), w("Bank of England"));
+        assert_eq!(org_words(&w("Labour MPs")), w("Labour"));
+        assert_eq!(org_words(&w("MPs")), w("MPs"));
     }
 
     #[test]

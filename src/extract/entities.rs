@@ -2026,14 +2026,17 @@ const FAITHS_AND_GENRES: [&str; 27] = [
 ];
 
 /// Whether an organization's or a place's name is a faith's or a genre's word, alone
-/// or after places (`Muslims`, `British Muslim`, `UK Muslims`, `R&B`): a kind of
-/// people or music, no body and no place (`Muslim Council of Britain` is a name).
+/// or after places (`Muslims`, `British Muslim`, `UK Muslims`, `R&B`), or a country's
+/// members of parliament (`Welsh MPs`, `Asian MPs`): a kind of people or music, no
+/// body and no place (`Muslim Council of Britain` is a name; `Labour MPs` are the
+/// Labour Party's, which the alias table names).
 fn faith_or_genre(name: &str, aliases: &Aliases) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let Some((last, qualifiers)) = words.split_last() else {
         return false;
     };
-    FAITHS_AND_GENRES.contains(&last.to_lowercase().as_str())
+    let members = !qualifiers.is_empty() && canonical::MEMBERS_OF_PARLIAMENT.contains(last);
+    (FAITHS_AND_GENRES.contains(&last.to_lowercase().as_str()) || members)
         && qualifiers.iter().all(|w| {
             DEMONYMS.contains_key(&normalize(w))
                 || aliases.canonical(EntityKind::Place.as_str(), w).is_some()
@@ -2443,7 +2446,7 @@ mod tests {
     }
 
     #[test]
-    fn a_faiths_or_a_genres_word_names_no_organization_or_place() {
+    fn a_faith_a_genre_or_a_countrys_members_of_parliament_name_no_organization_or_place() {
         let aliases = &*super::super::aliases::EMBEDDED;
         let found = extracted(
             "Grammys",
@@ -2464,6 +2467,18 @@ mod tests {
             .count();
         assert_eq!(council_mentions, 1, "{:?}", found.mentions);
         assert!(!places.iter().any(|p| p.contains("Muslim")), "{places:?}");
+        // From BBC politics: a party's members of parliament are the party, a
+        // country's are no organization.
+        let found = extracted(
+            "Vote",
+            "Some 40 Labour MPs backed the plan. Welsh MPs said they would abstain.",
+        );
+        assert_eq!(
+            found.entities.orgs,
+            vec!["Labour Party"],
+            "{:?}",
+            found.mentions
+        );
         for (name, faith) in [
             ("British Muslims", true),
             ("UK Muslims", true),
@@ -2472,6 +2487,10 @@ mod tests {
             ("Muslim Brotherhood", false),
             ("Muslim Council of Britain", false),
             ("Ramadan Moslems", false),
+            ("Welsh MPs", true),
+            ("Asian MPs", true),
+            ("Labour MPs", false),
+            ("MPs", false),
         ] {
             assert_eq!(super::faith_or_genre(name, aliases), faith, "{name}");
         }
