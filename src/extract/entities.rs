@@ -691,6 +691,8 @@ fn resolve(
         .collect();
     // Organizations the article writes with a legal form (`Chrysler Corp`): firms.
     let mut incorporated: HashSet<String> = HashSet::new();
+    // Places written where only a place can be, which no firm's name retypes.
+    let mut places_in_place_contexts: HashSet<String> = HashSet::new();
     for (m, words) in mentions.drain(..) {
         let surface = join_words(&words);
         if matches!(surface.as_str(), "Reuter" | "REUTER") {
@@ -834,6 +836,17 @@ fn resolve(
             // `Bank`, `Commission`, `City`, `House` alone name no particular organization.
             continue;
         }
+        // A place that opens the body (a dateline), follows a comma (`CALGARY, Alberta`,
+        // `Europe, Middle East, Africa`) or is written another way (`Fla.`) is a
+        // place even beside a firm of that name.
+        let written_as_place = m.field == "body" && m.start == 0
+            || text
+                .get(..m.start)
+                .is_some_and(|before| before.ends_with(", "))
+            || !text[m.start..m.end].eq_ignore_ascii_case(&name);
+        if kind == EntityKind::Place && written_as_place {
+            places_in_place_contexts.insert(name.clone());
+        }
         let list = match kind {
             EntityKind::Person => &mut out.entities.people,
             EntityKind::Org => &mut out.entities.orgs,
@@ -855,7 +868,7 @@ fn resolve(
         });
     }
     merge_partial_names(&mut out);
-    firms_taken_for_people(&mut out, &incorporated);
+    firms_taken_for_people_or_places(&mut out, &incorporated, &places_in_place_contexts);
     out
 }
 
@@ -935,23 +948,33 @@ fn headline_people(mentions: &mut [(RawMention, Vec<String>)], aliases: &Aliases
     }
 }
 
-/// Step 7: a person with the very name of a firm the same article writes with a
-/// legal form (`Chrysler said` after `Chrysler Corp`, `Phelps Dodge` after `Phelps
-/// Dodge Corp`) is that firm: the tagger read a company named after its founder as a
-/// person, and a people facet headed by `Chrysler` would be junk. Without a legal form
-/// the person stays (`Michael Jackson` beside a mis-tagged `Michael Jackson's`).
-fn firms_taken_for_people(out: &mut Extracted, firms: &HashSet<String>) {
-    if !out.entities.people.iter().any(|p| firms.contains(p)) {
+/// Step 7: a person or a place with the very name of a firm the same article writes
+/// with a legal form (`Chrysler said` after `Chrysler Corp`, `Phelps Dodge` after
+/// `Phelps Dodge Corp`, `Security Pacific` after `Security Pacific Corp`) is that
+/// firm: the tagger read a company named after its founder as a person, or after a
+/// place as the place, and a people facet headed by `Chrysler` would be junk. Without
+/// a legal form the person or place stays (`Michael Jackson` beside a mis-tagged
+/// `Michael Jackson's`, the city of `Cardiff` beside the club), and so does a place the
+/// article writes where only a place can be (`places`: the dateline `DALLAS` above
+/// `Dallas Corp`, `DES MOINES, Iowa` beside `Iowa Cos`).
+fn firms_taken_for_people_or_places(
+    out: &mut Extracted,
+    firms: &HashSet<String>,
+    places: &HashSet<String>,
+) {
+    let firm_not_place = |name: &String| firms.contains(name) && !places.contains(name);
+    let people_named_for_a_firm = out.entities.people.iter().any(|p| firms.contains(p));
+    if !people_named_for_a_firm && !out.entities.places.iter().any(firm_not_place) {
         return;
     }
-    for mention in out
-        .mentions
-        .iter_mut()
-        .filter(|m| m.kind == EntityKind::Person && firms.contains(&m.canonical))
-    {
+    for mention in out.mentions.iter_mut().filter(|m| {
+        let person = m.kind == EntityKind::Person && firms.contains(&m.canonical);
+        person || (m.kind == EntityKind::Place && firm_not_place(&m.canonical))
+    }) {
         mention.kind = EntityKind::Org;
     }
     out.entities.people.retain(|p| !firms.contains(p));
+    out.entities.places.retain(|p| !firm_not_place(p));
 }
 
 /// Step 6: a person named in part (`Sweeney`, `Robert Brown`, `Lula`) is the one
@@ -3087,6 +3110,51 @@ mod tests {
             Keep::NamesOnly,
         );
         assert!(names.entities.people.is_empty(), "{:?}", names.entities);
+    }
+
+    #[test]
+    fn a_place_with_the_name_of_a_firm_written_with_a_legal_form_is_that_firm() {
+        // From Reuters-21578: the tagger reads a firm named after a place as the place;
+        // a dateline, a place after a comma and an abbreviated state stay places.
+        let body = "DALLAS, March 3 - Dallas Corp said Security Pacific Corp agreed. \
+                    Security Pacific will pay. Iowa Cos and Florida Inc said Dallas and \
+                    Ames, Iowa, and Tampa, Fla., gain.";
+        let span = |w: &str, nth: usize| {
+            let at = body.match_indices(w).nth(nth).map_or(0, |(i, _)| i);
+            (at, at + w.len())
+        };
+        let mut mentions = Vec::new();
+        for (tag, text, nth) in [
+            (EntityType::Loc, "DALLAS", 0),
+            (EntityType::Org, "Dallas Corp", 0),
+            (EntityType::Org, "Security Pacific Corp", 0),
+            (EntityType::Loc, "Security Pacific", 1),
+            (EntityType::Org, "Iowa Cos", 0),
+            (EntityType::Org, "Florida Inc", 0),
+            (EntityType::Loc, "Dallas", 1),
+            (EntityType::Loc, "Iowa", 1),
+            (EntityType::Loc, "Fla.", 0),
+        ] {
+            let (start, end) = span(text, nth);
+            let words: Vec<&str> = text.split(' ').collect();
+            mentions.push(raw(tag, &words, start, end));
+        }
+        let out = resolve(mentions, &Aliases::default(), "", body, Keep::Mentions);
+        assert_eq!(
+            out.entities.orgs,
+            vec!["Dallas", "Security Pacific", "Iowa", "Florida"]
+        );
+        assert_eq!(
+            out.entities.places,
+            vec!["Dallas", "Iowa", "Florida"],
+            "{:?}",
+            out.mentions
+        );
+        let pacific = out
+            .mentions
+            .iter()
+            .filter(|m| m.canonical == "Security Pacific");
+        assert!(pacific.clone().count() == 2 && pacific.clone().all(|m| m.kind == EntityKind::Org));
     }
 
     #[test]
