@@ -839,12 +839,14 @@ fn resolve(
         // A place that opens the body (a dateline), follows a comma (`CALGARY, Alberta`,
         // `Europe, Middle East, Africa`) or is written another way (`Fla.`) is a
         // place even beside a firm of that name.
-        let written_as_place = m.field == "body" && m.start == 0
-            || text
-                .get(..m.start)
-                .is_some_and(|before| before.ends_with(", "))
-            || !text[m.start..m.end].eq_ignore_ascii_case(&name);
-        if kind == EntityKind::Place && written_as_place {
+        let written_as_place = || {
+            m.field == "body" && m.start == 0
+                || text
+                    .get(..m.start)
+                    .is_some_and(|before| before.ends_with(", "))
+                || !text[m.start..m.end].eq_ignore_ascii_case(&name)
+        };
+        if kind == EntityKind::Place && written_as_place() {
             places_in_place_contexts.insert(name.clone());
         }
         let list = match kind {
