@@ -233,7 +233,7 @@ fn extract_window(
     let mut raw = Vec::new();
     for ((field, toks), tags) in sentence_tokens.iter().zip(&tags) {
         let mut covered = vec![false; toks.len()];
-        let tagged = complete_cut_names(toks, spans(tags));
+        let tagged = bracketed_firm_names(toks, complete_cut_names(toks, spans(tags)));
         let known = known_names(toks, &tagged, field, aliases);
         for (range, _) in &known {
             covered[range.clone()].iter_mut().for_each(|c| *c = true);
@@ -394,6 +394,84 @@ fn complete_cut_names(toks: &[Token<'_>], tagged: Vec<Span>) -> Vec<Span> {
         span.end = end;
         out.push(span);
     }
+    out
+}
+
+/// The longest firm name a bracket may hold, in tokens (`<Cie Generale de
+/// Constructions Telephoniques>` is 5; `<America First Federally Guaranteed Mortgage
+/// Fund Two>` 7).
+const LONGEST_BRACKETED_NAME: usize = 16;
+
+/// Names that the text itself marks as a firm's, in angle brackets: Reuters writes
+/// `<Drexel Burnham Lambert Inc>` and `<James Capel and Co>` for a company without a
+/// ticker. The tagger reads such names in pieces (`Burnham Lambert`, the place
+/// `Co`, the person `Whitney` of `<Pratt and Whitney>`), and each piece would be a
+/// name of its own in every entity list; the writer's bracket is surer than the
+/// tagger's guess, so everything between the brackets is one organization. Only a
+/// bracket that opens on a capitalized word and closes in the same sentence counts,
+/// and not a ticker with its exchange (`<BLDS ST>` in Stockholm, `<REED L>` in
+/// London; a headline's `<PACER SYSTEMS>` is a name). `<Chemical Bank of New <York>`,
+/// a typo, counts not at all, and a possessive inside stays out (`<Siemens AG's>`).
+fn bracketed_firm_names(toks: &[Token<'_>], tagged: Vec<Span>) -> Vec<Span> {
+    let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+    let mut firms: Vec<Span> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if words[i] != "<" {
+            i += 1;
+            continue;
+        }
+        let limit = words.len().min(i + 2 + LONGEST_BRACKETED_NAME);
+        let Some(close) = (i + 1..limit).find(|&j| matches!(words[j], "<" | ">")) else {
+            i += 1;
+            continue;
+        };
+        if words[close] == "<" {
+            // Opened twice: neither bracket is trusted.
+            i = (close + 1..words.len())
+                .find(|&j| words[j] == ">")
+                .map_or(close + 1, |j| j + 1);
+            continue;
+        }
+        let mut end = close;
+        if end > i + 2 && matches!(words[end - 1], "'s" | "’s") {
+            end -= 1;
+        }
+        let inside = &words[i + 1..end];
+        let opens_on_name = inside
+            .first()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase);
+        let ticker = match inside {
+            [symbol, exchange] => {
+                exchange.chars().count() <= 2
+                    && !symbol
+                        .chars()
+                        .chain(exchange.chars())
+                        .any(char::is_lowercase)
+            }
+            _ => false,
+        };
+        if opens_on_name && !ticker {
+            firms.push(Span {
+                start: i + 1,
+                end,
+                kind: EntityType::Org,
+            });
+        }
+        i = close + 1;
+    }
+    if firms.is_empty() {
+        return tagged;
+    }
+    let inside_a_firm = |span: &Span| {
+        firms
+            .iter()
+            .any(|firm| span.start < firm.end && firm.start < span.end)
+    };
+    let mut out: Vec<Span> = tagged.into_iter().filter(|s| !inside_a_firm(s)).collect();
+    out.extend(firms);
+    out.sort_by_key(|s| s.start);
     out
 }
 
@@ -2814,22 +2892,85 @@ mod tests {
         );
     }
 
+    /// The words and types of `tagged` (the tagger's spans over `text`, as token
+    /// ranges) after one step that mends the tagger's spans.
+    fn after_step(
+        step: fn(&[Token<'_>], Vec<Span>) -> Vec<Span>,
+        text: &str,
+        tagged: &[(usize, usize, EntityType)],
+    ) -> Vec<(String, EntityType)> {
+        let toks = tokenize(text);
+        let spans = tagged
+            .iter()
+            .map(|&(start, end, kind)| Span { start, end, kind })
+            .collect();
+        step(&toks, spans)
+            .into_iter()
+            .map(|s| {
+                let words: Vec<&str> = toks[s.start..s.end].iter().map(|t| t.text).collect();
+                (words.join(" "), s.kind)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_name_in_angle_brackets_is_one_firm() {
+        // From Reuters-21578: the tagger's spans, as token ranges.
+        let firms = |text: &str, tagged: &[(usize, usize, EntityType)]| {
+            after_step(bracketed_firm_names, text, tagged)
+        };
+        let name = |words: &str, kind| (words.to_string(), kind);
+        // `Co` was a place, `James Capel` a person.
+        assert_eq!(
+            firms(
+                "Wardley Ltd <WAIA.HK> and <James Capel and Co>, analysts said.",
+                &[
+                    (0, 2, EntityType::Org),
+                    (5, 7, EntityType::Per),
+                    (8, 9, EntityType::Loc)
+                ]
+            ),
+            vec![
+                name("Wardley Ltd", EntityType::Org),
+                name("James Capel and Co", EntityType::Org)
+            ]
+        );
+        // A possessive stays out; names outside the brackets stay as tagged.
+        assert_eq!(
+            firms(
+                "Smith said <Siemens AG's> unit",
+                &[(0, 1, EntityType::Per), (3, 4, EntityType::Org)]
+            ),
+            vec![
+                name("Smith", EntityType::Per),
+                name("Siemens AG", EntityType::Org)
+            ]
+        );
+        // A ticker is no name, nor is a bracket opened twice or on a lowercase word.
+        assert_eq!(
+            firms(
+                "<Chemical Bank of New <York>, <the Reuters> unit of Boliden AB <BLDS ST>.",
+                &[
+                    (1, 3, EntityType::Org),
+                    (6, 7, EntityType::Loc),
+                    (11, 12, EntityType::Org),
+                    (15, 17, EntityType::Org)
+                ]
+            ),
+            vec![
+                name("Chemical Bank", EntityType::Org),
+                name("York", EntityType::Loc),
+                name("Reuters", EntityType::Org),
+                name("Boliden AB", EntityType::Org)
+            ]
+        );
+    }
+
     #[test]
     fn a_name_cut_after_a_joining_word_is_completed_or_loses_the_joiner() {
         // From Reuters-21578 and BBC: the tagger's spans, as token ranges.
         let complete = |text: &str, tagged: &[(usize, usize, EntityType)]| {
-            let toks = tokenize(text);
-            let spans = tagged
-                .iter()
-                .map(|&(start, end, kind)| Span { start, end, kind })
-                .collect();
-            complete_cut_names(&toks, spans)
-                .into_iter()
-                .map(|s| {
-                    let words: Vec<&str> = toks[s.start..s.end].iter().map(|t| t.text).collect();
-                    (words.join(" "), s.kind)
-                })
-                .collect::<Vec<_>>()
+            after_step(complete_cut_names, text, tagged)
         };
         let name = |words: &str, kind| (words.to_string(), kind);
         assert_eq!(

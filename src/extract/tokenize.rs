@@ -146,10 +146,21 @@ fn split_chunk<'a>(
         split_chunk(text, mid + 2, end, paragraph_start, tokens);
         return;
     }
+    // Reuters-21578 brackets a firm's name, `<Drexel Burnham Lambert Inc>`, and its
+    // ticker, `<DBL>`: the brackets of a name come off its first and last words, so
+    // the tagger reads `Drexel` (left on, `<Drexel` is no word it knows, and the
+    // name was cut to `Burnham Lambert`); a ticker, without lowercase letters, stays
+    // one token of markup.
+    let name_bracket = {
+        let chunk = text[start..end].trim_end_matches(is_close_punct);
+        let whole_ticker = chunk.starts_with('<') && chunk.ends_with('>');
+        !whole_ticker || chunk.chars().any(char::is_lowercase)
+    };
     // Leading punctuation, one token each.
     while start < end {
         let c = first_char(&text[start..end]);
-        if is_open_punct(c) && text[start..end].chars().count() > 1 {
+        let opens = is_open_punct(c) || (c == '<' && name_bracket);
+        if opens && text[start..end].chars().count() > 1 {
             push(tokens, text, start, start + c.len_utf8(), paragraph_start);
             start += c.len_utf8();
         } else {
@@ -161,7 +172,8 @@ fn split_chunk<'a>(
     while start < end {
         let word = &text[start..end];
         let c = last_char(word);
-        if !is_close_punct(c) || word.chars().count() == 1 {
+        let closes = is_close_punct(c) || (c == '>' && name_bracket);
+        if !closes || word.chars().count() == 1 {
             break;
         }
         if c == '.' && keeps_period(word) {
@@ -459,6 +471,18 @@ mod tests {
             words("BRUSSELS -- The EU"),
             vec!["BRUSSELS", "--", "The", "EU"]
         );
+    }
+
+    #[test]
+    fn a_firms_name_in_angle_brackets_loses_them_but_a_ticker_keeps_them() {
+        assert_eq!(
+            words("<Drexel Burnham Lambert Inc>, <DBL>, <PACER SYSTEMS> and <IMMA.O>."),
+            vec![
+                "<", "Drexel", "Burnham", "Lambert", "Inc", ">", ",", "<DBL>", ",", "<", "PACER",
+                "SYSTEMS", ">", "and", "<IMMA.O>", "."
+            ]
+        );
+        assert_eq!(words("<Airbus>."), vec!["<", "Airbus", ">", "."]);
     }
 
     #[test]
