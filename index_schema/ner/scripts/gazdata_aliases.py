@@ -200,6 +200,10 @@ org("Apple", "Apple Inc", "Apple Computer")
 org("Google", "Alphabet")
 # Names a tagger takes for people or misses as one firm (BBC 2004-05, Reuters 1987).
 org("Franz Ferdinand")
+# BBC tech: the tagger's place gazetteer knows Nokia, a Finnish town; in the news it is the firm.
+org("Nokia", "Nokia Oyj", "Nokia Corp", "Nokia Corporation")
+# BBC politics: a Sunday programme, read as the place `Frost` ("told BBC One's Breakfast with Frost").
+org("Breakfast with Frost")
 # BBC business/001: the tagger read `Time Warner` as a person Warner.
 org("Time Warner", "TimeWarner", "Time Warner Inc")
 org("Warner Bros", "Warner Brothers", "Warner Bros.")
