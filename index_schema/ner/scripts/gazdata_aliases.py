@@ -155,6 +155,8 @@ org("Sinn Fein")
 org("Likud")
 org("Labour Party", "British Labour Party", "Labour")
 org("Conservative Party", "Tories", "Tory party", "Tory", "Conservatives")
+# BBC politics: the party under its name (15 articles) and its initials (12) was two parties.
+org("UK Independence Party", "UKIP", "United Kingdom Independence Party")
 org("Liberal Democrats", "Lib Dems", "Lib Dem", "Liberal Democrat", "Liberal Democrat Party")
 org("Democratic Party", "Democrats")
 org("Republican Party", "Republicans", "GOP")
