@@ -20,6 +20,24 @@ static US_STATES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(
         .collect()
 });
 
+/// The same, keyed as `abbreviation_key` writes an abbreviation.
+static US_STATES_LOOSE: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    US_STATES
+        .iter()
+        .map(|(abbreviation, state)| (abbreviation_key(abbreviation), *state))
+        .collect()
+});
+
+/// An abbreviation as the state table is keyed: an all-caps dateline writes `OAK
+/// BROOK, ILL.` and some copy spaces `W. Va.`, and both name the state of `Ill.` and
+/// `W.Va.`.
+fn abbreviation_key(word: &str) -> String {
+    word.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Legal-form words that end company names in wire copy (`Pennzoil Co`,
 /// `Texaco Inc.`): the same company is written with and without them.
 const COMPANY_SUFFIXES: [&str; 34] = [
@@ -39,6 +57,13 @@ pub fn state_for(word: &str, with_period_only: bool) -> Option<&'static str> {
         return None;
     }
     US_STATES.get(format!("{word}.").as_str()).copied()
+}
+
+/// The state an abbreviation written in capitals or with a space names (`OAK BROOK,
+/// ILL.`, `Charleston, W. Va.`). Only right after a city and its comma: elsewhere
+/// `LA.` ends a sentence about Los Angeles.
+pub fn state_after_city(word: &str) -> Option<&'static str> {
+    US_STATES_LOOSE.get(&abbreviation_key(word)).copied()
 }
 
 /// Whether an organization is written with a legal form (`Chrysler Corp`, `Texaco
@@ -199,6 +224,12 @@ mod tests {
         assert_eq!(state_for("Conn", true), None);
         assert_eq!(state_for("Conn", false), Some("Connecticut"));
         assert_eq!(state_for("N.Y.", true), Some("New York"));
+        assert_eq!(state_for("Wisc.", true), Some("Wisconsin"));
+        // All-caps datelines and spaced forms, after a city.
+        assert_eq!(state_for("ILL.", false), None);
+        assert_eq!(state_after_city("ILL."), Some("Illinois"));
+        assert_eq!(state_after_city("W. Va."), Some("West Virginia"));
+        assert_eq!(state_after_city("MINN"), None);
     }
 
     #[test]

@@ -847,11 +847,13 @@ fn resolve(
             }
         }
         // Wire state abbreviations (`Calif.`, `N.Y.`; a bare `Conn` only when tagged as
-        // a place) are places in their state.
+        // a place; `ILL.`, `W. Va.` only after a city) are places in their state.
         let text = if m.field == "title" { title } else { body };
         let after_comma = text[..m.start].trim_end().ends_with(',');
         let period_only = kind != Some(EntityKind::Place) && !after_comma;
-        if let Some(state) = canonical::state_for(&surface, period_only) {
+        let state = canonical::state_for(&surface, period_only)
+            .or_else(|| after_comma.then(|| canonical::state_after_city(&surface))?);
+        if let Some(state) = state {
             kind = Some(EntityKind::Place);
             name = state.to_string();
         }
