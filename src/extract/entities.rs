@@ -397,9 +397,9 @@ fn complete_cut_names(toks: &[Token<'_>], tagged: Vec<Span>) -> Vec<Span> {
     out
 }
 
-/// The longest firm name a bracket may hold, in tokens (`<Cie Generale de
-/// Constructions Telephoniques>` is 5; `<America First Federally Guaranteed Mortgage
-/// Fund Two>` 7).
+/// The most tokens a firm's bracket may hold: the longest in Reuters-21578 holds 10
+/// (`<Johnson, Lane, Space, Smith and Co Inc>`); a `<` with no `>` this close is a
+/// stray mark, not a name.
 const LONGEST_BRACKETED_NAME: usize = 16;
 
 /// Names that the text itself marks as a firm's, in angle brackets: Reuters writes
