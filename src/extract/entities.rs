@@ -18,6 +18,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use regex::Regex;
 use serde::Serialize;
 
 use super::aliases::{normalize, Aliases};
@@ -559,6 +560,15 @@ fn known_names(
         .collect()
 }
 
+/// A name of several words whose last keeps a sentence's period as an initial's
+/// (`BBB by S and P.`), without it: the alias table writes `S and P`, and without
+/// the table the tagger takes `P.` for a person.
+fn without_final_period<'a>(form: &[&'a str]) -> Option<Vec<&'a str>> {
+    let (last, rest) = form.split_last()?;
+    let bare = last.strip_suffix('.')?;
+    (!rest.is_empty() && !bare.is_empty()).then(|| rest.iter().copied().chain([bare]).collect())
+}
+
 /// Alias-table names of at least `min_words` words written verbatim in `toks` outside
 /// the `covered` tokens ("bin Laden" after a lowercase "bin", where the tagger found
 /// nothing), longest first, left to right.
@@ -586,7 +596,11 @@ fn alias_mentions(
             if len == 1 && !distinctive_word(words[i]) {
                 continue;
             }
-            if let Some((kind, _)) = aliases.surface(&words[i..i + len]) {
+            let form = &words[i..i + len];
+            let written = aliases
+                .surface(form)
+                .or_else(|| without_final_period(form).and_then(|bare| aliases.surface(&bare)));
+            if let Some((kind, _)) = written {
                 let Some(kind) = EntityKind::parse(kind) else {
                     continue;
                 };
@@ -778,6 +792,13 @@ fn resolve(
         }
         let mut kind = kind_of_tag(m.tag);
         let mut name = surface.clone();
+        if m.field == "body" && m.start == 0 && continues_as_dateline(&body[m.end..]) {
+            // Step 2d: the name a dateline opens with is where the story was filed,
+            // whatever the tagger took it for: the person `Sao Paulo` (40 Reuters
+            // articles), the minister `Colombo` (24), the firm `Oak Brook` (23). The
+            // alias table still knows `UNITED NATIONS, March 2 -` as the organization.
+            kind = Some(EntityKind::Place);
+        }
         if kind == Some(EntityKind::Person) {
             // A surname, first name or shorter form takes the one longer name the
             // article uses (`Hernandez Grisanti` → `Arturo Hernandez Grisanti`).
@@ -810,6 +831,11 @@ fn resolve(
                         name = join_words(full);
                     }
                 }
+            }
+            // `the Scot`, `the 31-year-old Briton`: a person described by nationality
+            // is named elsewhere, if at all (BBC listed the person `Scot` in 8 articles).
+            if words.len() == 1 && name == surface && DEMONYMS.contains_key(&normalize(&surface)) {
+                continue;
             }
         }
         if kind == Some(EntityKind::Org) {
@@ -952,6 +978,27 @@ fn resolve(
     merge_partial_names(&mut out);
     firms_taken_for_people_or_places(&mut out, &incorporated, &places_in_place_contexts);
     out
+}
+
+/// The rest of a dateline after its first name: an optional region and the day
+/// the story was filed (`, Ill., March 17 -`, `, March 2 -`), or the agency
+/// (` (AP) —`). A body that opens with a name and this is a dateline.
+fn continues_as_dateline(rest: &str) -> bool {
+    static FILED_ON: LazyLock<Regex> = LazyLock::new(|| {
+        built_in_regex(r"^(?:,\s*[^,\n]{1,25})?,\s*([A-Za-z]{3,9})\.?\s+\d{1,2}\s*-")
+    });
+    static FILED_BY: LazyLock<Regex> =
+        LazyLock::new(|| built_in_regex(r"^\s*\((?:AP|Reuters|AFP|UPI)\)\s*[-—–]"));
+    let filed_on = FILED_ON
+        .captures(rest)
+        .and_then(|c| c.get(1))
+        .is_some_and(|month| super::dates::month_number(month.as_str()).is_some());
+    filed_on || FILED_BY.is_match(rest)
+}
+
+fn built_in_regex(pattern: &str) -> Regex {
+    // Patterns are constants of this file, covered by the unit tests.
+    Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in regex {pattern}: {e}"))
 }
 
 /// Step 2c: a headline's organization that names a person of the article (`Liverpool
@@ -1563,6 +1610,10 @@ fn thing_evidence(
         && words.len() == 1
         && (AWARD_TERMS.contains(&next_after) || the_for)
     {
+        return Some(Evidence::Cue);
+    }
+    // `the Richter scale`: a person's name before a scale is the scale's.
+    if m.tag == EntityType::Per && word_before(1) == "the" && next_after == "scale" {
         return Some(Evidence::Cue);
     }
     // `their Six Nations opener`.
@@ -2913,6 +2964,43 @@ mod tests {
                 (words.join(" "), s.kind)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_dateline_a_scale_a_nationality_and_an_agency_at_a_sentence_end_are_not_people() {
+        // From Reuters-21578: the tagger took each for a person.
+        let (people, orgs, places) = lists(
+            "SAO PAULO, March 25 - A nationwide bank strike began.\n\nAn earthquake \
+             measuring 6.5 on the Richter scale hit Chile.\n\nThe issue is rated BBB by S and \
+             P.\n\nThe 31-year-old Scot was suspended.",
+        );
+        assert!(people.is_empty(), "{people:?}");
+        assert!(places.contains(&"Sao Paulo".to_string()), "{places:?}");
+        assert!(orgs.contains(&"Standard & Poor's".to_string()), "{orgs:?}");
+    }
+
+    #[test]
+    fn a_dateline_continues_with_the_day_or_the_agency() {
+        // From Reuters-21578 and the AP seed article.
+        assert!(continues_as_dateline(
+            ", March 25 - A nationwide bank strike"
+        ));
+        assert!(continues_as_dateline(
+            ", ILL., Oct 20 - Shr 61 cts vs 55 cts"
+        ));
+        assert!(continues_as_dateline(
+            ", Switzerland, June 19 - Ciba-Geigy AG"
+        ));
+        assert!(continues_as_dateline(
+            " (AP) — Secretary of State Mike Pompeo"
+        ));
+        // A name opening a sentence, a table, a headline run into the body.
+        assert!(!continues_as_dateline(" said on Tuesday it would"));
+        assert!(!continues_as_dateline(
+            " OFFICIAL FORWARD VOLUMES - APR 7 Volume"
+        ));
+        assert!(!continues_as_dateline(", the investor, said 12 - 3"));
+        assert!(!continues_as_dateline(", 100,000 AT 16-1/2, UNCH"));
     }
 
     #[test]

@@ -206,6 +206,12 @@ org("Franz Ferdinand")
 org("Nokia", "Nokia Oyj", "Nokia Corp", "Nokia Corporation")
 # BBC politics: a Sunday programme, read as the place `Frost` ("told BBC One's Breakfast with Frost").
 org("Breakfast with Frost")
+# BBC: a party, a web firm and three rugby clubs the tagger took for people (5-9 articles each).
+org("Plaid Cymru")
+org("Yahoo", "Yahoo Inc")
+org("Wasps", "London Wasps")
+org("Stade Francais")
+org("Neath-Swansea Ospreys", "Ospreys")
 # BBC business/001: the tagger read `Time Warner` as a person Warner.
 org("Time Warner", "TimeWarner", "Time Warner Inc")
 org("Warner Bros", "Warner Brothers", "Warner Bros.")
