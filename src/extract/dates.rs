@@ -29,8 +29,10 @@ impl From<NaiveDate> for Published {
 /// Years accepted as plausible publication dates.
 const YEARS: std::ops::RangeInclusive<i32> = 1800..=2100;
 
-fn re(pattern: &str) -> Regex {
-    // Patterns are constants of this file, covered by the unit tests.
+/// A regex from a pattern written in dateline's source: a bad one is a bug caught by
+/// the unit tests, never a property of the input.
+pub(crate) fn re(pattern: &str) -> Regex {
+    // Patterns are constants of the source, covered by the unit tests.
     Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in regex {pattern}: {e}"))
 }
 

@@ -414,6 +414,9 @@ const LONGEST_BRACKETED_NAME: usize = 16;
 /// London; a headline's `<PACER SYSTEMS>` is a name). `<Chemical Bank of New <York>`,
 /// a typo, counts not at all, and a possessive inside stays out (`<Siemens AG's>`).
 fn bracketed_firm_names(toks: &[Token<'_>], tagged: Vec<Span>) -> Vec<Span> {
+    if !toks.iter().any(|t| t.text == "<") {
+        return tagged; // most sentences: no copy of their words
+    }
     let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
     let mut firms: Vec<Span> = Vec::new();
     let mut i = 0;
@@ -985,20 +988,15 @@ fn resolve(
 /// (` (AP) —`). A body that opens with a name and this is a dateline.
 fn continues_as_dateline(rest: &str) -> bool {
     static FILED_ON: LazyLock<Regex> = LazyLock::new(|| {
-        built_in_regex(r"^(?:,\s*[^,\n]{1,25})?,\s*([A-Za-z]{3,9})\.?\s+\d{1,2}\s*-")
+        super::dates::re(r"^(?:,\s*[^,\n]{1,25})?,\s*([A-Za-z]{3,9})\.?\s+\d{1,2}\s*-")
     });
     static FILED_BY: LazyLock<Regex> =
-        LazyLock::new(|| built_in_regex(r"^\s*\((?:AP|Reuters|AFP|UPI)\)\s*[-—–]"));
+        LazyLock::new(|| super::dates::re(r"^\s*\((?:AP|Reuters|AFP|UPI)\)\s*[-—–]"));
     let filed_on = FILED_ON
         .captures(rest)
         .and_then(|c| c.get(1))
         .is_some_and(|month| super::dates::month_number(month.as_str()).is_some());
     filed_on || FILED_BY.is_match(rest)
-}
-
-fn built_in_regex(pattern: &str) -> Regex {
-    // Patterns are constants of this file, covered by the unit tests.
-    Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in regex {pattern}: {e}"))
 }
 
 /// Step 2c: a headline's organization that names a person of the article (`Liverpool
