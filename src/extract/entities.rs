@@ -193,6 +193,13 @@ fn extract_with(
     out
 }
 
+/// A step that mends the tagger's spans of one sentence from its tokens.
+type SpanStep = fn(&[Token<'_>], Vec<Span>) -> Vec<Span>;
+
+/// The steps that mend the tagger's spans of a sentence where the text itself shows
+/// a name's extent, in order.
+const SPAN_STEPS: [SpanStep; 3] = [complete_cut_names, bracketed_firm_names, partnership_names];
+
 /// [`extract`] for a body of bounded length.
 fn extract_window(
     tagger: &Tagger,
@@ -232,9 +239,12 @@ fn extract_window(
         .collect();
     let tags = tagger.tag_document(&words);
     let mut raw = Vec::new();
-    for ((field, toks), tags) in sentence_tokens.iter().zip(&tags) {
+    for (((field, toks), tags), words) in sentence_tokens.iter().zip(&tags).zip(&words) {
         let mut covered = vec![false; toks.len()];
-        let tagged = bracketed_firm_names(toks, complete_cut_names(toks, spans(tags)));
+        let tagged = SPAN_STEPS
+            .iter()
+            .fold(spans(tags), |tagged, step| step(toks, tagged));
+        let tagged = firms_before_tickers(words, tagged);
         let known = known_names(toks, &tagged, field, aliases);
         for (range, _) in &known {
             covered[range.clone()].iter_mut().for_each(|c| *c = true);
@@ -465,6 +475,105 @@ fn bracketed_firm_names(toks: &[Token<'_>], tagged: Vec<Span>) -> Vec<Span> {
         }
         i = close + 1;
     }
+    replaced_by(tagged, firms)
+}
+
+/// Whether a token is a wire ticker, `<BKO>` or `<GENA.O>`: the tokenizer keeps one
+/// whole (a bracketed name, with lowercase letters, loses its brackets).
+fn is_ticker(word: &str) -> bool {
+    word.strip_prefix('<')
+        .and_then(|w| w.strip_suffix('>'))
+        .is_some_and(|inner| {
+            inner.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && inner
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
+        })
+}
+
+/// Words that end a partnership's name as a firm's (`Harper and Row Publishers Inc`,
+/// `Alex. Brown and Sons`, `Frank B. Hall and Co`): the legal forms, and the words
+/// a partnership of people writes in their place.
+fn ends_a_partnership(word: &str) -> bool {
+    const PARTNERSHIP_WORDS: [&str; 9] = [
+        "sons",
+        "publishers",
+        "holdings",
+        "brothers",
+        "associates",
+        "partners",
+        "securities",
+        "industries",
+        "company",
+    ];
+    let lower = word.to_lowercase();
+    canonical::ends_in_legal_form(&[word.to_string()])
+        || PARTNERSHIP_WORDS.contains(&lower.as_str())
+}
+
+/// Firms named after their founders, joined by `and` and ended by a legal form or
+/// its like: `Harper and Row Publishers Inc`, `Tate and Lyle Plc`, `Frank B. Hall and
+/// Co Inc`. The tagger reads the first founder as a person (Reuters listed the person
+/// `Harper` in 35 articles, `Tate` in 8, `Ball` of `Ball and Turben Inc` in 5), and
+/// the rest as a firm of its own. A person span followed by `and` and such an ending
+/// is one organization; so is a surname (or two words that are no first name and
+/// surname) followed by `and`, one more capitalized word and the ending: `Asher
+/// Edelman and Dominion Textiles Inc` are a man and a firm, and so are `Reagan and
+/// ...` everywhere no legal form follows.
+fn partnership_names(toks: &[Token<'_>], tagged: Vec<Span>) -> Vec<Span> {
+    if !toks.iter().any(|t| matches!(t.text, "and" | "AND" | "&")) {
+        return tagged;
+    }
+    let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+    let capitalized = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+    };
+    // The first word of a name, unless it is a person's first name.
+    let no_first_name = |w: &str| !is_first_name(&recase_if_all_caps(&[w.to_string()], true)[0]);
+    let mut firms: Vec<Span> = Vec::new();
+    for span in tagged.iter().filter(|s| s.kind == EntityType::Per) {
+        let and = span.end;
+        if !words
+            .get(and)
+            .is_some_and(|w| matches!(*w, "and" | "AND" | "&"))
+        {
+            continue;
+        }
+        // A surname alone (`Harper`), or two words that are no first name and surname.
+        let founders_named = match span.end - span.start {
+            1 => true,
+            2 => no_first_name(words[span.start]),
+            _ => false,
+        };
+        let mut end = and + 1;
+        if !words.get(end).is_some_and(|w| ends_a_partnership(w)) {
+            // One more founder's name, then the ending: `and Row Publishers`, `and
+            // Lyle Plc` (`and Dominion Textiles Inc` is another firm).
+            let partner = words.get(end).is_some_and(|w| capitalized(w));
+            if !founders_named
+                || !partner
+                || !words.get(end + 1).is_some_and(|w| ends_a_partnership(w))
+            {
+                continue;
+            }
+            end += 1;
+        }
+        while words.get(end).is_some_and(|w| ends_a_partnership(w)) {
+            end += 1;
+        }
+        firms.push(Span {
+            start: span.start,
+            end,
+            kind: EntityType::Org,
+        });
+    }
+    replaced_by(tagged, firms)
+}
+
+/// The tagger's spans, with those that overlap one of `firms` giving way to it.
+fn replaced_by(tagged: Vec<Span>, firms: Vec<Span>) -> Vec<Span> {
     if firms.is_empty() {
         return tagged;
     }
@@ -477,6 +586,80 @@ fn bracketed_firm_names(toks: &[Token<'_>], tagged: Vec<Span>) -> Vec<Span> {
     out.extend(firms);
     out.sort_by_key(|s| s.start);
     out
+}
+
+/// Names right before a ticker are a listed firm's: Reuters writes `HUGHES <HT>`,
+/// `ALLEGHENY <AI>`, `FIRST WISCONSIN <FWB>`, and the tagger took such headline
+/// names for people (351 mentions) and places (274). A span just before a ticker is
+/// an organization, and takes in the capitalized words right before it (`Phoenix`
+/// of `PHOENIX AMERICAN <PHXA.O>`, `Crazy` of `CRAZY EDDIE <CRZY>`); capitalized
+/// words before a ticker that no span holds are one too. `words` are the words as the
+/// tagger saw them: an all-caps headline's recased from the article, so `FORCE` of
+/// `SUES TO FORCE HUGHES <HT>` stays out. A sentence's capitalized first word that is
+/// a common one (`The`), a weekday or a month stays out too.
+fn firms_before_tickers(words: &[&str], tagged: Vec<Span>) -> Vec<Span> {
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    // A listed firm's name seldom runs longer: `Public Service Co of New Mexico`.
+    const MOST_TOKENS: usize = 7;
+    if !words.iter().any(|w| is_ticker(w)) {
+        return tagged;
+    }
+    let name_word = |j: usize| {
+        let w: &str = words[j];
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '&' | '-' | '\''))
+            && !(j == 0 && is_common_word(w))
+            && super::dates::month_number(w).is_none()
+            && !WEEKDAYS.contains(&w.to_lowercase().as_str())
+    };
+    let mut firms: Vec<Span> = Vec::new();
+    for (at, _) in words.iter().enumerate().filter(|(_, w)| is_ticker(w)) {
+        if tagged.iter().any(|s| s.start <= at && at < s.end) {
+            continue; // the tagger took the ticker into the name: it found its extent
+        }
+        let span_ending_at = |end: usize| tagged.iter().find(|s| s.end == end);
+        let mut start = span_ending_at(at).map_or(at, |s| s.start);
+        let floor = at.saturating_sub(MOST_TOKENS);
+        let in_a_span = |j: usize| tagged.iter().any(|s| s.start <= j && j < s.end);
+        loop {
+            // A place or firm right before (`Atlantic` of `Atlantic Richfield`), or
+            // one joined by `of` (`Dynamics Corp of America`), is the name's start.
+            let joined = match span_ending_at(start) {
+                Some(span) if span.kind != EntityType::Per => Some(span.start),
+                _ if start >= 2 && words[start - 1] == "of" => span_ending_at(start - 1)
+                    .map(|span| span.start)
+                    .or_else(|| {
+                        (!in_a_span(start - 2) && name_word(start - 2)).then_some(start - 2)
+                    }),
+                _ => None,
+            };
+            match joined {
+                Some(earlier) if earlier >= floor => start = earlier,
+                Some(_) => break,
+                None if start > floor && !in_a_span(start - 1) && name_word(start - 1) => {
+                    start -= 1
+                }
+                None => break,
+            }
+        }
+        if start < at {
+            firms.push(Span {
+                start,
+                end: at,
+                kind: EntityType::Org,
+            });
+        }
+    }
+    replaced_by(tagged, firms)
 }
 
 /// How the article's own text writes each word mid-sentence (not all caps), so an
@@ -672,7 +855,7 @@ fn resolve(
                     m.start = first;
                 }
             }
-            let words = recase_if_all_caps(&m.words);
+            let words = recase_if_all_caps(&m.words, m.tag == EntityType::Per);
             if m.tag == EntityType::Per {
                 let text = text_of(m.field);
                 if names_a_firm(&words)
@@ -1083,13 +1266,55 @@ fn headline_people(mentions: &mut [(RawMention, Vec<String>)], aliases: &Aliases
 /// a legal form the person or place stays (`Michael Jackson` beside a mis-tagged
 /// `Michael Jackson's`, the city of `Cardiff` beside the club), and so does a place the
 /// article writes where only a place can be (`places`: the dateline `DALLAS` above
-/// `Dallas Corp`, `DES MOINES, Iowa` beside `Iowa Cos`).
+/// `Dallas Corp`, `DES MOINES, Iowa` beside `Iowa Cos`). A surname alone that ends
+/// one such firm's name and no person's is the firm too (`Hutton` after `E.F. Hutton
+/// Group Inc`).
 fn firms_taken_for_people_or_places(
     out: &mut Extracted,
     firms: &HashSet<String>,
     places: &HashSet<String>,
 ) {
     let firm_not_place = |name: &String| firms.contains(name) && !places.contains(name);
+    // A surname alone that ends one firm's name and no person's is that firm's short
+    // form (`rejected by Hutton` after `E.F. Hutton Group Inc`).
+    let mut firm_by_last_word: HashMap<&str, Option<&String>> = HashMap::new();
+    for firm in firms.iter().filter(|f| f.contains(' ')) {
+        if let Some(last) = firm.rsplit(' ').next() {
+            let entry = firm_by_last_word.entry(last).or_insert(Some(firm));
+            if *entry != Some(firm) {
+                *entry = None; // two firms end so: neither is meant
+            }
+        }
+    }
+    let in_a_persons_name = |word: &str| {
+        out.entities
+            .people
+            .iter()
+            .any(|p| p.contains(' ') && p.split(' ').any(|w| w == word))
+    };
+    let short_forms: HashMap<String, String> = out
+        .entities
+        .people
+        .iter()
+        .filter(|p| !p.contains(' ') && !in_a_persons_name(p))
+        .filter_map(|p| Some((p.clone(), (*firm_by_last_word.get(p.as_str())?)?.clone())))
+        .collect();
+    if !short_forms.is_empty() {
+        for mention in out.mentions.iter_mut() {
+            if mention.kind == EntityKind::Person {
+                if let Some(firm) = short_forms.get(&mention.canonical) {
+                    mention.kind = EntityKind::Org;
+                    mention.canonical = firm.clone();
+                }
+            }
+        }
+        out.entities.people.retain(|p| !short_forms.contains_key(p));
+        for firm in short_forms.into_values() {
+            if !out.entities.orgs.contains(&firm) {
+                out.entities.orgs.push(firm);
+            }
+        }
+    }
     let people_named_for_a_firm = out.entities.people.iter().any(|p| firms.contains(p));
     if !people_named_for_a_firm && !out.entities.places.iter().any(firm_not_place) {
         return;
@@ -1179,8 +1404,14 @@ pub(crate) fn join_words(words: &[String]) -> String {
 /// A name written in capitals ("NEW YORK" in a dateline, "TREASURY" in a headline)
 /// gets its usual case: the form news text normally uses when that is capitalized
 /// ("OPEC", "U.S."), otherwise Capitalized; short words that are not English words
-/// stay as acronyms.
-fn recase_if_all_caps(words: &[String]) -> Vec<String> {
+/// stay as acronyms. The words that join a name's parts stay lowercase (`MARSH AND
+/// MCLENNAN`, `BANK OF NEW YORK`, and for a place or firm `RIO DE JANEIRO`), or the
+/// headline's name would be another than the body's (Reuters listed `Rio De Janeiro`
+/// in 62 articles beside `Rio de Janeiro`); a person keeps a capital particle
+/// (`CARLO DE BENEDETTI` is Carlo De Benedetti).
+fn recase_if_all_caps(words: &[String], person: bool) -> Vec<String> {
+    const JOINERS: [&str; 4] = ["of", "and", "the", "for"];
+    const PARTICLES: [&str; 7] = ["de", "du", "del", "della", "di", "da", "do"];
     let letters = |w: &String| w.chars().filter(|c| c.is_alphabetic()).count();
     let all_caps = words.iter().any(|w| letters(w) > 1)
         && words.iter().all(|w| !w.chars().any(char::is_lowercase));
@@ -1189,9 +1420,15 @@ fn recase_if_all_caps(words: &[String]) -> Vec<String> {
     }
     words
         .iter()
-        .map(|w| {
+        .enumerate()
+        .map(|(i, w)| {
             let lower = w.to_lowercase();
+            let joins = i > 0
+                && i + 1 < words.len()
+                && (JOINERS.contains(&lower.as_str())
+                    || (!person && PARTICLES.contains(&lower.as_str())));
             match USUAL_CASE.get(lower.as_str()) {
+                _ if joins => lower,
                 Some(form) => form.to_string(),
                 None if letters(w) <= 4 && !is_common_word(w) => w.clone(),
                 None => {
@@ -2830,17 +3067,23 @@ mod tests {
     #[test]
     fn capitals_and_possessives_are_written_as_names() {
         assert_eq!(
-            recase_if_all_caps(&strings(&["SAO", "PAULO"])),
+            recase_if_all_caps(&strings(&["SAO", "PAULO"]), false),
             strings(&["Sao", "Paulo"])
         );
         assert_eq!(
-            recase_if_all_caps(&strings(&["NEW", "YORK"])),
+            recase_if_all_caps(&strings(&["NEW", "YORK"]), false),
             strings(&["New", "York"])
         );
-        assert_eq!(recase_if_all_caps(&strings(&["OPEC"])), strings(&["OPEC"]));
-        assert_eq!(recase_if_all_caps(&strings(&["KCNA"])), strings(&["KCNA"]));
         assert_eq!(
-            recase_if_all_caps(&strings(&["Mike", "Pompeo"])),
+            recase_if_all_caps(&strings(&["OPEC"]), false),
+            strings(&["OPEC"])
+        );
+        assert_eq!(
+            recase_if_all_caps(&strings(&["KCNA"]), false),
+            strings(&["KCNA"])
+        );
+        assert_eq!(
+            recase_if_all_caps(&strings(&["Mike", "Pompeo"]), false),
             strings(&["Mike", "Pompeo"])
         );
         assert_eq!(
@@ -2946,7 +3189,7 @@ mod tests {
     /// The words and types of `tagged` (the tagger's spans over `text`, as token
     /// ranges) after one step that mends the tagger's spans.
     fn after_step(
-        step: fn(&[Token<'_>], Vec<Span>) -> Vec<Span>,
+        step: SpanStep,
         text: &str,
         tagged: &[(usize, usize, EntityType)],
     ) -> Vec<(String, EntityType)> {
@@ -2999,6 +3242,120 @@ mod tests {
         ));
         assert!(!continues_as_dateline(", the investor, said 12 - 3"));
         assert!(!continues_as_dateline(", 100,000 AT 16-1/2, UNCH"));
+    }
+
+    #[test]
+    fn a_firm_named_after_its_founders_is_one_firm() {
+        // From Reuters-21578: the tagger took the first founder for a person.
+        let firms = |text: &str, tagged: &[(usize, usize, EntityType)]| {
+            after_step(partnership_names, text, tagged)
+        };
+        let name = |words: &str, kind| (words.to_string(), kind);
+        assert_eq!(
+            firms(
+                "Harper and Row Publishers Inc said",
+                &[(0, 1, EntityType::Per), (2, 5, EntityType::Org)]
+            ),
+            vec![name("Harper and Row Publishers Inc", EntityType::Org)]
+        );
+        // `and Co` ends a firm whoever it names first.
+        assert_eq!(
+            firms(
+                "underwritten by Frank B. Hall and Co Inc.",
+                &[(2, 5, EntityType::Per), (6, 7, EntityType::Loc)]
+            ),
+            vec![name("Frank B. Hall and Co Inc.", EntityType::Org)]
+        );
+        // A man and a firm, two politicians, a firm without a legal form: unchanged.
+        for (text, tagged) in [
+            (
+                "Asher Edelman and Dominion Textiles Inc said",
+                &[(0, 2, EntityType::Per), (3, 6, EntityType::Org)][..],
+            ),
+            (
+                "Baker and Stoltenberg met",
+                &[(0, 1, EntityType::Per), (2, 3, EntityType::Per)][..],
+            ),
+            (
+                "Weinberger and Defense Department officials",
+                &[(0, 1, EntityType::Per), (2, 4, EntityType::Org)][..],
+            ),
+        ] {
+            let spans = firms(text, tagged);
+            assert_eq!(spans.len(), tagged.len(), "{text}: {spans:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_before_a_ticker_is_a_listed_firm() {
+        let firms = |words: &[&str], tagged: &[(usize, usize, EntityType)]| {
+            let spans = tagged
+                .iter()
+                .map(|&(start, end, kind)| Span { start, end, kind })
+                .collect();
+            firms_before_tickers(words, spans)
+                .into_iter()
+                .map(|s| (words[s.start..s.end].join(" "), s.kind))
+                .collect::<Vec<_>>()
+        };
+        let org = |words: &str| (words.to_string(), EntityType::Org);
+        // A headline as the tagger saw it (recased): `Hughes` was a person, and
+        // `force`, a common word, stays out.
+        assert_eq!(
+            firms(
+                &["Baker", "<BKO>", "sues", "to", "force", "Hughes", "<HT>", "merger"],
+                &[(0, 1, EntityType::Per), (5, 6, EntityType::Per)]
+            ),
+            vec![org("Baker"), org("Hughes")]
+        );
+        // The words and spans right before make the name (`Atlantic` was a place,
+        // `Corp of` joins `America`); a weekday stays out.
+        assert_eq!(
+            firms(
+                &[
+                    "Monday",
+                    "Atlantic",
+                    "Richfield",
+                    "<ARC>",
+                    "and",
+                    "Dynamics",
+                    "Corp"
+                ]
+                .into_iter()
+                .chain(["of", "America", "<DYA>"])
+                .collect::<Vec<_>>(),
+                &[
+                    (1, 2, EntityType::Loc),
+                    (5, 7, EntityType::Org),
+                    (8, 9, EntityType::Loc)
+                ]
+            ),
+            vec![org("Atlantic Richfield"), org("Dynamics Corp of America")]
+        );
+        // A ticker the tagger took into the name leaves it as it is.
+        assert_eq!(
+            firms(&["Texaco", "Inc", "<TX>"], &[(0, 3, EntityType::Org)]),
+            vec![org("Texaco Inc <TX>")]
+        );
+    }
+
+    #[test]
+    fn a_firms_short_form_and_its_joiners_in_capitals_are_the_firms() {
+        let (people, orgs, places) = lists(
+            "Shearson's offer to the E.F. Hutton Group Inc was rejected by Hutton, \
+             analysts said.\n\nSales of BANK OF NEW YORK rose in RIO DE JANEIRO.",
+        );
+        assert!(people.is_empty(), "{people:?}");
+        assert!(orgs.contains(&"E.F. Hutton".to_string()), "{orgs:?}");
+        assert!(places.contains(&"Rio de Janeiro".to_string()), "{places:?}");
+        assert_eq!(
+            recase_if_all_caps(&strings(&["CARLO", "DE", "BENEDETTI"]), true),
+            strings(&["Carlo", "De", "Benedetti"])
+        );
+        assert_eq!(
+            recase_if_all_caps(&strings(&["MARSH", "AND", "MCLENNAN"]), false)[1],
+            "and"
+        );
     }
 
     #[test]

@@ -212,6 +212,18 @@ org("Yahoo", "Yahoo Inc")
 org("Wasps", "London Wasps")
 org("Stade Francais")
 org("Neath-Swansea Ospreys", "Ospreys")
+# Reuters 1987: investment houses and firms named after people, which the tagger took
+# for people (`Smith Barney` 25 articles, `E.F. Hutton` 21, `Dean Witter` 13, `Harper` 35).
+org("Smith Barney", "Smith Barney, Harris Upham and Co", "Smith Barney, Harris Upham", "Smith Barney Harris Upham", "Harris Upham")
+org("E.F. Hutton", "E.F. Hutton and Co", "E.F. Hutton Group", "EF Hutton")
+org("Dean Witter Reynolds", "Dean Witter", "Dean Witter Reynolds Inc")
+org("Chase Manhattan", "Chase Manhattan Bank", "Chase Manhattan Corp")
+org("Harper and Row", "Harper and Row Publishers", "Harper & Row")
+org("Johnson & Johnson", "Johnson and Johnson")
+org("Phillips and Drew", "Phillips & Drew")
+org("Alex. Brown and Sons", "Alex Brown and Sons", "Alex. Brown & Sons")
+org("Kidder Peabody", "Kidder, Peabody", "Kidder Peabody and Co", "Kidder, Peabody and Co")
+org("Cheung Kong", "Cheung Kong Holdings")
 # BBC business/001: the tagger read `Time Warner` as a person Warner.
 org("Time Warner", "TimeWarner", "Time Warner Inc")
 org("Warner Bros", "Warner Brothers", "Warner Bros.")
