@@ -623,8 +623,14 @@ fn firms_before_tickers(words: &[&str], tagged: Vec<Span>) -> Vec<Span> {
     };
     let mut firms: Vec<Span> = Vec::new();
     for (at, _) in words.iter().enumerate().filter(|(_, w)| is_ticker(w)) {
-        if tagged.iter().any(|s| s.start <= at && at < s.end) {
-            continue; // the tagger took the ticker into the name: it found its extent
+        if let Some(span) = tagged.iter().find(|s| s.start <= at && at < s.end) {
+            // The tagger took the ticker into the name (`MARINE MIDLAND <MM>`, a
+            // person): it found the extent, not the type.
+            firms.push(Span {
+                kind: EntityType::Org,
+                ..*span
+            });
+            continue;
         }
         let span_ending_at = |end: usize| tagged.iter().find(|s| s.end == end);
         let mut start = span_ending_at(at).map_or(at, |s| s.start);
@@ -876,8 +882,10 @@ fn resolve(
             (m, words)
         })
         .filter(|(m, w)| {
-            let office = m.tag == EntityType::Per && ends_in_title(w);
-            !w.is_empty() && !office && !is_amount(w)
+            // `30 mln N.Z. Dlrs`, `rated B.`: an amount and a rating, no person.
+            let not_a_person = m.tag == EntityType::Per
+                && (ends_in_title(w) || names_money(&join_words(w)) || is_lone_initial(w));
+            !w.is_empty() && !not_a_person && !is_amount(w)
         })
         .collect();
     // Step 2b: a name the article itself shows to be a work, a product or an event
@@ -1266,23 +1274,25 @@ fn headline_people(mentions: &mut [(RawMention, Vec<String>)], aliases: &Aliases
 /// a legal form the person or place stays (`Michael Jackson` beside a mis-tagged
 /// `Michael Jackson's`, the city of `Cardiff` beside the club), and so does a place the
 /// article writes where only a place can be (`places`: the dateline `DALLAS` above
-/// `Dallas Corp`, `DES MOINES, Iowa` beside `Iowa Cos`). A surname alone that ends
-/// one such firm's name and no person's is the firm too (`Hutton` after `E.F. Hutton
-/// Group Inc`).
+/// `Dallas Corp`, `DES MOINES, Iowa` beside `Iowa Cos`). A one-word person that
+/// opens or ends one such firm's name and no person's is the firm too (`Hutton`
+/// after `E.F. Hutton Group Inc`).
 fn firms_taken_for_people_or_places(
     out: &mut Extracted,
     firms: &HashSet<String>,
     places: &HashSet<String>,
 ) {
     let firm_not_place = |name: &String| firms.contains(name) && !places.contains(name);
-    // A surname alone that ends one firm's name and no person's is that firm's short
-    // form (`rejected by Hutton` after `E.F. Hutton Group Inc`).
-    let mut firm_by_last_word: HashMap<&str, Option<&String>> = HashMap::new();
+    // A name alone that opens or ends one firm's name and no person's is that firm's
+    // short form (`rejected by Hutton` after `E.F. Hutton Group Inc`, `ALLEGHENY`
+    // above `Allegheny International Inc`).
+    let mut firm_by_edge_word: HashMap<&str, Option<&String>> = HashMap::new();
     for firm in firms.iter().filter(|f| f.contains(' ')) {
-        if let Some(last) = firm.rsplit(' ').next() {
-            let entry = firm_by_last_word.entry(last).or_insert(Some(firm));
+        let edges = [firm.split(' ').next(), firm.rsplit(' ').next()];
+        for edge in edges.into_iter().flatten() {
+            let entry = firm_by_edge_word.entry(edge).or_insert(Some(firm));
             if *entry != Some(firm) {
-                *entry = None; // two firms end so: neither is meant
+                *entry = None; // two firms have it: neither is meant
             }
         }
     }
@@ -1297,7 +1307,7 @@ fn firms_taken_for_people_or_places(
         .people
         .iter()
         .filter(|p| !p.contains(' ') && !in_a_persons_name(p))
-        .filter_map(|p| Some((p.clone(), (*firm_by_last_word.get(p.as_str())?)?.clone())))
+        .filter_map(|p| Some((p.clone(), (*firm_by_edge_word.get(p.as_str())?)?.clone())))
         .collect();
     if !short_forms.is_empty() {
         for mention in out.mentions.iter_mut() {
@@ -1441,6 +1451,18 @@ fn recase_if_all_caps(words: &[String], person: bool) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// One letter, with or without its period (`B.`, a bond rating): an initial alone
+/// names no one.
+fn is_lone_initial(words: &[String]) -> bool {
+    match words {
+        [word] => {
+            let letter = word.strip_suffix('.').unwrap_or(word);
+            letter.chars().count() == 1 && letter.chars().all(char::is_uppercase)
+        }
+        _ => false,
+    }
 }
 
 /// Removes leading titles and roles ("Secretary of State", "spokesman", "Mr.") and a
@@ -2302,7 +2324,7 @@ fn national_arm(longer: &str, tail_words: usize) -> bool {
 
 /// `U.S. Dlrs`, `H.K. Dlrs`, `European Currency Units`: a currency, which Reuters
 /// capitalizes (`7.75 billion U.S. Dlrs`) and the tagger then takes for an
-/// organization. No firm's name ends in a currency word.
+/// organization or a person. No firm's or person's name ends in a currency word.
 fn names_money(name: &str) -> bool {
     const CURRENCY_WORDS: [&str; 11] = [
         "dlrs",
@@ -3332,10 +3354,17 @@ mod tests {
             ),
             vec![org("Atlantic Richfield"), org("Dynamics Corp of America")]
         );
-        // A ticker the tagger took into the name leaves it as it is.
+        // A ticker the tagger took into the name leaves its extent as it is.
         assert_eq!(
             firms(&["Texaco", "Inc", "<TX>"], &[(0, 3, EntityType::Org)]),
             vec![org("Texaco Inc <TX>")]
+        );
+        assert_eq!(
+            firms(
+                &["Marine", "Midland", "<MM>", "buys"],
+                &[(0, 3, EntityType::Per)]
+            ),
+            vec![org("Marine Midland <MM>")]
         );
     }
 
@@ -3343,7 +3372,9 @@ mod tests {
     fn a_firms_short_form_and_its_joiners_in_capitals_are_the_firms() {
         let (people, orgs, places) = lists(
             "Shearson's offer to the E.F. Hutton Group Inc was rejected by Hutton, \
-             analysts said.\n\nSales of BANK OF NEW YORK rose in RIO DE JANEIRO.",
+             analysts said.\n\nSales of BANK OF NEW YORK rose in RIO DE JANEIRO.\n\n\
+             Cash balances should fluctuate around 30 mln N.Z. Dlrs.\n\nThe implied \
+             senior debt rating is B.",
         );
         assert!(people.is_empty(), "{people:?}");
         assert!(orgs.contains(&"E.F. Hutton".to_string()), "{orgs:?}");
