@@ -588,6 +588,13 @@ fn replaced_by(tagged: Vec<Span>, firms: Vec<Span>) -> Vec<Span> {
     out
 }
 
+/// Whether news text writes a word capitalized mid-sentence (`Atlantic`, not `Forged`).
+fn usually_capitalized(word: &str) -> bool {
+    USUAL_CASE
+        .get(word.to_lowercase().as_str())
+        .is_some_and(|form| form.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// Names right before a ticker are a listed firm's: Reuters writes `HUGHES <HT>`,
 /// `ALLEGHENY <AI>`, `FIRST WISCONSIN <FWB>`, and the tagger took such headline
 /// names for people (351 mentions) and places (274). A span just before a ticker is
@@ -596,7 +603,9 @@ fn replaced_by(tagged: Vec<Span>, firms: Vec<Span>) -> Vec<Span> {
 /// words before a ticker that no span holds are one too. `words` are the words as the
 /// tagger saw them: an all-caps headline's recased from the article, so `FORCE` of
 /// `SUES TO FORCE HUGHES <HT>` stays out. A sentence's capitalized first word that is
-/// a common one (`The`), a weekday or a month stays out too.
+/// not usually capitalized (`FORGED` of `FORGED EXXON <XON>`, capitalized only as a
+/// sentence's first word; alone before the ticker, only a common one: `The`), a
+/// weekday or a month stays out too.
 fn firms_before_tickers(words: &[&str], tagged: Vec<Span>) -> Vec<Span> {
     const WEEKDAYS: [&str; 7] = [
         "monday",
@@ -612,12 +621,13 @@ fn firms_before_tickers(words: &[&str], tagged: Vec<Span>) -> Vec<Span> {
     if !words.iter().any(|w| is_ticker(w)) {
         return tagged;
     }
-    let name_word = |j: usize| {
+    // `alone`: the word would be all the name (`MIDWAY <MDWY>`), not its first word.
+    let name_word = |j: usize, alone: bool| {
         let w: &str = words[j];
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars()
                 .all(|c| c.is_alphanumeric() || matches!(c, '.' | '&' | '-' | '\''))
-            && !(j == 0 && is_common_word(w))
+            && (j > 0 || (alone && !is_common_word(w)) || usually_capitalized(w))
             && super::dates::month_number(w).is_none()
             && !WEEKDAYS.contains(&w.to_lowercase().as_str())
     };
@@ -644,14 +654,17 @@ fn firms_before_tickers(words: &[&str], tagged: Vec<Span>) -> Vec<Span> {
                 _ if start >= 2 && words[start - 1] == "of" => span_ending_at(start - 1)
                     .map(|span| span.start)
                     .or_else(|| {
-                        (!in_a_span(start - 2) && name_word(start - 2)).then_some(start - 2)
+                        (!in_a_span(start - 2) && name_word(start - 2, false)).then_some(start - 2)
                     }),
                 _ => None,
             };
             match joined {
                 Some(earlier) if earlier >= floor => start = earlier,
                 Some(_) => break,
-                None if start > floor && !in_a_span(start - 1) && name_word(start - 1) => {
+                None if start > floor
+                    && !in_a_span(start - 1)
+                    && name_word(start - 1, start == at) =>
+                {
                     start -= 1
                 }
                 None => break,
@@ -701,12 +714,17 @@ fn is_all_caps_sentence(tokens: &[Token<'_>]) -> bool {
 /// The words of an all-caps sentence as the tagger should see them. An all-caps sentence (a
 /// wire headline: "TREASURY'S BAKER SAYS ...") carries no case information, so each
 /// word takes the form the article uses elsewhere, else its usual form in news text
-/// (Baker, Treasury, OPEC), else lowercase; the first word is capitalized.
+/// (Baker, Treasury, OPEC), else lowercase; the first word is capitalized. A ticker
+/// is written in capitals everywhere and stays so (`MARINE MIDLAND <MM>`: the name
+/// before it is a listed firm's, `firms_before_tickers`).
 fn truecase(tokens: &[Token<'_>], body_forms: &HashMap<String, String>) -> Vec<String> {
     tokens
         .iter()
         .enumerate()
         .map(|(i, t)| {
+            if is_ticker(t.text) {
+                return t.text.to_string();
+            }
             let lower = t.text.to_lowercase();
             let form = body_forms
                 .get(&lower)
@@ -853,9 +871,13 @@ fn resolve(
             if m.tag == EntityType::Org {
                 // `First Boston Corp. said`: the tagger reads a sentence's `First` as
                 // an adverb and keeps `Boston Corp.`, a place's name. In a capitals
-                // headline only before a legal form (`FIRST BOSTON INC`, not `UNVEILS
-                // FIRST IBM SYSTEM`).
-                let capitals = canonical::ends_in_legal_form(&m.words);
+                // headline only before a legal form or a ticker (`FIRST BOSTON INC`,
+                // `FIRST INTERSTATE <I>`, not `UNVEILS FIRST IBM SYSTEM`).
+                let ticker_after = text_of(m.field)
+                    .get(m.end..)
+                    .and_then(|after| after.split_whitespace().next())
+                    .is_some_and(is_ticker);
+                let capitals = canonical::ends_in_legal_form(&m.words) || ticker_after;
                 if let Some((first, word)) = first_before(text_of(m.field), m.start, capitals) {
                     m.words.insert(0, word.to_string());
                     m.start = first;
@@ -882,9 +904,9 @@ fn resolve(
             (m, words)
         })
         .filter(|(m, w)| {
-            // `30 mln N.Z. Dlrs`, `rated B.`: an amount and a rating, no person.
+            // `30 mln N.Z. Dlrs`, `rated B.`, `(D-Ill)`: an amount, a rating, a party.
             let not_a_person = m.tag == EntityType::Per
-                && (ends_in_title(w) || names_money(&join_words(w)) || is_lone_initial(w));
+                && (ends_in_title(w) || names_money(&join_words(w)) || names_no_one(w));
             !w.is_empty() && !not_a_person && !is_amount(w)
         })
         .collect();
@@ -1453,16 +1475,24 @@ fn recase_if_all_caps(words: &[String], person: bool) -> Vec<String> {
         .collect()
 }
 
-/// One letter, with or without its period (`B.`, a bond rating): an initial alone
-/// names no one.
-fn is_lone_initial(words: &[String]) -> bool {
-    match words {
+/// Written forms that name no one though the tagger took them for a person: one
+/// letter (`rated B.`, a bond rating), a lawmaker's party and state (`D-Ill`, `R-Kan.`,
+/// after the name in Reuters) and anything with a slash (`May/Jul`, a futures spread;
+/// `Amarillo/ Lubbock`, a price table's markets): 162 entries of Reuters' and BBC's
+/// people lists.
+fn names_no_one(words: &[String]) -> bool {
+    static PARTY_AND_STATE: LazyLock<Regex> =
+        LazyLock::new(|| super::dates::re(r"^[DRI]-[A-Z][A-Za-z.]*$"));
+    let lone_initial = match words {
         [word] => {
             let letter = word.strip_suffix('.').unwrap_or(word);
             letter.chars().count() == 1 && letter.chars().all(char::is_uppercase)
         }
         _ => false,
-    }
+    };
+    lone_initial
+        || words.iter().any(|w| w.contains('/'))
+        || matches!(words, [word] if PARTY_AND_STATE.is_match(word))
 }
 
 /// Removes leading titles and roles ("Secretary of State", "spokesman", "Mr.") and a
@@ -3366,6 +3396,13 @@ mod tests {
             ),
             vec![org("Marine Midland <MM>")]
         );
+        // A headline's ticker stays a ticker when the headline is recased.
+        let found = extracted(
+            "MARINE MIDLAND <MM> SELLS CAPITAL NOTES",
+            "NEW YORK, March 20 - Marine Midland Banks Inc is offering 125 mln dlrs of \
+             subordinated capital notes due 1997.",
+        );
+        assert!(found.entities.people.is_empty(), "{:?}", found.entities);
     }
 
     #[test]
@@ -3383,6 +3420,23 @@ mod tests {
             recase_if_all_caps(&strings(&["CARLO", "DE", "BENEDETTI"]), true),
             strings(&["Carlo", "De", "Benedetti"])
         );
+        for junk in [
+            &["D-Ill"][..],
+            &["R-Kan."],
+            &["May/Jul"],
+            &["B."],
+            &["Amarillo/", "Lubbock"],
+        ] {
+            assert!(names_no_one(&strings(junk)), "{junk:?}");
+        }
+        for name in [
+            &["Paul", "Simon"][..],
+            &["D'Arcy"],
+            &["Jean-Pierre"],
+            &["Li"],
+        ] {
+            assert!(!names_no_one(&strings(name)), "{name:?}");
+        }
         assert_eq!(
             recase_if_all_caps(&strings(&["MARSH", "AND", "MCLENNAN"]), false)[1],
             "and"
