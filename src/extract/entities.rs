@@ -513,8 +513,8 @@ fn ends_a_partnership(word: &str) -> bool {
 
 /// Firms named after their founders, joined by `and` and ended by a legal form or
 /// its like: `Harper and Row Publishers Inc`, `Tate and Lyle Plc`, `Frank B. Hall and
-/// Co Inc`. The tagger reads the first founder as a person (Reuters listed the person
-/// `Harper` in 35 articles, `Tate` in 8, `Ball` of `Ball and Turben Inc` in 5), and
+/// Co Inc`. The tagger reads the first founder as a person (Reuters-21578 has 35
+/// mentions of the person `Harper`, 8 of `Tate`, 5 of `Ball` of `Ball and Turben`), and
 /// the rest as a firm of its own. A person span followed by `and` and such an ending
 /// is one organization; so is a surname (or two words that are no first name and
 /// surname) followed by `and`, one more capitalized word and the ending: `Asher
