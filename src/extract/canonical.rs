@@ -78,7 +78,13 @@ pub fn ends_in_legal_form(words: &[String]) -> bool {
     let partnership = rest
         .last()
         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "and" | "&"));
-    COMPANY_SUFFIXES.contains(&last.to_lowercase().as_str()) && !partnership
+    is_legal_form(last) && !partnership
+}
+
+/// Whether one word is a legal form (`Inc`, `Co.`, `AG`, `plc`), in any case: the
+/// ending that makes a name a firm's.
+pub fn is_legal_form(word: &str) -> bool {
+    COMPANY_SUFFIXES.contains(&word.to_lowercase().as_str())
 }
 
 /// Members of a parliament named by their party or country (`Labour MPs`, `UKIP

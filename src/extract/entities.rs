@@ -506,9 +506,7 @@ fn ends_a_partnership(word: &str) -> bool {
         "industries",
         "company",
     ];
-    let lower = word.to_lowercase();
-    canonical::ends_in_legal_form(&[word.to_string()])
-        || PARTNERSHIP_WORDS.contains(&lower.as_str())
+    canonical::is_legal_form(word) || PARTNERSHIP_WORDS.contains(&word.to_lowercase().as_str())
 }
 
 /// Firms named after their founders, joined by `and` and ended by a legal form or
@@ -607,15 +605,6 @@ fn usually_capitalized(word: &str) -> bool {
 /// sentence's first word; alone before the ticker, only a common one: `The`), a
 /// weekday or a month stays out too.
 fn firms_before_tickers(words: &[&str], tagged: Vec<Span>) -> Vec<Span> {
-    const WEEKDAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     // A listed firm's name seldom runs longer: `Public Service Co of New Mexico`.
     const MOST_TOKENS: usize = 7;
     if !words.iter().any(|w| is_ticker(w)) {
@@ -629,7 +618,7 @@ fn firms_before_tickers(words: &[&str], tagged: Vec<Span>) -> Vec<Span> {
                 .all(|c| c.is_alphanumeric() || matches!(c, '.' | '&' | '-' | '\''))
             && (j > 0 || (alone && !is_common_word(w)) || usually_capitalized(w))
             && super::dates::month_number(w).is_none()
-            && !WEEKDAYS.contains(&w.to_lowercase().as_str())
+            && super::dates::weekday(w).is_none()
     };
     let mut firms: Vec<Span> = Vec::new();
     for (at, _) in words.iter().enumerate().filter(|(_, w)| is_ticker(w)) {
