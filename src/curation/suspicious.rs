@@ -34,7 +34,10 @@ const DOMINANT_SHARE: f64 = 0.75;
 /// A name listed as a person is moved to org or place when that reading has at least
 /// this share of the person reading's articles (and two articles): the tagger's
 /// commonest slip is a company or place taken for a person (`Chrysler Corp`, `Sao
-/// Paulo`), while a real person is almost never listed as an org or a place.
+/// Paulo`), while a real person is almost never listed as an org or a place. A
+/// surname alone needs a majority, unless the org or place reading outnumbers the
+/// people's full names that end in it: `Baker`, a firm in a few articles, is James
+/// Baker's surname in hundreds.
 const PERSON_ELSEWHERE_SHARE: f64 = 0.5;
 
 /// A name is dropped as a work, a product or an event when at least this many
@@ -171,9 +174,17 @@ pub fn find(
                     continue;
                 }
                 let elsewhere = count_of.get(&(other, name.as_str())).copied().unwrap_or(0);
+                // `Baker` as a firm in 6 articles is no majority beside the 254 of
+                // James Baker's and the other people's names that end in `Baker`.
+                let surname_of_more = *kind == EntityKind::Person
+                    && !name.contains(char::is_whitespace)
+                    && longer
+                        .get(&(*kind, name.as_str()))
+                        .is_some_and(|forms| forms.iter().map(|f| f.1).sum::<u64>() > elsewhere);
                 let share_suffices = *kind == EntityKind::Person
                     && elsewhere >= 2
-                    && elsewhere as f64 >= PERSON_ELSEWHERE_SHARE * *count as f64;
+                    && elsewhere as f64 >= PERSON_ELSEWHERE_SHARE * *count as f64
+                    && !surname_of_more;
                 if elsewhere > *count || share_suffices {
                     reasons.push(format!("{} in {elsewhere} articles", article_of(other)));
                     // A majority of "person" is no evidence (see
@@ -794,7 +805,14 @@ mod tests {
             ),
             names(
                 EntityKind::Org,
-                &[("Chrysler", 160), ("Bank", 126), ("Pennzoil Co <PZL>", 4)],
+                &[
+                    ("Chrysler", 160),
+                    ("Bank", 126),
+                    ("Pennzoil Co <PZL>", 4),
+                    // `BAKER <BKO>`, Baker International's headline: more than half
+                    // the lone `Baker`'s articles, far fewer than James Baker's.
+                    ("Baker", 40),
+                ],
             ),
             names(EntityKind::Place, &[("Sao Paulo", 37)]),
         ];

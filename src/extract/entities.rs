@@ -990,6 +990,9 @@ fn resolve(
     let mut incorporated: HashSet<String> = HashSet::new();
     // Places written where only a place can be, which no firm's name retypes.
     let mut places_in_place_contexts: HashSet<String> = HashSet::new();
+    // One-word firms written right before a ticker (`BAKER <BKO>`): see Step 8.
+    let mut listed_short_forms: HashSet<String> = HashSet::new();
+    let mut incorporated_alone: HashSet<String> = HashSet::new();
     for (m, words) in mentions.drain(..) {
         let surface = join_words(&words);
         if matches!(surface.as_str(), "Reuter" | "REUTER") {
@@ -1123,6 +1126,24 @@ fn resolve(
         if kind == EntityKind::Org && canonical::ends_in_legal_form(&m.words) {
             incorporated.insert(name.clone());
         }
+        // The ticker ends the span (`BAKER <BKO>`, the tagger ran on) or follows it.
+        let before_a_ticker = || {
+            m.words.last().is_some_and(|w| is_ticker(w))
+                || text
+                    .get(m.end..)
+                    .and_then(|after| after.split_whitespace().next())
+                    .is_some_and(is_ticker)
+        };
+        if kind == EntityKind::Org && !name.contains(' ') {
+            if before_a_ticker() {
+                listed_short_forms.insert(name.clone());
+            }
+            // `Deere and Co`: a legal form, though a partnership's.
+            let last_word = m.words.iter().rev().find(|w| !is_ticker(w));
+            if last_word.is_some_and(|w| canonical::is_legal_form(w)) {
+                incorporated_alone.insert(name.clone());
+            }
+        }
         if kind == EntityKind::Person {
             recent_people.push(name.split_whitespace().map(str::to_string).collect());
         }
@@ -1182,7 +1203,92 @@ fn resolve(
     }
     merge_partial_names(&mut out);
     firms_taken_for_people_or_places(&mut out, &incorporated, &places_in_place_contexts);
+    incorporated_alone.extend(incorporated.iter().cloned());
+    listed_firms_in_full(&mut out, &incorporated_alone, &listed_short_forms);
     out
+}
+
+/// Step 8: a one-word firm before a ticker (`BAKER <BKO>`, `USAIR <U>`) names a
+/// listed firm, so the same word as a person in that article is the firm (`Baker
+/// said` in a story on the Baker-Hughes merger). And the firm is the one incorporated
+/// firm of the article its name opens (`Baker International Corp`, `USAir Group
+/// Inc`): left as `Baker`, it is a second organization beside its full name, and the
+/// archive-wide link (`curation::links`) counts `Baker` as an organization. A name the
+/// article also writes with a legal form of its own (`Texaco Inc` beside `Texaco
+/// Canada Inc`, `Deere and Co` beside `Deere Credit Co`), that opens two firms' names,
+/// or whose longer firm is a subsidiary's (`Citicorp Capital Investors Ltd` below
+/// `CITICORP <CCI>`) stays as written.
+fn listed_firms_in_full(
+    out: &mut Extracted,
+    firms: &HashSet<String>,
+    short_forms: &HashSet<String>,
+) {
+    // Words that make a firm's name a subsidiary's: a finance arm or a national unit.
+    const SUBSIDIARY_WORDS: [&str; 11] = [
+        "Finance",
+        "Financing",
+        "Credit",
+        "Capital",
+        "Funding",
+        "Investors",
+        "Leasing",
+        "USA",
+        "U.S.",
+        "America",
+        "Canada",
+    ];
+    let listed = |name: &String| short_forms.contains(name) && out.entities.orgs.contains(name);
+    let people_named_so: Vec<String> = out
+        .entities
+        .people
+        .iter()
+        .filter(|p| listed(p))
+        .cloned()
+        .collect();
+    if !people_named_so.is_empty() {
+        for mention in out.mentions.iter_mut() {
+            if mention.kind == EntityKind::Person && people_named_so.contains(&mention.canonical) {
+                mention.kind = EntityKind::Org;
+            }
+        }
+        out.entities.people.retain(|p| !people_named_so.contains(p));
+    }
+    let full_name = |short: &String| -> Option<String> {
+        if firms.contains(short) {
+            return None;
+        }
+        let mut opened = firms
+            .iter()
+            .filter(|f| f.split(' ').next() == Some(short.as_str()) && f.contains(' '))
+            .filter(|f| !f.split(' ').any(|w| SUBSIDIARY_WORDS.contains(&w)));
+        match (opened.next(), opened.next()) {
+            (Some(only), None) => Some(only.clone()),
+            _ => None,
+        }
+    };
+    let into: HashMap<String, String> = short_forms
+        .iter()
+        .filter(|s| out.entities.orgs.contains(s))
+        .filter_map(|s| Some((s.clone(), full_name(s)?)))
+        .collect();
+    if into.is_empty() {
+        return;
+    }
+    for mention in out.mentions.iter_mut() {
+        if mention.kind == EntityKind::Org {
+            if let Some(full) = into.get(&mention.canonical) {
+                mention.canonical = full.clone();
+            }
+        }
+    }
+    let mut orgs: Vec<String> = Vec::with_capacity(out.entities.orgs.len());
+    for name in out.entities.orgs.drain(..) {
+        let name = into.get(&name).cloned().unwrap_or(name);
+        if !orgs.contains(&name) {
+            orgs.push(name);
+        }
+    }
+    out.entities.orgs = orgs;
 }
 
 /// The rest of a dateline after its first name: an optional region and the day
@@ -3392,6 +3498,48 @@ mod tests {
              subordinated capital notes due 1997.",
         );
         assert!(found.entities.people.is_empty(), "{:?}", found.entities);
+    }
+
+    #[test]
+    fn a_headlines_listed_firm_is_the_firm_its_name_opens_below() {
+        // Reuters-21578 reut2-001.sgm, `USAIR <U>` above `USAir Group Inc`.
+        let found = extracted(
+            "USAIR <U> FEBRUARY LOAD FACTOR RISES",
+            "WASHINGTON, March 4 - USAir Group Inc said its February load factor rose \
+             to 62.2 pct from 56.9 pct a year ago.",
+        );
+        assert_eq!(
+            found.entities.orgs,
+            vec!["USAir Group"],
+            "{:?}",
+            found.entities
+        );
+        assert!(found.mentions.iter().all(|m| m.canonical != "USAir"));
+        // The headline's firm is the parent, the one below its finance arm.
+        let found = extracted(
+            "DEERE <DE> UNIT SELLS NOTES",
+            "NEW YORK, April 2 - Deere Credit Co, a unit of Deere and Co, is offering \
+             100 mln dlrs of notes.",
+        );
+        assert!(
+            found.entities.orgs.contains(&"Deere Credit".to_string()),
+            "{:?}",
+            found.entities
+        );
+        assert!(found.mentions.iter().any(|m| m.canonical == "Deere"));
+        // The same word said as a person, in the article of a listed firm, is the firm.
+        let found = extracted(
+            "BAKER <BKO> DEBT RATING AFFIRMED",
+            "NEW YORK, March 5 - Baker International Corp's debt was affirmed. If the \
+             merger does not occur, Baker said it would sell assets.",
+        );
+        assert!(found.entities.people.is_empty(), "{:?}", found.entities);
+        assert_eq!(
+            found.entities.orgs,
+            vec!["Baker International"],
+            "{:?}",
+            found.entities
+        );
     }
 
     #[test]
