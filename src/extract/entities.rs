@@ -737,7 +737,9 @@ fn truecase(tokens: &[Token<'_>], body_forms: &HashMap<String, String>) -> Vec<S
 /// Laden", "Islamic Republic News Agency"), which win over the tagger where it only
 /// found fragments of them ("Laden" as MISC): a curated multi-word name is more
 /// reliable than a statistical guess inside it. A name that a tagged span crosses
-/// (starts inside it and ends outside, or the reverse) is left to the tagger.
+/// (starts inside it and ends outside, or the reverse) is left to the tagger, unless
+/// the span only adds legal forms (`Merrill Lynch, Pierce, Fenner and Smith` `Inc`,
+/// where the tagger found `Fenner and Smith Inc`): the name takes them in.
 fn known_names(
     toks: &[Token<'_>],
     tagged: &[Span],
@@ -747,9 +749,23 @@ fn known_names(
     let nothing_covered = vec![false; toks.len()];
     alias_mentions(toks, &nothing_covered, field, aliases, 2)
         .into_iter()
-        .filter_map(|m| {
+        .filter_map(|mut m| {
             let first = toks.iter().position(|t| t.start == m.start)?;
-            let range = first..first + m.words.len();
+            let mut range = first..first + m.words.len();
+            let legal_forms_after = tagged.iter().find(|s| {
+                s.start >= range.start
+                    && s.start < range.end
+                    && s.end > range.end
+                    && toks[range.end..s.end]
+                        .iter()
+                        .all(|t| canonical::is_legal_form(t.text))
+            });
+            if let Some(span) = legal_forms_after {
+                m.words
+                    .extend(toks[range.end..span.end].iter().map(|t| t.text.to_string()));
+                m.end = toks[span.end - 1].end;
+                range.end = span.end;
+            }
             let crossed = tagged.iter().any(|s| {
                 let overlaps = s.start < range.end && range.start < s.end;
                 overlaps && (s.start < range.start || s.end > range.end)
@@ -778,7 +794,8 @@ fn alias_mentions(
     aliases: &Aliases,
     min_words: usize,
 ) -> Vec<RawMention> {
-    const LONGEST: usize = 6;
+    // `Merrill Lynch, Pierce, Fenner and Smith` is 8 tokens.
+    const LONGEST: usize = 10;
     let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -3498,6 +3515,25 @@ mod tests {
              subordinated capital notes due 1997.",
         );
         assert!(found.entities.people.is_empty(), "{:?}", found.entities);
+    }
+
+    #[test]
+    fn a_long_alias_takes_in_the_legal_forms_the_tagger_found_after_it() {
+        // Reuters-21578 reut2-003.sgm: the tagger found `Pierce` (a person) and
+        // `Fenner and Smith Inc` inside the firm's one name.
+        let (people, orgs, _) = lists(
+            "It said underwriters may include Merrill Lynch, Pierce, Fenner and Smith \
+             Inc, Salomon Brothers Inc and Dean Witter Reynolds Inc.",
+        );
+        assert!(people.is_empty(), "{people:?}");
+        assert!(orgs.contains(&"Merrill Lynch".to_string()), "{orgs:?}");
+        assert!(orgs.iter().all(|o| !o.contains("Fenner")), "{orgs:?}");
+        let (people, orgs, _) = lists(
+            "Dutch merchant bank Pierson, Heldring en Pierson said in its February \
+             economic outlook that growth would slow.",
+        );
+        assert!(people.is_empty(), "{people:?}");
+        assert_eq!(orgs, vec!["Pierson, Heldring en Pierson"]);
     }
 
     #[test]

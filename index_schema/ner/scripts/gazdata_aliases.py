@@ -228,6 +228,15 @@ org("Allegheny International", "Allegheny Int'l", "Allegheny International Inc")
 org("Sallie Mae", "Student Loan Marketing Association")
 # Reuters: the oil and gas basin of Santos Ltd, read as a person (10 articles).
 place("Cooper Basin")
+# Reuters 1987: names the tagger read as people (`Freddie Mac` 8 articles, `Mark IV` 9,
+# `J. Henry` 8 of J. Henry Schroder Wagg, `Heldring en Pierson` 6, `Haj Omran` 6).
+org("Freddie Mac", "Federal Home Loan Mortgage Corp", "Federal Home Loan Mortgage Corporation")
+org("Fannie Mae", "Federal National Mortgage Association", "Federal National Mortgage Assn")
+org("Archer Daniels Midland", "Archer-Daniels-Midland", "Archer Daniels Midland Co")
+org("Mark IV Industries", "Mark IV", "Mark IV Industries Inc")
+org("J. Henry Schroder Wagg", "J. Henry Schroder Wagg and Co", "J. Henry Schroder Bank", "J. Henry Schroder")
+org("Pierson, Heldring en Pierson", "Pierson, Heldring and Pierson", "Heldring en Pierson")
+place("Haj Omran")
 # BBC business/001: the tagger read `Time Warner` as a person Warner.
 org("Time Warner", "TimeWarner", "Time Warner Inc")
 org("Warner Bros", "Warner Brothers", "Warner Bros.")
