@@ -1010,6 +1010,8 @@ fn resolve(
     // One-word firms written right before a ticker (`BAKER <BKO>`): see Step 8.
     let mut listed_short_forms: HashSet<String> = HashSet::new();
     let mut incorporated_alone: HashSet<String> = HashSet::new();
+    // Firms of several words the alias table named (`E.F. Hutton`): see Step 7.
+    let mut aliased_firms: HashSet<String> = HashSet::new();
     for (m, words) in mentions.drain(..) {
         let surface = join_words(&words);
         if matches!(surface.as_str(), "Reuter" | "REUTER") {
@@ -1119,6 +1121,9 @@ fn resolve(
         if let Some((k, canonical)) = aliased {
             kind = Some(k);
             name = canonical.to_string();
+            if k == EntityKind::Org && name.contains(' ') {
+                aliased_firms.insert(name.clone());
+            }
         } else if kind.is_none() || kind == Some(EntityKind::Place) {
             // Step 5: demonyms (usually MISC) name a place.
             if let Some(place) = DEMONYMS.get(&normalize(&name)) {
@@ -1219,7 +1224,12 @@ fn resolve(
         });
     }
     merge_partial_names(&mut out);
-    firms_taken_for_people_or_places(&mut out, &incorporated, &places_in_place_contexts);
+    firms_taken_for_people_or_places(
+        &mut out,
+        &incorporated,
+        &aliased_firms,
+        &places_in_place_contexts,
+    );
     incorporated_alone.extend(incorporated.iter().cloned());
     listed_firms_in_full(&mut out, &incorporated_alone, &listed_short_forms);
     out
@@ -1409,11 +1419,13 @@ fn headline_people(mentions: &mut [(RawMention, Vec<String>)], aliases: &Aliases
 /// `Michael Jackson's`, the city of `Cardiff` beside the club), and so does a place the
 /// article writes where only a place can be (`places`: the dateline `DALLAS` above
 /// `Dallas Corp`, `DES MOINES, Iowa` beside `Iowa Cos`). A one-word person that
-/// opens or ends one such firm's name and no person's is the firm too (`Hutton`
-/// after `E.F. Hutton Group Inc`).
+/// opens or ends one such firm's name, or one firm's name of several words from the
+/// alias table (`aliased_firms`: `E.F. Hutton` written without a legal form), and no
+/// person's is the firm too (`Hutton` after `E.F. Hutton Group Inc`).
 fn firms_taken_for_people_or_places(
     out: &mut Extracted,
     firms: &HashSet<String>,
+    aliased_firms: &HashSet<String>,
     places: &HashSet<String>,
 ) {
     let firm_not_place = |name: &String| firms.contains(name) && !places.contains(name);
@@ -1421,7 +1433,7 @@ fn firms_taken_for_people_or_places(
     // short form (`rejected by Hutton` after `E.F. Hutton Group Inc`, `ALLEGHENY`
     // above `Allegheny International Inc`).
     let mut firm_by_edge_word: HashMap<&str, Option<&String>> = HashMap::new();
-    for firm in firms.iter().filter(|f| f.contains(' ')) {
+    for firm in firms.union(aliased_firms).filter(|f| f.contains(' ')) {
         let edges = [firm.split(' ').next(), firm.rsplit(' ').next()];
         for edge in edges.into_iter().flatten() {
             let entry = firm_by_edge_word.entry(edge).or_insert(Some(firm));
@@ -1591,8 +1603,10 @@ fn recase_if_all_caps(words: &[String], person: bool) -> Vec<String> {
 /// letter (`rated B.`, a bond rating), a lawmaker's party and state (`D-Ill`, `R-Kan.`,
 /// after the name in Reuters) and anything with a slash (`May/Jul`, a futures spread;
 /// `Amarillo/ Lubbock`, a price table's markets): 162 entries of Reuters' and BBC's
-/// people lists.
+/// people lists. And God (`thank God`, `Work of God`: 8 BBC articles), whom no
+/// journalist looks for in a people facet.
 fn names_no_one(words: &[String]) -> bool {
+    const DEITIES: [&str; 2] = ["God", "Allah"];
     static PARTY_AND_STATE: LazyLock<Regex> =
         LazyLock::new(|| super::dates::re(r"^[DRI]-[A-Z][A-Za-z.]*$"));
     let lone_initial = match words {
@@ -1605,6 +1619,7 @@ fn names_no_one(words: &[String]) -> bool {
     lone_initial
         || words.iter().any(|w| w.contains('/'))
         || matches!(words, [word] if PARTY_AND_STATE.is_match(word))
+        || matches!(words, [word] if DEITIES.contains(&word.as_str()))
 }
 
 /// Removes leading titles and roles ("Secretary of State", "spokesman", "Mr.") and a
@@ -3589,6 +3604,14 @@ mod tests {
         assert!(people.is_empty(), "{people:?}");
         assert!(orgs.contains(&"E.F. Hutton".to_string()), "{orgs:?}");
         assert!(places.contains(&"Rio de Janeiro".to_string()), "{places:?}");
+        // Without a legal form, the alias table's firm of several words is the one
+        // the lone name ends (Reuters reut2-012.sgm).
+        let (people, orgs, _) = lists(
+            "E.F. Hutton's offer for Purolator was extended. Neither Hutton nor \
+             Purolator had any immediate comment.",
+        );
+        assert!(people.is_empty(), "{people:?}");
+        assert!(orgs.contains(&"E.F. Hutton".to_string()), "{orgs:?}");
         assert_eq!(
             recase_if_all_caps(&strings(&["CARLO", "DE", "BENEDETTI"]), true),
             strings(&["Carlo", "De", "Benedetti"])
@@ -3599,6 +3622,7 @@ mod tests {
             &["May/Jul"],
             &["B."],
             &["Amarillo/", "Lubbock"],
+            &["God"],
         ] {
             assert!(names_no_one(&strings(junk)), "{junk:?}");
         }
