@@ -1313,14 +1313,20 @@ fn listed_firms_in_full(
             }
         }
     }
-    let mut orgs: Vec<String> = Vec::with_capacity(out.entities.orgs.len());
-    for name in out.entities.orgs.drain(..) {
+    renamed_once_each(&mut out.entities.orgs, &into);
+}
+
+/// Renames the names of `list` that `into` maps, keeping the first place of each
+/// name and listing a name two merged into only once.
+fn renamed_once_each(list: &mut Vec<String>, into: &HashMap<String, String>) {
+    let mut renamed: Vec<String> = Vec::with_capacity(list.len());
+    for name in list.drain(..) {
         let name = into.get(&name).cloned().unwrap_or(name);
-        if !orgs.contains(&name) {
-            orgs.push(name);
+        if !renamed.contains(&name) {
+            renamed.push(name);
         }
     }
-    out.entities.orgs = orgs;
+    *list = renamed;
 }
 
 /// The rest of a dateline after its first name: an optional region and the day
@@ -1532,17 +1538,9 @@ pub fn merge_partial_people(people: &mut Vec<String>) -> HashMap<String, String>
             into.insert(people[small].clone(), people[only].clone());
         }
     }
-    if into.is_empty() {
-        return into;
+    if !into.is_empty() {
+        renamed_once_each(people, &into);
     }
-    let mut merged: Vec<String> = Vec::with_capacity(people.len());
-    for name in people.drain(..) {
-        let name = into.get(&name).cloned().unwrap_or(name);
-        if !merged.contains(&name) {
-            merged.push(name);
-        }
-    }
-    *people = merged;
     into
 }
 /// Joins a name's tokens as text writes them: no space before a clitic or closing
