@@ -213,6 +213,51 @@ fn a_gerund_continues_the_speaker_of_its_sentence() {
 }
 
 #[test]
+fn a_progressive_speech_verb_has_its_own_subject_and_deeds_stay_out() {
+    let cue_of = |body: &str| {
+        let a = found(body);
+        a.first().map(|x| {
+            (
+                x.cue.lemma,
+                speaker_of(x).map(str::to_string),
+                x.content.text.clone(),
+            )
+        })
+    };
+    assert_eq!(
+        cue_of("Donald Trump is demanding President Barack Obama make a pledge."),
+        Some((
+            "demand",
+            Some("Donald Trump".to_string()),
+            "President Barack Obama make a pledge".to_string()
+        ))
+    );
+    let (lemma, speaker, _) =
+        cue_of("The Trades Union Congress is once again calling on the government to act.")
+            .expect("calling on");
+    assert_eq!(
+        (lemma, speaker.as_deref()),
+        ("call", Some("The Trades Union Congress"))
+    );
+    let (lemma, speaker, content) =
+        cue_of("He's claiming that voting fraud is a big problem.").expect("claiming");
+    assert_eq!(lemma, "claim");
+    assert_eq!(speaker.as_deref(), Some("He"));
+    assert_eq!(content, "voting fraud is a big problem");
+    // Deeds in the progressive, an adjective, a possessive noun: no attribution.
+    for body in [
+        "More and more firms are finding themselves in deep water.",
+        "Ricky Gervais is writing an episode of The Simpsons.",
+        "GM is showing two concept SUVs in Detroit.",
+        "The car giant is calling back 17,815 vehicles.",
+        "The outlook is promising.",
+        "Trump's claiming of the title surprised nobody.",
+    ] {
+        assert_eq!(cue_of(body), None, "{body}");
+    }
+}
+
+#[test]
 fn a_gerund_aside_ends_before_the_main_verb_and_shares_its_speaker() {
     let a = found("A Bank of England spokesman, commenting on the figures, said that the government does not want sterling to rise.");
     let summary: Vec<_> = a

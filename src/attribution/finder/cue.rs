@@ -38,8 +38,10 @@ impl Finder<'_> {
         }
         let cue = cue_word(word)?;
         let prev = (i > range.start).then(|| self.lower[i - 1].as_str());
-        // `the claims`, `Pompeo's comments`: a noun.
-        if prev.is_some_and(|p| DETERMINERS.contains(&p) || p == "'s" || p == "’s") {
+        // `the claims`, `Pompeo's comments`: a noun (`He's claiming`: a verb).
+        let possessive =
+            |p: &str| (p == "'s" || p == "’s") && !self.progressive(i, i + 1, range.end);
+        if prev.is_some_and(|p| DETERMINERS.contains(&p) || possessive(p)) {
             return None;
         }
         // `because of alleged business ties`, `over reported remarks`: an adjective.
@@ -285,7 +287,9 @@ impl Finder<'_> {
             cue
         };
         let cue_end = self.past_medium(cue_end);
-        let gerund = word.ends_with("ing");
+        // `Trump is demanding a pledge`, `He's claiming that ...`: a progressive is a
+        // finite verb with its own subject, not a gerund continuing another's.
+        let gerund = word.ends_with("ing") && !self.progressive(i, cue_end, range.end);
         // `, saying ...`: the gerund continues the sentence's speaker; so does a
         // saying verb after a preposition (`began by saying ...`, `after telling
         // ...`). Other gerunds there are deeds (`by claiming the Grand Slam`, `after
@@ -420,6 +424,117 @@ impl Finder<'_> {
     pub(super) fn evidence_shows(&self, i: usize) -> bool {
         matches!(self.lower[i].as_str(), "show" | "shows" | "find" | "finds")
             && self.after_evidence(i)
+    }
+
+    /// `is demanding a pledge`, `are once again questioning`, `He's claiming that`,
+    /// `was calling for`: an `-ing` cue after a form of `be` (across adverbs) with
+    /// something said after it. (`the outlook is promising.`: an adjective; `'s`
+    /// is `is` only after a pronoun, else a possessive.)
+    pub(super) fn progressive(&self, i: usize, cue_end: usize, sentence_end: usize) -> bool {
+        /// Cues whose progressive reports speech; others are deeds in that form
+        /// (`is finding it difficult`, `is writing an episode`, `is showing two
+        /// SUVs`, `is recalling cars`, `are continuing`, `was responding to`).
+        const SPEECH_IN_PROGRESS: &[&str] = &[
+            "say",
+            "tell",
+            "ask",
+            "urge",
+            "demand",
+            "call",
+            "press",
+            "push",
+            "talk",
+            "warn",
+            "predict",
+            "forecast",
+            "insist",
+            "suggest",
+            "argue",
+            "claim",
+            "accuse",
+            "blame",
+            "criticize",
+            "criticise",
+            "denounce",
+            "condemn",
+            "defend",
+            "deny",
+            "reject",
+            "question",
+            "stress",
+            "promise",
+            "pledge",
+            "vow",
+            "encourage",
+            "propose",
+            "tout",
+            "trumpet",
+            "praise",
+            "congratulate",
+            "slam",
+            "blast",
+            "dismiss",
+            "admit",
+            "acknowledge",
+            "concede",
+            "complain",
+            "plead",
+            "hint",
+            "emphasize",
+            "emphasise",
+            "lobby",
+            "appeal",
+        ];
+        /// Of those, the ones that speak only with their particle (`is calling for`,
+        /// `is pressing for`, `is talking about`; not `is calling a meeting`).
+        const WITH_PARTICLE: &[&str] = &["call", "press", "push", "talk", "appeal", "lobby"];
+        let Some(cue) = cue_word(&self.lower[i]) else {
+            return false;
+        };
+        let speaks = SPEECH_IN_PROGRESS.contains(&cue.lemma)
+            && (cue_end > i + 1 || !WITH_PARTICLE.contains(&cue.lemma));
+        if !speaks
+            || !self.lower[i].ends_with("ing")
+            || cue_end >= sentence_end
+            || is_punct(&self.lower[cue_end])
+        {
+            return false;
+        }
+        let mut j = i;
+        while let Some(before) = j.checked_sub(1) {
+            match self.lower[before].as_str() {
+                "is" | "are" | "was" | "were" | "am" | "been" | "'re" | "’re" | "'m" | "’m" => {
+                    return true
+                }
+                "'s" | "’s" => {
+                    return before.checked_sub(1).is_some_and(|p| {
+                        matches!(self.lower[p].as_str(), "he" | "she" | "it" | "who")
+                    })
+                }
+                w if ly_adverb(w)
+                    || matches!(
+                        w,
+                        "also"
+                            | "already"
+                            | "still"
+                            | "now"
+                            | "not"
+                            | "n't"
+                            | "n’t"
+                            | "once"
+                            | "again"
+                            | "always"
+                            | "increasingly"
+                            | "openly"
+                            | "even"
+                    ) =>
+                {
+                    j = before
+                }
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// Whether a form of `be` comes before token `i`, across adverbs (`are also

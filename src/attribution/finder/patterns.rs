@@ -37,12 +37,14 @@ impl Finder<'_> {
             .take(3)
             .find(|&j| !is_adverb(&self.lower[j]))
             .filter(|&j| j + 3 >= i);
-        let passive = be_at.is_some_and(|j| {
-            matches!(
-                self.lower[j].as_str(),
-                "was" | "were" | "been" | "being" | "be" | "is" | "are"
-            )
-        });
+        // (`is demanding`: a progressive, never a passive.)
+        let passive = !self.lower[i].ends_with("ing")
+            && be_at.is_some_and(|j| {
+                matches!(
+                    self.lower[j].as_str(),
+                    "was" | "were" | "been" | "being" | "be" | "is" | "are"
+                )
+            });
         // A gerund may be an aside after the subject (`Greece, responding to a
         // warning by Turkey, said`), but a phrase with a verb before its comma is a
         // clause, no subject (`After Smith resigned, Labour took ..., saying`).

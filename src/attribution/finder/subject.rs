@@ -58,7 +58,12 @@ impl Finder<'_> {
         let floating = matches!(w, "all" | "both")
             && j > 0
             && AUXILIARIES.contains(&self.lower[j - 1].as_str());
+        // `He's claiming`: after a pronoun `'s` is `is`, never a possessive.
+        let is_after_pronoun = matches!(w, "'s" | "’s")
+            && j > 0
+            && matches!(self.lower[j - 1].as_str(), "he" | "she" | "it" | "who");
         AUXILIARIES.contains(&w)
+            || is_after_pronoun
             || so_far
             || floating
             || ly_adverb(w) && !capitalized(self.tokens[j].text)
