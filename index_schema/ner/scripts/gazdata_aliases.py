@@ -108,7 +108,7 @@ org("National Security Agency", "NSA")
 org("Department of Homeland Security", "DHS", "Homeland Security Department")
 org("Department of Justice", "Justice Department", "DOJ", "U.S. Justice Department")
 org("U.S. Department of Agriculture", "USDA", "Agriculture Department", "U.S. Agriculture Department")
-org("U.S. Commerce Department", "Commerce Department", "Department of Commerce")
+org("U.S. Commerce Department", "Commerce Department", "Department of Commerce", "U.S. Commerce", "U.S. Commerce Dept", "Commerce Dept", "U.S. Department of Commerce")
 org("U.S. Trade Representative", "USTR", "Office of the U.S. Trade Representative")
 org("U.S. Agency for International Development", "USAID", "Agency for International Development", "AID")
 org("NASA", "National Aeronautics and Space Administration")
@@ -237,6 +237,12 @@ org("Mark IV Industries", "Mark IV", "Mark IV Industries Inc")
 org("J. Henry Schroder Wagg", "J. Henry Schroder Wagg and Co", "J. Henry Schroder Bank", "J. Henry Schroder")
 org("Pierson, Heldring en Pierson", "Pierson, Heldring and Pierson", "Heldring en Pierson")
 place("Haj Omran")
+# Reuters 1987: one body under several names (`FDIC` 19 articles beside `Federal Deposit
+# Insurance` 33, `EEP` 19 beside `Export Enhancement Program` 38, `U.S. Commerce
+# Secretary` 20, `Manufacturers Hanover Trust` 17 and a lone `Hanover` 14).
+org("Federal Deposit Insurance Corporation", "FDIC", "Federal Deposit Insurance Corp", "Federal Deposit Insurance")
+org("Export Enhancement Program", "EEP", "Export Enhancement")
+org("Manufacturers Hanover", "Manufacturers Hanover Corp", "Manufacturers Hanover Trust", "Manufacturers Hanover Trust Co", "Manufacturers Hanover Corporation")
 # BBC business/001: the tagger read `Time Warner` as a person Warner.
 org("Time Warner", "TimeWarner", "Time Warner Inc")
 org("Warner Bros", "Warner Brothers", "Warner Bros.")
