@@ -121,12 +121,22 @@ pub fn org_words(words: &[String]) -> Vec<String> {
     out
 }
 
-/// Words without wire markup (`<PZL>`, `Corp>`): a ticker is not part of a name.
+/// Words without wire markup (`<PZL>`, `Corp>`): a ticker is not part of a name. Some
+/// Reuters lines end in a carriage return spelt out, `^M` (`Pratt^M and Whitney`,
+/// `Rolls-Royce^M`): it comes off the word, and the sign-off `REUTER^M` it leaves is
+/// no name (16 articles listed an organization `Reuter^m`).
 pub fn without_markup(words: &[String]) -> Vec<String> {
     words
         .iter()
         .filter(|w| !w.contains(['<', '>']))
-        .cloned()
+        .filter_map(|w| {
+            if !w.contains('^') {
+                return Some(w.clone());
+            }
+            let bare = w.replace("^M", "").replace("^m", "");
+            let sign_off = bare.trim_end_matches('.').eq_ignore_ascii_case("reuter");
+            (!bare.is_empty() && !sign_off && !bare.contains('^')).then_some(bare)
+        })
         .collect()
 }
 
@@ -222,6 +232,11 @@ mod tests {
         assert_eq!(org_words(&w("Bank of England")), w("Bank of England"));
         assert_eq!(org_words(&w("Labour MPs")), w("Labour"));
         assert_eq!(org_words(&w("MPs")), w("MPs"));
+        // Reuters-21578 reut2-000.sgm#264 and reut2-011.sgm#861.
+        assert_eq!(org_words(&w("Pratt^M and Whitney")), w("Pratt and Whitney"));
+        assert_eq!(org_words(&w("Rolls-Royce^M")), w("Rolls-Royce"));
+        assert_eq!(org_words(&w("REUTER^M")), Vec::<String>::new());
+        assert_eq!(org_words(&w("Reuter...^M")), Vec::<String>::new());
     }
 
     #[test]

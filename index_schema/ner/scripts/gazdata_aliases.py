@@ -243,6 +243,19 @@ place("Haj Omran")
 org("Federal Deposit Insurance Corporation", "FDIC", "Federal Deposit Insurance Corp", "Federal Deposit Insurance")
 org("Export Enhancement Program", "EEP", "Export Enhancement")
 org("Manufacturers Hanover", "Manufacturers Hanover Corp", "Manufacturers Hanover Trust", "Manufacturers Hanover Trust Co", "Manufacturers Hanover Corporation")
+# Reuters 1987: firms the tagger read as people (`Carter Hawley` 8 articles, `Townsend
+# Thoresen` 5, `Bateman Eichler` 4, `Cedel` 4, `Hiram Walker` 4, `Ginnie Mae` 4).
+org("Carter Hawley Hale", "Carter Hawley Hale Stores", "Carter Hawley Hale Stores Inc", "Carter Hawley")
+org("Townsend Thoresen")
+org("Bateman Eichler, Hill Richards", "Bateman Eichler", "Bateman Eichler Hill Richards")
+org("Cedel", "Cedel SA")
+org("Hiram Walker Resources", "Hiram Walker", "Hiram Walker Resources Ltd")
+org("Ginnie Mae", "Government National Mortgage Association")
+# ... and a sugar statistician, a brokerage and New Zealand's island read as people
+# (`LICHT SEES RISE IN EUROPEAN BEET AREA`, `Prescott, Ball and Turben`, `the North Island`).
+org("F.O. Licht", "Licht", "F.O. Licht GmbH")
+org("Prescott, Ball and Turben", "Prescott Ball and Turben", "Prescott, Ball and Turben Inc")
+place("North Island")
 # BBC business/001: the tagger read `Time Warner` as a person Warner.
 org("Time Warner", "TimeWarner", "Time Warner Inc")
 org("Warner Bros", "Warner Brothers", "Warner Bros.")
