@@ -140,6 +140,21 @@ pub fn without_markup(words: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// The bytes from up to `reach` before `start` to up to `reach` after `end`, shrunk to
+/// char boundaries: the checks that read a mention's surroundings look this far and
+/// no farther, so they stay constant-time per mention in a megabyte article.
+pub fn around(text: &str, start: usize, end: usize, reach: usize) -> (usize, usize) {
+    let mut from = start.saturating_sub(reach);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = end.saturating_add(reach).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    (from, to)
+}
+
 /// True when the line holding byte `at` of `text` is a row of an accounts table: more
 /// number-like tokens than words, with money words (`Shr 1.20 dlrs vs 1.10 dlrs`,
 /// `Revs 35.6 mln vs 30.1 mln`), whose labels (`Shr`, `Revs`) are not names. A row of
@@ -149,14 +164,7 @@ pub fn on_table_line(text: &str, at: usize) -> bool {
     // Table rows are short: look at most this far each way, so the check stays
     // constant-time per mention in a one-paragraph megabyte article.
     const ROW: usize = 160;
-    let mut from = at.saturating_sub(ROW);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = (at + ROW).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
+    let (from, to) = around(text, at, at, ROW);
     // A line longer than that either way is prose, not a table row.
     let start = match text[from..at].rfind('\n') {
         Some(p) => from + p + 1,

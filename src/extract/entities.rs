@@ -2240,10 +2240,7 @@ fn listed_as_a_work(text: &str, m: &RawMention) -> Option<Evidence> {
     if !may_follow_a_cue {
         return None;
     }
-    let mut from = m.start.saturating_sub(160);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let (from, _) = canonical::around(text, m.start, m.start, 160);
     let before = text.get(from..m.start)?;
     let cue_end = |cues: &[&str]| {
         cues.iter()
@@ -2671,14 +2668,7 @@ fn names_a_rating(written: &str, text: &str, start: usize, end: usize) -> bool {
     if !RATINGS.contains(&written) {
         return false;
     }
-    let mut from = start.saturating_sub(120);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = (end + 120).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
+    let (from, to) = canonical::around(text, start, end, 120);
     let near = text.get(from..to).unwrap_or("").to_lowercase();
     ["rating", "rated", "debt", "debentures", "grade"]
         .iter()
