@@ -1612,26 +1612,11 @@ fn recase_if_all_caps(words: &[String], person: bool) -> Vec<String> {
 /// one's name ends in `Plan`, `Accord` or `Act`.
 fn names_no_one(words: &[String]) -> bool {
     const DEITIES: [&str; 2] = ["God", "Allah"];
-    const POLICY_WORDS: [&str; 14] = [
-        "plan",
-        "plans",
-        "program",
-        "programme",
-        "accord",
-        "accords",
-        "act",
-        "agreement",
-        "initiative",
-        "doctrine",
-        "amendment",
-        "treaty",
-        "protocol",
-        "scale",
-    ];
     let policy = words.len() >= 2
-        && words
-            .last()
-            .is_some_and(|w| POLICY_WORDS.contains(&w.to_lowercase().as_str()));
+        && words.last().is_some_and(|w| {
+            let lower = w.to_lowercase();
+            LAW_WORDS.contains(&lower.as_str()) || PLAN_WORDS.contains(&lower.as_str())
+        });
     static PARTY_AND_STATE: LazyLock<Regex> =
         LazyLock::new(|| super::dates::re(r"^[DRI]-[A-Z][A-Za-z.]*$"));
     let lone_initial = match words {
@@ -2644,21 +2629,43 @@ fn in_a_table(written: &str) -> bool {
 /// `the Financial Services Act` (9 Reuters articles), `the Maastricht Treaty`, `the
 /// International Coffee Agreement` (9): a law or a treaty, not the body that made it.
 fn names_a_law(name: &str) -> bool {
-    const LAW_WORDS: [&str; 7] = [
-        "Act",
-        "Accord",
-        "Accords",
-        "Treaty",
-        "Amendment",
-        "Agreement",
-        "Protocol",
-    ];
-    name.contains(' ')
-        && name
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| LAW_WORDS.contains(&w))
+    // Capitalized as a name's last word is (`Act`, not `act` or `ACT`).
+    let capitalized_law_word = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(|first| {
+            first.is_ascii_uppercase()
+                && LAW_WORDS.iter().any(|law| {
+                    law.strip_prefix(first.to_ascii_lowercase())
+                        .is_some_and(|rest| rest == chars.as_str())
+                })
+        })
+    };
+    name.contains(' ') && name.rsplit(' ').next().is_some_and(capitalized_law_word)
 }
+
+/// The last words of a law or a treaty's name: neither a person nor an organization
+/// is called `... Act` (`names_a_law`, `names_no_one`).
+const LAW_WORDS: [&str; 7] = [
+    "act",
+    "accord",
+    "accords",
+    "treaty",
+    "amendment",
+    "agreement",
+    "protocol",
+];
+
+/// The last words of a policy's name that are no law (`Cruzado Plan`, `Baker
+/// Initiative`, the `Mercalli scale`), which no person's name ends in either.
+const PLAN_WORDS: [&str; 7] = [
+    "plan",
+    "plans",
+    "program",
+    "programme",
+    "initiative",
+    "doctrine",
+    "scale",
+];
 
 /// `lowered ... to BBB from A-minus`, `the AA ratings on the long-term debt` (BBB 11
 /// Reuters articles, AA 5, AAA 4): a credit rating, when the words around it speak of

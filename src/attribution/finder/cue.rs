@@ -40,7 +40,7 @@ impl Finder<'_> {
         let prev = (i > range.start).then(|| self.lower[i - 1].as_str());
         // `the claims`, `Pompeo's comments`: a noun (`He's claiming`: a verb).
         let possessive =
-            |p: &str| (p == "'s" || p == "’s") && !self.progressive(i, i + 1, range.end);
+            |p: &str| (p == "'s" || p == "’s") && !self.progressive(i, i + 1, range.end, cue.lemma);
         if prev.is_some_and(|p| DETERMINERS.contains(&p) || possessive(p)) {
             return None;
         }
@@ -289,7 +289,7 @@ impl Finder<'_> {
         let cue_end = self.past_medium(cue_end);
         // `Trump is demanding a pledge`, `He's claiming that ...`: a progressive is a
         // finite verb with its own subject, not a gerund continuing another's.
-        let gerund = word.ends_with("ing") && !self.progressive(i, cue_end, range.end);
+        let gerund = word.ends_with("ing") && !self.progressive(i, cue_end, range.end, cue.lemma);
         // `, saying ...`: the gerund continues the sentence's speaker; so does a
         // saying verb after a preposition (`began by saying ...`, `after telling
         // ...`). Other gerunds there are deeds (`by claiming the Grand Slam`, `after
@@ -430,7 +430,13 @@ impl Finder<'_> {
     /// `was calling for`: an `-ing` cue after a form of `be` (across adverbs) with
     /// something said after it. (`the outlook is promising.`: an adjective; `'s`
     /// is `is` only after a pronoun, else a possessive.)
-    pub(super) fn progressive(&self, i: usize, cue_end: usize, sentence_end: usize) -> bool {
+    pub(super) fn progressive(
+        &self,
+        i: usize,
+        cue_end: usize,
+        sentence_end: usize,
+        lemma: &str,
+    ) -> bool {
         /// Cues whose progressive reports speech; others are deeds in that form
         /// (`is finding it difficult`, `is writing an episode`, `is showing two
         /// SUVs`, `is recalling cars`, `are continuing`, `was responding to`).
@@ -488,11 +494,8 @@ impl Finder<'_> {
         /// Of those, the ones that speak only with their particle (`is calling for`,
         /// `is pressing for`, `is talking about`; not `is calling a meeting`).
         const WITH_PARTICLE: &[&str] = &["call", "press", "push", "talk", "appeal", "lobby"];
-        let Some(cue) = cue_word(&self.lower[i]) else {
-            return false;
-        };
-        let speaks = SPEECH_IN_PROGRESS.contains(&cue.lemma)
-            && (cue_end > i + 1 || !WITH_PARTICLE.contains(&cue.lemma));
+        let speaks = SPEECH_IN_PROGRESS.contains(&lemma)
+            && (cue_end > i + 1 || !WITH_PARTICLE.contains(&lemma));
         if !speaks
             || !self.lower[i].ends_with("ing")
             || cue_end >= sentence_end
@@ -506,11 +509,7 @@ impl Finder<'_> {
                 "is" | "are" | "was" | "were" | "am" | "been" | "'re" | "’re" | "'m" | "’m" => {
                     return true
                 }
-                "'s" | "’s" => {
-                    return before.checked_sub(1).is_some_and(|p| {
-                        matches!(self.lower[p].as_str(), "he" | "she" | "it" | "who")
-                    })
-                }
+                "'s" | "’s" => return self.contracted_is(before),
                 w if ly_adverb(w)
                     || matches!(
                         w,

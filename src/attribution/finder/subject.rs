@@ -58,15 +58,18 @@ impl Finder<'_> {
         let floating = matches!(w, "all" | "both")
             && j > 0
             && AUXILIARIES.contains(&self.lower[j - 1].as_str());
-        // `He's claiming`: after a pronoun `'s` is `is`, never a possessive.
-        let is_after_pronoun = matches!(w, "'s" | "’s")
-            && j > 0
-            && matches!(self.lower[j - 1].as_str(), "he" | "she" | "it" | "who");
         AUXILIARIES.contains(&w)
-            || is_after_pronoun
+            || self.contracted_is(j)
             || so_far
             || floating
             || ly_adverb(w) && !capitalized(self.tokens[j].text)
+    }
+
+    /// `He's claiming`: token `j` is `'s` after a pronoun, so `is`, never a possessive.
+    pub(super) fn contracted_is(&self, j: usize) -> bool {
+        matches!(self.lower[j].as_str(), "'s" | "’s")
+            && j.checked_sub(1)
+                .is_some_and(|p| matches!(self.lower[p].as_str(), "he" | "she" | "it" | "who"))
     }
 
     /// Where the run of [`Finder::verb_modifier`] words right before token `i` starts
