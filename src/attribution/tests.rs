@@ -1901,6 +1901,41 @@ fn according_to_and_anaphoric_denials() {
 }
 
 #[test]
+fn a_pronoun_opening_a_clause_points_back_to_nothing() {
+    // BBC business: `it` is the subject of what Pernod said, not the sentence before.
+    let a = found("Allied Domecq shares rose 4%. Pernod said it was seeking acquisitions.");
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(a[0].content.text, "it was seeking acquisitions");
+    assert!(a[0].topic.is_none(), "{a:?}");
+    // Alone or with words of when and how, a pronoun is what was denied.
+    let b = found("Pompeo said Iran hosts al-Qaida leaders. Iran denied it strongly.");
+    let denial = b.iter().find(|x| x.cue.lemma == "deny").expect("denial");
+    assert_eq!(denial.topic.as_ref().map(|t| t.start), Some(0), "{b:?}");
+}
+
+#[test]
+fn a_passive_object_ends_before_the_agent() {
+    // BBC politics: what was promised, then who promised it.
+    for (sentence, content, agent) in [
+        (
+            "Pensioners are being promised energy savings by the Liberal Democrats.",
+            "energy savings",
+            "the Liberal Democrats",
+        ),
+        (
+            "Voters were promised lower taxes by the Conservatives last week.",
+            "lower taxes",
+            "the Conservatives",
+        ),
+    ] {
+        let a = found(sentence);
+        assert_eq!(a.len(), 1, "{sentence}: {a:?}");
+        assert_eq!(a[0].content.text, content, "{sentence}");
+        assert_eq!(speaker_of(&a[0]), Some(agent), "{sentence}");
+    }
+}
+
+#[test]
 fn nouns_are_not_cues() {
     assert!(found("The claims were false and his warning came late.").is_empty());
     // Reuters-21578: a nationality before an ambiguous cue word is its adjective.

@@ -1626,7 +1626,10 @@ fn names_no_one(words: &[String]) -> bool {
         }
         _ => false,
     };
+    // `Philippine Investment Notes, PINs,`: a plural of an abbreviation is things.
+    let plural_acronym = matches!(words, [word] if plural_acronym_stem(word).is_some());
     lone_initial
+        || plural_acronym
         || policy
         || words.iter().any(|w| w.contains('/'))
         || matches!(words, [word] if PARTY_AND_STATE.is_match(word))
@@ -1766,6 +1769,24 @@ const WORK_NOUNS: [&str; 12] = [
     "opera",
     "drama",
     "series",
+];
+/// Ships' kinds, which stand before a ship's name as a title before a person's (`the
+/// aircraft carrier Kitty Hawk`: 3 Reuters articles took the carrier for a person).
+const VESSEL_NOUNS: [&str; 14] = [
+    "carrier",
+    "tanker",
+    "ship",
+    "vessel",
+    "frigate",
+    "destroyer",
+    "submarine",
+    "freighter",
+    "liner",
+    "cruiser",
+    "battleship",
+    "warship",
+    "yacht",
+    "ferry",
 ];
 /// Nouns that name a work only with an article right before (`the play Hamlet`, but
 /// `expected to play Federer`).
@@ -2037,8 +2058,32 @@ fn thing_evidence(
     {
         return Some(Evidence::Cue);
     }
-    // `the Richter scale`: a person's name before a scale is the scale's.
-    if m.tag == EntityType::Per && word_before(1) == "the" && next_after == "scale" {
+    // `the Richter scale`, `the 12-point international Mercalli scale`: a person's
+    // name before a scale is the scale's.
+    if m.tag == EntityType::Per
+        && next_after == "scale"
+        && (words.len() == 1 || word_before(1) == "the")
+    {
+        return Some(Evidence::Cue);
+    }
+    // `the aircraft carrier Kitty Hawk`, `the tanker Stena Concordia`: a ship.
+    if m.tag == EntityType::Per && spaced && VESSEL_NOUNS.contains(&word_before(1)) {
+        return Some(Evidence::Cue);
+    }
+    // `Chinese-made Silkworm missiles`, `Silkworm anti-shipping missiles`: a weapon.
+    let weapon_follows = after.split_whitespace().take(2).any(|w| {
+        matches!(
+            w.trim_end_matches(|c: char| !c.is_alphanumeric()),
+            "missile" | "missiles"
+        )
+    });
+    if m.tag == EntityType::Per && after.starts_with(' ') && weapon_follows {
+        return Some(Evidence::Cue);
+    }
+    // `dlrs per CWT (100 lbs)`, `per ADR.`: a unit (not `as per IMF rules`, nor `11
+    // dlrs per First Federal share`, `PER NORSTAR SHARE`, where the name is the firm
+    // whose share it is).
+    if spaced && word_before(1) == "per" && word_before(2) != "as" && next_after.is_empty() {
         return Some(Evidence::Cue);
     }
     // `their Six Nations opener`.
@@ -2700,7 +2745,20 @@ fn names_a_rate(name: &str, after: &str) -> bool {
 /// Treasury bills`, a name with a legal form (the caller skips them) and `U.S. Trade
 /// Representative` are names.
 fn country_and_kind_of_thing(name: &str, after: &str) -> bool {
-    const DESCRIBED: [&str; 24] = [
+    const DESCRIBED: [&str; 37] = [
+        "production",
+        "output",
+        "imports",
+        "exports",
+        "firm",
+        "firms",
+        "company",
+        "companies",
+        "producers",
+        "sector",
+        "industry",
+        "requests",
+        "prices",
         "bill",
         "bills",
         "deficit",
@@ -2757,10 +2815,14 @@ fn country_and_kind_of_thing(name: &str, after: &str) -> bool {
         // `A.G. Edwards`: a family's name is no plural.
         one.len() > 2 && is_common_word(one) && is_common_word(&lower) && !is_first_name(one)
     });
-    let describes = after
-        .split_whitespace()
-        .next()
-        .is_some_and(|next| DESCRIBED.contains(&next));
+    // `the massive U.S. Trade deficit.`, `U.S. TRADE DEFICIT`: the next word, without
+    // its punctuation or capitals.
+    let describes = after.split_whitespace().next().is_some_and(|next| {
+        let next = next
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        DESCRIBED.contains(&next.as_str())
+    });
     plural || (describes && is_common_word(&lower))
 }
 
@@ -3735,6 +3797,19 @@ mod tests {
     }
 
     #[test]
+    fn ships_scales_weapons_and_units_are_nobody() {
+        // Reuters-21578 reut2-007.sgm, reut2-002.sgm, reut2-009.sgm, reut2-000.sgm.
+        let (people, _, _) = lists(
+            "A U.S. Navy battle group led by the U.S. aircraft carrier Kitty Hawk is in \
+             the Arabian Sea. The quake registered six on the 12-point international \
+             Mercalli scale. Iran had acquired Chinese-made Silkworm missiles, the \
+             spokesman said. X-1986 rates. Y-dlrs per CWT (100 lbs). Energy Secretary \
+             John Herrington said the carrier was safe.",
+        );
+        assert_eq!(people, vec!["John Herrington".to_string()], "{people:?}");
+    }
+
+    #[test]
     fn a_country_and_a_kind_of_thing_or_a_bond_name_no_firm() {
         // Reuters-21578 reut2-000.sgm, reut2-003.sgm and reut2-000.sgm.
         let (_, orgs, _) = lists(
@@ -3748,6 +3823,14 @@ mod tests {
             "{orgs:?}"
         );
         assert!(country_and_kind_of_thing("U.S. Trade", " deficit widened"));
+        assert!(country_and_kind_of_thing(
+            "U.S. Trade",
+            " deficit.\n\nRemsperger"
+        ));
+        assert!(country_and_kind_of_thing("U.S. Trade", " DEFICIT IS MAJOR"));
+        assert!(country_and_kind_of_thing("U.S. Oil", " company Tenneco"));
+        assert!(country_and_kind_of_thing("U.S. Bank", " sector paper"));
+        assert!(!country_and_kind_of_thing("U.S. Oil", " <USOL> TO SELL"));
         assert!(!country_and_kind_of_thing("U.S. Steel", " said it would"));
         assert!(!country_and_kind_of_thing(
             "U.S. Trade",
@@ -3879,6 +3962,7 @@ mod tests {
             &["God"],
             &["Cruzado", "Plan"],
             &["BAKER", "PLAN"],
+            &["PINs"],
         ] {
             assert!(names_no_one(&strings(junk)), "{junk:?}");
         }

@@ -256,6 +256,9 @@ org("Ginnie Mae", "Government National Mortgage Association")
 org("F.O. Licht", "Licht", "F.O. Licht GmbH")
 org("Prescott, Ball and Turben", "Prescott Ball and Turben", "Prescott, Ball and Turben Inc")
 place("North Island")
+# Reuters 1987: a Frankfurt bank whose name breaks at a hyphen (`Berliner Handels-` 4
+# articles as a person).
+org("BHF-Bank", "Berliner Handels- und Frankfurter Bank", "Berliner Handels-und Frankfurter Bank", "BHF Bank")
 # BBC business/001: the tagger read `Time Warner` as a person Warner.
 org("Time Warner", "TimeWarner", "Time Warner Inc")
 org("Warner Bros", "Warner Brothers", "Warner Bros.")

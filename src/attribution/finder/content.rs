@@ -8,8 +8,8 @@ use crate::attribution::finder::{
     Finder,
 };
 use crate::attribution::words::{
-    is_time_word, ADDRESSEE_CUES, ANAPHORIC_NOUNS, AUDIENCE_NOUNS, AUDIENCE_TOKENS, DETERMINERS,
-    FINITE_AUXILIARIES, PRONOUNS, QUOTE_SENTENCES,
+    is_adverb, is_time_word, ADDRESSEE_CUES, ANAPHORIC_NOUNS, AUDIENCE_NOUNS, AUDIENCE_TOKENS,
+    DETERMINERS, FINITE_AUXILIARIES, PRONOUNS, QUOTE_SENTENCES,
 };
 use crate::attribution::Place;
 
@@ -442,15 +442,27 @@ impl Finder<'_> {
         let words: Vec<&str> = (from..clause_end.min(from + 4))
             .map(|j| self.lower[j].as_str())
             .collect();
+        let pronoun = |w: &str| matches!(w, "it" | "this" | "that" | "them");
+        let names_a_charge = |rest: &[&str]| {
+            rest.iter()
+                .any(|w| ANAPHORIC_NOUNS.contains(w) && !pronoun(w))
+        };
         let points_back = match words.as_slice() {
             [only] => ANAPHORIC_NOUNS.contains(only),
-            _ => {
+            // `denied it strongly`, `rejected that yesterday`; but in `told that it
+            // must pay`, `it` opens a clause of its own and points nowhere.
+            [first, rest @ ..] if pronoun(first) && !names_a_charge(rest) => (from + 1..clause_end)
+                .all(|j| {
+                    let w = self.lower[j].as_str();
+                    is_adverb(w) || is_time_word(w) || is_punct(w)
+                }),
+            // `all such charges`, `the accusations`, `these claims`.
+            [first, rest @ ..] => {
                 clause_end - from <= 6
-                    && words.iter().any(|w| ANAPHORIC_NOUNS.contains(w))
-                    && words
-                        .first()
-                        .is_some_and(|w| DETERMINERS.contains(w) || *w == "all" || *w == "it")
+                    && names_a_charge(rest)
+                    && (DETERMINERS.contains(first) || *first == "all" || *first == "it")
             }
+            [] => false,
         };
         if !points_back || s == 0 {
             return None;

@@ -244,10 +244,25 @@ impl Finder<'_> {
         } else {
             content_to
         };
+        // `Pensioners are being promised energy savings by the Liberal Democrats`: a
+        // passive's object may stand between the cue and its agent; the agent is
+        // who spoke, not part of what was promised.
+        let agent_limit = content_to;
+        let content_to = match self.by_near(cue_end, content_to) {
+            Some(by) if passive && !by_content && by > content_from && !direct => {
+                let agent = self.agent_after(cue_end, content_to).is_some();
+                if agent {
+                    by
+                } else {
+                    content_to
+                }
+            }
+            _ => content_to,
+        };
         let content = self.span(content_from, content_to)?;
         let topic = self.topic(s, content_from, content_to);
         let source = if passive {
-            self.agent_after(cue_end, if by_content { range.end } else { content_to })
+            self.agent_after(cue_end, if by_content { range.end } else { agent_limit })
         } else {
             source
                 .and_then(|(from, to)| self.source(from, to))

@@ -531,16 +531,26 @@ impl Finder<'_> {
             return None;
         }
         let (from, to) = self.noun_phrase_after(by + 1, limit)?;
-        // `by the city of Los Angeles just before ...`: an adverb of time ends it.
+        // `by the city of Los Angeles just before ...`, `by the Conservatives last
+        // week`: an adverb or a phrase of time ends it.
         let to = (from + 1..to)
             .find(|&j| {
                 matches!(
                     self.tokens[j].text,
                     "just" | "later" | "earlier" | "already"
-                )
+                ) || self.says_when_from(j)
             })
             .unwrap_or(to);
         self.source(from, to)
+    }
+
+    /// Whether a phrase of time opens at token `j` (`last week`, `this month`, `on
+    /// Tuesday`, `yesterday`): lowercase words only, so `Next plc` stays a name.
+    fn says_when_from(&self, j: usize) -> bool {
+        let word = |k: usize| self.tokens.get(k).map_or("", |t| t.text);
+        let time_next = self.lower.get(j + 1).is_some_and(|w| is_time_word(w));
+        (matches!(word(j), "last" | "this" | "next" | "on" | "early" | "late") && time_next)
+            || matches!(word(j), "yesterday" | "today" | "tonight")
     }
 
     /// Whether the words from token `j` after `by` can be who acted: `by 46%`, `by
