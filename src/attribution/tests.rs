@@ -156,7 +156,7 @@ fn an_article_alone_is_never_the_speaker() {
     assert_eq!(a.len(), 1, "{a:?}");
     assert_eq!(speaker_of(&a[0]), Some("who"));
     // `all` after `and` is the subject itself.
-    let a = found("He asked the stars and all had agreed to be in it.");
+    let a = found("He asked the stars and all had agreed that it would be fun.");
     assert!(a.iter().any(|x| speaker_of(x) == Some("all")), "{a:?}");
 }
 
@@ -1911,6 +1911,69 @@ fn a_pronoun_opening_a_clause_points_back_to_nothing() {
     let b = found("Pompeo said Iran hosts al-Qaida leaders. Iran denied it strongly.");
     let denial = b.iter().find(|x| x.cue.lemma == "deny").expect("denial");
     assert_eq!(denial.topic.as_ref().map(|t| t.start), Some(0), "{b:?}");
+}
+
+#[test]
+fn deals_dangers_and_nouns_are_no_statements() {
+    // BBC business and Reuters: cue words in senses that report no words.
+    for sentence in [
+        "Diageo has agreed to buy Chalone for $260m.",
+        "OPEC agreed this weekend in Vienna on an output ceiling.",
+        "The ruling could threaten the production of other cheeses.",
+        "Kevin Keegan was once threatened with the sack.",
+        "I find myself lying and rescheduling everything.",
+        "Yukos wants to take its tax dispute with the government to an arbitrator.",
+        "Such a move would be counter to the work the magazine has done.",
+    ] {
+        let a = found(sentence);
+        assert!(a.is_empty(), "{sentence}: {a:?}");
+    }
+    for (sentence, lemma) in [
+        (
+            "Yukos has threatened to sue the Russian government.",
+            "threaten",
+        ),
+        (
+            "Siemens threatened legal action against the union.",
+            "threaten",
+        ),
+        ("The ministers agreed that the plan was sound.", "agree"),
+    ] {
+        let a = found(sentence);
+        assert_eq!(a.len(), 1, "{sentence}: {a:?}");
+        assert_eq!(a[0].cue.lemma, lemma, "{sentence}");
+    }
+}
+
+#[test]
+fn a_name_before_a_colon_and_a_quote_says_the_quote() {
+    // PolNeAR-style roundup (Huffington Post): the name ends a sentence's phrase.
+    let body =
+        "Shaw surge surprises pollsters - Republican pollster Daron Shaw: \u{201c}Historically, \
+                lesser-known candidates do well.\u{201d}";
+    let shaw = first_mention(body, EntityKind::Person, "Daron Shaw", "Daron Shaw");
+    let a = find("", body, &[shaw]);
+    let quoted = a
+        .iter()
+        .find(|x| x.cue.span.text == ":")
+        .expect("colon cue");
+    assert_eq!(speaker_of(quoted), Some("Daron Shaw"), "{a:?}");
+    assert_eq!(
+        quoted.content.text,
+        "Historically, lesser-known candidates do well."
+    );
+    assert!(quoted.direct);
+    // A label, or a name nobody knows as a person or firm, says nothing.
+    let b = found("The result: \u{201c}a landslide\u{201d} in Iowa.");
+    assert!(b.is_empty(), "{b:?}");
+    let c = found("It was the scene at Wembley: \u{201c}Come on!\u{201d}");
+    assert!(c.is_empty(), "{c:?}");
+    // After a cue, the name is the audience (BBC business).
+    let body =
+        "A senior source at the club told the BBC: \u{201c}This time it's different.\u{201d}";
+    let bbc = first_mention(body, EntityKind::Org, "BBC", "BBC");
+    let d = find("", body, &[bbc]);
+    assert!(d.iter().all(|x| x.cue.span.text != ":"), "{d:?}");
 }
 
 #[test]

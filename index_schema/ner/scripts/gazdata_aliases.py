@@ -259,6 +259,8 @@ place("North Island")
 # Reuters 1987: a Frankfurt bank whose name breaks at a hyphen (`Berliner Handels-` 4
 # articles as a person).
 org("BHF-Bank", "Berliner Handels- und Frankfurter Bank", "Berliner Handels-und Frankfurter Bank", "BHF Bank")
+# BBC business/004: British Airways as `BA` in 16 mentions of 2 articles.
+org("British Airways", "BA", "British Airways Plc")
 # BBC business/001: the tagger read `Time Warner` as a person Warner.
 org("Time Warner", "TimeWarner", "Time Warner Inc")
 org("Warner Bros", "Warner Brothers", "Warner Bros.")

@@ -278,6 +278,9 @@ impl Finder<'_> {
         if cue.lemma == "deny" && self.keeps_from(i, cue_end) {
             return None;
         }
+        if self.deed_not_word(cue_end, cue.lemma) {
+            return None;
+        }
         let cue = if cue.lemma == "deny" && self.rules_on(cue_end) {
             CueWord {
                 stance: Stance::Reject,
@@ -424,6 +427,67 @@ impl Finder<'_> {
     pub(super) fn evidence_shows(&self, i: usize) -> bool {
         matches!(self.lower[i].as_str(), "show" | "shows" | "find" | "finds")
             && self.after_evidence(i)
+    }
+
+    /// Cue words in a sense that reports no words (BBC, Reuters): `Diageo has agreed
+    /// to buy Chalone` (a deal), `its tax dispute with the government` (a noun),
+    /// `would be counter to the work` (an adjective), `I find myself lying` (a state),
+    /// `the ruling could threaten production` (a danger).
+    fn deed_not_word(&self, cue_end: usize, lemma: &str) -> bool {
+        let next = self.lower.get(cue_end).map_or("", String::as_str);
+        let after_next = self.lower.get(cue_end + 1).map_or("", String::as_str);
+        match lemma {
+            // `agreed to the plan`, `agreed to pay` and `OPEC agreed this weekend in
+            // Vienna on an output ceiling` are deals; `agreed that` and `agreed with`
+            // report a view.
+            "agree" => {
+                let deal = |w: &str| matches!(w, "to" | "on" | "upon");
+                deal(next)
+                    || (cue_end..self.lower.len().min(cue_end + 6))
+                        .take_while(|&j| !is_punct(&self.lower[j]) && self.lower[j] != "that")
+                        .any(|j| {
+                            self.lower[j] == "on"
+                                && self.lower.get(j + 1).is_some_and(|w| {
+                                    matches!(w.as_str(), "a" | "an" | "the" | "new")
+                                })
+                        })
+            }
+            "dispute" => matches!(next, "with" | "over" | "between" | "is" | "was" | "has"),
+            // `threatened to sue`, `threatened legal action`, `threatened that ...` are
+            // said; `could threaten the production of cheeses`, `Row threatens museum
+            // plan`, `was threatened with the sack`, `Rangers threatened until ...` are
+            // dangers and chances (154 BBC and Reuters cues, most of them these).
+            "threaten" => {
+                const THREATS: &[&str] = &[
+                    "action",
+                    "sanctions",
+                    "strike",
+                    "strikes",
+                    "boycott",
+                    "veto",
+                    "reprisals",
+                    "retaliation",
+                    "penalties",
+                    "lawsuit",
+                    "lawsuits",
+                    "legal",
+                    "resign",
+                    "resignation",
+                    "walkout",
+                ];
+                !(matches!(next, "to" | "that")
+                    || (cue_end..self.lower.len().min(cue_end + 4))
+                        .any(|j| THREATS.contains(&self.lower[j].as_str())))
+            }
+            "counter" => next == "to",
+            "find" => {
+                matches!(
+                    next,
+                    "myself" | "himself" | "herself" | "itself" | "themselves" | "ourselves"
+                ) || (next == "my" && after_next == "self")
+            }
+            _ => false,
+        }
     }
 
     /// `is demanding a pledge`, `are once again questioning`, `He's claiming that`,

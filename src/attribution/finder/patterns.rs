@@ -10,6 +10,7 @@ use crate::attribution::roles::ONE_PERSON_ROLES;
 use crate::attribution::words::{
     is_adverb, is_time_word, ly_adverb, ADDRESSEE_CUES, AUXILIARIES, CLAUSE_WORDS, DETERMINERS,
     FINITE_AUXILIARIES, INDEFINITE_PRONOUNS, IRREGULAR_PAST, PEOPLE_NOUNS, PRONOUNS,
+    QUOTE_SENTENCES,
 };
 use crate::attribution::{Attribution, Cue};
 use crate::entity::EntityKind;
@@ -707,7 +708,7 @@ impl Finder<'_> {
                 .iter()
                 .any(|w| LABELS.contains(&w.as_str()));
         if !named {
-            return None;
+            return self.name_colon_quote(s, i);
         }
         // To the end of the paragraph (a transcript's turn), not past it.
         let mut to = i + 1;
@@ -735,6 +736,52 @@ impl Finder<'_> {
                 direct,
                 None,
             )?,
+            i + 1,
+        ))
+    }
+
+    /// `Republican pollster Daron Shaw: “Historically, ...”`, `... he tweeted about
+    /// ... Donald Trump: "Appreciate the congrats ..."`: a person or organization
+    /// named right before a colon that opens a quote says the quote, wherever the name
+    /// stands in its sentence.
+    fn name_colon_quote(&self, s: usize, i: usize) -> Option<(Attribution, usize)> {
+        /// Words of a name: up to four (`Hillary Rodham Clinton`, `Sen. Trey Gowdy`).
+        const MOST_WORDS: usize = 4;
+        let range = self.sentences[s].clone();
+        if !self
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| is_open_quote(t.text))
+        {
+            return None;
+        }
+        let mut from = i;
+        while from > range.start
+            && i - from < MOST_WORDS
+            && (capitalized(self.tokens[from - 1].text) || self.tokens[from - 1].text == ".")
+        {
+            from -= 1;
+        }
+        if from == i || !capitalized(self.tokens[from].text) {
+            return None;
+        }
+        // `Deutsche Boerse told Reuters: "..."`, `a source told the BBC: "..."`: after
+        // a cue earlier in the sentence, the name is its audience, not a speaker.
+        if (range.start..from).any(|j| cue_word(&self.lower[j]).is_some() || self.lower[j] == "to")
+        {
+            return None;
+        }
+        let source = self.source(from, i)?;
+        if !matches!(source.kind, Some(EntityKind::Person | EntityKind::Org)) {
+            return None;
+        }
+        let close = self.closing_quote_within(i + 1, QUOTE_SENTENCES)?;
+        let cue = CueWord {
+            lemma: "say",
+            stance: Stance::Say,
+        };
+        Some((
+            self.attribution(Some(source), (i, i + 1, cue), (i + 2, close), true, None)?,
             i + 1,
         ))
     }
