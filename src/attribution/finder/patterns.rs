@@ -250,13 +250,14 @@ impl Finder<'_> {
         // who spoke, not part of what was promised.
         let agent_limit = content_to;
         let content_to = match self.by_near(cue_end, content_to) {
-            Some(by) if passive && !by_content && by > content_from && !direct => {
-                let agent = self.agent_after(cue_end, content_to).is_some();
-                if agent {
-                    by
-                } else {
-                    content_to
-                }
+            Some(by)
+                if passive
+                    && !by_content
+                    && !direct
+                    && by > content_from
+                    && self.agent_after(cue_end, content_to).is_some() =>
+            {
+                by
             }
             _ => content_to,
         };
