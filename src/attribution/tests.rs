@@ -2677,3 +2677,77 @@ fn a_saying_verb_after_a_preposition_has_the_sentences_speaker() {
     );
     assert!(found("He refrained from saying who would win.").is_empty());
 }
+
+#[test]
+fn reported_words_end_where_the_writer_goes_on() {
+    let content = |body: &str| {
+        let a = found(body);
+        assert_eq!(a.len(), 1, "{a:?}");
+        a[0].content.text.clone()
+    };
+    // A contrast with its own subject, a semicolon, a lone dash.
+    assert_eq!(
+        content("He said Mr. Bush had not won him over, but he sounded a nostalgic note."),
+        "Mr. Bush had not won him over"
+    );
+    assert_eq!(
+        content("Most said they would switch; 62 percent of those were Sanders supporters."),
+        "they would switch"
+    );
+    assert_eq!(
+        content("He said the film would be rated PG-13 - roughly a British 12A."),
+        "the film would be rated PG-13"
+    );
+    // A sum in brackets, an aside between two dashes, `but that` and a verb of the
+    // content's own go on.
+    assert_eq!(
+        content(
+            "Indonesia said repayments would reach 30 trillion rupiah ($3.2bn; £1.7bn) this year."
+        ),
+        "repayments would reach 30 trillion rupiah ($3.2bn; £1.7bn) this year"
+    );
+    assert_eq!(
+        content("The firm stressed that its projects - which include the White City scheme - were performing strongly."),
+        "its projects - which include the White City scheme - were performing strongly"
+    );
+    assert_eq!(
+        content("He said the plan was sound, but that it needed more money."),
+        "the plan was sound, but that it needed more money"
+    );
+    assert_eq!(
+        content("She cited the late 1980s as an example, but substantially revised it later."),
+        "the late 1980s as an example, but substantially revised it later"
+    );
+    // Inside a quote the speaker's words run to the closing mark.
+    assert_eq!(
+        content("He said the plan was “sound; but costly” and left."),
+        "the plan was “sound; but costly” and left"
+    );
+}
+
+#[test]
+fn a_second_verb_or_a_relative_names_someone_with_call() {
+    let called = |body: &str| {
+        found(body)
+            .into_iter()
+            .find(|a| a.cue.lemma == "call")
+            .map(|a| (speaker_of(&a).map(str::to_string), a.content.text))
+    };
+    assert_eq!(
+        called("Cruz knocked Rubio on trade and called him a “moderate,” a subtle dig."),
+        Some((
+            Some("Cruz".to_string()),
+            "him a “moderate,” a subtle dig".to_string()
+        ))
+    );
+    assert_eq!(
+        called("Trump had voiced support for a single-payer system and called himself pro-choice."),
+        Some((Some("Trump".to_string()), "himself pro-choice".to_string()))
+    );
+    // A call that names no one is a telephone call or a noun.
+    assert_eq!(
+        called("The singer, who called the police, was unhurt."),
+        None
+    );
+    assert_eq!(called("Prices rose and calls for action grew."), None);
+}

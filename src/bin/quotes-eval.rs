@@ -27,7 +27,9 @@ use dateline::extract::ner::Tagger;
 struct Args {
     /// Folder with `text/` and `attributions/`.
     dir: PathBuf,
-    /// Print the misses and false alarms of one role: cue, source or content.
+    /// Print the misses and false alarms of one role: cue, source or content; or,
+    /// with `spans`, the attributions whose cue is right but whose content is not
+    /// (cue, predicted content, gold content): where the boundaries go wrong.
     #[arg(long, value_name = "ROLE")]
     errors: Option<String>,
     /// How many errors to print.
@@ -328,6 +330,27 @@ fn main() -> anyhow::Result<()> {
                         span.text(&chars),
                         span.context(&chars)
                     ));
+                }
+            }
+            if *role == "cue" && args.errors.as_deref() == Some("spans") {
+                let gold_content: Vec<Option<&Chars>> = gold
+                    .iter()
+                    .filter(|g| g.cue.is_some())
+                    .map(|g| g.content.as_ref())
+                    .collect();
+                for (i, j) in &pairs {
+                    let Some(wanted) = gold_content.get(*j).copied().flatten() else {
+                        continue;
+                    };
+                    let got = content_chars(&predicted[*i]);
+                    if got.jaccard(wanted) < 0.5 {
+                        errors.push(format!(
+                            "{stem}\t{}\t{}\t{}",
+                            p[*i].text(&chars),
+                            got.text(&chars),
+                            wanted.text(&chars)
+                        ));
+                    }
                 }
             }
             if *role == "cue" {

@@ -103,7 +103,49 @@ impl Finder<'_> {
             }
         }
         let end = self.coordinated_cue(from, range.end).unwrap_or(range.end);
+        let end = self.clause_break(from, end).unwrap_or(end);
         self.trimmed(from, end)
+    }
+
+    /// `said Mr. Bush had not won him over, but he sounded a nostalgic note`, `said
+    /// they would switch; 62 percent of those were ...`, `confirmed he would meet them
+    /// but would not name them`, `pointed to the pact — one of his biggest goals —`:
+    /// where the reported words end before the sentence goes on in the writer's
+    /// voice: a semicolon, a dash, a contrast after a comma, or `but` before another
+    /// verb of the speaker's. Not inside quote marks, and not at `from` itself.
+    pub(super) fn clause_break(&self, from: usize, end: usize) -> Option<usize> {
+        let dashes = (from..end).filter(|&k| is_dash(&self.lower[k])).count();
+        let (mut quoted, mut bracketed) = (false, false);
+        (from + 1..end).find(|&j| {
+            let t = self.tokens[j].text;
+            match t {
+                _ if is_open_quote(t) && !quoted => quoted = true,
+                _ if is_close_quote(t) && quoted => quoted = false,
+                "(" => bracketed = true,
+                ")" => bracketed = false,
+                _ => {}
+            }
+            if quoted || bracketed {
+                return false;
+            }
+            let next = self.lower.get(j + 1).map(String::as_str);
+            match self.lower[j].as_str() {
+                // (`($3.2bn; £1.7bn)` is one sum: brackets are skipped above.)
+                ";" => true,
+                // A pair of dashes sets off an aside inside what was said: `the
+                // majority of its projects - which include ... - were performing`.
+                w if is_dash(w) => j >= from + 2 && dashes == 1,
+                // `, but he ...`, `, but officials said`: another clause with its own
+                // subject (`, but that ...` goes on with what was said; `, but
+                // substantially revised` is the content's own verb).
+                "," if next == Some("but") => self
+                    .tokens
+                    .get(j + 2)
+                    .is_some_and(|w| capitalized(w.text) || opens_a_clause(&self.lower[j + 2])),
+                "," => matches!(next, Some("though" | "although" | "whereas")),
+                _ => false,
+            }
+        })
     }
 
     /// After a verb that names its addressee, the token just past an addressee that
@@ -478,4 +520,21 @@ impl Finder<'_> {
             end: self.chars.at(end),
         })
     }
+}
+
+/// A dash between words (`-` spaced, `--`, `—`, `–`).
+fn is_dash(word: &str) -> bool {
+    matches!(word, "-" | "--" | "—" | "–")
+}
+
+/// A word that opens a clause with its own subject after `, but` (`that` goes on
+/// with what was said).
+fn opens_a_clause(word: &str) -> bool {
+    word != "that"
+        && (PRONOUNS.contains(&word)
+            || DETERMINERS.contains(&word)
+            || matches!(
+                word,
+                "there" | "many" | "most" | "others" | "officials" | "critics" | "analysts"
+            ))
 }

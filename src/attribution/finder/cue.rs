@@ -357,8 +357,21 @@ impl Finder<'_> {
                     .next()
                     .is_some_and(char::is_lowercase)
         };
+        // `Obama, who called him "unfit"`, `Cruz knocked Rubio on trade and called
+        // him a "moderate"`: a relative or a second verb of the subject's names
+        // someone. (Other words there are mostly nouns: `and demand for exports`.)
+        let names_someone = || {
+            cue.lemma == "call"
+                && self
+                    .lower
+                    .get(cue_end)
+                    .is_some_and(|w| NAMED_PRONOUNS.contains(&w.as_str()))
+                && (self.relative_antecedent(s, i).is_some()
+                    || self.coordinated_subject(s, i).is_some())
+        };
+        let speaker_before = || self.speaker_ends_at(i) || names_someone();
         if AMBIGUOUS.contains(&word)
-            && (noun_before_cue() || !self.speaker_ends_at(i))
+            && (noun_before_cue() || !speaker_before())
             && !self.evidence_shows(i)
         {
             return None;
@@ -985,3 +998,17 @@ impl Finder<'_> {
         !in_sentence && !adverbial
     }
 }
+
+/// Objects of a naming `call` (`called him a liar`, `calls herself a progressive`).
+const NAMED_PRONOUNS: &[&str] = &[
+    "him",
+    "her",
+    "them",
+    "it",
+    "me",
+    "us",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+];
