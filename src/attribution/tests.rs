@@ -2751,3 +2751,53 @@ fn a_second_verb_or_a_relative_names_someone_with_call() {
     );
     assert_eq!(called("Prices rose and calls for action grew."), None);
 }
+
+#[test]
+fn quoted_words_that_end_a_clause_are_said_with_it() {
+    let a = found("Trump's misinformation may be \"strategic,\" said Hemsley.");
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(
+        a[0].content.text,
+        "Trump's misinformation may be \"strategic,\""
+    );
+    assert!(!a[0].direct);
+    // A quote that is the whole content stays a direct quote.
+    let a = found("“That’s a legitimate concern,” Sarandon said.");
+    assert_eq!(a[0].content.text, "That’s a legitimate concern");
+    assert!(a[0].direct);
+}
+
+#[test]
+fn a_second_verb_after_an_opening_phrase_has_the_subject_as_speaker() {
+    let a = found("At the conference, he laughed and said the race was close.");
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(speaker_of(&a[0]), Some("he"));
+    assert_eq!(a[0].content.text, "the race was close");
+}
+
+#[test]
+fn a_month_after_the_cue_says_when_not_what() {
+    let a = found("Priebus pointed out in December 2015, “In the week before the convention, the delegates will decide.”");
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(
+        a[0].content.text,
+        "In the week before the convention, the delegates will decide."
+    );
+}
+
+#[test]
+fn a_gloss_ends_what_was_said_but_an_aside_inside_it_does_not() {
+    let content = |body: &str| found(body)[0].content.text.clone();
+    assert_eq!(
+        content("Many observers believe the unit, which produces 60% of Yukos' oil output, could fall into the hands of Gazprom."),
+        "the unit, which produces 60% of Yukos' oil output, could fall into the hands of Gazprom"
+    );
+    assert_eq!(
+        content("The poll showed a tight race for Hillary Clinton, who may have to decide how far to go."),
+        "a tight race for Hillary Clinton"
+    );
+    assert_eq!(
+        content("He said the plan was sound, saying it would pass."),
+        "the plan was sound"
+    );
+}

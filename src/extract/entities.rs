@@ -2066,6 +2066,11 @@ fn thing_evidence(
     {
         return Some(Evidence::Cue);
     }
+    // `the Dow Jones Industrial average`, `the Nikkei average`, `the Hang Seng
+    // index`: a stock index, however its name was cut.
+    if m.tag == EntityType::Per && matches!(next_after, "average" | "averages" | "index") {
+        return Some(Evidence::Cue);
+    }
     // `the aircraft carrier Kitty Hawk`, `the tanker Stena Concordia`: a ship.
     if m.tag == EntityType::Per && spaced && VESSEL_NOUNS.contains(&word_before(1)) {
         return Some(Evidence::Cue);
@@ -3807,6 +3812,17 @@ mod tests {
              John Herrington said the carrier was safe.",
         );
         assert_eq!(people, vec!["John Herrington".to_string()], "{people:?}");
+    }
+
+    #[test]
+    fn a_stock_index_is_nobody() {
+        // BBC business/121.txt.
+        let (people, _, _) = lists(
+            "The Fed did not rule out raising rates once again in December. The Dow Jones \
+             Industrial average closed down 0.5% at 10,386. Analyst Avery Shenfeld said the \
+             move was expected.",
+        );
+        assert_eq!(people, vec!["Avery Shenfeld".to_string()], "{people:?}");
     }
 
     #[test]

@@ -261,6 +261,15 @@ place("North Island")
 org("BHF-Bank", "Berliner Handels- und Frankfurter Bank", "Berliner Handels-und Frankfurter Bank", "BHF Bank")
 # BBC business/004: British Airways as `BA` in 16 mentions of 2 articles.
 org("British Airways", "BA", "British Airways Plc")
+# BBC business: Yukos's unit as `Yugansk` (13 articles) beside `Yuganskneftegas` (10).
+org("Yuganskneftegas", "Yugansk", "Yuganskneftegaz")
+# The Fed's rate-setting committee, cut to `Open Market Committee` by the tagger.
+org("Federal Open Market Committee", "Open Market Committee", "FOMC")
+# Reuters-21578: one firm under a cut name and its abbreviation or parent's name.
+org("Federal Savings and Loan Insurance Corporation", "FSLIC", "Federal Savings and Loan Insurance Corp", "Federal Savings and Loan Insurance")
+org("Morgan Guaranty Trust", "Morgan Guaranty", "Morgan Guaranty Trust Co")
+org("Bankers Trust", "Bankers Trust New York", "Bankers Trust Co")
+org("Chemical Bank", "Chemical New York")
 # BBC business/001: the tagger read `Time Warner` as a person Warner.
 org("Time Warner", "TimeWarner", "Time Warner Inc")
 org("Warner Bros", "Warner Brothers", "Warner Bros.")
@@ -387,3 +396,5 @@ person("Ali Akbar Velayati", "Velayati")
 person("Kim Il Sung", "Kim Il-sung")
 person("Kim Jong Il", "Kim Jong-il")
 person("Kim Jong Un", "Kim Jong-un")
+# BBC politics: the Lib Dem treasury spokesman as `Vince Cable` (5 articles) and `Vincent Cable` (5).
+person("Vince Cable", "Vincent Cable")

@@ -79,6 +79,21 @@ impl Finder<'_> {
                 {
                     from += 2
                 }
+                // `pointed out in December, "In the week ..."`, `in March 2015`.
+                Some("in")
+                    if self.tokens.get(from + 1).is_some_and(|t| {
+                        capitalized(t.text) && crate::extract::dates::month_number(t.text).is_some()
+                    }) =>
+                {
+                    from += 2;
+                    while self
+                        .tokens
+                        .get(from)
+                        .is_some_and(|t| t.text.bytes().all(|b| b.is_ascii_digit()))
+                    {
+                        from += 1;
+                    }
+                }
                 Some(w) if is_time_word(w) => from += 1,
                 _ => break,
             }
@@ -142,7 +157,18 @@ impl Finder<'_> {
                     .tokens
                     .get(j + 2)
                     .is_some_and(|w| capitalized(w.text) || opens_a_clause(&self.lower[j + 2])),
-                "," => matches!(next, Some("though" | "although" | "whereas")),
+                // `, and the party ...`: another clause with its own subject.
+                "," if next == Some("and") => self
+                    .lower
+                    .get(j + 2)
+                    .is_some_and(|w| PRONOUNS.contains(&w.as_str())),
+                // `..., saying ...`, `..., calling it ...`: the speaker's next
+                // attribution; `..., which ...`, `..., who ...`: the writer's gloss.
+                "," if next.is_some_and(|w| w.ends_with("ing") && cue_word(w).is_some()) => true,
+                // (`Deutsche Boerse, which has asked ..., may offer`: an aside inside
+                // the reported clause, which goes on after it.)
+                "," if matches!(next, Some("which" | "who")) => !self.resumes_after(j + 2, end),
+                "," => matches!(next, Some("though" | "although" | "whereas" | "while")),
                 _ => false,
             }
         })
@@ -266,6 +292,9 @@ impl Finder<'_> {
             // The quote's opening may be in this sentence or an earlier one of the
             // same paragraph.
             if let Some(open) = self.opening_quote(close - 1, s) {
+                if let Some(clause) = self.run_in_quote(range.start, open) {
+                    return Some((clause, close, false));
+                }
                 let (from, to, _) = self.trimmed(open + 1, close - 1)?;
                 return Some((from, to, true));
             }
@@ -317,6 +346,40 @@ impl Finder<'_> {
             };
         }
         self.trimmed(range.start, end)
+    }
+
+    /// Whether a clause goes on after the next comma from `from` (before `end`) with
+    /// its verb (`, may offer`, `, said`): the words before that comma were an aside.
+    fn resumes_after(&self, from: usize, end: usize) -> bool {
+        (from..end)
+            .find(|&k| self.lower[k] == ",")
+            .and_then(|k| {
+                self.tokens
+                    .get(k + 1)
+                    .filter(|_| k + 1 < end)
+                    .map(|t| (k + 1, t))
+            })
+            .is_some_and(|(v, t)| {
+                !capitalized(t.text)
+                    && (FINITE_AUXILIARIES.contains(&self.lower[v].as_str())
+                        || past_or_cue(&self.lower[v]))
+            })
+    }
+
+    /// `Trump's misinformation may be "strategic," said Hemsley`, `This is a "raw
+    /// time," he said`: a few quoted words that end a clause of the writer's are said
+    /// with the clause, and PolNeAR marks the whole of it. Where that clause starts
+    /// (past a dateline), when the quote opened at `open` inside the sentence
+    /// starting at `start` after two words or more, none of them a quote mark, a colon
+    /// or a cue.
+    fn run_in_quote(&self, start: usize, open: usize) -> Option<usize> {
+        let clause = self.past_dateline(start, open);
+        let plain = (clause..open).all(|j| {
+            !is_quote(self.tokens[j].text)
+                && self.lower[j] != ":"
+                && cue_word(&self.lower[j]).is_none()
+        });
+        (open >= clause + 2 && plain).then_some(clause)
     }
 
     /// `WASHINGTON, March 18 - U.S. power companies generated ..., the institute said`:

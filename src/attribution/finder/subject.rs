@@ -5,8 +5,8 @@ use crate::attribution::cues::cue_word;
 use crate::attribution::finder::source::past_or_cue;
 use crate::attribution::finder::{capitalized, is_open_quote, is_punct, is_quote, Finder};
 use crate::attribution::words::{
-    is_time_word, ly_adverb, names_people, ADVERBIAL_OPENERS, AUXILIARIES, CLAUSE_WORDS,
-    DETERMINERS, EXPERT_NOUNS, PEOPLE_NOUNS, PEOPLE_WORDS, ROLES_TO, SENTENCE_LINKS,
+    is_time_word, ly_adverb, names_people, ADVERBIAL_OPENERS, ADVERBIAL_TOKENS, AUXILIARIES,
+    CLAUSE_WORDS, DETERMINERS, EXPERT_NOUNS, PEOPLE_NOUNS, PEOPLE_WORDS, ROLES_TO, SENTENCE_LINKS,
     SPEAKING_SUBJECTS,
 };
 use crate::attribution::Source;
@@ -289,6 +289,18 @@ impl Finder<'_> {
             }
             if start + 1 >= range.end {
                 return None;
+            }
+        }
+        // `At his last press conference, he laughed and said`: past an adverbial
+        // phrase and its comma.
+        let opener = &self.lower[start];
+        if ADVERBIAL_OPENERS.contains(&opener.as_str()) || is_time_word(opener) {
+            let limit = range.end.min(start + ADVERBIAL_TOKENS + 2);
+            let comma = (start + 1..limit).find(|&j| self.lower[j] == ",");
+            if let Some(comma) = comma.filter(|&c| {
+                c + 2 < range.end && (start..c).all(|j| !is_quote(self.tokens[j].text))
+            }) {
+                start = comma + 1;
             }
         }
         let first = self.lower[start].as_str();
