@@ -123,11 +123,12 @@ impl Finder<'_> {
     }
 
     /// `said Mr. Bush had not won him over, but he sounded a nostalgic note`, `said
-    /// they would switch; 62 percent of those were ...`, `confirmed he would meet them
-    /// but would not name them`, `pointed to the pact — one of his biggest goals —`:
+    /// they would switch; 62 percent of those were ...`, `said the film would be
+    /// rated PG-13 - roughly a British 12A`, `said the plan was sound, saying ...`:
     /// where the reported words end before the sentence goes on in the writer's
-    /// voice: a semicolon, a dash, a contrast after a comma, or `but` before another
-    /// verb of the speaker's. Not inside quote marks, and not at `from` itself.
+    /// voice or in the speaker's next attribution: a semicolon, a lone dash, a new
+    /// clause or a contrast after a comma, a gerund cue, a gloss. Not inside quote
+    /// marks or brackets, and not at `from` itself.
     pub(super) fn clause_break(&self, from: usize, end: usize) -> Option<usize> {
         let dashes = (from..end).filter(|&k| is_dash(&self.lower[k])).count();
         let (mut quoted, mut bracketed) = (false, false);
@@ -163,10 +164,11 @@ impl Finder<'_> {
                     .get(j + 2)
                     .is_some_and(|w| PRONOUNS.contains(&w.as_str())),
                 // `..., saying ...`, `..., calling it ...`: the speaker's next
-                // attribution; `..., which ...`, `..., who ...`: the writer's gloss.
+                // attribution.
                 "," if next.is_some_and(|w| w.ends_with("ing") && cue_word(w).is_some()) => true,
-                // (`Deutsche Boerse, which has asked ..., may offer`: an aside inside
-                // the reported clause, which goes on after it.)
+                // `..., who may have to decide`: the writer's gloss. (Not `Deutsche
+                // Boerse, which has asked ..., may offer`: an aside inside the
+                // reported clause, which goes on after it.)
                 "," if matches!(next, Some("which" | "who")) => !self.resumes_after(j + 2, end),
                 "," => matches!(next, Some("though" | "although" | "whereas" | "while")),
                 _ => false,
