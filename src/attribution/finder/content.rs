@@ -4,8 +4,8 @@
 use crate::attribution::cues::{cue_word, CueWord, AMBIGUOUS};
 use crate::attribution::finder::source::past_or_cue;
 use crate::attribution::finder::{
-    capitalized, is_close_quote, is_open_quote, is_punct, is_quote, is_straight_quote, quote_kind,
-    Finder,
+    capitalized, is_close_quote, is_dash, is_open_quote, is_punct, is_quote, is_straight_quote,
+    quote_kind, Finder,
 };
 use crate::attribution::words::{
     is_adverb, is_time_word, ADDRESSEE_CUES, ANAPHORIC_NOUNS, AUDIENCE_NOUNS, AUDIENCE_TOKENS,
@@ -390,8 +390,7 @@ impl Finder<'_> {
     /// sentence has no dateline (capitalized place words, a comma, a month and a day,
     /// a dash, within its first ten tokens).
     pub(super) fn past_dateline(&self, from: usize, to: usize) -> usize {
-        let dash = (from..to.min(from + 10))
-            .find(|&j| matches!(self.lower[j].as_str(), "-" | "--" | "—" | "–"));
+        let dash = (from..to.min(from + 10)).find(|&j| is_dash(&self.lower[j]));
         let Some(dash) = dash else { return from };
         // `EDMONTON, Alberta, March 20 -`: the place may have commas of its own.
         let dated = dash >= from + 4
@@ -585,11 +584,6 @@ impl Finder<'_> {
             end: self.chars.at(end),
         })
     }
-}
-
-/// A dash between words (`-` spaced, `--`, `—`, `–`).
-fn is_dash(word: &str) -> bool {
-    matches!(word, "-" | "--" | "—" | "–")
 }
 
 /// A word that opens a clause with its own subject after `, but` (`that` goes on

@@ -134,6 +134,12 @@ fn is_punct(t: &str) -> bool {
     !t.chars().any(char::is_alphanumeric)
 }
 
+/// A dash between words (`-` spaced, `--`, `—`, `–`): it ends a dateline, a
+/// speaker's phrase or what was said.
+fn is_dash(word: &str) -> bool {
+    matches!(word, "-" | "--" | "—" | "–")
+}
+
 /// The attributions of one field.
 pub(super) struct Finder<'a> {
     field: &'static str,

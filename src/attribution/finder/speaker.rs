@@ -2,7 +2,7 @@
 //! spokesman Saeed Khatibzadeh`), leaving out time phrases, occasions and list items.
 
 use crate::attribution::cues::{cue_word, CueWord, Stance};
-use crate::attribution::finder::{capitalized, is_punct, Finder};
+use crate::attribution::finder::{capitalized, is_dash, is_punct, Finder};
 use crate::attribution::words::{
     is_adverb, is_time_word, ly_adverb, AUXILIARIES, CLAUSE_WORDS, DETERMINERS, EXPERT_NOUNS,
     LIST_ITEMS, PEOPLE_NOUNS, PRONOUNS, RAISING_VERBS, STATEMENTS,
@@ -74,7 +74,7 @@ impl Finder<'_> {
             let t = self.tokens[start - 1].text;
             let w = self.lower[start - 1].as_str();
             // `LONDON - Goldman Sachs said`: a dash between spaces ends a dateline.
-            let spaced_dash = matches!(w, "-" | "--" | "—" | "–") && {
+            let spaced_dash = is_dash(w) && {
                 let token = &self.tokens[start - 1];
                 let around = |b: usize| {
                     self.text
