@@ -398,3 +398,13 @@ person("Kim Jong Il", "Kim Jong-il")
 person("Kim Jong Un", "Kim Jong-un")
 # BBC politics: the Lib Dem treasury spokesman as `Vince Cable` (5 articles) and `Vincent Cable` (5).
 person("Vince Cable", "Vincent Cable")
+# BBC sport: grounds the tagger took for people or clubs (`leave Anfield` 18 mentions as a
+# person, `White Hart Lane`, `Stade de France`); as places, whatever the tagger said.
+place("Anfield")
+place("Celtic Park")
+place("Craven Cottage")
+place("Hampden Park", "Hampden")
+place("Ibrox", "Ibrox Stadium")
+place("Millennium Stadium")
+place("Stade de France")
+place("White Hart Lane")
