@@ -253,6 +253,15 @@ pub fn find(
                     }
                 }
             }
+            if *kind == EntityKind::Person {
+                if let Some(full) = full_name_of_initial(name, &longer) {
+                    reasons.push(format!(
+                        "an initial and a surname; the one full name with them: {} ({})",
+                        full.0, full.1
+                    ));
+                    outcome.get_or_insert(Outcome::Becomes(*kind, full.0.to_string()));
+                }
+            }
             // `Alex` alone, where the archive has Alex Ferguson and Alex Salmond: a first
             // name that opens other people's names but ends none names nobody in
             // particular (and is often part of something else: `Alex. Brown and Sons`).
@@ -281,6 +290,44 @@ pub fn find(
     }
     out.sort_by(|a, b| b.articles.cmp(&a.articles).then(a.name.cmp(&b.name)));
     out
+}
+
+/// The full name, and its article count, that a person written as an initial and a
+/// surname stands for: a team sheet's `D O'Callaghan` (BBC sport, 10 articles) is
+/// Donnacha O'Callaghan when he is the archive's only person with a first name on `D`
+/// and that surname, or holds most of their articles (`J O'Connor`: Johnny O'Connor 6,
+/// Joseph O'Connor 1; [`DOMINANT_SHARE`], as for a lone surname). Two people as
+/// common (`J Smith` beside John and James Smith) leave it as written.
+fn full_name_of_initial<'a>(
+    name: &str,
+    by_surname: &HashMap<(EntityKind, &str), Vec<(&'a str, u64)>>,
+) -> Option<(&'a str, u64)> {
+    let is_initial = |word: &str| {
+        let letter = word.strip_suffix('.').unwrap_or(word);
+        letter.chars().count() == 1 && letter.chars().all(char::is_uppercase)
+    };
+    let [initial, surname] = name.split_whitespace().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    if !is_initial(initial) {
+        return None;
+    }
+    let letter = initial.chars().next()?;
+    let candidates: Vec<(&'a str, u64)> = by_surname
+        .get(&(EntityKind::Person, surname))?
+        .iter()
+        .filter(|(full, _)| {
+            full.split_whitespace()
+                .next()
+                .is_some_and(|first| first.starts_with(letter) && !is_initial(first))
+        })
+        .copied()
+        .collect();
+    let total: u64 = candidates.iter().map(|(_, count)| count).sum();
+    let top = candidates
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
+    (top.1 as f64 >= DOMINANT_SHARE * total as f64).then_some(top)
 }
 
 /// For each name of a kind that is another spelling of a name listed beside it (the
@@ -786,6 +833,47 @@ mod tests {
         assert_eq!(outcome("Johnson"), Some(Outcome::Drop), "{found:?}");
         // A first name that opens no name in the archive is someone's whole name.
         assert_eq!(outcome("Bono"), None, "{found:?}");
+    }
+
+    #[test]
+    fn an_initial_and_a_surname_are_the_one_full_name_they_fit() {
+        let all = [names(
+            EntityKind::Person,
+            &[
+                ("Donnacha O'Callaghan", 1),
+                ("D O'Callaghan", 10),
+                ("John Smith", 5),
+                ("James Smith", 4),
+                ("J Smith", 3),
+                ("K. Jones", 2),
+                ("Johnny O'Connor", 6),
+                ("Joseph O'Connor", 1),
+                ("J O'Connor", 5),
+            ],
+        )];
+        let found = find(&all, &HashMap::new());
+        let outcome = |n: &str| outcome_of(&found, n);
+        assert_eq!(
+            outcome("D O'Callaghan"),
+            Some(Outcome::Becomes(
+                EntityKind::Person,
+                "Donnacha O'Callaghan".to_string()
+            )),
+            "{found:?}"
+        );
+        // One of two holds most of the articles.
+        assert_eq!(
+            outcome("J O'Connor"),
+            Some(Outcome::Becomes(
+                EntityKind::Person,
+                "Johnny O'Connor".to_string()
+            )),
+            "{found:?}"
+        );
+        // Two people fit as often: which one, the archive does not say.
+        assert_eq!(outcome("J Smith"), None, "{found:?}");
+        // No one fits.
+        assert_eq!(outcome("K. Jones"), None, "{found:?}");
     }
 
     #[test]

@@ -1049,7 +1049,7 @@ fn resolve(
             continue;
         }
         if aliases.lookup(&surface).is_none()
-            && (PRODUCTS_AND_FORMATS.contains(&surface.to_lowercase().as_str())
+            && (FORMATS_AND_HOLIDAYS.contains(&surface.to_lowercase().as_str())
                 || (matches!(kind, Some(EntityKind::Person | EntityKind::Org))
                     && tail_of_a_longer_name(text_of(m.field), m.start, &words)))
         {
@@ -1661,14 +1661,36 @@ fn speech_verb_before(word: &str, after: &str) -> bool {
     SPEECH_VERBS.contains(&word.to_lowercase().as_str()) && next_word_lower_case(after)
 }
 
-/// Formats and a system that the tagger takes for organizations, people or places (BBC
-/// mentions: `DVD` 25 and `HDTV` 25 as organizations, `Linux` 18 as a person, `MMS`
-/// 9), which no one looks for among who and where, and which no device noun after
-/// them flags as things the way `the new Xbox console` does (`thing_evidence`; `PC`
-/// stays: Reuters' Canadian `PC` is the Progressive Conservatives).
-const PRODUCTS_AND_FORMATS: [&str; 15] = [
-    "dvd", "dvds", "cd", "cds", "hdtv", "lcd", "mp3", "vhs", "mms", "sms", "adsl", "gsm", "pda",
-    "pdas", "linux",
+/// Formats, a system, a computer and holidays that the tagger takes for organizations,
+/// people or places (BBC mentions: `DVD` 25 and `HDTV` 25 as organizations, `ID` 25 of
+/// `ID cards`, `Linux` 18 as a person, `MMS` 9, Apple's `Mac Mini` 5 as a person, `the
+/// Christmas holiday` 12 as all three), which no one looks for among who and where,
+/// and which no device noun after them flags as things the way `the new Xbox console`
+/// does (`thing_evidence`; `PC` stays: Reuters' Canadian `PC` is the Progressive
+/// Conservatives).
+const FORMATS_AND_HOLIDAYS: [&str; 22] = [
+    "dvd",
+    "dvds",
+    "cd",
+    "cds",
+    "hdtv",
+    "lcd",
+    "mp3",
+    "vhs",
+    "mms",
+    "sms",
+    "adsl",
+    "gsm",
+    "pda",
+    "pdas",
+    "linux",
+    "mac mini",
+    "id",
+    "christmas",
+    "easter",
+    "ramadan",
+    "thanksgiving",
+    "halloween",
 ];
 
 /// Whether a name of common words is the tail the tagger cut from a body's or a
@@ -2993,8 +3015,9 @@ fn country_and_kind_of_thing(name: &str, after: &str) -> bool {
 }
 
 /// Faiths' and music genres' words, which the tagger takes for organizations or
-/// places (`Muslim voters` in 10 BBC articles, `best R&B album` in 12).
-const FAITHS_AND_GENRES: [&str; 27] = [
+/// places (`Muslim voters` in 10 BBC articles, `best R&B album` in 12; `a Latin pop
+/// star` and `Latin for "truth"`, the place `Latin` in 8).
+const FAITHS_AND_GENRES: [&str; 28] = [
     "muslim",
     "muslims",
     "moslem",
@@ -3022,6 +3045,7 @@ const FAITHS_AND_GENRES: [&str; 27] = [
     "shiites",
     "evangelicals",
     "r&b",
+    "latin",
 ];
 
 /// Whether an organization's or a place's name is a faith's or a genre's word, alone

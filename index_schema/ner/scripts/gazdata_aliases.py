@@ -408,3 +408,9 @@ place("Ibrox", "Ibrox Stadium")
 place("Millennium Stadium")
 place("Stade de France")
 place("White Hart Lane")
+# The paper under its short names (`LA Times`, BBC).
+org("Los Angeles Times", "LA Times", "L.A. Times")
+# BBC: firms the tagger took for places (Napster 9 articles, Nintendo 8, Paramount 6).
+org("Napster")
+org("Nintendo")
+org("Paramount Pictures", "Paramount")

@@ -2,7 +2,7 @@
 //! company`; `claims` as a verb, not `his claims`), and which pattern reads it.
 
 use crate::attribution::cues::{
-    cue_word, CueWord, Stance, AMBIGUOUS, PARTICLES, PARTICLE_OPTIONAL,
+    any_cue_word, cue_word, CueWord, Stance, AMBIGUOUS, PARTICLES, PARTICLE_OPTIONAL,
 };
 use crate::attribution::finder::source::EVIDENCE;
 use crate::attribution::finder::{capitalized, is_close_quote, is_open_quote, is_punct, Finder};
@@ -36,7 +36,7 @@ impl Finder<'_> {
         if capitalized(self.tokens[i].text) {
             return None;
         }
-        let cue = cue_word(word)?;
+        let cue = any_cue_word(word)?;
         let prev = (i > range.start).then(|| self.lower[i - 1].as_str());
         // `the claims`, `Pompeo's comments`: a noun (`He's claiming`: a verb).
         let possessive =

@@ -2,7 +2,7 @@
 //! Khatibzadeh`, not Iran), which are its affiliations, and agents after a cue
 //! (`was denied by the ministry`).
 
-use crate::attribution::cues::{cue_word, QUOTED_ONLY};
+use crate::attribution::cues::{cue_word, QUOTED_ONLY, QUOTE_BOUND};
 use crate::attribution::finder::Finder;
 use crate::attribution::words::{
     is_adverb, is_time_word, DETERMINERS, EXPERT_NOUNS, IRREGULAR_PAST,
@@ -86,9 +86,10 @@ pub(in crate::attribution) fn head_mention<'m>(
     })
 }
 
-/// Whether an attribution stands: a [`QUOTED_ONLY`] cue needs quoted words.
+/// Whether an attribution stands: a [`QUOTED_ONLY`] or [`QUOTE_BOUND`] cue needs quoted
+/// words.
 pub(super) fn speech_continued(a: &Attribution) -> bool {
-    a.direct || !QUOTED_ONLY.contains(&a.cue.lemma)
+    a.direct || !(QUOTED_ONLY.contains(&a.cue.lemma) || QUOTE_BOUND.contains(&a.cue.lemma))
 }
 
 /// Whether `later` is joined to `earlier` by `and`/`or` alone (`West Germany and the
