@@ -399,7 +399,7 @@ pub const QUOTED_ONLY: &[&str] = &["continue"];
 /// laughs): only [`any_cue_word`] knows them, where a cue opens an attribution, and
 /// the attribution stands only with quoted words (`"... come to Louisiana," the
 /// editorial read`, `Hannity interjected: "..."`: PolNeAR marks them; on its train
-/// set, 24 predicted, 22 right). As ordinary cues they cut `the chip ... can read 40
+/// set, 25 predicted, 22 right). As ordinary cues they cut `the chip ... can read 40
 /// encyclopedia volumes` from IBM's words and took `An index reading above 50 pct`
 /// for a speaker.
 pub const QUOTE_BOUND: &[&str] = &["read", "interject", "exclaim", "scream", "muse", "laugh"];
