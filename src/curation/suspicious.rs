@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use super::Outcome;
 use crate::entity::EntityKind;
-use crate::extract::entities::{english_zipf, is_first_name, is_generic_name, parse_thing_label};
+use crate::extract::entities::{
+    english_zipf, is_first_name, is_generic_name, is_initial, parse_thing_label,
+};
 
 /// One listed name and why it looks wrong.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -302,10 +304,6 @@ fn full_name_of_initial<'a>(
     name: &str,
     by_surname: &HashMap<(EntityKind, &str), Vec<(&'a str, u64)>>,
 ) -> Option<(&'a str, u64)> {
-    let is_initial = |word: &str| {
-        let letter = word.strip_suffix('.').unwrap_or(word);
-        letter.chars().count() == 1 && letter.chars().all(char::is_uppercase)
-    };
     let [initial, surname] = name.split_whitespace().collect::<Vec<_>>()[..] else {
         return None;
     };

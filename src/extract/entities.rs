@@ -1026,7 +1026,8 @@ fn resolve(
             // alias table still knows `UNITED NATIONS, March 2 -` as the organization.
             kind = Some(EntityKind::Place);
         }
-        let after = text_of(m.field).get(m.end..).unwrap_or_default();
+        let text = text_of(m.field);
+        let after = text.get(m.end..).unwrap_or_default();
         if words.len() == 1
             && kind == Some(EntityKind::Person)
             && speech_verb_before(&surface, after)
@@ -1048,11 +1049,12 @@ fn resolve(
             // headline's in capitals (`CENTRAL ...`) stays.
             continue;
         }
-        if aliases.lookup(&surface).is_none()
-            && (FORMATS_AND_HOLIDAYS.contains(&surface.to_lowercase().as_str())
-                || (matches!(kind, Some(EntityKind::Person | EntityKind::Org))
-                    && tail_of_a_longer_name(text_of(m.field), m.start, &words)))
-        {
+        let no_name = FORMATS_AND_HOLIDAYS
+            .iter()
+            .any(|word| word.eq_ignore_ascii_case(&surface))
+            || (matches!(kind, Some(EntityKind::Person | EntityKind::Org))
+                && tail_of_a_longer_name(text, m.start, &words));
+        if no_name && aliases.lookup(&surface).is_none() {
             continue;
         }
         if let Some(place) = place_of_longer_demonym(&words, kind, after) {
@@ -1135,7 +1137,6 @@ fn resolve(
         }
         // Wire state abbreviations (`Calif.`, `N.Y.`; a bare `Conn` only when tagged as
         // a place; `ILL.`, `W. Va.` only after a city) are places in their state.
-        let text = if m.field == "title" { title } else { body };
         let after_comma = text[..m.start].trim_end().ends_with(',');
         let period_only = kind != Some(EntityKind::Place) && !after_comma;
         let state = canonical::state_for(&surface, period_only)
@@ -1658,7 +1659,10 @@ fn title_case(lower: &str) -> String {
 /// `Said` stays where a name follows (`Mana Said al-Oteiba`) or it ends a clause.
 fn speech_verb_before(word: &str, after: &str) -> bool {
     const SPEECH_VERBS: [&str; 3] = ["said", "says", "told"];
-    SPEECH_VERBS.contains(&word.to_lowercase().as_str()) && next_word_lower_case(after)
+    SPEECH_VERBS
+        .iter()
+        .any(|verb| verb.eq_ignore_ascii_case(word))
+        && next_word_lower_case(after)
 }
 
 /// Formats, a system, a computer and holidays that the tagger takes for organizations,
@@ -1802,13 +1806,7 @@ fn names_no_one(words: &[String]) -> bool {
         });
     static PARTY_AND_STATE: LazyLock<Regex> =
         LazyLock::new(|| super::dates::re(r"^[DRI]-[A-Z][A-Za-z.]*$"));
-    let lone_initial = match words {
-        [word] => {
-            let letter = word.strip_suffix('.').unwrap_or(word);
-            letter.chars().count() == 1 && letter.chars().all(char::is_uppercase)
-        }
-        _ => false,
-    };
+    let lone_initial = matches!(words, [word] if is_initial(word));
     // `Philippine Investment Notes, PINs,`: a plural of an abbreviation is things.
     let plural_acronym = matches!(words, [word] if plural_acronym_stem(word).is_some());
     lone_initial
@@ -2688,6 +2686,13 @@ fn listed_with_places(
 /// word names nobody in particular.
 pub fn is_first_name(word: &str) -> bool {
     LEXICON.lists(word, List::FirstName)
+}
+
+/// One capital letter, with or without its period (`B`, `D.`): a first name cut to
+/// its initial (`D O'Callaghan` on a team sheet), or a rating (`rated B.`).
+pub fn is_initial(word: &str) -> bool {
+    let letter = word.strip_suffix('.').unwrap_or(word);
+    letter.chars().count() == 1 && letter.chars().all(char::is_uppercase)
 }
 
 fn is_known_place(word: &str) -> bool {
