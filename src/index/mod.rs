@@ -13,6 +13,7 @@ pub mod manifest;
 pub mod ownership;
 pub mod schema;
 pub mod sentences;
+pub mod stemming;
 pub mod write;
 
 use std::fs;
@@ -96,6 +97,7 @@ impl DatelineIndex {
             reason: e.to_string(),
         };
         let index = Index::open_in_dir(path).map_err(corrupt)?;
+        stemming::register(&index);
         // A reader opens every segment file and checks its footer, so a truncated or
         // missing file is reported here, with the fix, not midway through a query.
         index.reader().map_err(corrupt)?;
@@ -132,6 +134,7 @@ impl DatelineIndex {
             "creating the index at {}",
             path.display()
         )))?;
+        stemming::register(&index);
         Ok(DatelineIndex {
             index,
             fields: Fields::resolve(&schema)?,
