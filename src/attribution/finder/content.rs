@@ -12,6 +12,7 @@ use crate::attribution::words::{
     DETERMINERS, FINITE_AUXILIARIES, PRONOUNS, QUOTE_SENTENCES,
 };
 use crate::attribution::Place;
+use std::ops::Deref;
 
 impl Finder<'_> {
     /// Content after a source-first cue ending at `cue_end`: (from, to, direct).
@@ -33,9 +34,9 @@ impl Finder<'_> {
             let pronoun = self
                 .lower
                 .get(that + 1)
-                .is_none_or(|w| matches!(w.as_str(), "." | "?" | "!" | ";"));
+                .is_none_or(|w| matches!(w.as_ref(), "." | "?" | "!" | ";"));
             let clause_before = |j: usize| {
-                let w = self.lower[j].as_str();
+                let w = self.lower[j].as_ref();
                 FINITE_AUXILIARIES.contains(&w) || self.looks_finite_verb(j)
             };
             // `nobody can argue with that.`, `would tell you that.`, `can't ask for
@@ -46,7 +47,7 @@ impl Finder<'_> {
             }
             let between_clean = !pronoun
                 && (from..that).all(|j| {
-                    !matches!(self.lower[j].as_str(), "," | "\"" | "“" | "”" | ":")
+                    !matches!(self.lower[j].as_ref(), "," | "\"" | "“" | "”" | ":")
                         && !clause_before(j)
                 });
             if between_clean {
@@ -62,7 +63,7 @@ impl Finder<'_> {
             while from < range.end
                 && !is_punct(&self.lower[from])
                 && !matches!(
-                    self.lower[from].as_str(),
+                    self.lower[from].as_ref(),
                     "that" | "he" | "she" | "they" | "it" | "we" | "i"
                 )
                 && from - cue_end < 6
@@ -72,7 +73,7 @@ impl Finder<'_> {
         }
         // `said on Tuesday`, `said in a statement`, `:`.
         loop {
-            match self.lower.get(from).map(String::as_str) {
+            match self.lower.get(from).map(Deref::deref) {
                 Some(",") | Some(":") | Some("that") => from += 1,
                 Some("on") | Some("last")
                     if self.lower.get(from + 1).is_some_and(|w| is_time_word(w)) =>
@@ -144,8 +145,8 @@ impl Finder<'_> {
             if quoted || bracketed {
                 return false;
             }
-            let next = self.lower.get(j + 1).map(String::as_str);
-            match self.lower[j].as_str() {
+            let next = self.lower.get(j + 1).map(Deref::deref);
+            match self.lower[j].as_ref() {
                 // (`($3.2bn; £1.7bn)` is one sum: brackets are skipped above.)
                 ";" => true,
                 // A pair of dashes sets off an aside inside what was said: `the
@@ -162,7 +163,7 @@ impl Finder<'_> {
                 "," if next == Some("and") => self
                     .lower
                     .get(j + 2)
-                    .is_some_and(|w| PRONOUNS.contains(&w.as_str())),
+                    .is_some_and(|w| PRONOUNS.contains(&w.as_ref())),
                 // `..., saying ...`, `..., calling it ...`: the speaker's next
                 // attribution.
                 "," if next.is_some_and(|w| w.ends_with("ing") && cue_word(w).is_some()) => true,
@@ -185,17 +186,17 @@ impl Finder<'_> {
             .take_while(|&j| {
                 !is_punct(&self.lower[j])
                     && !matches!(
-                        self.lower[j].as_str(),
+                        self.lower[j].as_ref(),
                         "that" | "he" | "she" | "they" | "it" | "we" | "i"
                     )
             })
-            .filter(|&j| AUDIENCE_NOUNS.contains(&self.lower[j].as_str()))
+            .filter(|&j| AUDIENCE_NOUNS.contains(&self.lower[j].as_ref()))
             .last()?
             + 1;
         let where_phrase = self
             .lower
             .get(end)
-            .is_some_and(|w| matches!(w.as_str(), "on" | "in" | "at" | "about" | "of" | "for"));
+            .is_some_and(|w| matches!(w.as_ref(), "on" | "in" | "at" | "about" | "of" | "for"));
         if !where_phrase {
             // `told the Argentine newspaper Clarin it would`: the audience's name
             // follows its noun, before the content's subject pronoun.
@@ -206,7 +207,7 @@ impl Finder<'_> {
             let pronoun_follows = name_end > end
                 && self.lower.get(name_end).is_some_and(|w| {
                     matches!(
-                        w.as_str(),
+                        w.as_ref(),
                         "that" | "he" | "she" | "they" | "it" | "we" | "i"
                     )
                 });
@@ -224,14 +225,14 @@ impl Finder<'_> {
         if self
             .lower
             .get(j)
-            .is_some_and(|w| matches!(w.as_str(), "the" | "a"))
+            .is_some_and(|w| matches!(w.as_ref(), "the" | "a"))
         {
             j += 1;
         }
         let name_from = j;
         while j < limit
             && (capitalized(self.tokens[j].text)
-                || (j > name_from && matches!(self.lower[j].as_str(), "and" | "of" | "&" | "'s")))
+                || (j > name_from && matches!(self.lower[j].as_ref(), "and" | "of" | "&" | "'s")))
         {
             j += 1;
         }
@@ -242,7 +243,7 @@ impl Finder<'_> {
     /// the `that` a determiner inside the content, not the start of the content.
     /// A lowercase verb-like word after a name or a pronoun counts.
     pub(super) fn looks_finite_verb(&self, j: usize) -> bool {
-        let w = self.lower[j].as_str();
+        let w = self.lower[j].as_ref();
         let t = self.tokens[j].text;
         if capitalized(t) {
             return false;
@@ -250,7 +251,7 @@ impl Finder<'_> {
         // Its subject: a name or a pronoun (`a statement released on` has none).
         let after_subject = j > 0
             && (capitalized(self.tokens[j - 1].text)
-                || PRONOUNS.contains(&self.lower[j - 1].as_str()));
+                || PRONOUNS.contains(&self.lower[j - 1].as_ref()));
         after_subject && (past_or_cue(w) || FINITE_AUXILIARIES.contains(&w))
     }
 
@@ -259,7 +260,7 @@ impl Finder<'_> {
     /// cue's content. Not at `from` itself: `denied and condemned it` keeps its words.
     pub(super) fn coordinated_cue(&self, from: usize, end: usize) -> Option<usize> {
         (from + 1..end).find(|&j| {
-            if !matches!(self.lower[j].as_str(), "and" | "but") {
+            if !matches!(self.lower[j].as_ref(), "and" | "but") {
                 return false;
             }
             let mut k = j + 1;
@@ -270,7 +271,7 @@ impl Finder<'_> {
                 && !capitalized(self.tokens[k].text)
                 && !self.lower[k].ends_with("ing")
                 && cue_word(&self.lower[k]).is_some()
-                && !AMBIGUOUS.contains(&self.lower[k].as_str())
+                && !AMBIGUOUS.contains(&self.lower[k].as_ref())
         })
     }
 
@@ -305,7 +306,7 @@ impl Finder<'_> {
         // speaker the words before are the speaker's own clause, not what was said.
         // (`..., and he said.` keeps the clause before its comma.)
         let conjoined = end >= range.start + 2
-            && matches!(self.lower[end - 1].as_str(), "and" | "but")
+            && matches!(self.lower[end - 1].as_ref(), "and" | "but")
             && self.lower[end - 2] == ",";
         if close == end && !conjoined && !is_close_quote(self.tokens[end - 1].text) {
             // `..., which he denies.`, `..., a charge the company denies.`: an object
@@ -336,11 +337,11 @@ impl Finder<'_> {
                 "idea",
                 "point",
             ];
-            let after = self.lower[comma + 1].as_str();
+            let after = self.lower[comma + 1].as_ref();
             let points_back = (after == "which" && end == comma + 2)
                 || (matches!(after, "a" | "an" | "the")
                     && end == comma + 3
-                    && THINGS_SAID.contains(&self.lower[comma + 2].as_str()));
+                    && THINGS_SAID.contains(&self.lower[comma + 2].as_ref()));
             return if points_back {
                 self.trimmed(range.start, comma)
             } else {
@@ -363,7 +364,7 @@ impl Finder<'_> {
             })
             .is_some_and(|(v, t)| {
                 !capitalized(t.text)
-                    && (FINITE_AUXILIARIES.contains(&self.lower[v].as_str())
+                    && (FINITE_AUXILIARIES.contains(&self.lower[v].as_ref())
                         || past_or_cue(&self.lower[v]))
             })
     }
@@ -425,7 +426,7 @@ impl Finder<'_> {
             mark -= 1;
         }
         // `missing.” Trump said.` ends the quote's sentence with a period, too.
-        let asks = matches!(self.lower[mark].as_str(), "?" | "!" | ".");
+        let asks = matches!(self.lower[mark].as_ref(), "?" | "!" | ".");
         if !is_close_quote(self.tokens[close].text) || !asks {
             return None;
         }
@@ -546,7 +547,7 @@ impl Finder<'_> {
         // The first clause decides (`all such charges, and did so again`).
         let clause_end = (from..to).find(|j| self.lower[*j] == ",").unwrap_or(to);
         let words: Vec<&str> = (from..clause_end.min(from + 4))
-            .map(|j| self.lower[j].as_str())
+            .map(|j| self.lower[j].as_ref())
             .collect();
         let pronoun = |w: &str| matches!(w, "it" | "this" | "that" | "them");
         let names_a_charge = |rest: &[&str]| {
@@ -559,7 +560,7 @@ impl Finder<'_> {
             // must pay`, `it` opens a clause of its own and points nowhere.
             [first, rest @ ..] if pronoun(first) && !names_a_charge(rest) => (from + 1..clause_end)
                 .all(|j| {
-                    let w = self.lower[j].as_str();
+                    let w = self.lower[j].as_ref();
                     is_adverb(w) || is_time_word(w) || is_punct(w)
                 }),
             // `all such charges`, `the accusations`, `these claims`.

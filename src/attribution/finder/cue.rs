@@ -11,14 +11,15 @@ use crate::attribution::words::{
     DETERMINERS, PRONOUNS,
 };
 use crate::attribution::Attribution;
+use std::ops::Deref;
 
 impl Finder<'_> {
     /// A cue starting at token `i` of sentence `s`, with its attribution; and the
     /// token to look from next.
     pub(super) fn attribution_at(&self, s: usize, i: usize) -> Option<(Attribution, usize)> {
         let range = self.sentences[s].clone();
-        let word = self.lower[i].as_str();
-        if word == "according" && self.lower.get(i + 1).map(String::as_str) == Some("to") {
+        let word = self.lower[i].as_ref();
+        if word == "according" && self.lower.get(i + 1).map(Deref::deref) == Some("to") {
             return self.according_to(s, i);
         }
         if word == ":" {
@@ -37,7 +38,7 @@ impl Finder<'_> {
             return None;
         }
         let cue = any_cue_word(word)?;
-        let prev = (i > range.start).then(|| self.lower[i - 1].as_str());
+        let prev = (i > range.start).then(|| self.lower[i - 1].as_ref());
         // `the claims`, `Pompeo's comments`: a noun (`He's claiming`: a verb).
         let possessive =
             |p: &str| (p == "'s" || p == "’s") && !self.progressive(i, i + 1, range.end, cue.lemma);
@@ -79,7 +80,7 @@ impl Finder<'_> {
         let mut cue_end = i + 1;
         let mut cue = cue;
         if let Some((_, particles)) = PARTICLES.iter().find(|(l, _)| *l == cue.lemma) {
-            let next = self.lower.get(i + 1).map(String::as_str).unwrap_or("");
+            let next = self.lower.get(i + 1).map(Deref::deref).unwrap_or("");
             if particles.contains(&next) {
                 cue_end = i + 2;
             } else if PARTICLE_OPTIONAL.contains(&cue.lemma) {
@@ -148,7 +149,7 @@ impl Finder<'_> {
             && self
                 .lower
                 .get(i + 2)
-                .is_some_and(|w| DUTIES.contains(&w.as_str()));
+                .is_some_and(|w| DUTIES.contains(&w.as_ref()));
         if duty {
             return None;
         }
@@ -159,7 +160,7 @@ impl Finder<'_> {
             && self
                 .lower
                 .get(i + 2)
-                .is_some_and(|w| matches!(w.as_str(), "be" | "have"));
+                .is_some_and(|w| matches!(w.as_ref(), "be" | "have"));
         let reduced_passive_to = to_be
             && matches!(
                 word,
@@ -210,7 +211,7 @@ impl Finder<'_> {
             "breaks",
         ];
         let conceded_score = cue.lemma == "concede"
-            && (i + 1..(i + 4).min(range.end)).any(|j| SCORES.contains(&self.lower[j].as_str()));
+            && (i + 1..(i + 4).min(range.end)).any(|j| SCORES.contains(&self.lower[j].as_ref()));
         if conceded_score {
             return None;
         }
@@ -238,7 +239,7 @@ impl Finder<'_> {
             || (cue.lemma == "show" && !self.after_evidence(i)))
             && (i + 1..(i + 6).min(range.end))
                 .take_while(|j| !is_punct(&self.lower[*j]) && !self.looks_like_verb(*j))
-                .any(|j| RESULTS.contains(&self.lower[j].as_str()));
+                .any(|j| RESULTS.contains(&self.lower[j].as_ref()));
         if posted_result {
             return None;
         }
@@ -262,7 +263,7 @@ impl Finder<'_> {
         let declared_act = cue.lemma == "declare"
             && (i + 1..(i + 7).min(range.end))
                 .take_while(|j| !is_punct(&self.lower[*j]) && !self.looks_like_verb(*j))
-                .any(|j| DECLARED_ACTS.contains(&self.lower[j].as_str()));
+                .any(|j| DECLARED_ACTS.contains(&self.lower[j].as_ref()));
         if declared_act {
             return None;
         }
@@ -271,7 +272,7 @@ impl Finder<'_> {
             && self
                 .lower
                 .get(i + 1)
-                .is_some_and(|w| matches!(w.as_str(), "on" | "in" | "at" | "inside" | "near"));
+                .is_some_and(|w| matches!(w.as_ref(), "on" | "in" | "at" | "inside" | "near"));
         if placed {
             return None;
         }
@@ -365,7 +366,7 @@ impl Finder<'_> {
                 && self
                     .lower
                     .get(cue_end)
-                    .is_some_and(|w| NAMED_PRONOUNS.contains(&w.as_str()))
+                    .is_some_and(|w| NAMED_PRONOUNS.contains(&w.as_ref()))
                 && (self.relative_antecedent(s, i).is_some()
                     || self.coordinated_subject(s, i).is_some())
         };
@@ -389,7 +390,7 @@ impl Finder<'_> {
         if i <= sentence_start {
             return false;
         }
-        let prev = self.lower[i - 1].as_str();
+        let prev = self.lower[i - 1].as_ref();
         // (`Mr Prior remarks`: a name.)
         let adjective = matches!(prev, "previous" | "recent" | "prior" | "latest" | "initial");
         if adjective && !capitalized(self.tokens[i - 1].text) {
@@ -421,7 +422,7 @@ impl Finder<'_> {
         MODIFYING.contains(&self.tokens[i - 1].text)
             && i >= sentence_start + 2
             && matches!(
-                self.lower[i - 2].as_str(),
+                self.lower[i - 2].as_ref(),
                 "the" | "a" | "an" | "its" | "their" | "our" | "his" | "my" | "your" | "'s" | "’s"
             )
     }
@@ -431,14 +432,14 @@ impl Finder<'_> {
     pub(super) fn after_evidence(&self, i: usize) -> bool {
         self.modifiers_start(0, i)
             .checked_sub(1)
-            .is_some_and(|b| EVIDENCE.contains(&self.lower[b].as_str()))
+            .is_some_and(|b| EVIDENCE.contains(&self.lower[b].as_ref()))
     }
 
     /// `a poll shows Sanders leading`, `fundraising reports show`, `the survey
     /// finds`: a record speaks through `show` or `find`, which after any other noun
     /// are too often something else (`the show`, `finds` as a noun) to be a cue.
     pub(super) fn evidence_shows(&self, i: usize) -> bool {
-        matches!(self.lower[i].as_str(), "show" | "shows" | "find" | "finds")
+        matches!(self.lower[i].as_ref(), "show" | "shows" | "find" | "finds")
             && self.after_evidence(i)
     }
 
@@ -447,8 +448,8 @@ impl Finder<'_> {
     /// `would be counter to the work` (an adjective), `I find myself lying` (a state),
     /// `the ruling could threaten production` (a danger).
     fn deed_not_word(&self, cue_end: usize, lemma: &str) -> bool {
-        let next = self.lower.get(cue_end).map_or("", String::as_str);
-        let after_next = self.lower.get(cue_end + 1).map_or("", String::as_str);
+        let next = self.lower.get(cue_end).map_or("", Deref::deref);
+        let after_next = self.lower.get(cue_end + 1).map_or("", Deref::deref);
         match lemma {
             // `agreed to the plan`, `agreed to pay` and `OPEC agreed this weekend in
             // Vienna on an output ceiling` are deals; `agreed that` and `agreed with`
@@ -461,7 +462,7 @@ impl Finder<'_> {
                         .any(|j| {
                             self.lower[j] == "on"
                                 && self.lower.get(j + 1).is_some_and(|w| {
-                                    matches!(w.as_str(), "a" | "an" | "the" | "new")
+                                    matches!(w.as_ref(), "a" | "an" | "the" | "new")
                                 })
                         })
             }
@@ -490,7 +491,7 @@ impl Finder<'_> {
                 ];
                 !(matches!(next, "to" | "that")
                     || (cue_end..self.lower.len().min(cue_end + 4))
-                        .any(|j| THREATS.contains(&self.lower[j].as_str())))
+                        .any(|j| THREATS.contains(&self.lower[j].as_ref())))
             }
             "counter" => next == "to",
             "find" => {
@@ -582,7 +583,7 @@ impl Finder<'_> {
         }
         let mut j = i;
         while let Some(before) = j.checked_sub(1) {
-            match self.lower[before].as_str() {
+            match self.lower[before].as_ref() {
                 "is" | "are" | "was" | "were" | "am" | "been" | "'re" | "’re" | "'m" | "’m" => {
                     return true
                 }
@@ -618,7 +619,7 @@ impl Finder<'_> {
     pub(super) fn after_be(&self, i: usize) -> bool {
         let mut j = i;
         while let Some(before) = j.checked_sub(1) {
-            let w = self.lower[before].as_str();
+            let w = self.lower[before].as_ref();
             if matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being") {
                 return true;
             }
@@ -658,7 +659,7 @@ impl Finder<'_> {
             "team",
             "opponents",
         ];
-        let word = |j: usize| self.lower.get(j).map(String::as_str).unwrap_or("");
+        let word = |j: usize| self.lower.get(j).map(Deref::deref).unwrap_or("");
         let next = word(cue_end);
         // `was also denied`: the passive's auxiliary may stand a few words back.
         let passive = (i.saturating_sub(3)..i)
@@ -753,8 +754,8 @@ impl Finder<'_> {
         // The object's head within its first few words (`a stockholder's request`).
         (cue_end..(cue_end + 5).min(self.tokens.len()))
             .take_while(|j| !is_punct(&self.lower[*j]))
-            .take_while(|j| !matches!(self.lower[*j].as_str(), "that" | "of" | "to" | "for" | "by"))
-            .any(|j| REQUESTS.contains(&self.lower[j].as_str()))
+            .take_while(|j| !matches!(self.lower[*j].as_ref(), "that" | "of" | "to" | "for" | "by"))
+            .any(|j| REQUESTS.contains(&self.lower[j].as_ref()))
     }
 
     /// True when the token before `i` (after auxiliaries) can end a speaker: a name or
@@ -763,14 +764,14 @@ impl Finder<'_> {
     /// modifier (`terrorist attacks`).
     pub(super) fn speaker_ends_at(&self, i: usize) -> bool {
         let mut j = i;
-        while j > 0 && AUXILIARIES.contains(&self.lower[j - 1].as_str()) {
+        while j > 0 && AUXILIARIES.contains(&self.lower[j - 1].as_ref()) {
             j -= 1;
         }
         if j == i && self.nationality_before_noun(i) {
             return false;
         }
         j > 0 && {
-            let w = self.lower[j - 1].as_str();
+            let w = self.lower[j - 1].as_ref();
             PRONOUNS.contains(&w)
                 || (capitalized(self.tokens[j - 1].text) && !DETERMINERS.contains(&w))
                 || (j < i
@@ -838,14 +839,14 @@ impl Finder<'_> {
             "at", "of", "over", "against", "about", "on", "to", "by", "with", "from", "for",
             "despite", "amid", "after", "into",
         ];
-        if !PLURAL_NOUNS.contains(&self.lower[i].as_str()) {
+        if !PLURAL_NOUNS.contains(&self.lower[i].as_ref()) {
             return false;
         }
         let mut j = i;
         while j > sentence_start && capitalized(self.tokens[j - 1].text) {
             j -= 1;
         }
-        j < i && j > sentence_start && BEFORE_NAME.contains(&self.lower[j - 1].as_str())
+        j < i && j > sentence_start && BEFORE_NAME.contains(&self.lower[j - 1].as_ref())
     }
 
     /// `below estimates`, `beat forecasts`, `according to preliminary central bank
@@ -905,12 +906,12 @@ impl Finder<'_> {
             "suggested",
             "put",
         ];
-        let word = self.lower[i].as_str();
+        let word = self.lower[i].as_ref();
         if !NOUN_FORMS.contains(&word) || i == sentence_start {
             return false;
         }
-        let prev = self.lower[i - 1].as_str();
-        let next = self.lower.get(i + 1).map_or("", String::as_str);
+        let prev = self.lower[i - 1].as_ref();
+        let next = self.lower.get(i + 1).map_or("", Deref::deref);
         if BEFORE_NOUN.contains(&prev)
             || (cue_word(prev).is_some() && !capitalized(self.tokens[i - 1].text))
         {
@@ -924,7 +925,7 @@ impl Finder<'_> {
         }
         let mut j = i;
         while j > sentence_start && i - j < 4 {
-            let w = self.lower[j - 1].as_str();
+            let w = self.lower[j - 1].as_ref();
             if DETERMINERS.contains(&w) || BEFORE_NOUN.contains(&w) || w == "to" {
                 return true;
             }
@@ -963,7 +964,7 @@ impl Finder<'_> {
             return false;
         }
         let adjective = self.tokens[i - 1].text;
-        let before = self.lower[i - 2].as_str();
+        let before = self.lower[i - 2].as_ref();
         let nationality = capitalized(adjective)
             && adjective.chars().count() > 4
             && ["ian", "an", "ese", "i", "ish"]
@@ -988,12 +989,12 @@ impl Finder<'_> {
             return false;
         };
         let opened = (cue_end..=from).any(|j| {
-            matches!(self.lower[j].as_str(), "that" | ":") || is_open_quote(self.tokens[j].text)
+            matches!(self.lower[j].as_ref(), "that" | ":") || is_open_quote(self.tokens[j].text)
         });
         if opened {
             return true;
         }
-        let adverbial = (ADVERBIAL_OPENERS.contains(&first.as_str()) || is_time_word(first))
+        let adverbial = (ADVERBIAL_OPENERS.contains(&first.as_ref()) || is_time_word(first))
             && to - from <= ADVERBIAL_TOKENS;
         !in_sentence && !adverbial
     }

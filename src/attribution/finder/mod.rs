@@ -9,6 +9,7 @@ use crate::attribution::words::is_time_word;
 use crate::attribution::{Attribution, Source, Span};
 use crate::extract::entities::Mention;
 use crate::extract::tokenize::{sentences, tokenize, Token};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 mod content;
@@ -140,13 +141,25 @@ fn is_dash(word: &str) -> bool {
     matches!(word, "-" | "--" | "—" | "–")
 }
 
+/// `word` as `str::to_lowercase` gives it, borrowed when that changes nothing: an
+/// ASCII word without capitals (other scripts take the full rules).
+fn lowercased(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
 /// The attributions of one field.
 pub(super) struct Finder<'a> {
     field: &'static str,
     text: &'a str,
     tokens: Vec<Token<'a>>,
     sentences: Vec<std::ops::Range<usize>>,
-    lower: Vec<String>,
+    /// Each token lowercased: borrowed from the text when it has no capital (most
+    /// words), so the finder allocates only for capitalized tokens.
+    lower: Vec<Cow<'a, str>>,
     chars: Chars,
     mentions: &'a [&'a Mention],
     /// How many paragraphs each `LABEL:` opens (up to four words before the colon),
@@ -162,7 +175,7 @@ impl<'a> Finder<'a> {
     ) -> Finder<'a> {
         let tokens = tokens_with_doubled_quotes(text);
         let sentences = sentences(&tokens);
-        let lower = tokens.iter().map(|t| t.text.to_lowercase()).collect();
+        let lower = tokens.iter().map(|t| lowercased(t.text)).collect();
         Finder {
             field,
             text,
@@ -372,8 +385,8 @@ impl<'a> Finder<'a> {
         if !is_open_quote(self.tokens[j].text) || self.tokens[j].paragraph_start {
             return None;
         }
-        let ends_sentence = |k: usize| matches!(self.lower[k].as_str(), "." | "?" | "!");
-        let before = j.checked_sub(1).map(|k| self.lower[k].as_str());
+        let ends_sentence = |k: usize| matches!(self.lower[k].as_ref(), "." | "?" | "!");
+        let before = j.checked_sub(1).map(|k| self.lower[k].as_ref());
         let new_sentence = self.sentences.iter().any(|r| r.start == j)
             || j.checked_sub(1).is_some_and(ends_sentence)
             || (before.is_some_and(is_close_quote) && j.checked_sub(2).is_some_and(ends_sentence));

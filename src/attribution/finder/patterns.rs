@@ -15,6 +15,7 @@ use crate::attribution::words::{
 use crate::attribution::{Attribution, Cue};
 use crate::entity::EntityKind;
 use std::collections::HashMap;
+use std::ops::Deref;
 
 impl Finder<'_> {
     /// `SPEAKER [aux] CUE [that] CONTENT`.
@@ -42,7 +43,7 @@ impl Finder<'_> {
         let passive = !self.lower[i].ends_with("ing")
             && be_at.is_some_and(|j| {
                 matches!(
-                    self.lower[j].as_str(),
+                    self.lower[j].as_ref(),
                     "was" | "were" | "been" | "being" | "be" | "is" | "are"
                 )
             });
@@ -120,14 +121,14 @@ impl Finder<'_> {
         // `I think`, `we believe`: an opinion voiced inside someone's quote, not an
         // attribution of its own.
         let first_person = source.is_some_and(|(from, to)| {
-            to - from == 1 && matches!(self.lower[from].as_str(), "i" | "we" | "you")
+            to - from == 1 && matches!(self.lower[from].as_ref(), "i" | "we" | "you")
         });
         if first_person && cue.stance == Stance::Believe {
             return None;
         }
         // `Something tells me`: an indefinite pronoun speaks only in idioms.
         let indefinite = source.is_some_and(|(from, to)| {
-            to - from == 1 && INDEFINITE_PRONOUNS.contains(&self.lower[from].as_str())
+            to - from == 1 && INDEFINITE_PRONOUNS.contains(&self.lower[from].as_ref())
         });
         if indefinite {
             return None;
@@ -154,7 +155,7 @@ impl Finder<'_> {
             && closing < cue_end + 3
             && (is_time_word(&self.lower[closing])
                 || matches!(
-                    self.lower[closing].as_str(),
+                    self.lower[closing].as_ref(),
                     "this" | "last" | "on" | "late"
                 ))
         {
@@ -172,7 +173,7 @@ impl Finder<'_> {
             && self
                 .lower
                 .get(closing)
-                .is_some_and(|w| matches!(w.as_str(), "," | "." | ";"));
+                .is_some_and(|w| matches!(w.as_ref(), "," | "." | ";"));
         // `The Tories, he said, can cut crime`: the sentence goes on after the speaker
         // and cue set in its middle, and what was said is all of it.
         let medial = before_speaker.is_some_and(|(_, _, direct)| !direct)
@@ -310,14 +311,14 @@ impl Finder<'_> {
         // past those, `as saying` belongs to someone else's words.
         let as_at = (cue_end..range.end.min(cue_end + 14))
             .take_while(|&j| {
-                !matches!(self.lower[j].as_str(), ":" | ";") && !is_quote(self.tokens[j].text)
+                !matches!(self.lower[j].as_ref(), ":" | ";") && !is_quote(self.tokens[j].text)
             })
             .find(|&j| {
                 self.lower[j] == "as"
                     && self
                         .lower
                         .get(j + 1)
-                        .is_some_and(|w| matches!(w.as_str(), "saying" | "stating" | "telling"))
+                        .is_some_and(|w| matches!(w.as_ref(), "saying" | "stating" | "telling"))
             })?;
         let saying_end = as_at + 2;
         // The object of an active `quoted X as saying`: a phrase of its own, not the
@@ -340,7 +341,7 @@ impl Finder<'_> {
             }
         };
         // `as telling Labour members he wants ...`: the addressee is no part of it.
-        let reported = match self.lower[as_at + 1].as_str() {
+        let reported = match self.lower[as_at + 1].as_ref() {
             "telling" => cue_word("told").unwrap_or(cue),
             _ => cue,
         };
@@ -370,7 +371,7 @@ impl Finder<'_> {
             "during", "against", "without", "within", "among", "through", "since", "until", "upon",
             "onto",
         ];
-        let Some(first) = self.lower.get(j).map(String::as_str) else {
+        let Some(first) = self.lower.get(j).map(Deref::deref) else {
             return false;
         };
         let to_a_noun = first == "to"
@@ -411,7 +412,7 @@ impl Finder<'_> {
         let mut j = from;
         while j > lowest {
             j -= 1;
-            let w = self.lower[j].as_str();
+            let w = self.lower[j].as_ref();
             // `Officials from France, Britain and Canada said`: a list's comma, and
             // the name before it.
             if w == "," && self.continues_a_list(j, from, floor) {
@@ -428,11 +429,11 @@ impl Finder<'_> {
                 let joined = list_start.is_none() && phrase.clone().any(|k| self.lower[k] == "and");
                 let placed = phrase.clone().any(|k| {
                     matches!(
-                        self.lower[k].as_str(),
+                        self.lower[k].as_ref(),
                         "in" | "on" | "at" | "to" | "by" | "from"
                     )
                 });
-                let opens_clause = matches!(self.lower[j + 1].as_str(), "and" | "but" | "or");
+                let opens_clause = matches!(self.lower[j + 1].as_ref(), "and" | "but" | "or");
                 let ok = j + 1 < from && !opens_clause && !(joined && placed);
                 return if ok { Some(j + 1) } else { list_start };
             }
@@ -523,7 +524,7 @@ impl Finder<'_> {
             return false;
         }
         let t = self.tokens[j].text;
-        let w = self.lower[j].as_str();
+        let w = self.lower[j].as_ref();
         t.chars().all(|c| c.is_alphabetic()) && !w.ends_with("ing") && !OPENERS.contains(&w)
     }
 
@@ -540,7 +541,7 @@ impl Finder<'_> {
         let range = self.sentences[s].clone();
         // `..., told Mr Hain`: a verb that names its addressee next never inverts; nor
         // does a word that is as often a noun (`"attack mongrel" shows Labour is`).
-        if ADDRESSEE_CUES.contains(&cue.lemma) || AMBIGUOUS.contains(&self.lower[i].as_str()) {
+        if ADDRESSEE_CUES.contains(&cue.lemma) || AMBIGUOUS.contains(&self.lower[i].as_ref()) {
             return None;
         }
         let (from, to) = self.noun_phrase_after(cue_end, range.end)?;
@@ -590,14 +591,14 @@ impl Finder<'_> {
             "merely",
             "just",
         ];
-        let first = self.lower[from].as_str();
+        let first = self.lower[from].as_ref();
         // `Lord Coe, admitted he would never dream of ...`: a pronoun with words after
         // it is a clause's subject; `..., said he.` alone is a speaker.
-        let clause = (from..to).any(|j| FINITE_AUXILIARIES.contains(&self.lower[j].as_str()))
+        let clause = (from..to).any(|j| FINITE_AUXILIARIES.contains(&self.lower[j].as_ref()))
             || (PRONOUNS.contains(&first) && to > from + 1);
         // `said the talks would resume`: `talks` ended the phrase as a cue, leaving
         // only its article.
-        let only_articles = (from..to).all(|j| DETERMINERS.contains(&self.lower[j].as_str()));
+        let only_articles = (from..to).all(|j| DETERMINERS.contains(&self.lower[j].as_ref()));
         // `said talks went on`, `said profits jumped`, `said the campaign raised money`,
         // `said February car sales fell six pct`: a subject and its past verb (`Ford
         // of Canada, 90 pct-owned by Ford, said ...` reads so; `said Paine Webber
@@ -613,7 +614,7 @@ impl Finder<'_> {
             {
                 before -= 1;
             }
-            let before = self.lower[before].as_str();
+            let before = self.lower[before].as_ref();
             // `said a senior official involved in the talks`: after a person's role
             // in a phrase opened by an article, a participle and its preposition
             // describe them.
@@ -621,7 +622,7 @@ impl Finder<'_> {
                 && word.ends_with("ed")
                 && (ONE_PERSON_ROLES.contains(&before) || PEOPLE_NOUNS.contains(&before))
                 && self.lower.get(k + 1).is_some_and(|w| {
-                    matches!(w.as_str(), "in" | "with" | "at" | "on" | "for" | "by")
+                    matches!(w.as_ref(), "in" | "with" | "at" | "on" | "for" | "by")
                 });
             word.chars().next().is_some_and(char::is_lowercase)
                 && (IRREGULAR_PAST.contains(&word) || (word.len() > 4 && word.ends_with("ed")))
@@ -638,7 +639,7 @@ impl Finder<'_> {
         {
             return false;
         }
-        match self.lower.get(to).map(String::as_str) {
+        match self.lower.get(to).map(Deref::deref) {
             None => true,
             Some(w) => {
                 w != "that"
@@ -707,7 +708,7 @@ impl Finder<'_> {
             && capitalized(words[0].text)
             && !self.lower[from..i]
                 .iter()
-                .any(|w| LABELS.contains(&w.as_str()));
+                .any(|w| LABELS.contains(&w.as_ref()));
         if !named {
             return self.name_colon_quote(s, i);
         }
@@ -893,12 +894,12 @@ impl Finder<'_> {
         let mut next = to;
         while next < range.end
             && (is_time_word(&self.lower[next])
-                || matches!(self.lower[next].as_str(), "this" | "last" | "on"))
+                || matches!(self.lower[next].as_ref(), "this" | "last" | "on"))
         {
             next += 1;
         }
         if matches!(
-            self.lower.get(next).map(String::as_str),
+            self.lower.get(next).map(Deref::deref),
             Some("from" | "by" | "of")
         ) {
             if let Some((_, end)) = self.noun_phrase_after(next + 1, range.end) {
@@ -910,7 +911,7 @@ impl Finder<'_> {
             stance: Stance::Say,
         };
         let opens = (range.start..i).all(|j| {
-            is_punct(&self.lower[j]) || matches!(self.lower[j].as_str(), "but" | "and" | "yet")
+            is_punct(&self.lower[j]) || matches!(self.lower[j].as_ref(), "but" | "and" | "yet")
         });
         let (content_from, content_to, direct) = if opens {
             let mut start = to;
@@ -946,20 +947,20 @@ impl Finder<'_> {
         // 4; `also` 281 to 9). The speaker ends before them (`speaker_before`).
         while from > 0
             && !self.tokens[from].paragraph_start
-            && AUXILIARIES.contains(&self.lower[from - 1].as_str())
+            && AUXILIARIES.contains(&self.lower[from - 1].as_ref())
         {
             from -= 1;
         }
         let day = |j: usize| {
             self.lower.get(j).is_some_and(|w| {
                 crate::extract::dates::weekday(w).is_some()
-                    || matches!(w.as_str(), "today" | "yesterday" | "tonight")
+                    || matches!(w.as_ref(), "today" | "yesterday" | "tonight")
             })
         };
         if day(to) {
             to += 1;
             let part_of_day = self.lower.get(to).is_some_and(|w| {
-                matches!(w.as_str(), "morning" | "afternoon" | "evening" | "night")
+                matches!(w.as_ref(), "morning" | "afternoon" | "evening" | "night")
             });
             if part_of_day {
                 to += 1;

@@ -119,7 +119,7 @@ impl Finder<'_> {
             // `she` of its own (then it is about someone named further back).
             let first_pronoun = range
                 .clone()
-                .find(|&j| !quoted[j] && matches!(self.lower[j].as_str(), "he" | "she"))
+                .find(|&j| !quoted[j] && matches!(self.lower[j].as_ref(), "he" | "she"))
                 .map(|j| self.chars.at(self.tokens[j].start))
                 .filter(|&p| p < to)
                 .unwrap_or(to);
@@ -171,6 +171,6 @@ impl Finder<'_> {
             .iter()
             .filter(|m| m.canonical == canonical)
             .filter_map(|m| self.token_starting_at(m.start))
-            .any(|j| j > 0 && titles.contains(&self.lower[j - 1].as_str()))
+            .any(|j| j > 0 && titles.contains(&self.lower[j - 1].as_ref()))
     }
 }

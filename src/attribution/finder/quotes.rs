@@ -114,7 +114,7 @@ impl Finder<'_> {
                 // The quote must make up the rest of its sentence: `"B," she added` has
                 // its own cue, `"Title" was written by` is no quote of hers.
                 let ends_with_sentence = next_close > 0
-                    && matches!(self.lower[next_close - 1].as_str(), "." | "?" | "!");
+                    && matches!(self.lower[next_close - 1].as_ref(), "." | "?" | "!");
                 let rest_is_punctuation = ends_with_sentence
                     || (next_close + 1..sentence_end).all(|j| is_punct(&self.lower[j]));
                 if own_cue || !rest_is_punctuation {

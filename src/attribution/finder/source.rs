@@ -10,6 +10,7 @@ use crate::attribution::words::{
 use crate::attribution::{Attribution, Source, Span};
 use crate::entity::EntityKind;
 use crate::extract::entities::Mention;
+use std::ops::Deref;
 
 /// A past form (regular `-ed` or a common irregular one) or a cue: the verb forms
 /// both [`Finder::looks_like_verb`] and [`Finder::looks_finite_verb`] know.
@@ -505,7 +506,7 @@ impl Finder<'_> {
     pub(super) fn agent_by(&self, cue_end: usize, limit: usize) -> Option<usize> {
         let by = self.by_near(cue_end, limit)?;
         let says_when = |j: usize| {
-            let word = self.lower[j].as_str();
+            let word = self.lower[j].as_ref();
             is_time_word(word)
                 || is_adverb(word)
                 || matches!(
@@ -580,10 +581,10 @@ impl Finder<'_> {
             "third",
             "fourth",
         ];
-        let Some(first) = self.lower.get(j).map(String::as_str) else {
+        let Some(first) = self.lower.get(j).map(Deref::deref) else {
             return false;
         };
-        let next = self.lower.get(j + 1).map_or("", String::as_str);
+        let next = self.lower.get(j + 1).map_or("", Deref::deref);
         let when = |w: &str| {
             crate::extract::dates::weekday(w).is_some()
                 || crate::extract::dates::month_number(w).is_some()

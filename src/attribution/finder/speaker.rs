@@ -9,6 +9,7 @@ use crate::attribution::words::{
 };
 use crate::attribution::Attribution;
 use crate::extract::entities::Mention;
+use std::ops::Deref;
 
 impl Finder<'_> {
     /// The speaker's noun phrase ending right before the cue at `i` (auxiliaries and a
@@ -29,7 +30,7 @@ impl Finder<'_> {
         let mut end = i;
         loop {
             let before = end.checked_sub(1).filter(|b| *b >= sentence_start)?;
-            let w = self.lower[before].as_str();
+            let w = self.lower[before].as_ref();
             if self.verb_modifier(before) {
                 end = before;
             } else if w == ")" {
@@ -50,7 +51,7 @@ impl Finder<'_> {
             } else if matches!(w, "all" | "both")
                 && before > sentence_start
                 && !is_punct(&self.lower[before - 1])
-                && !CLAUSE_WORDS.contains(&self.lower[before - 1].as_str())
+                && !CLAUSE_WORDS.contains(&self.lower[before - 1].as_ref())
             {
                 // `The CML, the BBA and the BSA all said`, `Analysts both said`.
                 end = before;
@@ -59,7 +60,7 @@ impl Finder<'_> {
                 end = before;
                 while end > sentence_start
                     && matches!(
-                        self.lower[end - 1].as_str(),
+                        self.lower[end - 1].as_ref(),
                         "on" | "last" | "this" | "late" | "early" | "earlier" | "next"
                     )
                 {
@@ -72,7 +73,7 @@ impl Finder<'_> {
         let mut start = end;
         while start > sentence_start && end - start < 12 {
             let t = self.tokens[start - 1].text;
-            let w = self.lower[start - 1].as_str();
+            let w = self.lower[start - 1].as_ref();
             // `LONDON - Goldman Sachs said`: a dash between spaces ends a dateline.
             let spaced_dash = is_dash(w) && {
                 let token = &self.tokens[start - 1];
@@ -108,8 +109,8 @@ impl Finder<'_> {
                 && start < end
                 && (capitalized(self.tokens[start].text) || self.lower[start] == "the" || joined)
                 && start - 1 > sentence_start
-                && !is_punct(self.lower[start - 2].as_str())
-                && !CLAUSE_WORDS.contains(&self.lower[start - 2].as_str());
+                && !is_punct(self.lower[start - 2].as_ref())
+                && !CLAUSE_WORDS.contains(&self.lower[start - 2].as_ref());
             if affiliation {
                 start -= 1;
                 continue;
@@ -141,9 +142,9 @@ impl Finder<'_> {
                 let affiliation = (start > sentence_start
                     && self.joins_its_noun(start - 1, sentence_start))
                     || (start > sentence_start + 1
-                        && matches!(self.lower[start - 1].as_str(), "for" | "at" | "from" | "of")
+                        && matches!(self.lower[start - 1].as_ref(), "for" | "at" | "from" | "of")
                         && !is_punct(&self.lower[start - 2])
-                        && !CLAUSE_WORDS.contains(&self.lower[start - 2].as_str()));
+                        && !CLAUSE_WORDS.contains(&self.lower[start - 2].as_ref()));
                 if affiliation {
                     continue;
                 }
@@ -155,7 +156,7 @@ impl Finder<'_> {
         }
         // `Last year's honorary winner`: the time word ended the phrase, and its
         // possessive mark opens no speaker.
-        while start < end && matches!(self.lower[start].as_str(), "'s" | "’s") {
+        while start < end && matches!(self.lower[start].as_ref(), "'s" | "’s") {
             start += 1;
         }
         if start < end {
@@ -180,7 +181,7 @@ impl Finder<'_> {
                 start = from;
                 continue;
             }
-            let opens = from == sentence_start || is_punct(self.lower[from - 1].as_str());
+            let opens = from == sentence_start || is_punct(self.lower[from - 1].as_ref());
             return opens.then_some(from);
         }
         None
@@ -197,7 +198,7 @@ impl Finder<'_> {
         let last = and - 1;
         let people = |w: &str| PEOPLE_NOUNS.contains(&w) || EXPERT_NOUNS.contains(&w);
         let named = self.ends_a_mention(last) || capitalized(self.tokens[last].text);
-        if !(named || people(self.lower[last].as_str())) {
+        if !(named || people(self.lower[last].as_ref())) {
             return None;
         }
         let (mut from, to) = self.phrase_before(sentence_start, and)?;
@@ -290,12 +291,12 @@ impl Finder<'_> {
         let Some(prev) = i.checked_sub(1).filter(|p| *p >= sentence_start) else {
             return false;
         };
-        let before = self.lower[prev].as_str();
+        let before = self.lower[prev].as_ref();
         OF_DEGREE.contains(&before)
             || matches!(before, "of" | "like")
             || (QUANTITIES.contains(&before)
                 && prev > sentence_start
-                && HAVING.contains(&self.lower[prev - 1].as_str()))
+                && HAVING.contains(&self.lower[prev - 1].as_ref()))
     }
 
     /// `Exxon for the first time said`, `Smith at the time said`: where a phrase of
@@ -304,18 +305,18 @@ impl Finder<'_> {
     /// speaker's affiliation.
     pub(super) fn time_phrase_before(&self, end: usize, sentence_start: usize) -> Option<usize> {
         let noun = end.checked_sub(1).filter(|n| *n > sentence_start)?;
-        if !matches!(self.lower[noun].as_str(), "time" | "weekend" | "moment") {
+        if !matches!(self.lower[noun].as_ref(), "time" | "weekend" | "moment") {
             return None;
         }
         let mut the = noun - 1;
         if matches!(
-            self.lower[the].as_str(),
+            self.lower[the].as_ref(),
             "first" | "same" | "last" | "second"
         ) {
             the = the.checked_sub(1).filter(|t| *t > sentence_start)?;
         }
         let prep = the.checked_sub(1).filter(|p| *p >= sentence_start)?;
-        (self.lower[the] == "the" && matches!(self.lower[prep].as_str(), "at" | "for" | "in"))
+        (self.lower[the] == "the" && matches!(self.lower[prep].as_ref(), "at" | "for" | "in"))
             .then_some(prep)
     }
 
@@ -348,44 +349,44 @@ impl Finder<'_> {
         // noun (`a White House news conference`), and at most one short phrase (`with
         // the BBC`, `to reporters`).
         let prep = (floor..end).rev().find(|&p| {
-            matches!(self.lower[p].as_str(), "in" | "at" | "during")
+            matches!(self.lower[p].as_ref(), "in" | "at" | "during")
                 && p + 1 < end
-                && (DETERMINERS.contains(&self.lower[p + 1].as_str())
-                    || matches!(self.lower[p + 1].as_str(), "remarks" | "comments"))
+                && (DETERMINERS.contains(&self.lower[p + 1].as_ref())
+                    || matches!(self.lower[p + 1].as_ref(), "remarks" | "comments"))
         })?;
         if prep <= sentence_start {
             return None;
         }
-        let first = if DETERMINERS.contains(&self.lower[prep + 1].as_str()) {
+        let first = if DETERMINERS.contains(&self.lower[prep + 1].as_ref()) {
             prep + 2
         } else {
             prep + 1
         };
         let noun = (first..end.min(first + 4)).find(|&j| is_occasion(&self.lower[j]))?;
         let describing = (first..noun).all(|j| {
-            let w = self.lower[j].as_str();
+            let w = self.lower[j].as_ref();
             !is_punct(w) && !CLAUSE_WORDS.contains(&w)
         });
         let after = noun + 1..end;
         let trailing = after.is_empty()
             || (matches!(
-                self.lower[noun + 1].as_str(),
+                self.lower[noun + 1].as_ref(),
                 "with" | "to" | "on" | "before"
             ) && after.len() <= 6
                 && (noun + 2..end).all(|j| {
-                    let w = self.lower[j].as_str();
+                    let w = self.lower[j].as_ref();
                     !is_punct(w) && !CLAUSE_WORDS.contains(&w) && !AUXILIARIES.contains(&w)
                 }));
         // `IMF directors at a meeting expected to take place next month`: a participle
         // after the occasion describes it; nobody spoke.
         let describes_occasion = after.is_empty()
-            && EVENTS.contains(&self.lower[noun].as_str())
+            && EVENTS.contains(&self.lower[noun].as_ref())
             && self.lower.get(end).is_some_and(|w| w.ends_with("ed"))
             && self.lower.get(end + 1).is_some_and(|w| w == "to");
         if describes_occasion {
             return None;
         }
-        let before = self.lower[prep - 1].as_str();
+        let before = self.lower[prep - 1].as_ref();
         let spoken_by_someone = !is_punct(before)
             && !CLAUSE_WORDS.contains(&before)
             && (cue_word(before).is_none() || capitalized(self.tokens[prep - 1].text))
@@ -416,7 +417,7 @@ impl Finder<'_> {
             "teleconference",
             "videoconference",
         ];
-        let word = |j: usize| self.lower.get(j).map_or("", String::as_str);
+        let word = |j: usize| self.lower.get(j).map_or("", Deref::deref);
         let next = word(by + 2);
         word(by) == "by"
             && MEDIA.contains(&word(by + 1))
@@ -453,7 +454,7 @@ impl Finder<'_> {
         ];
         let range = self.sentences[s].clone();
         let opens_clause =
-            i == range.start || matches!(self.lower[i - 1].as_str(), "when" | "," | "after");
+            i == range.start || matches!(self.lower[i - 1].as_ref(), "when" | "," | "after");
         let mut from = i + 1;
         if self.lower.get(from).is_some_and(|w| w.ends_with("ly")) {
             from += 1; // `Asked specifically what ...`
@@ -462,14 +463,14 @@ impl Finder<'_> {
             || !self
                 .lower
                 .get(from)
-                .is_some_and(|w| QUESTION_WORDS.contains(&w.as_str()))
+                .is_some_and(|w| QUESTION_WORDS.contains(&w.as_ref()))
         {
             return None;
         }
         // The question ends at a comma, or where its answer's speaker starts without
         // one (`Asked whether she was nervous she said ...`).
         let to = (from + 1..range.end)
-            .find(|j| matches!(self.lower[*j].as_str(), "," | ";" | ":") || self.answer_starts(*j))
+            .find(|j| matches!(self.lower[*j].as_ref(), "," | ";" | ":") || self.answer_starts(*j))
             .unwrap_or(range.end);
         let (content_from, content_to, direct) = self.trimmed(from, to)?;
         let cue = CueWord {
@@ -491,7 +492,7 @@ impl Finder<'_> {
     /// Whether a speaker and its saying verb start at token `j`: `he said`, `Mr Blair
     /// replied`, `she has said`.
     pub(super) fn answer_starts(&self, j: usize) -> bool {
-        let w = self.lower[j].as_str();
+        let w = self.lower[j].as_ref();
         if !(matches!(w, "he" | "she" | "they" | "i" | "we") || capitalized(self.tokens[j].text)) {
             return false;
         }
@@ -510,7 +511,7 @@ impl Finder<'_> {
     /// `said in a statement`, `told CNN in an interview`: the medium belongs to the
     /// cue (PolNeAR marks it inside 72 times, outside 50), and it is not the content.
     pub(super) fn past_medium(&self, cue_end: usize) -> usize {
-        let word = |j: usize| self.lower.get(j).map(String::as_str).unwrap_or("");
+        let word = |j: usize| self.lower.get(j).map(Deref::deref).unwrap_or("");
         if self.by_medium(cue_end) {
             return cue_end + 2;
         }
@@ -533,7 +534,7 @@ impl Finder<'_> {
 
     /// True when an auxiliary (`was`, `has been`) stands right before token `i`.
     pub(super) fn after_auxiliary(&self, i: usize) -> bool {
-        i > 0 && AUXILIARIES.contains(&self.lower[i - 1].as_str())
+        i > 0 && AUXILIARIES.contains(&self.lower[i - 1].as_ref())
     }
 
     /// `another board member, accused by Anil of creating a rift`: a participle with
@@ -551,7 +552,7 @@ impl Finder<'_> {
         let agent_to = (agent_from + 1..phrase_to)
             .find(|j| {
                 matches!(
-                    self.lower[*j].as_str(),
+                    self.lower[*j].as_ref(),
                     "of" | "for" | "over" | "as" | "after"
                 )
             })
@@ -580,7 +581,7 @@ impl Finder<'_> {
     /// so it is a noun even when it is also a cue word.
     pub(super) fn after_determiner(&self, j: usize, sentence_start: usize) -> bool {
         j > sentence_start && {
-            let before = self.lower[j - 1].as_str();
+            let before = self.lower[j - 1].as_ref();
             DETERMINERS.contains(&before) || before == "'s" || before == "’s"
         }
     }
@@ -592,13 +593,13 @@ impl Finder<'_> {
     /// attacks blamed on` are what was predicted or blamed, not who spoke.)
     pub(super) fn noun_after_adjectives(&self, j: usize, sentence_start: usize) -> bool {
         if !matches!(
-            self.lower[j].as_str(),
+            self.lower[j].as_ref(),
             "report" | "statement" | "study" | "survey"
         ) {
             return false;
         }
         let plain = |k: usize| {
-            let w = self.lower[k].as_str();
+            let w = self.lower[k].as_ref();
             self.tokens[k].text.chars().all(|c| c.is_ascii_lowercase())
                 && cue_word(w).is_none()
                 && !CLAUSE_WORDS.contains(&w)
@@ -633,7 +634,7 @@ impl Finder<'_> {
     /// so the speaker is the whole list. A name after a fronted preposition opens no
     /// list (`In Tokyo, Britain and Canada said`).
     pub(super) fn continues_a_list(&self, comma: usize, end: usize, sentence_start: usize) -> bool {
-        let conjunction = (comma + 1..end).any(|j| matches!(self.lower[j].as_str(), "and" | "or"))
+        let conjunction = (comma + 1..end).any(|j| matches!(self.lower[j].as_ref(), "and" | "or"))
             // `in Frankfurt, New York and San Francisco by RSA Security`: places, not
             // the speaker.
             && (comma + 1..end).all(|j| self.lower[j] != "by");
@@ -650,7 +651,7 @@ impl Finder<'_> {
             .filter(|b| *b >= sentence_start)
             .is_some_and(|b| {
                 matches!(
-                    self.lower[b].as_str(),
+                    self.lower[b].as_ref(),
                     "in" | "on"
                         | "at"
                         | "after"

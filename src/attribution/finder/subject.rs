@@ -10,6 +10,7 @@ use crate::attribution::words::{
     SPEAKING_SUBJECTS,
 };
 use crate::attribution::Source;
+use std::ops::Deref;
 
 impl Finder<'_> {
     /// `Wilson praised Rubio's positions and said ...`, `He met the families but
@@ -19,7 +20,7 @@ impl Finder<'_> {
         let range = self.sentences[s].clone();
         let j = self.modifiers_start(range.start, i);
         let conjunction = j.checked_sub(1).filter(|c| *c > range.start)?;
-        if !matches!(self.lower[conjunction].as_str(), "and" | "but") {
+        if !matches!(self.lower[conjunction].as_ref(), "and" | "but") {
             return None;
         }
         let (from, to, verb) = self.sentence_subject(s)?;
@@ -27,11 +28,11 @@ impl Finder<'_> {
         // conjunction opens another clause, whose subject is the one that speaks.
         // (`The BPI is concerned that ... and said`, `Blinkx is software that watches
         // ... and suggests`: a complement or a relative clause keeps the subject.)
-        let copula = matches!(self.lower[verb].as_str(), "is" | "was" | "are" | "were");
+        let copula = matches!(self.lower[verb].as_ref(), "is" | "was" | "are" | "were");
         let another_clause = copula
             && (verb + 1..conjunction).any(|j| {
                 matches!(
-                    self.lower[j].as_str(),
+                    self.lower[j].as_ref(),
                     "if" | "when"
                         | "whether"
                         | "because"
@@ -50,14 +51,14 @@ impl Finder<'_> {
     /// An auxiliary or a lowercase `-ly` adverb (`has`, `would not`, `also`,
     /// `repeatedly`): the words between a subject and its cue that belong to neither.
     pub(super) fn verb_modifier(&self, j: usize) -> bool {
-        let w = self.lower[j].as_str();
+        let w = self.lower[j].as_ref();
         // `has so far refused`, `have thus far declined`.
-        let so_far = (w == "far" && j > 0 && matches!(self.lower[j - 1].as_str(), "so" | "thus"))
+        let so_far = (w == "far" && j > 0 && matches!(self.lower[j - 1].as_ref(), "so" | "thus"))
             || (matches!(w, "so" | "thus") && self.lower.get(j + 1).is_some_and(|n| n == "far"));
         // `who have all denied`, `are both expected`.
         let floating = matches!(w, "all" | "both")
             && j > 0
-            && AUXILIARIES.contains(&self.lower[j - 1].as_str());
+            && AUXILIARIES.contains(&self.lower[j - 1].as_ref());
         AUXILIARIES.contains(&w)
             || self.contracted_is(j)
             || so_far
@@ -67,9 +68,9 @@ impl Finder<'_> {
 
     /// `He's claiming`: token `j` is `'s` after a pronoun, so `is`, never a possessive.
     pub(super) fn contracted_is(&self, j: usize) -> bool {
-        matches!(self.lower[j].as_str(), "'s" | "’s")
+        matches!(self.lower[j].as_ref(), "'s" | "’s")
             && j.checked_sub(1)
-                .is_some_and(|p| matches!(self.lower[p].as_str(), "he" | "she" | "it" | "who"))
+                .is_some_and(|p| matches!(self.lower[p].as_ref(), "he" | "she" | "it" | "who"))
     }
 
     /// Where the run of [`Finder::verb_modifier`] words right before token `i` starts
@@ -128,7 +129,7 @@ impl Finder<'_> {
         let closing = verb.checked_sub(1).filter(|c| self.lower[*c] == ",")?;
         // `Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said`: a party and
         // state may stand between the subject and its comma.
-        let comma_at = |to: usize| match self.lower.get(to).map(String::as_str) {
+        let comma_at = |to: usize| match self.lower.get(to).map(Deref::deref) {
             Some(",") => true,
             Some("(") => (to + 1..range.end.min(to + 8))
                 .find(|k| self.lower[*k] == ")")
@@ -148,7 +149,7 @@ impl Finder<'_> {
                 .or_else(|| self.whole_subject_before_comma(s, i, closing))?,
         };
         let aside = matches!(
-            self.lower.get(to + 1).map(String::as_str),
+            self.lower.get(to + 1).map(Deref::deref),
             Some(
                 "for"
                     | "in"
@@ -192,19 +193,19 @@ impl Finder<'_> {
     ) -> Option<(usize, usize)> {
         let range = self.sentences[s].clone();
         let finite = matches!(
-            self.lower[i].as_str(),
+            self.lower[i].as_ref(),
             "said" | "says" | "told" | "tells" | "added" | "adds"
         ) && !self
             .lower
             .get(i + 1)
-            .is_some_and(|w| matches!(w.as_str(), "to" | "by"));
+            .is_some_and(|w| matches!(w.as_ref(), "to" | "by"));
         let start = self.past_dateline(range.start, range.end);
         if !finite || !capitalized(self.tokens.get(start)?.text) {
             return None;
         }
         let opener = closing == start + 1
             && (matches!(
-                self.lower[start].as_str(),
+                self.lower[start].as_ref(),
                 "however"
                     | "meanwhile"
                     | "moreover"
@@ -245,12 +246,12 @@ impl Finder<'_> {
         // `Hillary Clinton, at a later press gaggle, said`: an aside of a preposition
         // and its noun phrase has no verb, so a cue word in it is a noun's.
         let prepositional = matches!(
-            self.lower[opening + 1].as_str(),
+            self.lower[opening + 1].as_ref(),
             "at" | "in" | "during" | "on" | "after" | "before" | "following"
         ) && opening + 2 < closing
-            && DETERMINERS.contains(&self.lower[opening + 2].as_str())
+            && DETERMINERS.contains(&self.lower[opening + 2].as_ref())
             && !(opening + 3..closing).any(|j| {
-                let w = self.lower[j].as_str();
+                let w = self.lower[j].as_ref();
                 matches!(w, "who" | "which" | "that" | "where" | "when") || is_punct(w)
             });
         // `A Bank of England spokesman, commenting on the figures, said`: a gerund
@@ -282,7 +283,7 @@ impl Finder<'_> {
         if start + 1 >= range.end {
             return None;
         }
-        if SENTENCE_LINKS.contains(&self.lower[start].as_str()) {
+        if SENTENCE_LINKS.contains(&self.lower[start].as_ref()) {
             start += 1;
             if self.lower.get(start).is_some_and(|w| w == ",") {
                 start += 1;
@@ -294,7 +295,7 @@ impl Finder<'_> {
         // `At his last press conference, he laughed and said`: past an adverbial
         // phrase and its comma.
         let opener = &self.lower[start];
-        if ADVERBIAL_OPENERS.contains(&opener.as_str()) || is_time_word(opener) {
+        if ADVERBIAL_OPENERS.contains(&opener.as_ref()) || is_time_word(opener) {
             let limit = range.end.min(start + ADVERBIAL_TOKENS + 2);
             let comma = (start + 1..limit).find(|&j| self.lower[j] == ",");
             if let Some(comma) = comma.filter(|&c| {
@@ -303,7 +304,7 @@ impl Finder<'_> {
                 start = comma + 1;
             }
         }
-        let first = self.lower[start].as_str();
+        let first = self.lower[start].as_ref();
         let mut end = start;
         if matches!(first, "he" | "she" | "they" | "we") {
             end = start + 1;
@@ -323,7 +324,7 @@ impl Finder<'_> {
                     && end - start < 6
                     && (capitalized(self.tokens[end].text)
                         || (end > start + skip
-                            && matches!(self.lower[end].as_str(), "." | "of" | "'s" | "’s")))
+                            && matches!(self.lower[end].as_ref(), "." | "of" | "'s" | "’s")))
                 {
                     end += 1;
                 }
@@ -380,7 +381,7 @@ impl Finder<'_> {
     /// A word that is plainly a verb: a cue, an auxiliary, a past form (`-ed` or a
     /// common irregular one).
     pub(super) fn looks_like_verb(&self, j: usize) -> bool {
-        let w = self.lower[j].as_str();
+        let w = self.lower[j].as_ref();
         past_or_cue(w) || AUXILIARIES.contains(&w) || matches!(w, "wants" | "plans")
     }
 
@@ -391,8 +392,8 @@ impl Finder<'_> {
         if prep <= sentence_start {
             return false;
         }
-        let noun = self.lower[prep - 1].as_str();
-        match self.lower[prep].as_str() {
+        let noun = self.lower[prep - 1].as_ref();
+        match self.lower[prep].as_ref() {
             "in" => PEOPLE_NOUNS.contains(&noun),
             // `sources close to the company`.
             "to" => ROLES_TO.contains(&noun) || noun == "close",
@@ -417,7 +418,7 @@ impl Finder<'_> {
     ) -> Option<(usize, usize)> {
         let verb = (end..limit.min(end + 10))
             .take_while(|&j| {
-                let w = self.lower[j].as_str();
+                let w = self.lower[j].as_ref();
                 !is_punct(w) && !CLAUSE_WORDS.contains(&w) && w != "to"
             })
             .find(|&j| !capitalized(self.tokens[j].text) && self.looks_like_verb(j))?;
@@ -458,16 +459,16 @@ impl Finder<'_> {
         // adverbial opening phrase and its comma (`After Carson died,`, `Last July,`).
         let opens_clause = |from: usize| {
             let plain = |j: usize| {
-                let w = self.lower[j].as_str();
+                let w = self.lower[j].as_ref();
                 (is_punct(w) && !is_open_quote(self.tokens[j].text)) || SENTENCE_LINKS.contains(&w)
             };
             let adverbial = from > open + 1
                 && self.lower[from - 1] == ","
                 && (open..from - 1).all(|j| !is_open_quote(self.tokens[j].text))
-                && (ADVERBIAL_OPENERS.contains(&self.lower[open].as_str())
+                && (ADVERBIAL_OPENERS.contains(&self.lower[open].as_ref())
                     || is_time_word(&self.lower[open])
                     || matches!(
-                        self.lower[open].as_str(),
+                        self.lower[open].as_ref(),
                         "last" | "despite" | "although" | "though" | "since" | "because" | "if"
                     ));
             (open..from).all(plain) || adverbial
@@ -479,7 +480,7 @@ impl Finder<'_> {
                 // auxiliaries.
                 let mut main = verb;
                 while main + 1 < i
-                    && AUXILIARIES.contains(&self.lower[main].as_str())
+                    && AUXILIARIES.contains(&self.lower[main].as_ref())
                     && (self.looks_like_verb(main + 1) || self.lower[main + 1].ends_with("ing"))
                 {
                     main += 1;
@@ -488,15 +489,15 @@ impl Finder<'_> {
                 (to > from && opens_clause(from)).then_some((from, to, main))
             })?;
         // `Wimbledon was a more refreshing affair`: a subject described, not acting.
-        let described = matches!(self.lower[verb].as_str(), "is" | "was" | "are" | "were")
+        let described = matches!(self.lower[verb].as_ref(), "is" | "was" | "are" | "were")
             && self
                 .lower
                 .get(verb + 1)
-                .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the"));
+                .is_some_and(|w| matches!(w.as_ref(), "a" | "an" | "the"));
         if described {
             return None;
         }
-        let head = self.lower[to - 1].as_str();
+        let head = self.lower[to - 1].as_ref();
         let named = self.ends_a_mention(to - 1);
         let speaks = names_people(head)
             || PEOPLE_WORDS.contains(&head)
@@ -511,13 +512,13 @@ impl Finder<'_> {
         if self
             .lower
             .get(from)
-            .is_none_or(|w| CLAUSE_WORDS.contains(&w.as_str()) || is_time_word(w))
+            .is_none_or(|w| CLAUSE_WORDS.contains(&w.as_ref()) || is_time_word(w))
         {
             return None;
         }
         let mut to = from;
         while to < limit && to - from < 12 {
-            let w = self.lower[to].as_str();
+            let w = self.lower[to].as_ref();
             let inside = matches!(w, "'s" | "’s" | "." | "-" | "&" | "of")
                 && to > from
                 && to + 1 < limit
