@@ -141,6 +141,11 @@ pub struct Article {
     /// `speakers`/`stances` facets and hits' snippets.
     #[serde(skip)]
     pub stored_attributions: Option<crate::attribution::stored::Indexed>,
+    /// Byte spans of the body's sentences as extraction split them (`None` without
+    /// extraction): the index stores where they start instead of splitting the body
+    /// a second time.
+    #[serde(skip)]
+    pub body_sentences: Option<Vec<std::ops::Range<usize>>>,
     /// The source's other metadata ([`RawArticle::metadata`]).
     #[serde(skip)]
     pub metadata: Metadata,

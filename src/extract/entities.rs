@@ -108,6 +108,11 @@ pub struct Extracted {
     /// rarely proves that `PC` is never an organization, fifty articles do.
     #[serde(skip)]
     pub things: Vec<(EntityKind, String)>,
+    /// Byte spans of the body's sentences that hold a token, split as the index
+    /// splits them (`index::sentences::sentence_spans`: the same windows, tokens and
+    /// sentences), so indexing stores their starts without tokenizing the body again.
+    #[serde(skip)]
+    pub body_sentences: Vec<Range<usize>>,
 }
 
 /// A raw span from the tagger, before canonicalization.
@@ -158,6 +163,7 @@ fn extract_with(
     let mut out = Extracted::default();
     let mut seen: [std::collections::HashSet<String>; 3] = Default::default();
     let mut chars_before = 0;
+    let mut bytes_before = 0;
     for (i, window) in tokenize::windows(body, tokenize::WINDOW_BYTES).enumerate() {
         let part = extract_window(
             tagger,
@@ -188,7 +194,13 @@ fn extract_with(
             }
             m
         }));
+        out.body_sentences.extend(
+            part.body_sentences
+                .into_iter()
+                .map(|r| bytes_before + r.start..bytes_before + r.end),
+        );
         chars_before += window.chars().count();
+        bytes_before += window.len();
     }
     out
 }
@@ -215,7 +227,13 @@ fn extract_window(
     if !title_tokens.is_empty() {
         sentence_tokens.push(("title", &title_tokens[..]));
     }
+    let mut body_sentences = Vec::new();
     for range in sentences(&body_tokens) {
+        let first = body_tokens.get(range.start);
+        let last = range.end.checked_sub(1).and_then(|l| body_tokens.get(l));
+        if let (false, Some(first), Some(last)) = (range.is_empty(), first, last) {
+            body_sentences.push(first.start..last.end);
+        }
         sentence_tokens.push(("body", &body_tokens[range]));
     }
     // Only all-caps sentences are recased, and only they need the article's forms.
@@ -272,7 +290,10 @@ fn extract_window(
         raw.extend(known.into_iter().map(|(_, mention)| mention));
         raw.extend(alias_mentions(toks, &covered, field, aliases, 1));
     }
-    resolve(raw, aliases, title, body, keep)
+    Extracted {
+        body_sentences,
+        ..resolve(raw, aliases, title, body, keep)
+    }
 }
 
 /// An organization or place tagged with the article that opens its sentence (`A Home

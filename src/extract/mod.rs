@@ -148,6 +148,7 @@ impl Enricher<'_> {
         }
         let mut mentions = Vec::new();
         let mut things = Vec::new();
+        let mut body_sentences = None;
         if let Some(tagger) = self.tagger {
             // Attributions name their speakers from the mentions; a body too long for
             // one window gets its attributions without them (see
@@ -158,6 +159,7 @@ impl Enricher<'_> {
                 entities::extract_names(tagger, self.aliases, &title, &raw.body)
             };
             mentions = found.mentions;
+            body_sentences = Some(found.body_sentences);
             things = found
                 .things
                 .iter()
@@ -218,6 +220,7 @@ impl Enricher<'_> {
             things,
             attributions,
             stored_attributions,
+            body_sentences,
             metadata: raw.metadata,
         };
         (article, mentions)

@@ -44,7 +44,13 @@ pub fn to_document(
     doc.add_text(fields.path, &article.path);
     doc.add_text(fields.title, &article.title);
     doc.add_text(fields.body, &article.body);
-    add_sentence_starts(fields, &mut doc, &article.title, &article.body);
+    add_sentence_starts(
+        fields,
+        &mut doc,
+        &article.title,
+        &article.body,
+        article.body_sentences.as_deref(),
+    );
     if let (Some(day), Some(source)) = (article.date, article.date_source) {
         match article.time {
             Some(t) => {
@@ -264,7 +270,13 @@ fn rebuilt(
             .and_then(|v| v.as_str())
             .unwrap_or("")
     };
-    add_sentence_starts(fields, &mut doc, text(fields.title), text(fields.body));
+    add_sentence_starts(
+        fields,
+        &mut doc,
+        text(fields.title),
+        text(fields.body),
+        None,
+    );
     for (text_field, exact_field, names) in [
         (fields.people, fields.people_exact, people),
         (fields.orgs, fields.orgs_exact, orgs),
@@ -306,15 +318,24 @@ fn add_attributions(fields: &Fields, doc: &mut TantivyDocument, article: &Articl
 }
 
 /// The unstored sentence-start columns, which `SENTENCE` scopes read instead of the
-/// stored text.
-fn add_sentence_starts(fields: &Fields, doc: &mut TantivyDocument, title: &str, body: &str) {
-    for (field, text) in [
-        (fields.title_sentences, title),
-        (fields.body_sentences, body),
-    ] {
-        for start in sentences::starts(text) {
-            doc.add_u64(field, start);
-        }
+/// stored text. `body_spans` are the body's sentences when extraction already split
+/// them (the same split as [`sentences::starts`] makes).
+fn add_sentence_starts(
+    fields: &Fields,
+    doc: &mut TantivyDocument,
+    title: &str,
+    body: &str,
+    body_spans: Option<&[std::ops::Range<usize>]>,
+) {
+    let body_starts = match body_spans {
+        Some(spans) => sentences::starts_of_spans(body, spans),
+        None => sentences::starts(body),
+    };
+    for start in sentences::starts(title) {
+        doc.add_u64(fields.title_sentences, start);
+    }
+    for start in body_starts {
+        doc.add_u64(fields.body_sentences, start);
     }
 }
 
@@ -471,6 +492,7 @@ metadata = ["keywords", "tags"]
             things: vec![],
             attributions: vec![],
             stored_attributions: None,
+            body_sentences: None,
             metadata: metadata
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))

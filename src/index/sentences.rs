@@ -33,9 +33,14 @@ pub struct Sentence {
 /// count words as tantivy's `en_stem` (and `default`) tokenizer numbers them: every
 /// alphanumeric run, also those too long to be indexed.
 pub fn sentences(text: &str) -> Vec<Sentence> {
-    let spans = sentence_spans(text);
+    sentences_of_spans(text, &sentence_spans(text))
+}
+
+/// [`sentences`] from spans already split ([`sentence_spans`] of `text`, or the same
+/// spans as extraction found them).
+fn sentences_of_spans(text: &str, spans: &[Range<usize>]) -> Vec<Sentence> {
     let mut out: Vec<Sentence> = Vec::with_capacity(spans.len());
-    let mut next = spans.into_iter().peekable();
+    let mut next = spans.iter().cloned().peekable();
     let mut tokenizer = SimpleTokenizer::default();
     let mut stream = tokenizer.token_stream(text);
     while stream.advance() {
@@ -62,6 +67,15 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 /// The sentence starts of `text`, as stored in the index.
 pub fn starts(text: &str) -> Vec<u64> {
     sentences(text)
+        .into_iter()
+        .map(|s| u64::from(s.start))
+        .collect()
+}
+
+/// [`starts`] given the spans of `text`'s sentences as [`sentence_spans`] splits them
+/// (extraction hands them over: indexing then tokenizes the body once, not twice).
+pub fn starts_of_spans(text: &str, spans: &[Range<usize>]) -> Vec<u64> {
+    sentences_of_spans(text, spans)
         .into_iter()
         .map(|s| u64::from(s.start))
         .collect()
@@ -94,6 +108,28 @@ pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn extracted(title: &str, body: &str) -> crate::extract::entities::Extracted {
+        let Ok(tagger) = crate::extract::ner::Tagger::embedded() else {
+            panic!("the embedded model loads");
+        };
+        let aliases = &crate::extract::aliases::EMBEDDED;
+        crate::extract::entities::extract(tagger, aliases, title, body)
+    }
+
+    /// Indexing stores sentence starts from extraction's split: it must be the index's
+    /// own split exactly, also for a body read in several windows.
+    #[test]
+    fn body_sentences_are_the_index_split() {
+        let paragraph = "TEHRAN, Jan 8 - Iran denied the charges. \"We have no link,\" the U.S. \
+                         embassy said... Mr. Pompeo disagreed!\n\n-- (c) 2019 --\n\n";
+        let long = paragraph.repeat(crate::extract::tokenize::WINDOW_BYTES / paragraph.len() + 40);
+        for body in ["", "no sentence end", "¿Qué? Sí. Ça va.", paragraph, &long] {
+            let found = extracted("Iran denies", body).body_sentences;
+            assert_eq!(found, sentence_spans(body));
+        }
+        assert!(extracted("", &long).body_sentences.len() > 1000);
+    }
 
     #[test]
     fn starts_are_word_positions() {

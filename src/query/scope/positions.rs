@@ -279,6 +279,7 @@ mod tests {
                 things: vec![],
                 attributions: vec![],
                 stored_attributions: None,
+                body_sentences: None,
                 metadata: vec![],
             };
             let doc: TantivyDocument =
