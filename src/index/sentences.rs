@@ -66,10 +66,7 @@ fn sentences_of_spans(text: &str, spans: &[Range<usize>]) -> Vec<Sentence> {
 
 /// The sentence starts of `text`, as stored in the index.
 pub fn starts(text: &str) -> Vec<u64> {
-    sentences(text)
-        .into_iter()
-        .map(|s| u64::from(s.start))
-        .collect()
+    starts_of_spans(text, &sentence_spans(text))
 }
 
 /// [`starts`] given the spans of `text`'s sentences as [`sentence_spans`] splits them
