@@ -1,6 +1,7 @@
 //! dateline on a real Quickwit: index an archive locally, export it for Quickwit,
 //! load it into a running Quickwit, and ask both engines the same questions. Every
-//! construct both support must give the same hit count and the same facet counts.
+//! construct both support must give the same hit count and the same facet counts, and
+//! an article both list must show the same snippet.
 //!
 //! Needs a Quickwit node (0.9; built as `../shared/quickwit/BUILD.md` describes):
 //!   DATELINE_QUICKWIT_URL=http://127.0.0.1:7280 cargo test --test quickwit_live -- --ignored --nocapture
@@ -169,20 +170,8 @@ fn ranking_agreement(s: &Scratch, engine: &str, query: &str) -> (usize, usize) {
         query,
         &["--copies", "-n", "10", "--engine", "quickwit", engine],
     );
-    let hits = |v: &Value| -> Vec<(String, f64)> {
-        v["hits"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|h| {
-                (
-                    h["id"].as_str().unwrap_or_default().to_string(),
-                    h["score"].as_f64().unwrap_or(f64::NAN),
-                )
-            })
-            .collect()
-    };
-    let (local, remote) = (hits(&local), hits(&remote));
+    let score = |h: &Value| h["score"].as_f64().unwrap_or(f64::NAN);
+    let (local, remote) = (listed(&local, score), listed(&remote, score));
     let agreeing = remote
         .iter()
         .zip(&local)
@@ -203,6 +192,35 @@ fn both(s: &Scratch, engine: &str, query: &str, flags: &[&str]) -> (Value, Value
     args.extend_from_slice(&["--engine", "quickwit", engine]);
     let remote = s.search_json(query, &args);
     (local, remote)
+}
+
+/// How many articles both engines listed, and where one of them shows another snippet
+/// or other highlights (the pages may list different articles: rankings differ
+/// across splits).
+fn snippets_differ(local: &Value, remote: &Value) -> (usize, Option<String>) {
+    let shown = |h: &Value| (h["snippet"].clone(), h["highlights"].clone());
+    let remote = listed(remote, shown);
+    let mut both_listed = 0;
+    for (id, (snippet, highlights)) in listed(local, shown) {
+        if let Some((_, (s, h))) = remote.iter().find(|(r, _)| *r == id) {
+            both_listed += 1;
+            if (s, h) != (&snippet, &highlights) {
+                let difference = format!("{id}: snippet {snippet} {highlights} vs {s} {h}");
+                return (both_listed, Some(difference));
+            }
+        }
+    }
+    (both_listed, None)
+}
+
+/// Each hit of a JSON answer as its id and what `pick` takes from it.
+fn listed<T>(answer: &Value, pick: impl Fn(&Value) -> T) -> Vec<(String, T)> {
+    answer["hits"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|h| (h["id"].as_str().unwrap_or_default().to_string(), pick(h)))
+        .collect()
 }
 
 /// Why two top-N lists differ beyond the choice among values tied at the cut.
@@ -245,6 +263,7 @@ fn compare_archive(s: &Scratch, node: &Node, name: &str) -> usize {
     let engine = format!("{}/{index}", node.url);
     let mut differences = Vec::new();
     let mut compared = 0;
+    let mut snippets_compared = 0;
     for (query, flags) in QUERIES {
         let (local, remote) = both(s, &engine, query, flags);
         let (l, r) = (&local["total"], &remote["total"]);
@@ -254,8 +273,12 @@ fn compare_archive(s: &Scratch, node: &Node, name: &str) -> usize {
                 "{name}: `{query}` {flags:?}: local {l}, quickwit {r}"
             ));
         }
+        let (both_listed, difference) = snippets_differ(&local, &remote);
+        snippets_compared += both_listed;
+        differences.extend(difference.map(|d| format!("{name}: `{query}`: {d}")));
         compared += 1;
     }
+    println!("{name:8} snippets: {snippets_compared} articles listed by both engines compared");
     for query in RANKED_QUERIES {
         let (agreeing, of) = ranking_agreement(s, &engine, query);
         println!("{name:8} ranking: {agreeing}/{of} of the first page where dateline ranks them  {query}");

@@ -55,8 +55,8 @@ pub struct SearchRequest {
     pub collapse: bool,
 }
 
-/// Longest snippet, in characters.
-const SNIPPET_CHARS: usize = 240;
+/// Longest snippet, in characters (also for hits another engine returns).
+pub const SNIPPET_CHARS: usize = 240;
 
 /// One hit: the stored article, its score and a snippet of the body.
 #[derive(Debug, Clone, Serialize)]
@@ -307,7 +307,7 @@ pub fn run(
                 (line.text, line.highlights)
             }
             (None, Some(p)) => (p.text, p.highlights),
-            (None, None) => make_snippet(&snippets, &article.body),
+            (None, None) => snippet_of(&snippets, &article.body),
         };
         let mut hit = Hit::new(article, score, snippet, highlights);
         hit.copies = copies;
@@ -435,8 +435,9 @@ fn top_docs(
 }
 
 /// The best-matching passage with its highlights, or the opening of the body when
-/// the match was only in the title or metadata.
-fn make_snippet(generator: &SnippetGenerator, body: &str) -> (String, Vec<[usize; 2]>) {
+/// the match was only in the title or metadata. Shared with hits another engine
+/// returns (`engine::quickwit::snippet`), so both show the same passage.
+pub fn snippet_of(generator: &SnippetGenerator, body: &str) -> (String, Vec<[usize; 2]>) {
     let snippet = generator.snippet(body);
     if !snippet.highlighted().is_empty() {
         let highlights = snippet

@@ -110,6 +110,10 @@ pub fn run(
         ));
     }
     let mut snippets = snippet::Snippets::for_tree(&tree);
+    let mut doc_freq = |stem: &str| -> Result<u64, EngineError> {
+        let answer = quickwit.search(&search::doc_freq_body(stem))?;
+        Ok(search::total(&answer)? as u64)
+    };
     let facets_wanted = !request.facets.is_empty();
     let (total, mut hits, facets) = match &prepared.query {
         None => (
@@ -139,7 +143,7 @@ pub fn run(
                     most: MAX_OFFSET + PAGE,
                 });
             }
-            let hits = search::hits(&response, &mut snippets)?;
+            let hits = search::hits(&response, &mut snippets, &mut doc_freq)?;
             let facets = facets_wanted.then(|| search::facets(&response, &request.facets, total));
             (total, hits, facets)
         }
@@ -176,7 +180,7 @@ pub fn run(
         while !hits.is_empty() && offset < total {
             let body = search::request_body(query, request.sort, offset, PAGE, None);
             let response = quickwit.search(&body)?;
-            hits = search::hits(&response, &mut snippets)?;
+            hits = search::hits(&response, &mut snippets, &mut doc_freq)?;
             for hit in &hits {
                 sink.hit(hit)?;
             }

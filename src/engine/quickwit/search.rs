@@ -152,19 +152,30 @@ pub fn total(response: &Value) -> Result<usize, EngineError> {
         .ok_or_else(|| EngineError::Response("the answer has no num_hits".into()))
 }
 
-/// The answer's hits, as dateline hits (snippets made here, from the body).
-pub fn hits(response: &Value, snippets: &mut Snippets) -> Result<Vec<Hit>, EngineError> {
+/// The answer's hits, as dateline hits (snippets made here, from the body;
+/// `doc_freq` counts the articles whose body holds a word, see [`doc_freq_body`]).
+pub fn hits(
+    response: &Value,
+    snippets: &mut Snippets,
+    doc_freq: &mut dyn FnMut(&str) -> Result<u64, EngineError>,
+) -> Result<Vec<Hit>, EngineError> {
     let Some(docs) = response.get("hits").and_then(Value::as_array) else {
         return Err(EngineError::Response("the answer has no hits list".into()));
     };
-    Ok(docs
-        .iter()
+    docs.iter()
         .map(|doc| {
             let article = article(doc);
-            let (snippet, highlights) = snippets.of(&article.body);
-            Hit::new(article, None, snippet, highlights)
+            let (snippet, highlights) = snippets.of(&article.body, doc_freq)?;
+            Ok(Hit::new(article, None, snippet, highlights))
         })
-        .collect())
+        .collect()
+}
+
+/// The request that counts the articles whose body holds `stem` (an analyzer
+/// token: letters and digits only, nothing to escape), for weighing snippet words
+/// as local snippets do.
+pub fn doc_freq_body(stem: &str) -> Value {
+    json!({ "query": format!("body_stem:\"{stem}\""), "max_hits": 0 })
 }
 
 /// An exported document back as a stored article. The export writes `date` as the
@@ -319,7 +330,14 @@ mod tests {
         assert_eq!(total(&response).expect("total"), 3);
         let tree = crate::query::parse("deny").expect("parses");
         let mut snippets = Snippets::for_tree(&tree);
-        let hits = hits(&response, &mut snippets).expect("hits");
+        let mut asked = Vec::new();
+        let mut doc_freq = |word: &str| {
+            asked.push(word.to_string());
+            Ok(2)
+        };
+        let hits = hits(&response, &mut snippets, &mut doc_freq).expect("hits");
+        // Each matched word's article count is asked once, however many hits hold it.
+        assert_eq!(asked, ["deni"]);
         let ids: Vec<&str> = hits.iter().map(|h| h.article.id.as_str()).collect();
         assert_eq!(
             ids,
@@ -368,7 +386,8 @@ mod tests {
         let response = fixture("empty-response");
         assert_eq!(total(&response).expect("total"), 0);
         let mut snippets = Snippets::for_tree(&crate::query::parse("opec").expect("parses"));
-        assert!(hits(&response, &mut snippets).expect("hits").is_empty());
+        let hits = hits(&response, &mut snippets, &mut |_| Ok(1)).expect("hits");
+        assert!(hits.is_empty());
         let partial = json!({"num_hits": 7, "hits": [], "errors": ["split 01H: timeout"]});
         let err = total(&partial).expect_err("partial answers are refused");
         assert!(err.to_string().contains("every split"), "{err}");
