@@ -4,9 +4,9 @@
 //! A profile of indexing the x10 archive (BENCHMARKS.md, "Stems remembered, and where
 //! the peak RSS is") put the Snowball stemmer at 6% of all CPU: every token of every
 //! title and body ran the full algorithm, though news text repeats a vocabulary of a
-//! few tens of thousands of words. Each analyzer instance (tantivy clones one per field and segment writer,
-//! and one per query) keeps the stems it has computed, so a word is stemmed once per
-//! segment instead of once per occurrence. The terms are exactly tantivy's: the
+//! few tens of thousands of words. Each analyzer instance (tantivy clones one per
+//! field and segment writer, and one per query) keeps the stems it has computed, so a
+//! word is stemmed once per segment instead of once per occurrence. The terms are exactly tantivy's: the
 //! same tokenizer, filters and stemmer, the memo only remembers their answers.
 
 use std::borrow::Cow;

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use tantivy::snippet::SnippetGenerator;
-use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
+use tantivy::tokenizer::TextAnalyzer;
 
 use super::EngineError;
 use crate::query::ast::{Field, Node, NodeKind};
@@ -29,11 +29,8 @@ impl Snippets {
     /// ones are not highlighted; title-only words are not in the body's snippet).
     pub fn for_tree(tree: &Node) -> Snippets {
         let mut snippets = Snippets {
-            analyzer: TokenizerManager::default()
-                .get("en_stem")
-                .unwrap_or_else(|| {
-                    TextAnalyzer::from(tantivy::tokenizer::SimpleTokenizer::default())
-                }),
+            // The body's analyzer, as every dateline index registers it.
+            analyzer: crate::index::stemming::analyzer(),
             stems: HashSet::new(),
             prefixes: Vec::new(),
             weights: HashMap::new(),
