@@ -2801,3 +2801,93 @@ fn a_gloss_ends_what_was_said_but_an_aside_inside_it_does_not() {
         "the plan was sound"
     );
 }
+
+#[test]
+fn a_restrictive_relative_clause_is_part_of_its_speaker_and_names_no_one_inside_it() {
+    let one = |body: &str| {
+        let a = found(body);
+        assert_eq!(a.len(), 1, "{body}: {a:?}");
+        speaker_of(&a[0]).unwrap_or("").to_string()
+    };
+    // The voters spoke, not Trump: a name inside the clause neither speaks nor
+    // lends the speaker an affiliation.
+    let voters = "Voters who backed Trump said the economy was their top issue.";
+    let a = find(
+        "",
+        voters,
+        &[first_mention(
+            voters,
+            EntityKind::Person,
+            "Donald Trump",
+            "Trump",
+        )],
+    );
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(speaker_of(&a[0]), Some("Voters who backed Trump"));
+    assert_eq!(canonicals_and_affiliations(&a), vec![(None, vec![])]);
+    assert_eq!(
+        one("Officials who spoke on condition of anonymity said the talks had stalled."),
+        "Officials who spoke on condition of anonymity"
+    );
+    assert_eq!(
+        one("Analysts who follow the company said earnings would rise."),
+        "Analysts who follow the company"
+    );
+    assert_eq!(
+        one("A man who had worked for the company for years said he was fired."),
+        "A man who had worked for the company for years"
+    );
+    // A name before the clause is who speaks.
+    let mccain = "Senator John McCain who chairs the committee said the talks had stalled.";
+    let a = find(
+        "",
+        mccain,
+        &[first_mention(
+            mccain,
+            EntityKind::Person,
+            "John McCain",
+            "John McCain",
+        )],
+    );
+    assert_eq!(
+        speaker_of(&a[0]),
+        Some("Senator John McCain who chairs the committee")
+    );
+    assert_eq!(
+        canonicals_and_affiliations(&a),
+        vec![(Some("John McCain"), vec![])]
+    );
+    // Set off by commas, the clause is an aside (handled as before).
+    assert_eq!(
+        one("Clark, who plans to be in Japan, said talks would go ahead."),
+        "Clark, who plans to be in Japan"
+    );
+    // A clause inside the clause has its own subject, who speaks.
+    let speakers = |body: &str| {
+        found(body)
+            .iter()
+            .map(|a| speaker_of(a).unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        speakers(
+            "Wilson is the congressman who gained attention in 2009 when he yelled “You lie!”"
+        ),
+        ["he"]
+    );
+    assert_eq!(
+        speakers("He is a divisive man who would split the country into the camps that Mr. Obama argued were wrong."),
+        ["Mr. Obama"]
+    );
+    assert_eq!(
+        speakers(
+            "Those who love gadgets may want to buy presents early as experts predict a shortage."
+        ),
+        ["experts"]
+    );
+    // An object relative: its own subject believes.
+    assert_eq!(
+        speakers("It has the support of a man who many believe betrayed the party."),
+        ["many"]
+    );
+}

@@ -70,6 +70,14 @@ impl Finder<'_> {
                         )
                     })
             });
+        // `Voters who backed Trump said`: the clause's noun phrase speaks.
+        let relative = source
+            .filter(|_| !gerund && !passive)
+            .and_then(|(from, to)| {
+                self.restrictive_relative(range.start, from, i)
+                    .map(|phrase| (phrase, to))
+            });
+        let source = relative.map_or(source, |((from, _), to)| Some((from, to)));
         let antecedent = match source {
             None => self.relative_antecedent(s, i),
             Some(_) => None,
@@ -270,6 +278,7 @@ impl Finder<'_> {
             source
                 .and_then(|(from, to)| self.source(from, to))
                 .map(|found| self.named_by_antecedent(found, antecedent))
+                .map(|found| self.named_by_its_phrase(found, relative.map(|(phrase, _)| phrase)))
         };
         Some((
             Attribution {

@@ -6,8 +6,8 @@ use crate::attribution::finder::source::past_or_cue;
 use crate::attribution::finder::{capitalized, is_open_quote, is_punct, is_quote, Finder};
 use crate::attribution::words::{
     is_time_word, ly_adverb, names_people, ADVERBIAL_OPENERS, ADVERBIAL_TOKENS, AUXILIARIES,
-    CLAUSE_WORDS, DETERMINERS, EXPERT_NOUNS, PEOPLE_NOUNS, PEOPLE_WORDS, ROLES_TO, SENTENCE_LINKS,
-    SPEAKING_SUBJECTS,
+    CLAUSE_WORDS, DETERMINERS, EXPERT_NOUNS, PEOPLE_NOUNS, PEOPLE_WORDS, PRONOUNS, ROLES_TO,
+    SENTENCE_LINKS, SPEAKING_SUBJECTS,
 };
 use crate::attribution::Source;
 use std::ops::Deref;
@@ -98,6 +98,81 @@ impl Finder<'_> {
             return None;
         }
         Some((who, self.speaker_before(range.start, who - 1)?))
+    }
+
+    /// `Voters who backed Trump said`, `Officials who spoke on condition of anonymity
+    /// said`: a speaker phrase opening at token `from` inside a relative clause with no
+    /// comma before its `who` (nor any punctuation up to the cue at `i`) is only the end
+    /// of the subject; the speaker is the noun phrase the clause belongs to. Returns
+    /// that noun phrase's span, which ends at the `who`: the speaker's words run from
+    /// its start to the cue (as PolNeAR marks them), but who speaks is the noun phrase
+    /// alone, never a name inside the clause (the voters, not Trump).
+    pub(super) fn restrictive_relative(
+        &self,
+        sentence_start: usize,
+        from: usize,
+        i: usize,
+    ) -> Option<(usize, usize)> {
+        /// How far back the `who` may stand: a clause of a few phrases.
+        const CLAUSE_TOKENS: usize = 24;
+        /// Words that open a clause of their own inside the relative one (`who would
+        /// govern by dividing the camps that Mr. Obama argued`), whose subject speaks.
+        const INNER_CLAUSE: &[&str] = &[
+            "that", "which", "whom", "whose", "when", "while", "because", "if", "where", "what",
+            "whether", "though", "although", "unless", "until", "since",
+        ];
+        /// Words after `who` that are the clause's own subject (`a man who many
+        /// believe betrayed`, `people who they believe speak Spanish`): an object
+        /// relative, whose subject is the speaker.
+        const OBJECT_RELATIVE: &[&str] = &["many", "most", "some", "few", "others"];
+        let who = (sentence_start + 1..from)
+            .rev()
+            .take(CLAUSE_TOKENS)
+            .find(|&j| self.lower[j] == "who")?;
+        let set_off = (who - 1..i)
+            .filter(|&j| j != who)
+            .any(|j| is_punct(&self.lower[j]) || is_quote(self.tokens[j].text));
+        let after_who = self.lower[who + 1].as_ref();
+        let object_relative = PRONOUNS.contains(&after_who)
+            || OBJECT_RELATIVE.contains(&after_who)
+            || DETERMINERS.contains(&after_who)
+            || capitalized(self.tokens[who + 1].text);
+        // `... get their presents early as experts predict`: a phrase opening after
+        // `as` or `than` is the subject of a clause of its own.
+        let own_subject = PRONOUNS.contains(&self.lower[from].as_ref())
+            || matches!(self.lower[from - 1].as_ref(), "as" | "than")
+            || (who + 1..from).any(|j| INNER_CLAUSE.contains(&self.lower[j].as_ref()));
+        if set_off || object_relative || own_subject {
+            return None;
+        }
+        let (start, end) = self.phrase_before(sentence_start, who)?;
+        // `voters in Florida who ...`: a noun phrase inside another one's
+        // preposition is no speaker of its own.
+        let inside_a_phrase = start > sentence_start
+            && matches!(
+                self.tokens[start - 1].text,
+                "in" | "of" | "from" | "at" | "for" | "with" | "on" | "to" | "by" | "about"
+            );
+        (end == who && !inside_a_phrase).then_some((start, end))
+    }
+
+    /// A speaker with a restrictive relative clause (see
+    /// [`Finder::restrictive_relative`]) is who its noun phrase `phrase` names, with
+    /// that phrase's affiliations: none when it names no one (`Voters who backed
+    /// Trump` are not Trump, nor his).
+    pub(super) fn named_by_its_phrase(
+        &self,
+        mut found: Source,
+        phrase: Option<(usize, usize)>,
+    ) -> Source {
+        let Some((from, to)) = phrase else {
+            return found;
+        };
+        let named = self.source(from, to);
+        found.canonical = named.as_ref().and_then(|n| n.canonical.clone());
+        found.kind = named.as_ref().and_then(|n| n.kind);
+        found.affiliations = named.map(|n| n.affiliations).unwrap_or_default();
+        found
     }
 
     /// A `who` speaker takes the entity of the phrase it stands for.
