@@ -2885,9 +2885,76 @@ fn a_restrictive_relative_clause_is_part_of_its_speaker_and_names_no_one_inside_
         ),
         ["experts"]
     );
+    // A gerund after the main verb shares the whole subject.
+    assert_eq!(
+        speakers("One Democratic official who relayed the exchange said Reid quieted the chatter, telling his colleagues, \"We have to treat him fairly.\""),
+        [
+            "One Democratic official who relayed the exchange",
+            "One Democratic official who relayed the exchange"
+        ]
+    );
     // An object relative: its own subject believes.
     assert_eq!(
         speakers("It has the support of a man who many believe betrayed the party."),
         ["many"]
     );
+}
+
+#[test]
+fn a_poll_reports_its_findings_as_according_to_does() {
+    let parts = |body: &str| {
+        found(body)
+            .into_iter()
+            .map(|a| {
+                (
+                    speaker_of(&a).unwrap_or("").to_string(),
+                    a.cue.span.text.clone(),
+                    a.cue.lemma,
+                    a.content.text,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        parts("In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents chose Clinton while 40 percent chose Trump."),
+        [(
+            "an NBC News/Wall Street Journal poll released Monday".to_string(),
+            "In".to_string(),
+            "according to",
+            "50 percent of respondents chose Clinton while 40 percent chose Trump".to_string()
+        )]
+    );
+    assert_eq!(
+        parts("Hillary Clinton held a 24-point lead over Barack Obama among black voters in a CNN national poll."),
+        [(
+            "a CNN national poll".to_string(),
+            "in".to_string(),
+            "according to",
+            "Hillary Clinton held a 24-point lead over Barack Obama among black voters".to_string()
+        )]
+    );
+    // A standing in the polls is no one poll's findings.
+    assert!(parts("Trump has a decisive lead in the polls ahead of the primary.").is_empty());
+    assert!(parts("He plummeted in national polls after the debate.").is_empty());
+    // No poll's findings: another noun's modifier, a place, a phrase without a poll.
+    assert!(parts("Thousands marched in the poll tax riots of 1990.").is_empty());
+    assert!(
+        parts("Prices rose in the region, a poll of traders showed.")
+            .iter()
+            .all(|(_, cue, _, _)| cue != "in")
+    );
+    assert!(parts("He voted in the primary.").is_empty());
+    assert!(parts("An ADB team is now in India for a survey.").is_empty());
+    assert!(parts("GANDHI PARTY BADLY DEFEATED IN INDIA STATE POLL").is_empty());
+    // The poll's owner or the sentence's own speaker reports the findings.
+    assert_eq!(
+        parts("In its monthly survey of U.S., European and Japanese chip makers, the association said orders rose.")
+            .iter()
+            .map(|(speaker, cue, _, _)| (speaker.as_str(), cue.as_str()))
+            .collect::<Vec<_>>(),
+        [("the association", "said")]
+    );
+    assert!(parts("A year earlier, in a similar survey, 53 pct of Americans said it was likely, the group reported.")
+        .iter()
+        .all(|(_, cue, _, _)| cue != "in"));
 }

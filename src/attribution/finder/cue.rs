@@ -25,6 +25,9 @@ impl Finder<'_> {
         if word == ":" {
             return self.speaker_colon(s, i);
         }
+        if word == "in" {
+            return self.in_a_poll(s, i);
+        }
         if matches!(word, "―" | "—" | "–" | "--") {
             return self.dash_signature(s, i);
         }

@@ -70,13 +70,12 @@ impl Finder<'_> {
                         )
                     })
             });
-        // `Voters who backed Trump said`: the clause's noun phrase speaks.
-        let relative = source
-            .filter(|_| !gerund && !passive)
-            .and_then(|(from, to)| {
-                self.restrictive_relative(range.start, from, i)
-                    .map(|phrase| (phrase, to))
-            });
+        // `Voters who backed Trump said`: the clause's noun phrase speaks (also for a
+        // gerund: `An official who relayed the exchange said ..., telling`).
+        let relative = source.filter(|_| !passive).and_then(|(from, to)| {
+            self.restrictive_relative(range.start, (from, to))
+                .map(|phrase| (phrase, to))
+        });
         let source = relative.map_or(source, |((from, _), to)| Some((from, to)));
         let antecedent = match source {
             None => self.relative_antecedent(s, i),
@@ -939,6 +938,159 @@ impl Finder<'_> {
             self.attribution(
                 self.source(from, to),
                 (i, i + 2, cue),
+                (content_from, content_to),
+                direct,
+                Some(s),
+            )?,
+            to,
+        ))
+    }
+
+    /// `In an NBC News/Wall Street Journal poll released Monday, 50 percent of
+    /// respondents chose Clinton`, `Obama was winning blacks by 28 points in the same
+    /// poll`: a poll or survey reports its findings as `according to` does (and is
+    /// searched as that lemma); PolNeAR marks the `in` as the cue. The poll's phrase is
+    /// the source, with what says when or by whom it was taken; the content is the rest
+    /// of the sentence after its comma when the phrase opens the sentence, else the
+    /// words before the `in`.
+    pub(super) fn in_a_poll(&self, s: usize, i: usize) -> Option<(Attribution, usize)> {
+        /// The nouns of a poll's findings.
+        const POLLS: &[&str] = &["poll", "polls", "survey", "surveys"];
+        /// Words a poll's phrase may open on besides a determiner or a name.
+        const POLL_OPENERS: &[&str] = &[
+            "latest",
+            "recent",
+            "new",
+            "public",
+            "national",
+            "polls",
+            "surveys",
+            "several",
+            "many",
+            "most",
+            "early",
+            "independent",
+            "both",
+            "state",
+            "exit",
+            "two",
+            "three",
+        ];
+        /// Words that may follow the poll's noun: the end of its phrase, or what says
+        /// when, by whom or of whom it was taken.
+        const AFTER_POLL: &[&str] = &[
+            "released",
+            "conducted",
+            "published",
+            "taken",
+            "out",
+            "by",
+            "of",
+            "for",
+            "from",
+            "on",
+            "in",
+            "last",
+            "this",
+            "ahead",
+            "among",
+            "since",
+            "after",
+            "before",
+            "and",
+        ];
+        /// Tokens the poll's phrase may run over.
+        const PHRASE_TOKENS: usize = 10;
+        let range = self.sentences[s].clone();
+        // `GANDHI PARTY BADLY DEFEATED IN INDIA STATE POLL`: a headline's poll is
+        // as often an election.
+        if self.tokens[i].text == "IN" {
+            return None;
+        }
+        let first = self.tokens.get(i + 1)?;
+        let opener = self.lower[i + 1].as_ref();
+        if !(DETERMINERS.contains(&opener)
+            || POLL_OPENERS.contains(&opener)
+            || capitalized(first.text))
+        {
+            return None;
+        }
+        let poll = (i + 1..range.end.min(i + 1 + PHRASE_TOKENS))
+            .take_while(|&j| {
+                // (`a team is now in India for a survey`: a preposition before the
+                // noun puts the poll in another phrase.)
+                !matches!(
+                    self.lower[j].as_ref(),
+                    "," | ";"
+                        | ":"
+                        | "("
+                        | "that"
+                        | "which"
+                        | "for"
+                        | "of"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "to"
+                        | "with"
+                        | "by"
+                        | "about"
+                        | "from"
+                ) && !is_quote(self.tokens[j].text)
+            })
+            .find(|&j| POLLS.contains(&self.lower[j].as_ref()))?;
+        let after = self.lower.get(poll + 1).map(Deref::deref);
+        let phrase_ends = after.is_none_or(|w| is_punct(w) || AFTER_POLL.contains(&w));
+        if !phrase_ends {
+            // `the poll tax`: another noun's modifier, no poll.
+            return None;
+        }
+        let opens = (range.start..i).all(|j| {
+            is_punct(&self.lower[j]) || matches!(self.lower[j].as_ref(), "but" | "and" | "yet")
+        });
+        // After the words it reports, only one poll (`in a CNN national poll`), not
+        // a standing in the polls (`a drop in national polls`, `plummeted in the
+        // polls`, `strength in the polls`), which reports no one's findings.
+        let one_poll = matches!(opener, "a" | "an") || capitalized(first.text);
+        let findings =
+            opens || (one_poll && matches!(self.lower[poll].as_ref(), "poll" | "survey"));
+        if !findings {
+            return None;
+        }
+        // `In its monthly survey of ..., the association said`: the poll's owner
+        // speaks later in the sentence, and that attribution reports the findings.
+        if opens && matches!(opener, "its" | "their" | "his" | "her" | "our") {
+            return None;
+        }
+        // `A year earlier, in a similar survey, 53 pct said`: a phrase set off by
+        // commas is an aside of the sentence's own report; `... in an opinion poll,
+        // reversing ... in a comparable poll`: the words before hold a poll already.
+        let aside = i > range.start && is_punct(&self.lower[i - 1]);
+        let another_poll = (range.start..i).any(|j| POLLS.contains(&self.lower[j].as_ref()));
+        if !opens && (aside || another_poll) {
+            return None;
+        }
+        let cue = CueWord {
+            lemma: "according to",
+            stance: Stance::Say,
+        };
+        let (to, (content_from, content_to, direct)) = if opens {
+            // The phrase runs to its comma, which must come soon.
+            let comma = (poll + 1..range.end.min(poll + 1 + PHRASE_TOKENS))
+                .take_while(|&j| !is_quote(self.tokens[j].text))
+                .find(|&j| self.lower[j] == ",")?;
+            (comma, self.trimmed(comma + 1, range.end)?)
+        } else {
+            let mut end = i;
+            while end > range.start && is_punct(&self.lower[end - 1]) {
+                end -= 1;
+            }
+            (poll + 1, self.trimmed(range.start, end)?)
+        };
+        Some((
+            self.attribution(
+                self.source(i + 1, to),
+                (i, i + 1, cue),
                 (content_from, content_to),
                 direct,
                 Some(s),

@@ -101,17 +101,16 @@ impl Finder<'_> {
     }
 
     /// `Voters who backed Trump said`, `Officials who spoke on condition of anonymity
-    /// said`: a speaker phrase opening at token `from` inside a relative clause with no
-    /// comma before its `who` (nor any punctuation up to the cue at `i`) is only the end
-    /// of the subject; the speaker is the noun phrase the clause belongs to. Returns
-    /// that noun phrase's span, which ends at the `who`: the speaker's words run from
-    /// its start to the cue (as PolNeAR marks them), but who speaks is the noun phrase
-    /// alone, never a name inside the clause (the voters, not Trump).
+    /// said`: a speaker phrase `from..to` inside a relative clause with no comma before
+    /// its `who` (nor any punctuation up to the phrase's end) is only the end of the
+    /// subject; the speaker is the noun phrase the clause belongs to. Returns that noun
+    /// phrase's span, which ends at the `who`: the speaker's words run from its start
+    /// to `to` (as PolNeAR marks them), but who speaks is the noun phrase alone, never a
+    /// name inside the clause (the voters, not Trump).
     pub(super) fn restrictive_relative(
         &self,
         sentence_start: usize,
-        from: usize,
-        i: usize,
+        (from, to): (usize, usize),
     ) -> Option<(usize, usize)> {
         /// How far back the `who` may stand: a clause of a few phrases.
         const CLAUSE_TOKENS: usize = 24;
@@ -129,7 +128,7 @@ impl Finder<'_> {
             .rev()
             .take(CLAUSE_TOKENS)
             .find(|&j| self.lower[j] == "who")?;
-        let set_off = (who - 1..i)
+        let set_off = (who - 1..to)
             .filter(|&j| j != who)
             .any(|j| is_punct(&self.lower[j]) || is_quote(self.tokens[j].text));
         let after_who = self.lower[who + 1].as_ref();
