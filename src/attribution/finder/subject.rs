@@ -167,28 +167,21 @@ impl Finder<'_> {
         let Some((from, to)) = phrase else {
             return found;
         };
-        let named = self.source(from, to);
-        found.canonical = named.as_ref().and_then(|n| n.canonical.clone());
-        found.kind = named.as_ref().and_then(|n| n.kind);
-        found.affiliations = named.map(|n| n.affiliations).unwrap_or_default();
-        found
-    }
-
-    /// A `who` speaker takes the entity of the phrase it stands for.
-    pub(super) fn named_by_antecedent(
-        &self,
-        mut found: Source,
-        antecedent: Option<(usize, (usize, usize))>,
-    ) -> Source {
-        let Some((_, (from, to))) = antecedent else {
-            return found;
-        };
         if let Some(named) = self.source(from, to) {
             found.canonical = named.canonical;
             found.kind = named.kind;
             found.affiliations = named.affiliations;
         }
         found
+    }
+
+    /// A `who` speaker takes the entity of the phrase it stands for.
+    pub(super) fn named_by_antecedent(
+        &self,
+        found: Source,
+        antecedent: Option<(usize, (usize, usize))>,
+    ) -> Source {
+        self.named_by_its_phrase(found, antecedent.map(|(_, phrase)| phrase))
     }
 
     /// `Norman Brennan, director of the Victims of Crime Trust, accused Lord Woolf of
