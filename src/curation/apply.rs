@@ -48,10 +48,6 @@ pub fn curate(
     Ok((saved, changed))
 }
 
-/// The rewriting writer's memory: tantivy's smallest for one thread. A rewrite
-/// touches few articles, and indexing memory must stay bounded by the largest one.
-const REWRITE_BUDGET: usize = 15 * 1024 * 1024;
-
 /// Rewrites, in one commit, the entity lists of every article that lists one of
 /// `names` or has one as a speaker, through `overlay`, and its attributions' speaker
 /// names with them. The caller holds the writer lock. With `merge` off no segments are
@@ -88,7 +84,7 @@ pub(super) fn rewrite(
     }
     let mut writer: IndexWriter<TantivyDocument> = handle
         .index
-        .writer_with_num_threads(1, REWRITE_BUDGET)
+        .writer_with_num_threads(1, crate::index::write::REWRITE_BUDGET)
         .map_err(Error::tantivy("opening the index for writing"))?;
     if !merge {
         writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));

@@ -17,6 +17,15 @@ pub const COMPACT_AT_SEGMENTS: usize = 8;
 /// Memory budget of the writer that only merges (it indexes nothing).
 const MERGE_BUDGET: usize = 32 * 1024 * 1024;
 
+/// Memory budget of the one-thread writer of the steps that rewrite articles after a
+/// run (links, stories, curation). At tantivy's smallest budget (15 MB) such a writer
+/// flushes a segment every thousand articles or so: the 49,000 rewrites of Reuters x10
+/// made 47 small segments, each with its own term dictionaries, so the final merge
+/// mapped 20 MB more of them and peaked at 524-528 MB. At 64 MB they make 4 segments
+/// and the peak is 500 MB, under issue 21's 512 MiB (BENCHMARKS.md). The writer takes
+/// the memory only as it fills: a rewrite of a few articles still uses a few MB.
+pub const REWRITE_BUDGET: usize = 64 * 1024 * 1024;
+
 /// Commits, turning a failure into a message that says what failed (a full disk).
 pub fn commit(writer: &mut IndexWriter<TantivyDocument>, index_path: &Path) -> Result<()> {
     writer.commit().map_err(|e| {
@@ -48,22 +57,21 @@ pub fn write_failure(index_path: &Path, e: tantivy::TantivyError, context: Strin
     Error::Tantivy { context, source: e }
 }
 
-/// Merges the index into one segment after a run that changed a good part of it (or
-/// left many segments). Queries then touch one term dictionary instead of several, and
-/// facets can name only each field's top values (see `search::facets`): at 215,780
-/// articles a faceted query takes half the time. A small update leaves its new segment
-/// alone, so re-indexing a few files stays cheap. A crash during the merge leaves the
-/// last commit in place.
 /// Compacts the index at `index_path` after a step that rewrote `changed` articles
-/// outside an indexing run (archive-wide links), by the same rule as a run's end, so
-/// a run still leaves one segment where it would have.
+/// outside an indexing run (archive-wide links, stories), by the same rule as a run's
+/// end, so a run still leaves one segment where it would have.
 pub fn compact_after(index_path: &Path, changed: usize) -> Result<()> {
     let handle = super::DatelineIndex::open(index_path)?;
     let _lock = WriterLock::acquire(index_path)?;
     compact(&handle.index, changed, index_path)
 }
 
-/// Merges the index into one segment when `changed` articles make it worthwhile.
+/// Merges the index into one segment after a run that changed a good part of it (or
+/// left many segments). Queries then touch one term dictionary instead of several, and
+/// facets can name only each field's top values (see `search::facets`): at 215,780
+/// articles a faceted query takes half the time. A small update leaves its new segment
+/// alone, so re-indexing a few files stays cheap. A crash during the merge leaves the
+/// last commit in place.
 pub fn compact(index: &tantivy::Index, changed: usize, index_path: &Path) -> Result<()> {
     let metas = index
         .searchable_segment_metas()

@@ -20,9 +20,6 @@ use crate::index::document::with_story;
 use crate::index::lock::WriterLock;
 use crate::index::DatelineIndex;
 
-/// Writer memory for the rewrite: it re-adds a few articles at most per run.
-const REWRITE_BUDGET: usize = 15 * 1024 * 1024;
-
 /// What the stories step found and changed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Assigned {
@@ -95,7 +92,7 @@ pub fn assign(index_path: &Path, since: Option<DateTime>) -> Result<Assigned> {
     let fields = &handle.fields;
     let mut writer: IndexWriter<TantivyDocument> = handle
         .index
-        .writer_with_num_threads(1, REWRITE_BUDGET)
+        .writer_with_num_threads(1, crate::index::write::REWRITE_BUDGET)
         .map_err(Error::tantivy("opening the index for writing"))?;
     writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
     for (i, label) in changes {
