@@ -1286,6 +1286,29 @@ fn quotes_printed_as_doubled_apostrophes() {
 }
 
 #[test]
+fn three_apostrophes_close_the_inner_quote_and_then_the_quote() {
+    let a = found(
+        "''We are told all the time, 'Kosovo is a special case,''' Mr. Putin said. ''It is all lies.'' he added.",
+    );
+    assert_eq!(a.len(), 2, "{a:?}");
+    assert_eq!(
+        a[0].content.text,
+        "We are told all the time, 'Kosovo is a special case"
+    );
+    assert!(a[0].direct);
+    assert_eq!(speaker_of(&a[0]), Some("Mr. Putin"));
+    assert_eq!(a[1].content.text, "It is all lies");
+    // Opening, the doubled pair comes first: `'''Sir, ...` opens the quote and then
+    // the quote within it.
+    let b = found("He said, '''Sir, we have decided to stay,'' he promises.");
+    let b = b.iter().find(|a| a.cue.span.text == "promises");
+    assert_eq!(
+        b.map(|a| a.content.text.as_str()),
+        Some("Sir, we have decided to stay")
+    );
+}
+
+#[test]
 fn a_quote_within_the_quote_does_not_end_it() {
     let a = found(
         "“She was the only one to ask us, ‘What can I do? What help do you need?’” Weaver said.",

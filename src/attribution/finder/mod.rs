@@ -122,6 +122,36 @@ fn tokens_with_doubled_quotes(text: &str) -> Vec<Token<'_>> {
                 }
             }
         }
+        if let Some(last) = merged.last_mut() {
+            // Three apostrophes after a word close a quote within the quote and then
+            // the quote (`a special case,'''`): the single one comes first, and the
+            // doubled pair that ends the quote is the last two. Read as `''` + `'`,
+            // the quote ran on into the next one.
+            let closes_both = last.text == "''"
+                && token.text == "'"
+                && last.end == token.start
+                && text
+                    .get(..last.start)
+                    .and_then(|before| before.chars().next_back())
+                    .is_some_and(|c| !c.is_whitespace());
+            if closes_both {
+                if let (Some(single), Some(double)) = (
+                    text.get(last.start..last.start + 1),
+                    text.get(last.start + 1..token.end),
+                ) {
+                    let double_start = last.start + 1;
+                    last.text = single;
+                    last.end = double_start;
+                    merged.push(Token {
+                        text: double,
+                        start: double_start,
+                        paragraph_start: false,
+                        ..token
+                    });
+                    continue;
+                }
+            }
+        }
         merged.push(token);
     }
     merged
