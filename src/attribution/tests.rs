@@ -1286,6 +1286,18 @@ fn quotes_printed_as_doubled_apostrophes() {
 }
 
 #[test]
+fn a_closing_quote_glued_to_its_speaker() {
+    let a = found("“They traffic in a lot of the prejudice and paranoia,”Clinton said.");
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(speaker_of(&a[0]), Some("Clinton"));
+    assert_eq!(
+        a[0].content.text,
+        "They traffic in a lot of the prejudice and paranoia"
+    );
+    assert!(a[0].direct);
+}
+
+#[test]
 fn three_apostrophes_close_the_inner_quote_and_then_the_quote() {
     let a = found(
         "''We are told all the time, 'Kosovo is a special case,''' Mr. Putin said. ''It is all lies.'' he added.",

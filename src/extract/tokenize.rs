@@ -148,6 +148,12 @@ fn split_chunk<'a>(
         split_chunk(text, mid + 2, end, paragraph_start, tokens);
         return;
     }
+    if let Some((mark, after)) = glued_quote(&text[start..end]) {
+        split_chunk(text, start, start + mark, paragraph_start, tokens);
+        push(tokens, text, start + mark, start + after, paragraph_start);
+        split_chunk(text, start + after, end, paragraph_start, tokens);
+        return;
+    }
     // Reuters-21578 brackets a firm's name, `<Drexel Burnham Lambert Inc>`, and its
     // ticker, `<DBL>`: the brackets of a name come off its first and last words, so
     // the tagger reads `Drexel` (left on, `<Drexel` is no word it knows, and the
@@ -200,6 +206,31 @@ fn split_chunk<'a>(
         let at = end + offset;
         push(tokens, text, at, at + c.len_utf8(), paragraph_start);
     }
+}
+
+/// Where a quote mark is glued to the next word, as web copy and Reuters-21578 lose
+/// the space after it (`paranoia,”Clinton said`, `profound."He`, `said,“Look`): the
+/// mark's byte range in `chunk`, when a word and its comma or full stop come before it
+/// and a letter after it. Kept as one token, the quote, its speaker and the sentence's
+/// end were lost (`direction,"Carlucci` hid Frank Carlucci from the tagger). An
+/// apostrophe typed as a double quote (`OPEC"s`) has a letter before it: not one.
+fn glued_quote(chunk: &str) -> Option<(usize, usize)> {
+    // Most chunks hold no quote mark: a byte test before the char walk (0xE2 leads
+    // the curly marks' UTF-8).
+    if !chunk.bytes().any(|b| b == b'"' || b == 0xE2) {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = chunk.char_indices().collect();
+    chars.windows(4).find_map(|w| {
+        let &[(_, word), (_, punct), (mark, quote), (after, letter)] = w else {
+            return None;
+        };
+        let glued = word.is_alphanumeric()
+            && matches!(punct, ',' | '.' | '!' | '?')
+            && matches!(quote, '"' | '“' | '”')
+            && letter.is_alphabetic();
+        glued.then_some((mark, after))
+    })
 }
 
 /// Byte offset where a trailing `'s` / `n't` starts in `word`, if it has one.
@@ -408,6 +439,29 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn a_quote_mark_glued_to_the_next_word_is_split_off() {
+        assert_eq!(
+            words("paranoia,”Clinton said."),
+            vec!["paranoia", ",", "”", "Clinton", "said", "."]
+        );
+        assert_eq!(
+            words("profound.\"He added,\"Carlucci said"),
+            vec!["profound", ".", "\"", "He", "added", ",", "\"", "Carlucci", "said"]
+        );
+        assert_eq!(
+            words("said,“Look, now."),
+            vec!["said", ",", "“", "Look", ",", "now", "."]
+        );
+        // Reuters-21578's apostrophe typed as a double quote, and a quote after a
+        // space, are left as they were.
+        assert_eq!(words("OPEC\"s quota"), vec!["OPEC", "\"s", "quota"]);
+        assert_eq!(
+            words("\"We won,\" he"),
+            vec!["\"", "We", "won", ",", "\"", "he"]
+        );
     }
 
     #[test]
