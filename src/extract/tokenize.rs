@@ -210,9 +210,9 @@ fn split_chunk<'a>(
 
 /// Where a quote mark is glued to the next word, as web copy and Reuters-21578 lose
 /// the space after it (`paranoia,”Clinton said`, `profound."He`, `said,“Look`): the
-/// mark's byte range in `chunk`, when a word and its comma or full stop come before it
-/// and a letter after it. Kept as one token, the quote, its speaker and the sentence's
-/// end were lost (`direction,"Carlucci` hid Frank Carlucci from the tagger). An
+/// mark's byte range in `chunk`, when a word and its comma, full stop, `!` or `?` come
+/// before it and a letter after it. Kept as one token, the quote, its speaker and the
+/// sentence's end were lost, and the tagger read `Maxwell."It` as a person. An
 /// apostrophe typed as a double quote (`OPEC"s`) has a letter before it: not one.
 fn glued_quote(chunk: &str) -> Option<(usize, usize)> {
     // Most chunks hold no quote mark: a byte test before the char walk (0xE2 leads
