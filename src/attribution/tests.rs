@@ -2993,3 +2993,89 @@ fn a_poll_reports_its_findings_as_according_to_does() {
         .iter()
         .all(|(_, cue, _, _)| cue != "in"));
 }
+
+#[test]
+fn a_headline_label_before_a_colon_says_the_clause_after_it() {
+    // BBC titles; PolNeAR texts open with their headline as a paragraph.
+    let a = find("Campbell: E-mail row 'silly fuss'", "", &[]);
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(speaker_of(&a[0]), Some("Campbell"));
+    assert_eq!(a[0].cue.span.text, ":");
+    assert_eq!(a[0].content.text, "E-mail row 'silly fuss'");
+    assert_eq!(a[0].cue.span.field, "title");
+
+    let a =
+        found("Insiders: Trump will rebound in New Hampshire.\n\nDonald Trump is poised to win.");
+    let colon = a
+        .iter()
+        .find(|x| x.cue.span.text == ":")
+        .expect("colon cue");
+    assert_eq!(speaker_of(colon), Some("Insiders"));
+    assert_eq!(colon.content.text, "Trump will rebound in New Hampshire");
+
+    // Who it was said to is not the speaker; a section label before a dash is not either.
+    let a = found("Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.\n\nText.");
+    assert_eq!(a.first().and_then(speaker_of), Some("Clinton"), "{a:?}");
+    let a =
+        found("EXCLUSIVE \u{2013} Roger Stone: Don\u{2019}t Trust the Voting Machines.\n\nText.");
+    assert_eq!(a.first().and_then(speaker_of), Some("Roger Stone"), "{a:?}");
+}
+
+#[test]
+fn a_headline_label_with_a_description_or_a_section_says_nothing() {
+    for title in [
+        "Johnny Depp: The acting outlaw",
+        "Japan's ageing workforce: built to last",
+        "Profile: David Miliband",
+        "DVD review: Harry Potter and the Prisoner of Azkaban",
+        "2004: An Irish Athletics Year",
+    ] {
+        let a = find(title, "", &[]);
+        assert!(
+            a.iter().all(|x| x.cue.span.field != "title"),
+            "{title}: {a:?}"
+        );
+    }
+    // A dateline is a place, and a lead past the first paragraph is no headline.
+    let body = "WASHINGTON: The president will veto the bill.\n\nMore text.";
+    let place = first_mention(body, EntityKind::Place, "Washington", "WASHINGTON");
+    let a = find("", body, &[place]);
+    assert!(a.iter().all(|x| x.cue.span.text != ":"), "{a:?}");
+    let a = found("First paragraph.\n\nInsiders: Trump will rebound in New Hampshire.");
+    assert!(a.iter().all(|x| speaker_of(x) != Some("Insiders")), "{a:?}");
+}
+
+#[test]
+fn a_roundup_item_after_a_dash_names_its_speaker_before_the_colon() {
+    // HuffPollster roundups: a summary, a dash, then who said the quote.
+    let body = "The caucus was close. Pollsters agree - Carl Bialik: \u{201c}One of the biggest \
+                lessons was a simple one.\u{201d}";
+    let bialik = first_mention(body, EntityKind::Person, "Carl Bialik", "Carl Bialik");
+    let a = find("", body, &[bialik]);
+    let quoted = a
+        .iter()
+        .find(|x| x.cue.span.text == ":")
+        .expect("colon cue");
+    assert_eq!(speaker_of(quoted), Some("Carl Bialik"), "{a:?}");
+    assert_eq!(
+        quoted.content.text,
+        "One of the biggest lessons was a simple one."
+    );
+}
+
+#[test]
+fn a_wire_headline_names_its_speaker_after_the_colon() {
+    let a = find("CHINA MUST CUT DEMAND, CONTINUE REFORMS: ZHAO", "", &[]);
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(speaker_of(&a[0]), Some("ZHAO"));
+    assert_eq!(a[0].content.text, "CHINA MUST CUT DEMAND, CONTINUE REFORMS");
+    // A colon inside a name or a time labels nothing; nor does a table's heading.
+    for title in [
+        "TV presenter Deeley drops CD:UK",
+        "MIDWEST GRAIN FUTURES 10:50   EDT",
+        "N.Y. RUBBER MISCELLANEOUS -APR 7 RUBBER TRADE ASSOCIATION CLOSING PRICES: CENTS PER",
+    ] {
+        let a = find(title, "", &[]);
+        assert!(a.is_empty(), "{title}: {a:?}");
+    }
+}

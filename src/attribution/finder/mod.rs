@@ -195,6 +195,10 @@ pub(super) struct Finder<'a> {
     /// How many paragraphs each `LABEL:` opens (up to four words before the colon),
     /// counted on first need: a transcript's turns.
     turn_labels: std::cell::OnceCell<HashMap<String, usize>>,
+    /// Whether the field's first paragraph is a headline: a title's is, and so is a
+    /// body's when the article has no title (a text whose first line is its headline,
+    /// as PolNeAR's are); a titled article's body opens with its lead.
+    headline_first: bool,
 }
 
 impl<'a> Finder<'a> {
@@ -215,6 +219,7 @@ impl<'a> Finder<'a> {
             chars: Chars::of(text),
             mentions,
             turn_labels: std::cell::OnceCell::new(),
+            headline_first: field == "title",
         }
     }
 
@@ -471,5 +476,14 @@ impl<'a> Finder<'a> {
             end: self.chars.at(end),
             text: self.text.get(start..end)?.to_string(),
         })
+    }
+}
+
+impl Finder<'_> {
+    /// The finder for a body whose article has no title: its first paragraph is read as
+    /// a headline (see `headline_first`).
+    pub(super) fn body_opens_with_headline(mut self) -> Self {
+        self.headline_first = true;
+        self
     }
 }

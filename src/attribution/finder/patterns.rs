@@ -4,7 +4,7 @@
 
 use crate::attribution::cues::{cue_word, CueWord, Stance, AMBIGUOUS};
 use crate::attribution::finder::{
-    capitalized, is_close_quote, is_open_quote, is_punct, is_quote, Finder,
+    capitalized, is_close_quote, is_dash, is_open_quote, is_punct, is_quote, Finder,
 };
 use crate::attribution::roles::ONE_PERSON_ROLES;
 use crate::attribution::words::{
@@ -12,10 +12,40 @@ use crate::attribution::words::{
     FINITE_AUXILIARIES, INDEFINITE_PRONOUNS, IRREGULAR_PAST, PEOPLE_NOUNS, PRONOUNS,
     QUOTE_SENTENCES,
 };
-use crate::attribution::{Attribution, Cue};
+use crate::attribution::{Attribution, Cue, Source};
 use crate::entity::EntityKind;
 use std::collections::HashMap;
 use std::ops::Deref;
+
+/// Labels that end in a colon but name no speaker: a section, a kind of piece, a
+/// note to the reader (`Profile:`, `Update:`, `Q:`).
+const SECTION_LABELS: &[&str] = &[
+    "note",
+    "update",
+    "updated",
+    "photo",
+    "photos",
+    "video",
+    "watch",
+    "read",
+    "related",
+    "correction",
+    "clarification",
+    "see",
+    "also",
+    "transcript",
+    "caption",
+    "credit",
+    "image",
+    "q",
+    "latest",
+    "breaking",
+    "analysis",
+    "opinion",
+    "profile",
+    "interview",
+    "timeline",
+];
 
 impl Finder<'_> {
     /// `SPEAKER [aux] CUE [that] CONTENT`.
@@ -661,41 +691,19 @@ impl Finder<'_> {
     /// a headline: a name of one to four capitalized words opening its sentence, then a
     /// colon, speaks what follows to the end of the paragraph.
     pub(super) fn speaker_colon(&self, s: usize, i: usize) -> Option<(Attribution, usize)> {
-        /// Labels that end in a colon but name no speaker.
+        if let Some(found) = self.headline_colon(s, i) {
+            return Some(found);
+        }
+        /// Labels besides [`SECTION_LABELS`] that end in a colon but name no speaker here.
         const LABELS: &[&str] = &[
-            "note",
-            "update",
-            "updated",
-            "photo",
-            "photos",
-            "video",
-            "watch",
-            "read",
-            "related",
             "source",
             "sources",
             "editor",
-            "correction",
-            "clarification",
-            "see",
-            "also",
-            "transcript",
             "advertisement",
-            "caption",
-            "credit",
-            "image",
-            "q",
             "a",
-            "latest",
-            "breaking",
             "exclusive",
-            "analysis",
-            "opinion",
             "poll",
             "polls",
-            "profile",
-            "interview",
-            "timeline",
             "notes",
             "state",
             "states",
@@ -716,7 +724,7 @@ impl Finder<'_> {
             && capitalized(words[0].text)
             && !self.lower[from..i]
                 .iter()
-                .any(|w| LABELS.contains(&w.as_ref()));
+                .any(|w| SECTION_LABELS.contains(&w.as_ref()) || LABELS.contains(&w.as_ref()));
         if !named {
             return self.name_colon_quote(s, i);
         }
@@ -726,10 +734,6 @@ impl Finder<'_> {
             to += 1;
         }
         let (content_from, content_to, direct) = self.trimmed(i + 1, to)?;
-        let cue = CueWord {
-            lemma: "say",
-            stance: Stance::Say,
-        };
         // Only a person or an organization speaks so: `NOTES:`, `Due:`, `PARANA
         // STATE:` head tables and notes. A transcript's turns name people the tagger
         // may not know (`WALLACE:`), but they come back turn after turn.
@@ -738,16 +742,158 @@ impl Finder<'_> {
         if !known_speaker && (source.kind.is_some() || !self.transcript_turn(from, i)) {
             return None;
         }
+        self.colon_says(source, i, (content_from, content_to, direct), i + 1)
+    }
+
+    /// `Campbell: E-mail row 'silly fuss'`, `Poll: Trump and Clinton hold narrow leads
+    /// in Pennsylvania`, `Clinton to Planned Parenthood: Trump will reverse Roe v. Wade`:
+    /// in a headline, a short label before a colon says the clause after it, whoever or
+    /// whatever it names (PolNeAR marks `Poll`, `Newspaper` and `Insiders` as sources);
+    /// an addressee after `to` is not the speaker, nor is a section label before a dash
+    /// (`EXCLUSIVE – Roger Stone:`). A description is no saying (`Johnny Depp: The acting
+    /// outlaw`, `Japan's ageing workforce: built to last`): the words after the colon
+    /// must quote or have a verb. Section labels (`Profile:`, `DVD review:`) and
+    /// datelines (`WASHINGTON:`, a place) say nothing.
+    fn headline_colon(&self, s: usize, i: usize) -> Option<(Attribution, usize)> {
+        /// Longest label, in tokens (`Former AG Mukasey at RNC`).
+        const MOST_WORDS: usize = 7;
+        /// Kinds of piece besides [`SECTION_LABELS`] that label a headline.
+        const SECTIONS: &[&str] = &[
+            "live",
+            "review",
+            "preview",
+            "obituary",
+            "glance",
+            "quiz",
+            "factbox",
+            "explainer",
+            "recap",
+            "podcast",
+        ];
+        /// Words that make a clause of what follows the colon: a verb's auxiliary, a
+        /// subject pronoun, a negated verb's part.
+        const CLAUSE_MARKS: &[&str] = &[
+            "be", "been", "do", "i", "we", "he", "she", "they", "it", "n't", "n’t", "'d", "’d",
+            "'re", "’re", "'m", "’m", "'ll", "’ll", "won't", "can't", "don't",
+        ];
+        let range = self.sentences[s].clone();
+        // `CD:UK`, `10:50`: a colon inside a word or a time is no label's.
+        let spaced = self
+            .tokens
+            .get(i + 1)
+            .is_some_and(|next| next.start > self.tokens[i].end);
+        let end = self.headline_end(s).filter(|_| spaced)?;
+        // `Republican pollster Daron Shaw: “...”`: a known name's quote reads as it would
+        // anywhere (the speaker is the name, not the whole label).
+        if self
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| is_open_quote(t.text))
+        {
+            if let Some(found) = self.name_colon_quote(s, i) {
+                return Some(found);
+            }
+        }
+        let (content_from, mut content_to, direct) = self.trimmed(i + 1, end)?;
+        // `E-mail row 'silly fuss'`: a straight apostrophe that closes a quote is kept.
+        let apostrophe = |j: usize| self.tokens.get(j).is_some_and(|t| t.text == "'");
+        if content_to < end && apostrophe(content_to) && (content_from..content_to).any(apostrophe)
+        {
+            content_to += 1;
+        }
+        // `CHINA MUST CUT DEMAND, CONTINUE REFORMS: ZHAO`: a wire headline names its
+        // speaker after the colon, in one word or a name the tagger knows (a table's
+        // `CLOSING PRICES: CENTS PER` names none).
+        let speaker_last = content_to - content_from <= 3
+            && i - range.start >= 3
+            && (content_from..content_to).all(|j| capitalized(self.tokens[j].text));
+        if speaker_last {
+            let (said_from, said_to, said_direct) = self.trimmed(range.start, i)?;
+            let source = self.source(content_from, content_to)?;
+            if source.kind.is_none() && content_to - content_from > 1 {
+                return None;
+            }
+            return self.colon_says(source, i, (said_from, said_to, said_direct), end);
+        }
+        let mut from = range.start;
+        if let Some(dash) = (from..i).find(|&j| is_dash(self.tokens[j].text)) {
+            from = dash + 1;
+        }
+        // `The result: ...`, `It was the scene at Wembley: ...`: a phrase or a clause
+        // of the writer's own is no label.
+        let label = &self.lower[from..i];
+        let label_ok = !label.is_empty()
+            && label.len() <= MOST_WORDS
+            && capitalized(self.tokens[from].text)
+            && !DETERMINERS.contains(&label[0].as_ref())
+            && !PRONOUNS.contains(&label[0].as_ref())
+            && !label.iter().any(|w| {
+                SECTION_LABELS.contains(&w.as_ref())
+                    || SECTIONS.contains(&w.as_ref())
+                    || FINITE_AUXILIARIES.contains(&w.as_ref())
+                    || is_punct(w)
+            });
+        // `Clinton to Planned Parenthood`: who was spoken to is not the speaker; a cue
+        // in the speaker's part (`Mr Law said: "..."`) is a sentence's own.
+        let source_to = (from + 1..i).find(|&j| self.lower[j] == "to").unwrap_or(i);
+        let names_a_speaker = !self.lower[from..source_to]
+            .iter()
+            .any(|w| cue_word(w).is_some());
+        if !label_ok || !names_a_speaker {
+            return None;
+        }
+        let clause = (content_from..content_to).any(|j| {
+            let (text, w) = (self.tokens[j].text, self.lower[j].as_ref());
+            is_quote(text)
+                || text == "'"
+                || FINITE_AUXILIARIES.contains(&w)
+                || CLAUSE_MARKS.contains(&w)
+                || (w.len() >= 4 && w.ends_with("ed") && !w.ends_with("eed"))
+        });
+        if content_to - content_from < 2 || !clause {
+            return None;
+        }
+        let source = self.source(from, source_to)?;
+        if source.kind == Some(EntityKind::Place) {
+            return None;
+        }
+        self.colon_says(source, i, (content_from, content_to, direct), end)
+    }
+
+    /// The attribution whose cue is the colon at token `i` (a `say`), with the token to
+    /// look from next.
+    fn colon_says(
+        &self,
+        source: Source,
+        i: usize,
+        (from, to, direct): (usize, usize, bool),
+        next: usize,
+    ) -> Option<(Attribution, usize)> {
+        let cue = CueWord {
+            lemma: "say",
+            stance: Stance::Say,
+        };
         Some((
-            self.attribution(
-                Some(source),
-                (i, i + 1, cue),
-                (content_from, content_to),
-                direct,
-                None,
-            )?,
-            i + 1,
+            self.attribution(Some(source), (i, i + 1, cue), (from, to), direct, None)?,
+            next,
         ))
+    }
+
+    /// Where the headline that sentence `s` opens ends (the end of its paragraph), if
+    /// it opens one: a title's sentence, or the first of a body that opens with a
+    /// headline ([`Finder::body_opens_with_headline`]) when its paragraph is short.
+    fn headline_end(&self, s: usize) -> Option<usize> {
+        /// Longest headline, in tokens.
+        const MOST_TOKENS: usize = 30;
+        let start = self.sentences[s].start;
+        let opens = self.field == "title" || (self.headline_first && start == 0);
+        if !opens {
+            return None;
+        }
+        let end = (start + 1..self.tokens.len())
+            .find(|&j| self.tokens[j].paragraph_start)
+            .unwrap_or(self.tokens.len());
+        (self.field == "title" || end <= MOST_TOKENS).then_some(end)
     }
 
     /// `Republican pollster Daron Shaw: “Historically, ...”`, `... he tweeted about
@@ -776,9 +922,13 @@ impl Finder<'_> {
             return None;
         }
         // `Deutsche Boerse told Reuters: "..."`, `a source told the BBC: "..."`: after
-        // a cue earlier in the sentence, the name is its audience, not a speaker.
-        if (range.start..from).any(|j| cue_word(&self.lower[j]).is_some() || self.lower[j] == "to")
-        {
+        // a cue earlier in the sentence, the name is its audience, not a speaker. A
+        // roundup's item starts after a dash (`Pollsters agree - Carl Bialik: "..."`).
+        let item_start = (range.start..from)
+            .rev()
+            .find(|&j| is_dash(self.tokens[j].text))
+            .map_or(range.start, |dash| dash + 1);
+        if (item_start..from).any(|j| cue_word(&self.lower[j]).is_some() || self.lower[j] == "to") {
             return None;
         }
         let source = self.source(from, i)?;
@@ -786,14 +936,7 @@ impl Finder<'_> {
             return None;
         }
         let close = self.closing_quote_within(i + 1, QUOTE_SENTENCES)?;
-        let cue = CueWord {
-            lemma: "say",
-            stance: Stance::Say,
-        };
-        Some((
-            self.attribution(Some(source), (i, i + 1, cue), (i + 2, close), true, None)?,
-            i + 1,
-        ))
+        self.colon_says(source, i, (i + 2, close, true), i + 1)
     }
 
     /// Whether the label `from..to` (before a colon) is a transcript's speaker: words
