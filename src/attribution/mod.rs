@@ -137,12 +137,10 @@ pub fn find(title: &str, body: &str, mentions: &[Mention]) -> Vec<Attribution> {
     let mut out = Vec::new();
     for (field, text) in [("title", title), ("body", body)] {
         let field_mentions: Vec<&Mention> = mentions.iter().filter(|m| m.field == field).collect();
-        let finder = Finder::new(field, text, &field_mentions);
-        if field == "body" && title.trim().is_empty() {
-            finder.body_opens_with_headline().run(&mut out);
-        } else {
-            finder.run(&mut out);
-        }
+        let untitled_body = field == "body" && title.trim().is_empty();
+        Finder::new(field, text, &field_mentions)
+            .opening_with_headline(untitled_body)
+            .run(&mut out);
     }
     resolve_organisation_speakers(&mut out, &Fields { title, body }, mentions);
     resolve_pronoun_speakers(&mut out);

@@ -223,6 +223,13 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// The finder, with its first paragraph read as a headline when `headline` (a body
+    /// whose article has no title; see `headline_first`).
+    pub(super) fn opening_with_headline(mut self, headline: bool) -> Self {
+        self.headline_first |= headline;
+        self
+    }
+
     pub(super) fn run(&self, out: &mut Vec<Attribution>) {
         let first = out.len();
         // The token after each attribution's words.
@@ -476,14 +483,5 @@ impl<'a> Finder<'a> {
             end: self.chars.at(end),
             text: self.text.get(start..end)?.to_string(),
         })
-    }
-}
-
-impl Finder<'_> {
-    /// The finder for a body whose article has no title: its first paragraph is read as
-    /// a headline (see `headline_first`).
-    pub(super) fn body_opens_with_headline(mut self) -> Self {
-        self.headline_first = true;
-        self
     }
 }

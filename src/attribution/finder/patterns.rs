@@ -785,14 +785,8 @@ impl Finder<'_> {
         let end = self.headline_end(s).filter(|_| spaced)?;
         // `Republican pollster Daron Shaw: “...”`: a known name's quote reads as it would
         // anywhere (the speaker is the name, not the whole label).
-        if self
-            .tokens
-            .get(i + 1)
-            .is_some_and(|t| is_open_quote(t.text))
-        {
-            if let Some(found) = self.name_colon_quote(s, i) {
-                return Some(found);
-            }
+        if let Some(found) = self.name_colon_quote(s, i) {
+            return Some(found);
         }
         let (content_from, mut content_to, direct) = self.trimmed(i + 1, end)?;
         // `E-mail row 'silly fuss'`: a straight apostrophe that closes a quote is kept.
@@ -881,7 +875,7 @@ impl Finder<'_> {
 
     /// Where the headline that sentence `s` opens ends (the end of its paragraph), if
     /// it opens one: a title's sentence, or the first of a body that opens with a
-    /// headline ([`Finder::body_opens_with_headline`]) when its paragraph is short.
+    /// headline ([`Finder::opening_with_headline`]) when its paragraph is short.
     fn headline_end(&self, s: usize) -> Option<usize> {
         /// Longest headline, in tokens.
         const MOST_TOKENS: usize = 30;
