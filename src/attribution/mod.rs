@@ -16,6 +16,7 @@
 pub mod cues;
 mod finder;
 mod firms;
+mod gender;
 mod roles;
 pub mod stored;
 mod words;
@@ -23,9 +24,12 @@ mod words;
 /// The rules' own source, part of the extraction fingerprint: any change to them
 /// (a pattern, a cue word) makes the next `index` re-read every file instead of
 /// keeping the old rules' attributions, with no version number to forget to bump.
-/// Every file of rules is listed (the tests are not: they change no output).
-pub const RULES_SOURCE: [&str; 14] = [
+/// Every file of rules is listed, and the word lists they embed (the tests are not:
+/// they change no output).
+pub const RULES_SOURCE: [&str; 16] = [
     include_str!("mod.rs"),
+    include_str!("gender.rs"),
+    gender::FIRST_NAMES_TSV,
     include_str!("cues.rs"),
     include_str!("firms.rs"),
     include_str!("roles.rs"),

@@ -1,6 +1,7 @@
 //! Article-wide speakers named by role: `he said` and `the spokesman said` after a
 //! quoted person are that person, as a reader takes them.
 
+use crate::attribution::gender;
 use crate::attribution::{Attribution, Source};
 use crate::entity::EntityKind;
 
@@ -21,7 +22,9 @@ pub(super) fn resolve_pronoun_speakers(attributions: &mut [Attribution]) {
         let lower = source.span.text.to_lowercase();
         let pronoun = matches!(lower.as_str(), "he" | "she");
         let antecedent = if pronoun && source.canonical.is_none() {
-            speakers.last()
+            // The last speaker the pronoun can stand for: `Mr Leigh said ... Mrs
+            // Hodge said ... He added` is Mr Leigh.
+            speakers.iter().rev().find(|s| !s.clashes_with(&lower))
         } else if source.canonical.is_none() {
             role_noun(&lower).and_then(|role| {
                 speakers.iter().rev().find(|s| {
@@ -59,6 +62,19 @@ pub(super) struct Antecedent {
 }
 
 impl Antecedent {
+    /// Whether `pronoun` (`he` or `she`, lowercase) cannot stand for this speaker:
+    /// their name or role says otherwise (`Hillary Clinton`, `a spokeswoman`), or
+    /// they were themselves the other pronoun.
+    fn clashes_with(&self, pronoun: &str) -> bool {
+        let other_pronoun = matches!(self.words.as_str(), "he" | "she") && self.words != pronoun;
+        other_pronoun
+            || role_gender_clashes(pronoun, &self.words)
+            || self
+                .canonical
+                .as_deref()
+                .is_some_and(|name| gender::clashes(pronoun, name))
+    }
+
     pub(super) fn of(source: &Source, lower: String) -> Antecedent {
         Antecedent {
             words: lower,

@@ -2146,6 +2146,37 @@ fn he_is_who_the_sentence_before_is_about_not_the_last_speaker() {
 }
 
 #[test]
+fn he_or_she_is_never_someone_whose_first_name_says_otherwise() {
+    // Reuters 4290's shape: the sentence before names a woman, so `He` goes back to
+    // the man who spoke before her.
+    let body = "Ward McCarthy said sales were strong. Beth Reiners of Dean Witter said the data were weak. He said the trend was clear.";
+    let people = [
+        ("Ward McCarthy", "Ward McCarthy"),
+        ("Beth Reiners", "Beth Reiners"),
+    ];
+    assert_eq!(
+        pronoun_speakers(body, &people),
+        vec![Some("Ward McCarthy".to_string())]
+    );
+    // PolNeAR's debates: `She` after Sanders spoke is Clinton, who spoke before him.
+    let body = "Hillary Clinton said the plan would work. Bernie Sanders said the system was rigged. She said she was proud of her record.";
+    let people = [
+        ("Hillary Clinton", "Hillary Clinton"),
+        ("Bernie Sanders", "Bernie Sanders"),
+    ];
+    assert_eq!(
+        pronoun_speakers(body, &people),
+        vec![Some("Hillary Clinton".to_string())]
+    );
+    // A name that does not tell (given to men and women alike) is no reason to skip.
+    let body = "Jordan Smith said the vote was close. She said the count would go on.";
+    assert_eq!(
+        pronoun_speakers(body, &[("Jordan Smith", "Jordan Smith")]),
+        vec![Some("Jordan Smith".to_string())]
+    );
+}
+
+#[test]
 fn a_name_after_in_or_to_is_no_speakers_own() {
     let body = "Prices fell on profit taking, traders in Singapore said. Farmers will sign up, an aide to Richard Lyng said. Profits rose, a spokesman for Exxon said. Talks go on, Clark, who plans to be in Japan, said.";
     let mentions = [

@@ -1,6 +1,7 @@
 //! A `he` or `she` speaker within one field: the person named in the sentences before.
 
 use crate::attribution::finder::Finder;
+use crate::attribution::gender;
 use crate::attribution::roles::{is_one_in_a_role, role_gender_clashes, role_noun, Antecedent};
 use crate::attribution::words::PRONOUN_SENTENCES;
 use crate::attribution::Attribution;
@@ -157,11 +158,15 @@ impl Finder<'_> {
     }
 
     /// True when the article calls `canonical` Mr (for `she`) or Mrs/Ms/Miss (for
-    /// `he`) anywhere: the pronoun cannot be them.
+    /// `he`) anywhere, or the name itself tells (a first name, a title of rank): the
+    /// pronoun cannot be them.
     pub(super) fn gender_clashes(&self, pronoun: &str, canonical: Option<&str>) -> bool {
         let Some(canonical) = canonical else {
             return false;
         };
+        if gender::clashes(pronoun, canonical) {
+            return true;
+        }
         let titles: &[&str] = if pronoun == "she" {
             &["mr", "mr."]
         } else {
