@@ -3110,3 +3110,43 @@ fn a_wire_headline_names_its_speaker_after_the_colon() {
         assert!(a.is_empty(), "{title}: {a:?}");
     }
 }
+
+#[test]
+fn a_headline_participle_before_a_preposition_is_a_passive_with_no_speaker() {
+    // BBC titles: whoever stands before the participle was accused, urged, attacked.
+    for title in [
+        "Labour accused of broken pledge",
+        "Holmes urged to compete at Worlds",
+        "Apple attacked over sources row",
+        "Act on detention ruling, UK urged",
+        "Kilroy-Silk attacked with slurry",
+    ] {
+        let a = find(title, "", &[]);
+        assert_eq!(a.len(), 1, "{title}: {a:?}");
+        assert_eq!(speaker_of(&a[0]), None, "{title}: {a:?}");
+    }
+    // An object after it, an agent after `by`, or a present tense: active, spoken.
+    for (title, speaker) in [
+        ("UKIP MEP attacked German 'empire'", "UKIP MEP"),
+        ("MP attacked by muggers in Kenya", "muggers"),
+        ("Blair accuses Tories of scaremongering", "Blair"),
+        (
+            "Italian government has resigned, officials warned",
+            "officials",
+        ),
+    ] {
+        let a = find(title, "", &[]);
+        assert_eq!(
+            a.first().and_then(speaker_of),
+            Some(speaker),
+            "{title}: {a:?}"
+        );
+    }
+    // In a body the same words after a name are no headline.
+    let a = find(
+        "",
+        "The minister accused of lying resigned. Labour accused Blair of lying.",
+        &[],
+    );
+    assert!(a.iter().any(|x| speaker_of(x) == Some("Labour")), "{a:?}");
+}
