@@ -260,7 +260,7 @@ impl<'a> Finder<'a> {
                 }
             }
         }
-        self.headline_passives_name_no_speaker(&mut out[first..]);
+        self.bare_passives_name_no_speaker(&mut out[first..]);
         self.continue_quotes(&mut out[first..], &ends);
         self.end_contents_at_inverted_speakers(&mut out[first..]);
         self.gerunds_keep_their_sentences_speaker(&mut out[first..]);

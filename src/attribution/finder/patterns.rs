@@ -881,12 +881,34 @@ impl Finder<'_> {
     /// attribution keeps its cue and content but loses that speaker (an agent after
     /// `by` stays: `MP attacked by muggers`). An object after the participle leaves it
     /// active (`UKIP MEP attacked German 'empire'`, Reuters' `Bank of France added
-    /// money market liquidity`).
-    pub(super) fn headline_passives_name_no_speaker(&self, found: &mut [Attribution]) {
-        /// Words after a headline's participle that show it passive.
-        const AFTER_PASSIVE: &[&str] = &[
-            "of", "over", "on", "for", "to", "with", "about", "after", "at", "as", "against", "in",
-            "from", "amid",
+    /// money market liquidity`). Outside a headline only a verb that cannot be active
+    /// with that preposition right after it counts (`a film accused of being
+    /// anti-Semitic`, `the minister, criticised for ...`): `He warned of`, `she asked
+    /// to see` are active.
+    pub(super) fn bare_passives_name_no_speaker(&self, found: &mut [Attribution]) {
+        /// Anywhere: a lemma and the prepositions its active verb never has right after
+        /// it (it takes someone first: `accused him of`, `urged them to`).
+        const PASSIVE_PAIRS: &[(&str, &[&str])] = &[
+            ("accuse", &["of"]),
+            ("blame", &["for"]),
+            ("fault", &["for"]),
+            ("charge", &["with"]),
+            ("urge", &["to"]),
+            ("tell", &["to"]),
+            ("criticize", &["for", "over"]),
+            ("criticise", &["for", "over"]),
+            ("condemn", &["for", "over"]),
+            ("slam", &["for", "over"]),
+            ("blast", &["for", "over"]),
+            ("rebuke", &["for", "over"]),
+            ("castigate", &["for", "over"]),
+            ("ridicule", &["for", "over"]),
+            ("scold", &["for", "over"]),
+            ("chide", &["for", "over"]),
+            ("praise", &["for"]),
+            ("hail", &["for", "as"]),
+            ("commend", &["for"]),
+            ("applaud", &["for"]),
         ];
         /// Participles that do not end in -ed.
         const IRREGULAR: &[&str] = &["told", "shown", "sworn", "found"];
@@ -906,34 +928,69 @@ impl Finder<'_> {
             let one_word = self.chars.at(self.tokens[i].end) == a.cue.span.end;
             let word = self.lower[i].as_ref();
             let participle = word.ends_with("ed") || IRREGULAR.contains(&word);
-            let acts_on_someone = matches!(
-                a.cue.stance,
-                Stance::Urge
-                    | Stance::Accuse
-                    | Stance::Criticize
-                    | Stance::Praise
-                    | Stance::Warn
-                    | Stance::Promise
-                    | Stance::Reject
-            ) || matches!(
-                a.cue.lemma,
-                "tell" | "inform" | "brief" | "remind" | "quote" | "question"
-            );
             let source_before = source.span.end <= a.cue.span.start;
-            if i >= headline_end || !one_word || !participle || !acts_on_someone || !source_before {
+            if !one_word || !participle || !source_before {
                 continue;
             }
-            // Ending the headline, a warning or a promise may be active (`..., officials
-            // warned`); an urging, accusing or attacking verb needs its object.
-            let may_end = !matches!(a.cue.stance, Stance::Warn | Stance::Promise);
-            let next = (i + 1..headline_end).find(|&j| !is_punct(&self.lower[j]));
-            let passive = match next {
-                None => may_end,
-                Some(j) => j == i + 1 && AFTER_PASSIVE.contains(&self.lower[j].as_ref()),
+            // `Thanou told To Vima newspaper`: a capital is a name's word, no preposition.
+            let right_after = self.tokens.get(i + 1).map_or("", |t| t.text);
+            // `the GOP field who he accused of preying`, `what Baghdad hailed as`: the
+            // relative word before the speaker is the verb's object, so it is active.
+            let object_before = self
+                .token_starting_at(source.span.start)
+                .and_then(|from| from.checked_sub(1))
+                .is_some_and(|j| {
+                    matches!(
+                        self.lower[j].as_ref(),
+                        "who" | "whom" | "which" | "that" | "what"
+                    )
+                });
+            if object_before {
+                continue;
+            }
+            let passive = if i < headline_end {
+                self.headline_passive(i, headline_end, a.cue.stance, a.cue.lemma)
+            } else {
+                PASSIVE_PAIRS
+                    .iter()
+                    .any(|(lemma, after)| *lemma == a.cue.lemma && after.contains(&right_after))
             };
             if passive {
                 a.source = None;
             }
+        }
+    }
+
+    /// Whether the headline's bare participle at token `i` (its headline ending before
+    /// token `end`) is a passive (see [`Finder::bare_passives_name_no_speaker`]).
+    fn headline_passive(&self, i: usize, end: usize, stance: Stance, lemma: &str) -> bool {
+        /// Words after a headline's participle that show it passive.
+        const AFTER_PASSIVE: &[&str] = &[
+            "of", "over", "on", "for", "to", "with", "about", "after", "at", "as", "against", "in",
+            "from", "amid",
+        ];
+        let acts_on_someone = matches!(
+            stance,
+            Stance::Urge
+                | Stance::Accuse
+                | Stance::Criticize
+                | Stance::Praise
+                | Stance::Warn
+                | Stance::Promise
+                | Stance::Reject
+        ) || matches!(
+            lemma,
+            "tell" | "inform" | "brief" | "remind" | "quote" | "question"
+        );
+        if !acts_on_someone {
+            return false;
+        }
+        // Ending the headline, a warning or a promise may be active (`..., officials
+        // warned`); an urging, accusing or attacking verb needs its object.
+        let may_end = !matches!(stance, Stance::Warn | Stance::Promise);
+        match (i + 1..end).find(|&j| !is_punct(&self.lower[j])) {
+            None => may_end,
+            Some(j) => j == i + 1 && AFTER_PASSIVE.contains(&self.lower[j].as_ref()),
         }
     }
 
