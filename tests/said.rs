@@ -151,8 +151,9 @@ fn words(text: &str) -> Vec<String> {
 
 /// Differential test: for speaker/stance pairs, the index's `SAID` answers equal a
 /// naive evaluator's over `dateline quotes` output (no index, no query planner): an
-/// article matches when one attribution's stance class or cue lemma is the stance and
-/// its source's text, canonical name or affiliations contain the speaker's word.
+/// article matches when one attribution's stance class or cue lemma is the stance, its
+/// cue negated exactly when the stance says `not-`, and its source's text, canonical
+/// name or affiliations contain the speaker's word.
 fn said_agrees_with_quotes_on(dir: &Path, speakers: &[&str], stances: &[&str]) -> (usize, usize) {
     let s = Scratch::new();
     s.index(dir, &[]);
@@ -191,8 +192,17 @@ fn said_agrees_with_quotes_on(dir: &Path, speakers: &[&str], stances: &[&str]) -
                     keys.extend(aff.as_str().map(str::to_string));
                 }
                 let speaks = keys.iter().any(|k| words(k).contains(&speaker.to_string()));
+                // `not-say` asks for a negated cue (`have not said`), `say` for one that
+                // is not.
                 let cue = &a["cue"];
-                speaks && (cue["stance"] == *stance || cue["lemma"] == *stance)
+                let negated = cue["negated"].as_bool().unwrap_or(false);
+                let (wants_negated, name) = match stance.strip_prefix("not-") {
+                    Some(name) => (true, name),
+                    None => (false, *stance),
+                };
+                speaks
+                    && negated == wants_negated
+                    && (cue["stance"] == name || cue["lemma"] == name)
             };
             let mut expected: Vec<String> = articles
                 .iter()
@@ -219,8 +229,9 @@ const SPEAKERS: [&str; 8] = [
     "minister",
     "spokesman",
 ];
-const STANCES: [&str; 7] = [
+const STANCES: [&str; 8] = [
     "say",
+    "not-say",
     "deny",
     "accuse",
     "claim",

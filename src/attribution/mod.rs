@@ -116,6 +116,37 @@ pub struct Cue {
     pub span: Span,
     pub lemma: &'static str,
     pub stance: Stance,
+    /// The cue is negated (`did not deny`, `has never accused`, `could not confirm`):
+    /// its class says which act was not done, so `stance:deny` must not find it (a
+    /// spokesman who did not deny a report half confirms it); `stance:not-deny` does.
+    /// In JSON only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub negated: bool,
+}
+
+/// What a negated cue's class or lemma is called in the index and in queries:
+/// `not-deny`.
+pub const NEGATED_PREFIX: &str = "not-";
+
+impl Cue {
+    /// The class as the index and `stance:` name it: `deny`, or `not-deny` when
+    /// negated.
+    pub fn stance_name(&self) -> String {
+        self.negated_name(self.stance.as_str())
+    }
+
+    /// The lemma as the index and `stance:` name it: `condemn`, or `not-condemn`.
+    pub fn lemma_name(&self) -> String {
+        self.negated_name(self.lemma)
+    }
+
+    fn negated_name(&self, name: &str) -> String {
+        if self.negated {
+            format!("{NEGATED_PREFIX}{name}")
+        } else {
+            name.to_string()
+        }
+    }
 }
 
 /// One attribution.
@@ -260,7 +291,13 @@ impl Attribution {
         let cue_start = text.len();
         text.push_str(&self.cue.span.text);
         highlights.push([cue_start, text.len()]);
-        text.push_str(&format!(" ({}) — {content}", self.cue.stance.as_str()));
+        let stance = self.cue.stance.as_str();
+        let stance = if self.cue.negated {
+            format!("not {stance}")
+        } else {
+            stance.to_string()
+        };
+        text.push_str(&format!(" ({stance}) — {content}"));
         if let Some(topic) = &self.topic {
             let source = if topic.field == "title" { title } else { body };
             let about = stored::CharText::new(source).slice(topic.start, topic.end);

@@ -77,6 +77,8 @@ struct KeptCue {
     lemma: String,
     #[serde(rename = "c")]
     stance: Stance,
+    #[serde(rename = "x", default, skip_serializing_if = "std::ops::Not::not")]
+    negated: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -118,6 +120,7 @@ pub fn encode(attributions: &[Attribution]) -> String {
                 span: kept_span(&a.cue.span),
                 lemma: a.cue.lemma.to_string(),
                 stance: a.cue.stance,
+                negated: a.cue.negated,
             },
             content: kept_span(&a.content),
             direct: a.direct,
@@ -145,10 +148,10 @@ pub struct Indexed {
     pub json: String,
     /// Each speaker's entity names, once (`speakers`).
     pub speakers: Vec<String>,
-    /// Each stance class, once (`stances`).
-    pub stances: Vec<&'static str>,
-    /// Each cue lemma, once (`cues`).
-    pub lemmas: Vec<&'static str>,
+    /// Each stance class, once (`stances`); a negated cue's as `not-deny`.
+    pub stances: Vec<String>,
+    /// Each cue lemma, once (`cues`); a negated cue's as `not-condemn`.
+    pub lemmas: Vec<String>,
 }
 
 /// The stored attributions `json` with each speaker's entity names passed through
@@ -224,11 +227,13 @@ pub fn indexed(attributions: &[Attribution]) -> Option<Indexed> {
                 out.speakers.push(name.to_string());
             }
         }
-        if !out.stances.contains(&a.cue.stance.as_str()) {
-            out.stances.push(a.cue.stance.as_str());
+        let stance = a.cue.stance_name();
+        if !out.stances.contains(&stance) {
+            out.stances.push(stance);
         }
-        if !out.lemmas.contains(&a.cue.lemma) {
-            out.lemmas.push(a.cue.lemma);
+        let lemma = a.cue.lemma_name();
+        if !out.lemmas.contains(&lemma) {
+            out.lemmas.push(lemma);
         }
     }
     Some(out)
@@ -252,6 +257,7 @@ pub fn decode(json: &str, title: &str, body: &str) -> Result<Vec<Attribution>, D
                     span: texts.span(k.cue.span),
                     lemma,
                     stance: k.cue.stance,
+                    negated: k.cue.negated,
                 },
                 content: texts.span(k.content),
                 direct: k.direct,
@@ -334,9 +340,10 @@ mod tests {
     #[test]
     fn attributions_survive_the_store_with_their_texts() {
         let title = "Iran denies ties";
-        let body = "“We never did,” the spokesman said. “We never will.” Iran has denied all such charges.";
+        let body = "“We never did,” the spokesman said. “We never will.” Iran has denied all such charges. The ministry did not deny the report.";
         let found = super::super::find(title, body, &[]);
         assert!(found.len() >= 2, "{found:?}");
+        assert!(found.iter().any(|a| a.cue.negated), "{found:?}");
         assert_eq!(
             found[1].continued.len(),
             1,

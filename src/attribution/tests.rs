@@ -3150,3 +3150,29 @@ fn a_headline_participle_before_a_preposition_is_a_passive_with_no_speaker() {
     );
     assert!(a.iter().any(|x| speaker_of(x) == Some("Labour")), "{a:?}");
 }
+
+#[test]
+fn a_negated_cue_says_so_and_keeps_its_class() {
+    let a = found("A Salomon spokesman did not deny O'Malley had left. The bank has never accused him of fraud. The firm couldn't confirm the sale. Iran denied the report.");
+    let cues: Vec<(&str, &str, bool)> = a
+        .iter()
+        .map(|x| {
+            (
+                x.cue.span.text.as_str(),
+                x.cue.stance.as_str(),
+                x.cue.negated,
+            )
+        })
+        .collect();
+    assert_eq!(
+        cues,
+        [
+            ("did not deny", "deny", true),
+            ("has never accused", "accuse", true),
+            ("couldn't confirm", "confirm", true),
+            ("denied", "deny", false),
+        ]
+    );
+    assert_eq!(a[0].cue.stance_name(), "not-deny");
+    assert_eq!(a[3].cue.stance_name(), "deny");
+}

@@ -4,6 +4,7 @@
 use super::ast::{Field, Node, NodeKind};
 use super::{Filters, QueryError};
 use crate::attribution::cues::{cue_word, lemma_named, Stance, STANCES};
+use crate::attribution::NEGATED_PREFIX;
 use crate::extract::aliases::Aliases;
 
 /// Replaces every entity value the alias table knows by its canonical name
@@ -48,14 +49,20 @@ pub fn resolve_stances(node: &mut Node, query: &str) -> Result<(), QueryError> {
             return;
         };
         let lower = text.to_lowercase();
-        let resolved = match Stance::parse(&lower) {
+        // `stance:not-deny`, `stance:not-denied`: a negated cue of that class or lemma.
+        let (negated, lower) = match lower.strip_prefix(NEGATED_PREFIX) {
+            Some(rest) => (NEGATED_PREFIX, rest),
+            None => ("", lower.as_str()),
+        };
+        let resolved = match Stance::parse(lower) {
             Some(stance) => Some(stance.as_str().to_string()),
             // A verb form, or a lemma whose bare form is no cue (`stance:state`).
-            None => cue_word(&lower)
+            None => cue_word(lower)
                 .map(|w| w.lemma)
-                .or_else(|| lemma_named(&lower))
+                .or_else(|| lemma_named(lower))
                 .map(str::to_string),
-        };
+        }
+        .map(|name| format!("{negated}{name}"));
         match resolved {
             Some(name) if name != *text => {
                 *written = Some(std::mem::replace(text, name));
@@ -68,7 +75,8 @@ pub fn resolve_stances(node: &mut Node, query: &str) -> Result<(), QueryError> {
                     message: format!("unknown stance `{text}`"),
                     column: Some(node.span.start),
                     hint: Some(format!(
-                        "a stance is a class ({}) or a speech verb (denied, condemned)",
+                        "a stance is a class ({}) or a speech verb (denied, condemned), \
+                         either after not- for a negated cue (not-deny)",
                         classes.join(", ")
                     )),
                 });

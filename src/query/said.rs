@@ -9,7 +9,8 @@
 //!   canonical name, or one it is affiliated with: an Iranian spokesman speaks for
 //!   Iran) or its words contain the typed words (`speaker:spokesman`);
 //! - a `stance:` item holds when the cue's class is that class (`deny`) or its lemma
-//!   that lemma (`condemn`);
+//!   that lemma (`condemn`), and the cue is not negated; `not-deny` asks for a negated
+//!   one (`did not deny`);
 //! - every other item must occur in the content or in the sentence the content points
 //!   back to (its topic: "Iran denied *all such charges*"), matched as scope items are
 //!   (stemmed words, phrases, entity variants, prefixes, fuzzy words).
@@ -153,11 +154,11 @@ impl SaidSpec {
             .speakers
             .iter()
             .all(|forms| forms.iter().any(|f| f.holds(a)));
-        let stances = self.stances.iter().all(|names| {
-            names
-                .iter()
-                .any(|n| n == a.cue.stance.as_str() || n == a.cue.lemma)
-        });
+        let (stance, lemma) = (a.cue.stance_name(), a.cue.lemma_name());
+        let stances = self
+            .stances
+            .iter()
+            .all(|names| names.iter().any(|n| *n == stance || *n == lemma));
         if !speakers || !stances {
             return false;
         }
@@ -404,6 +405,22 @@ mod tests {
             Vec::<String>::new(),
             "no entity names without mentions: `Iranian` is not the word iran"
         );
+    }
+
+    #[test]
+    fn a_negated_cue_is_not_its_stance_but_its_negation() {
+        // Reuters 1987-04-24, PHIBRO ENERGY CHAIRMAN SAID TO HAVE RESIGNED.
+        let none = Aliases::default();
+        let body = "A Salomon spokesman did not deny O'Malley had left the company. Iran denied the report.";
+        assert_eq!(accepted("SAID(stance:deny)", body, &none), vec!["denied"]);
+        for query in ["SAID(stance:not-deny)", "SAID(stance:not-denied)"] {
+            assert_eq!(
+                accepted(query, body, &none),
+                vec!["did not deny"],
+                "{query}"
+            );
+        }
+        assert!(accepted("SAID(stance:not-accuse)", body, &none).is_empty());
     }
 
     #[test]

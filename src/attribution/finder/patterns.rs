@@ -1385,10 +1385,17 @@ impl Finder<'_> {
                 to += 1;
             }
         }
+        // `did not deny`, `has never accused`, `couldn't confirm`: the auxiliaries
+        // taken in above hold the negation.
+        let negated = (from..to).any(|j| {
+            let w = self.lower[j].as_ref();
+            matches!(w, "not" | "never" | "cannot") || w.ends_with("n't") || w.ends_with("n’t")
+        });
         Some(Cue {
             span: self.span(from, to)?,
             lemma: word.lemma,
             stance: word.stance,
+            negated,
         })
     }
 }
