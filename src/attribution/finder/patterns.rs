@@ -912,11 +912,11 @@ impl Finder<'_> {
         ];
         /// Participles that do not end in -ed.
         const IRREGULAR: &[&str] = &["told", "shown", "sworn", "found"];
+        // A title is all headline; a body only when its first sentence opens one.
         let headline_end = match self.field {
             "title" => self.tokens.len(),
-            _ => (0..self.sentences.len().min(1))
-                .find_map(|s| self.headline_end(s))
-                .unwrap_or(0),
+            _ if self.sentences.is_empty() => 0,
+            _ => self.headline_end(0).unwrap_or(0),
         };
         for a in found.iter_mut() {
             let Some(source) = a.source.as_ref() else {
