@@ -140,6 +140,18 @@ impl Cue {
         self.negated_name(self.lemma)
     }
 
+    /// Whether a `stance:` value as the passes resolve it (`deny`, `condemn`,
+    /// `not-deny`) names this cue: its class or lemma, negated exactly when the value
+    /// says `not-`. SAID checks every candidate's attributions with it, so it builds
+    /// no strings.
+    pub fn is_named(&self, name: &str) -> bool {
+        let (negated, bare) = match name.strip_prefix(NEGATED_PREFIX) {
+            Some(bare) => (true, bare),
+            None => (false, name),
+        };
+        negated == self.negated && (bare == self.stance.as_str() || bare == self.lemma)
+    }
+
     fn negated_name(&self, name: &str) -> String {
         if self.negated {
             format!("{NEGATED_PREFIX}{name}")

@@ -66,13 +66,7 @@ impl Antecedent {
     /// their name or role says otherwise (`Hillary Clinton`, `a spokeswoman`), or
     /// they were themselves the other pronoun.
     fn clashes_with(&self, pronoun: &str) -> bool {
-        let other_pronoun = matches!(self.words.as_str(), "he" | "she") && self.words != pronoun;
-        other_pronoun
-            || role_gender_clashes(pronoun, &self.words)
-            || self
-                .canonical
-                .as_deref()
-                .is_some_and(|name| gender::clashes(pronoun, name))
+        pronoun_clashes(pronoun, &self.words, self.canonical.as_deref())
     }
 
     pub(super) fn of(source: &Source, lower: String) -> Antecedent {
@@ -101,6 +95,18 @@ pub(super) fn role_head(lower_source: &str) -> &str {
         .position(|w| matches!(*w, "for" | "of" | "at"))
         .unwrap_or(words.len());
     words[..head_end].last().copied().unwrap_or("")
+}
+
+/// Whether `pronoun` (`he` or `she`, lowercase) cannot stand for a speaker whose
+/// words are `lower_source` and whose entity is `canonical`: their name or role says
+/// otherwise (`Hillary Clinton`, `a spokeswoman`), or they were themselves the other
+/// pronoun. Both pronoun steps ask this, the sentence-by-sentence one adding what the
+/// article's own Mr and Mrs say.
+pub(super) fn pronoun_clashes(pronoun: &str, lower_source: &str, canonical: Option<&str>) -> bool {
+    let other_pronoun = matches!(lower_source, "he" | "she") && lower_source != pronoun;
+    other_pronoun
+        || role_gender_clashes(pronoun, lower_source)
+        || canonical.is_some_and(|name| gender::clashes(pronoun, name))
 }
 
 /// A spokesman is no `she` and a spokeswoman no `he`.

@@ -154,11 +154,10 @@ impl SaidSpec {
             .speakers
             .iter()
             .all(|forms| forms.iter().any(|f| f.holds(a)));
-        let (stance, lemma) = (a.cue.stance_name(), a.cue.lemma_name());
         let stances = self
             .stances
             .iter()
-            .all(|names| names.iter().any(|n| *n == stance || *n == lemma));
+            .all(|names| names.iter().any(|n| a.cue.is_named(n)));
         if !speakers || !stances {
             return false;
         }

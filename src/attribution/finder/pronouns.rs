@@ -2,7 +2,7 @@
 
 use crate::attribution::finder::Finder;
 use crate::attribution::gender;
-use crate::attribution::roles::{is_one_in_a_role, role_gender_clashes, role_noun, Antecedent};
+use crate::attribution::roles::{is_one_in_a_role, pronoun_clashes, role_noun, Antecedent};
 use crate::attribution::words::PRONOUN_SENTENCES;
 use crate::attribution::Attribution;
 use crate::entity::EntityKind;
@@ -104,9 +104,9 @@ impl Finder<'_> {
                 let named = source.canonical.is_some();
                 let person = source.kind == Some(EntityKind::Person) && named;
                 let pronoun_before = matches!(lower.as_str(), "he" | "she");
-                let clashes = self.gender_clashes(pronoun, source.canonical.as_deref())
-                    || role_gender_clashes(pronoun, &lower)
-                    || (pronoun_before && lower != pronoun);
+                let canonical = source.canonical.as_deref();
+                let clashes = pronoun_clashes(pronoun, &lower, canonical)
+                    || self.titled_otherwise(pronoun, canonical);
                 if (person || is_one_in_a_role(&lower) || (pronoun_before && named)) && !clashes {
                     return Some(Antecedent::of(source, lower));
                 }
@@ -157,16 +157,20 @@ impl Finder<'_> {
         None
     }
 
-    /// True when the article calls `canonical` Mr (for `she`) or Mrs/Ms/Miss (for
-    /// `he`) anywhere, or the name itself tells (a first name, a title of rank): the
+    /// True when the name itself tells (a first name, a title of rank) or the article
+    /// calls `canonical` Mr (for `she`) or Mrs/Ms/Miss (for `he`) anywhere: the
     /// pronoun cannot be them.
     pub(super) fn gender_clashes(&self, pronoun: &str, canonical: Option<&str>) -> bool {
+        canonical.is_some_and(|name| gender::clashes(pronoun, name))
+            || self.titled_otherwise(pronoun, canonical)
+    }
+
+    /// True when the article calls `canonical` Mr (for `she`) or Mrs/Ms/Miss (for
+    /// `he`) anywhere.
+    fn titled_otherwise(&self, pronoun: &str, canonical: Option<&str>) -> bool {
         let Some(canonical) = canonical else {
             return false;
         };
-        if gender::clashes(pronoun, canonical) {
-            return true;
-        }
         let titles: &[&str] = if pronoun == "she" {
             &["mr", "mr."]
         } else {
