@@ -41,6 +41,10 @@ fn check_facets_against_hits(s: &Scratch, query: &str, facet: &str) {
     let expected = counts_from_hits(hits, facet);
     let facets = v["facets"][facet].as_array().unwrap();
     assert_eq!(facets.len(), expected.len(), "{query}: {facet}");
+    assert!(
+        v["facets"]["left_out"].is_null(),
+        "{query}: {facet}: all listed"
+    );
     for f in facets {
         let name = f["value"].as_str().unwrap();
         assert_eq!(
@@ -61,13 +65,15 @@ fn check_facets_against_hits(s: &Scratch, query: &str, facet: &str) {
 
 /// A facet cut to `size` values is the naive answer: every value counted over all
 /// hits, most first, ties in alphabetical order, the first `size` of them. Ties at the
-/// cut-off must not be chosen by chance (nor change from run to run).
+/// cut-off must not be chosen by chance (nor change from run to run). What the cut
+/// leaves out is said: exactly, or as a lower bound that holds.
 fn check_cut_facet_against_hits(s: &Scratch, query: &str, facet: &str, size: usize) {
     let all = s.search_json(query, &["--all", "--copies"]);
     let mut expected: Vec<(String, u64)> = counts_from_hits(all["hits"].as_array().unwrap(), facet)
         .into_iter()
         .collect();
     expected.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let beyond = expected.len().saturating_sub(size) as u64;
     expected.truncate(size);
     let v = s.search_json(
         query,
@@ -93,6 +99,22 @@ fn check_cut_facet_against_hits(s: &Scratch, query: &str, facet: &str, size: usi
         })
         .collect();
     assert_eq!(shown, expected, "{query}: {facet} cut to {size}");
+    let left_out = &v["facets"]["left_out"][facet];
+    if beyond == 0 {
+        assert!(left_out.is_null(), "{query}: {facet}: nothing left out");
+    } else if left_out["at_least"] == true {
+        let said = left_out["values"].as_u64().unwrap();
+        assert!(
+            (1..=beyond).contains(&said),
+            "{query}: {facet}: at least {said} of {beyond}"
+        );
+    } else {
+        assert_eq!(
+            left_out["values"].as_u64(),
+            Some(beyond),
+            "{query}: {facet}"
+        );
+    }
 }
 
 #[test]
@@ -122,6 +144,65 @@ fn values_tied_at_the_cut_off_are_the_alphabetically_first() {
             "values_tied_at_the_cut_off: ../shared/data/reuters21578 absent, Reuters part skipped"
         );
     }
+}
+
+#[test]
+fn a_cut_facet_list_says_how_many_values_it_leaves_out() {
+    let s = Scratch::new();
+    s.index(&repo().join("corpus"), &[]);
+    let all = s.search_json("the", &["--all", "--copies"]);
+    let places = counts_from_hits(all["hits"].as_array().unwrap(), "places").len();
+    assert!(places > 3, "the corpus names more than 3 places");
+    let facet_text = |size: usize| {
+        let out = s
+            .cmd(&["search", "the", "--copies", "--facets", "places"])
+            .args(["--facet-size", &size.to_string(), "-n", "1"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    // Counted in full (the search fetches 2 x size + 10 values): the exact number.
+    let text = facet_text(places - 3);
+    let line = format!("… 3 more values (--facet-size {places} lists them all)");
+    assert!(text.contains(&line), "{line:?} missing from:\n{text}");
+    // Counting stopped early: a lower bound, said as one.
+    let text = facet_text(2);
+    let line = "… at least 13 more values (a larger --facet-size lists more)";
+    assert!(text.contains(line), "{line:?} missing from:\n{text}");
+    // `entities` says it for `-n`, beside its lists, not among them.
+    let out = s
+        .cmd(&[
+            "entities",
+            "--query",
+            "the",
+            "--type",
+            "place",
+            "-n",
+            &(places - 3).to_string(),
+        ])
+        .args(["-f", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["left_out"]["places"]["values"], 3);
+    assert!(v["entities"]["left_out"].is_null());
+    // Counting stories tallies every value too.
+    let v = s.search_json(
+        "the",
+        &[
+            "--facets",
+            "places",
+            "--facet-size",
+            "2",
+            "--count",
+            "stories",
+        ],
+    );
+    let said = v["facets"]["left_out"]["places"]["values"]
+        .as_u64()
+        .unwrap();
+    assert!(said >= 1 && said <= places as u64 - 2, "{said}");
 }
 
 #[test]

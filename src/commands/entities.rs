@@ -60,6 +60,7 @@ fn list(index_path: &Path, args: &EntitiesArgs, aliases: &Aliases) -> anyhow::Re
                 output::color::Style {
                     enabled: color::stdout_wants_color(),
                 },
+                "-n",
             )?;
         }
     }

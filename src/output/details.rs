@@ -106,12 +106,17 @@ fn one_line(attribution: &Attribution, article: &Article) -> String {
     printable(&attribution.one_line(&article.title, &article.body).text).into_owned()
 }
 
-/// `entities --format json`: `{"articles": N, "entities": {facets}}`.
+/// `entities --format json`: `{"articles": N, "entities": {facets}}`, and
+/// `"left_out"` beside `entities` (not among its lists, one per entity type) when
+/// `-n` cut a list.
 pub fn entities_json(out: &mut dyn Write, articles: usize, facets: &Facets) -> io::Result<()> {
-    pretty(
-        out,
-        &serde_json::json!({ "articles": articles, "entities": facets }),
-    )
+    let mut lists = facets.clone();
+    let left_out = std::mem::take(&mut lists.left_out);
+    let mut answer = serde_json::json!({ "articles": articles, "entities": lists });
+    if !left_out.is_empty() {
+        answer["left_out"] = serde_json::json!(left_out);
+    }
+    pretty(out, &answer)
 }
 
 /// `entities --suspicious --format json`: `{"suspects": [...]}`.

@@ -218,7 +218,7 @@ impl<W: Write> HitSink for TerminalSink<W> {
 
     fn facets(&mut self, facets: &Facets) -> std::io::Result<()> {
         self.write_footer()?;
-        write_facets(&mut self.out, facets, self.style)
+        write_facets(&mut self.out, facets, self.style, "--facet-size")
     }
 
     fn end(&mut self) -> std::io::Result<()> {
@@ -227,11 +227,39 @@ impl<W: Write> HitSink for TerminalSink<W> {
     }
 }
 
+/// The line under a cut facet list: how much it leaves out and how to see it.
+fn left_out_line(
+    left_out: &crate::search::facets::LeftOut,
+    shown: usize,
+    size_flag: &str,
+) -> String {
+    let more = if left_out.at_least { "at least " } else { "" };
+    let noun = if left_out.values == 1 {
+        "value"
+    } else {
+        "values"
+    };
+    let all = shown as u64 + left_out.values;
+    // A lower bound only says counting stopped early: no size is sure to be enough.
+    let hint = if left_out.at_least {
+        format!("a larger {size_flag} lists more")
+    } else {
+        format!("{size_flag} {all} lists them all")
+    };
+    format!("… {more}{} more {noun} ({hint})", left_out.values)
+}
+
 /// Longest histogram bar, in characters.
 const BAR_WIDTH: u64 = 40;
 
-/// Facet tables (count, value) and the date histogram as bars.
-pub fn write_facets(out: &mut dyn Write, facets: &Facets, style: Style) -> std::io::Result<()> {
+/// Facet tables (count, value) and the date histogram as bars. A cut table says
+/// what it left out and names `size_flag`, the option that lists more.
+pub fn write_facets(
+    out: &mut dyn Write,
+    facets: &Facets,
+    style: Style,
+    size_flag: &str,
+) -> std::io::Result<()> {
     let stories = facets.counted == Some(crate::search::facets::CountUnit::Stories);
     for (name, values) in &facets.terms {
         writeln!(out)?;
@@ -250,6 +278,10 @@ pub fn write_facets(out: &mut dyn Write, facets: &Facets, style: Style) -> std::
             .unwrap_or(1);
         for v in values {
             writeln!(out, "  {:>width$}  {}", v.count, printable(&v.value))?;
+        }
+        if let Some(left_out) = facets.left_out.get(name) {
+            let line = left_out_line(left_out, values.len(), size_flag);
+            writeln!(out, "  {}", style.dim(&line))?;
         }
     }
     if let Some(buckets) = &facets.date {

@@ -157,6 +157,31 @@ pub struct Facets {
     /// they count articles, the default.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub counted: Option<CountUnit>,
+    /// Per term facet cut at the facet size, how many of its values the list leaves
+    /// out: a list that stops at ten must say it is not all there is.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub left_out: BTreeMap<&'static str, LeftOut>,
+}
+
+/// The values a term facet's list leaves out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LeftOut {
+    /// How many values are not listed (or at least how many, see `at_least`).
+    pub values: u64,
+    /// Only a lower bound: the counting itself stopped before the last value (the
+    /// search fetches a few times the facet size, not every value).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub at_least: bool,
+}
+
+/// A term facet's values with their counts, in any order, as one source counted
+/// them (the aggregation, a story tally, Quickwit).
+#[derive(Debug, Clone, Default)]
+pub struct Counted {
+    pub values: Vec<(String, u64)>,
+    /// True when the hits have no value outside `values`; false when the counting
+    /// returned only the top of the list.
+    pub complete: bool,
 }
 
 impl Facets {
@@ -400,7 +425,7 @@ impl FacetRequest {
     /// term facet's values most first, ties in alphabetical order (so the list does
     /// not change from run to run), cut to the size asked for.
     pub fn finish(&self, results: AggregationResults, total: u64) -> Facets {
-        let mut terms: HashMap<&'static str, Vec<(String, u64)>> = HashMap::new();
+        let mut terms: HashMap<&'static str, Counted> = HashMap::new();
         let mut days = None;
         for kind in &self.kinds {
             let Some(AggregationResult::BucketResult(bucket)) = results.0.get(kind.name()) else {
@@ -415,17 +440,25 @@ impl FacetRequest {
                             .collect(),
                     );
                 }
-                (_, BucketResult::Terms { buckets, .. }) => {
-                    let mut values: Vec<(String, u64)> = buckets
+                (
+                    _,
+                    BucketResult::Terms {
+                        buckets,
+                        sum_other_doc_count,
+                        ..
+                    },
+                ) => {
+                    let values = buckets
                         .iter()
                         .filter_map(|b| match &b.key {
                             Key::Str(s) => Some((s.clone(), b.doc_count)),
                             _ => None,
                         })
                         .collect();
-                    values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-                    values.truncate(self.size.max(1));
-                    terms.insert(kind.name(), values);
+                    // Tantivy counts every value of the hits and returns the top ones;
+                    // the rest show only as their summed count.
+                    let complete = *sum_other_doc_count == 0;
+                    terms.insert(kind.name(), Counted { values, complete });
                 }
                 _ => {}
             }
@@ -436,23 +469,28 @@ impl FacetRequest {
     /// Turns a story tally ([`super::story_facets::StoryFacets`]) into facets: the
     /// same shapes, counting stories.
     pub fn finish_stories(&self, tally: super::story_facets::StoryTally) -> Facets {
-        let mut terms = tally.terms;
-        for values in terms.values_mut() {
-            values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            values.truncate(self.size.max(1));
-        }
+        let terms = tally
+            .terms
+            .into_iter()
+            .map(|(name, values)| {
+                let complete = true;
+                (name, Counted { values, complete })
+            })
+            .collect();
         let days = self.kinds.contains(&FacetKind::Date).then_some(tally.days);
         let mut facets = self.assemble(terms, days, tally.stories);
         facets.counted = Some(CountUnit::Stories);
         facets
     }
 
-    /// Facets from each term facet's values (most first) and the per-day counts of
-    /// the date histogram; `total` is what the counts add up to (hits or stories).
+    /// Facets from each term facet's counted values and the per-day counts of the
+    /// date histogram; `total` is what the counts add up to (hits or stories). Each
+    /// list is put most first, ties in alphabetical order (so it does not change
+    /// from run to run), and cut to the size asked for, noting what the cut left out.
     /// Public for engines that count elsewhere (`engine/`): one shape for every source.
     pub fn assemble(
         &self,
-        mut terms: HashMap<&'static str, Vec<(String, u64)>>,
+        mut terms: HashMap<&'static str, Counted>,
         days: Option<Vec<(NaiveDate, u64)>>,
         total: u64,
     ) -> Facets {
@@ -474,15 +512,45 @@ impl FacetRequest {
                 if self.window != DateWindow::default() {
                     facets.date_outside = Some(outside.iter().map(|(_, c)| c).sum());
                 }
-            } else if let Some(values) = terms.remove(kind.name()) {
-                let values = values
-                    .into_iter()
-                    .map(|(value, count)| FacetValue { value, count })
-                    .collect();
+            } else if let Some(counted) = terms.remove(kind.name()) {
+                let (values, left_out) = self.cut(counted);
+                if let Some(left_out) = left_out {
+                    facets.left_out.insert(kind.name(), left_out);
+                }
                 facets.terms.insert(kind.name(), values);
             }
         }
         facets
+    }
+
+    /// A facet's values most first (ties alphabetically), the first `size` of them,
+    /// and what the rest were.
+    fn cut(&self, counted: Counted) -> (Vec<FacetValue>, Option<LeftOut>) {
+        let Counted {
+            mut values,
+            complete,
+        } = counted;
+        values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let shown = self.size.max(1);
+        let beyond = values.len().saturating_sub(shown) as u64;
+        let left_out = match (complete, beyond) {
+            (true, 0) => None,
+            (true, values) => Some(LeftOut {
+                values,
+                at_least: false,
+            }),
+            // Values past those counted exist: at least one more than fetched.
+            (false, beyond) => Some(LeftOut {
+                values: beyond + 1,
+                at_least: true,
+            }),
+        };
+        values.truncate(shown);
+        let values = values
+            .into_iter()
+            .map(|(value, count)| FacetValue { value, count })
+            .collect();
+        (values, left_out)
     }
 }
 

@@ -195,6 +195,9 @@ fn search_page(state: &AppState, params: &SearchParams, results: &Collected) -> 
                             section.facet data-facet=(kind) {
                                 h3 { (label) }
                                 ul { @for v in values { li { span { (v.value) } span.count { (v.count) } } } }
+                                @if let Some(left_out) = facets.left_out.get(kind) {
+                                    p.count { (if left_out.at_least { "at least " } else { "" }) (left_out.values) " more not listed" }
+                                }
                             }
                         }
                     }
@@ -289,9 +292,10 @@ fn facet_section(
     label: &str,
 ) -> Markup {
     let values = facets.terms.get(kind).map(Vec::as_slice).unwrap_or(&[]);
-    // A full list may have been cut at the facet size: say so, and offer more.
+    // A list cut at the facet size says how much it left out, and offers more.
     let size = params.facet_size.unwrap_or(10);
-    let more = (values.len() >= size && size < params::MAX_FACET_SIZE).then(|| SearchParams {
+    let left_out = facets.left_out.get(kind);
+    let more = (left_out.is_some() && size < params::MAX_FACET_SIZE).then(|| SearchParams {
         facet_size: Some((size * 3).min(params::MAX_FACET_SIZE)),
         ..params.clone()
     });
@@ -313,8 +317,13 @@ fn facet_section(
                     }
                 }
             }
-            @if let Some(more) = more {
-                a.more href=(more.url("/search")) title=(format!("only the top {size} are listed")) { "top " (size) " shown: more…" }
+            @if let Some(left_out) = left_out {
+                @let count = format!("{}{} more", if left_out.at_least { "at least " } else { "" }, left_out.values);
+                @if let Some(more) = more {
+                    a.more href=(more.url("/search")) title=(format!("only the top {size} are listed")) { (count) "…" }
+                } @else {
+                    p.count { (count) " not listed" }
+                }
             }
         }
     }

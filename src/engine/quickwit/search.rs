@@ -13,7 +13,7 @@ use super::translate::{self, Expr};
 use super::EngineError;
 use crate::entity::Entities;
 use crate::index::document::StoredArticle;
-use crate::search::facets::{CountUnit, FacetKind, FacetRequest, Facets};
+use crate::search::facets::{CountUnit, Counted, FacetKind, FacetRequest, Facets};
 use crate::search::{Hit, SearchRequest, SortOrder};
 
 /// Every split (and segment) reports every value it has, and the answer lists them all,
@@ -224,7 +224,7 @@ pub fn article(doc: &Value) -> StoredArticle {
 /// The answer's aggregations as dateline's facets over `total` hits.
 pub fn facets(response: &Value, request: &FacetRequest, total: usize) -> Facets {
     let aggs = response.get("aggregations");
-    let mut terms: HashMap<&'static str, Vec<(String, u64)>> = HashMap::new();
+    let mut terms: HashMap<&'static str, Counted> = HashMap::new();
     let mut days = None;
     for kind in &request.kinds {
         let Some(agg) = aggs.and_then(|a| a.get(kind.name())) else {
@@ -233,16 +233,19 @@ pub fn facets(response: &Value, request: &FacetRequest, total: usize) -> Facets 
         if *kind == FacetKind::Date {
             days = Some(histogram_days(agg));
         } else {
-            let mut values: Vec<(String, u64)> = buckets(agg)
+            let values = buckets(agg)
                 .filter_map(|b| {
                     let key = b.get("key").and_then(Value::as_str)?;
                     Some((key.to_string(), doc_count(b)))
                 })
                 .collect();
-            // Most first, ties by name: the order (and so the cut) of local facets.
-            values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            values.truncate(request.size.max(1));
-            terms.insert(kind.name(), values);
+            // The request asks for every value (ALL_VALUES); a count left over says
+            // some were still not returned.
+            let complete = agg
+                .get("sum_other_doc_count")
+                .and_then(Value::as_u64)
+                .is_none_or(|other| other == 0);
+            terms.insert(kind.name(), Counted { values, complete });
         }
     }
     request.assemble(terms, days, total as u64)
