@@ -106,6 +106,43 @@ fn speakers_and_stances_are_facets() {
 }
 
 #[test]
+fn a_stance_class_and_a_verb_ask_different_things() {
+    // A court that denies a motion turns it down (class reject, lemma deny): the
+    // class `deny` must not find it, so its hits agree with the stances facet; the
+    // verb `denied` finds every denying word.
+    let archive = tempfile::tempdir().expect("temporary directory");
+    let write = |name: &str, body: &str| {
+        std::fs::write(archive.path().join(name), body).expect("write article");
+    };
+    write(
+        "ruling.txt",
+        "NEC loses bid\n\nA U.S. District Court judge denied NEC's motion to \
+         disqualify the judge.\n",
+    );
+    write(
+        "denial.txt",
+        "Ministry denies report\n\nThe ministry denied that talks had failed, \
+         a spokesman said.\n",
+    );
+    let s = Scratch::new();
+    s.index(archive.path(), &[]);
+    for query in ["SAID(stance:deny)", "stance:deny", "SAID(stance:Deny)"] {
+        assert_eq!(s.ids(query), ["denial.txt"], "{query}");
+    }
+    for query in [
+        "SAID(stance:denied)",
+        "stance:denied",
+        "SAID(stance:not-deny) OR stance:deny OR stance:reject",
+    ] {
+        assert_eq!(s.ids(query), ["denial.txt", "ruling.txt"], "{query}");
+    }
+    assert_eq!(s.ids("SAID(stance:reject)"), ["ruling.txt"]);
+    let v = s.search_json("SAID(stance:deny)", &["--facets", "stances"]);
+    assert_eq!(v["facets"]["stances"][0]["value"], "deny");
+    assert_eq!(v["facets"]["stances"][0]["count"], v["total"]);
+}
+
+#[test]
 fn an_unknown_stance_is_an_error_with_the_classes() {
     let s = corpus_index();
     let out = s
@@ -149,9 +186,31 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The stance classes, written out here so that the naive evaluator does not ask
+/// dateline which names are classes.
+const CLASSES: [&str; 13] = [
+    "say",
+    "deny",
+    "accuse",
+    "criticize",
+    "reject",
+    "claim",
+    "warn",
+    "admit",
+    "promise",
+    "urge",
+    "confirm",
+    "believe",
+    "praise",
+];
+
+/// Verb forms the differential asks for, with their lemmas.
+const VERB_FORMS: [(&str, &str); 1] = [("denied", "deny")];
+
 /// Differential test: for speaker/stance pairs, the index's `SAID` answers equal a
 /// naive evaluator's over `dateline quotes` output (no index, no query planner): an
-/// article matches when one attribution's stance class or cue lemma is the stance, its
+/// article matches when one attribution's stance class (for a class name) or cue
+/// lemma (for a verb) is the stance, its
 /// cue negated exactly when the stance says `not-`, and its source's text, canonical
 /// name or affiliations contain the speaker's word.
 fn said_agrees_with_quotes_on(dir: &Path, speakers: &[&str], stances: &[&str]) -> (usize, usize) {
@@ -200,9 +259,19 @@ fn said_agrees_with_quotes_on(dir: &Path, speakers: &[&str], stances: &[&str]) -
                     Some(name) => (true, name),
                     None => (false, *stance),
                 };
-                speaks
-                    && negated == wants_negated
-                    && (cue["stance"] == name || cue["lemma"] == name)
+                // A class name asks for the class; a verb (`denied`, `tell`) for the
+                // lemma, whatever class the cue was given (`denied the motion`
+                // rejects).
+                let asked = if CLASSES.contains(&name) {
+                    cue["stance"] == name
+                } else {
+                    let lemma = VERB_FORMS
+                        .iter()
+                        .find(|(form, _)| *form == name)
+                        .map_or(name, |(_, lemma)| *lemma);
+                    cue["lemma"] == lemma
+                };
+                speaks && negated == wants_negated && asked
             };
             let mut expected: Vec<String> = articles
                 .iter()
@@ -229,10 +298,12 @@ const SPEAKERS: [&str; 8] = [
     "minister",
     "spokesman",
 ];
-const STANCES: [&str; 8] = [
+const STANCES: [&str; 10] = [
     "say",
     "not-say",
     "deny",
+    "denied",
+    "not-denied",
     "accuse",
     "claim",
     "tell",

@@ -128,6 +128,51 @@ pub struct Cue {
 /// `not-deny`.
 pub const NEGATED_PREFIX: &str = "not-";
 
+/// What a `stance:` value asks of a cue: a class (`stance:deny`) or a cue's lemma
+/// (`stance:denied`, `stance:condemn`). They differ where a cue's class is not its
+/// lemma's: a court that `denied the motion` rejects it, so `stance:deny` (and the
+/// stances facet) leaves it out and `stance:denied` finds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StanceAsked {
+    /// The class or lemma, without `not-`.
+    pub name: String,
+    /// A class, looked up in the `stances` field; else a lemma, in `cues`.
+    pub class: bool,
+    pub negated: bool,
+}
+
+impl StanceAsked {
+    /// The value of a `stance:` node as [`crate::query::passes::resolve_stances`]
+    /// left it: `text` is a class or lemma name (`deny`, `not-deny`), `written` what
+    /// the user typed when that differs (`denied`, `Deny`). A class name typed as
+    /// such asks for the class; anything else (a verb form) for the lemma.
+    pub fn of(text: &str, written: Option<&str>) -> StanceAsked {
+        let (negated, name) = match text.strip_prefix(NEGATED_PREFIX) {
+            Some(bare) => (true, bare),
+            None => (false, text),
+        };
+        let typed_as_class = written.is_none_or(|w| {
+            let w = w.to_lowercase();
+            cues::Stance::parse(w.strip_prefix(NEGATED_PREFIX).unwrap_or(&w)).is_some()
+        });
+        StanceAsked {
+            name: name.to_string(),
+            class: typed_as_class && cues::Stance::parse(name).is_some(),
+            negated,
+        }
+    }
+
+    /// The index term: `deny`, `not-deny` (in `stances` for a class, `cues` for a
+    /// lemma).
+    pub fn term(&self) -> String {
+        if self.negated {
+            format!("{NEGATED_PREFIX}{}", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
 impl Cue {
     /// The class as the index and `stance:` name it: `deny`, or `not-deny` when
     /// negated.
@@ -140,16 +185,16 @@ impl Cue {
         self.negated_name(self.lemma)
     }
 
-    /// Whether a `stance:` value as the passes resolve it (`deny`, `condemn`,
-    /// `not-deny`) names this cue: its class or lemma, negated exactly when the value
-    /// says `not-`. SAID checks every candidate's attributions with it, so it builds
-    /// no strings.
-    pub fn is_named(&self, name: &str) -> bool {
-        let (negated, bare) = match name.strip_prefix(NEGATED_PREFIX) {
-            Some(bare) => (true, bare),
-            None => (false, name),
+    /// Whether a `stance:` value asks for this cue: its class or its lemma, as the
+    /// value says, negated exactly when the value says `not-`. SAID checks every
+    /// candidate's attributions with it, so it builds no strings.
+    pub fn is_asked_by(&self, asked: &StanceAsked) -> bool {
+        let named = if asked.class {
+            asked.name == self.stance.as_str()
+        } else {
+            asked.name == self.lemma
         };
-        negated == self.negated && (bare == self.stance.as_str() || bare == self.lemma)
+        asked.negated == self.negated && named
     }
 
     fn negated_name(&self, name: &str) -> String {

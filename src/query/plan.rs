@@ -22,6 +22,7 @@ use super::ast::{Field, FieldKind, Node, NodeKind, ScopeItem};
 use super::said::{SaidFields, SaidQuery, SaidSpec};
 use super::scope::{self, Matcher, ScopeQuery, ScopeSpec};
 use super::QueryError;
+use crate::attribution::StanceAsked;
 use crate::extract::aliases::Aliases;
 use crate::index::schema::Fields;
 
@@ -48,6 +49,12 @@ impl Planner<'_> {
     pub fn plan(&mut self, node: &Node) -> Result<Box<dyn Query>, QueryError> {
         Ok(match &node.kind {
             NodeKind::All => Box::new(AllQuery),
+            NodeKind::Text {
+                field: Field::Stance,
+                text,
+                written,
+                ..
+            } => self.stance(text, written.as_deref()),
             NodeKind::Text {
                 field, text, slop, ..
             } => self.text(*field, text, *slop)?,
@@ -193,8 +200,9 @@ impl Planner<'_> {
             NodeKind::Text {
                 field: Field::Stance,
                 text,
+                written,
                 ..
-            } => self.text(Field::Stance, text, 0),
+            } => Ok(self.stance(text, written.as_deref())),
             _ => self.scope_candidates(node),
         }
     }
@@ -235,21 +243,23 @@ impl Planner<'_> {
         }
     }
 
+    /// The articles with a cue of the class (`stance:deny`, in `stances`) or the
+    /// lemma (`stance:denied`, in `cues`) a resolved `stance:` value asks for.
+    fn stance(&self, text: &str, written: Option<&str>) -> Box<dyn Query> {
+        let asked = StanceAsked::of(text, written);
+        let field = if asked.class {
+            self.fields.stances
+        } else {
+            self.fields.cues
+        };
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, &asked.term()),
+            IndexRecordOption::Basic,
+        ))
+    }
+
     /// A word or phrase in `field`, analysed as that field's text is.
     fn text(&mut self, field: Field, text: &str, slop: u32) -> Result<Box<dyn Query>, QueryError> {
-        if field == Field::Stance {
-            // A class (`deny`) or a cue lemma (`condemn`), resolved by the passes.
-            let term = |f| {
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f, text),
-                    IndexRecordOption::Basic,
-                )) as Box<dyn Query>
-            };
-            return Ok(any_of(vec![
-                term(self.fields.stances),
-                term(self.fields.cues),
-            ]));
-        }
         if field.kind() == FieldKind::Exact {
             let f = self.index_field(field)?;
             return Ok(Box::new(TermQuery::new(

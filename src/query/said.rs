@@ -28,7 +28,7 @@ use super::ast::{Field as QueryField, NodeKind, ScopeItem, ScopeKind};
 use super::filtered::{explain_passed, DocCheck, FilteredScorer};
 use super::scope::{Matcher, ScopeSpec};
 use crate::attribution::stored::{self, CharText, DecodeError};
-use crate::attribution::Attribution;
+use crate::attribution::{Attribution, StanceAsked};
 use crate::extract::aliases::Aliases;
 
 /// Content items may be anywhere in the content and topic: a window this wide.
@@ -83,9 +83,9 @@ fn contains_words(text: &str, wanted: &[String]) -> bool {
 #[derive(Debug, Clone)]
 pub struct SaidSpec {
     speakers: Vec<Vec<SpeakerForm>>,
-    /// Stance classes or cue lemmas, as the index holds them (see
+    /// Stance classes or cue lemmas, as the user asked for them (see
     /// [`super::passes::resolve_stances`]).
-    stances: Vec<Vec<String>>,
+    stances: Vec<Vec<StanceAsked>>,
     /// The content items, all to be found in the content or its topic.
     content: Option<Arc<ScopeSpec>>,
 }
@@ -113,7 +113,7 @@ impl SaidSpec {
                             forms.push(SpeakerForm::new(text));
                             forms.extend(written.as_deref().map(SpeakerForm::new));
                         }
-                        QueryField::Stance => names.push(text.clone()),
+                        QueryField::Stance => names.push(StanceAsked::of(text, written.as_deref())),
                         _ => {}
                     }
                 }
@@ -157,7 +157,7 @@ impl SaidSpec {
         let stances = self
             .stances
             .iter()
-            .all(|names| names.iter().any(|n| a.cue.is_named(n)));
+            .all(|names| names.iter().any(|n| a.cue.is_asked_by(n)));
         if !speakers || !stances {
             return false;
         }
