@@ -39,6 +39,7 @@ fn list(index_path: &Path, args: &EntitiesArgs, aliases: &Aliases) -> anyhow::Re
     let request = FacetRequest {
         kinds: kinds_of(args.kind),
         size: args.limit,
+        exact: true,
         ..Default::default()
     };
     let (total, facets) = match Backend::open(index_path, &args.engine)? {

@@ -43,6 +43,7 @@ impl SearchOptions {
                 share: self.share,
                 window,
                 count: self.count,
+                exact: false,
             },
             collapse: !self.copies,
         })

@@ -231,6 +231,10 @@ pub struct FacetRequest {
     pub share: bool,
     /// The days the date histogram covers (`--facets date:FROM..TO`).
     pub window: DateWindow,
+    /// Count every value of each facet, so that a cut list says exactly how many
+    /// values it left out. Name listings (`entities`) want that; a search's facets
+    /// go without (it means reading the whole term dictionary) and say "at least".
+    pub exact: bool,
 }
 
 impl FacetRequest {
@@ -322,6 +326,9 @@ impl FacetRequest {
     /// The aggregation collector for this request over an index of `segments`
     /// segments.
     pub fn collector(&self, segments: usize) -> Result<AggregationCollector, String> {
+        if self.exact {
+            return self.exact_collector();
+        }
         let fetched = self.fetched();
         self.collector_reading(fetched, if segments <= 1 { fetched } else { EVERY_VALUE })
     }
@@ -406,6 +413,9 @@ impl FacetRequest {
     /// the cut-off's count): the search must run again with
     /// [`FacetRequest::exact_collector`].
     pub fn ties_cut(&self, results: &AggregationResults) -> bool {
+        if self.exact {
+            return false;
+        }
         let shown = self.size.max(1);
         self.kinds.iter().any(|kind| {
             let Some(AggregationResult::BucketResult(BucketResult::Terms { buckets, .. })) =

@@ -131,6 +131,7 @@ pub async fn entities(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuer
             let request = FacetRequest {
                 kinds,
                 size: limit,
+                exact: true,
                 ..Default::default()
             };
             let (total, facets) = run_blocking(move || {
