@@ -1525,6 +1525,43 @@ fn a_content_ends_where_another_speaker_follows_the_words_they_report() {
 }
 
 #[test]
+fn a_content_ends_before_a_coordinated_clause_with_its_own_speaker() {
+    // BBC politics/099.
+    let a = found("On Wednesday Mr Blair directly denied Mr Brown made that quote, and before he left for Africa on Tuesday the chancellor told reporters: \"Of course I trust the prime minister.\"");
+    let denied = a.iter().find(|a| a.cue.lemma == "deny");
+    assert_eq!(
+        denied.map(|a| a.content.text.as_str()),
+        Some("Mr Brown made that quote"),
+        "{a:?}"
+    );
+    let b = found(
+        "He said he had met his golden rule and he said public borrowing would continue to fall.",
+    );
+    assert_eq!(b.len(), 2, "{b:?}");
+    assert_eq!(b[0].content.text, "he had met his golden rule", "{b:?}");
+    assert_eq!(
+        b[1].content.text, "public borrowing would continue to fall",
+        "{b:?}"
+    );
+    // One subject of two names, not a second clause; a clause after `and that` is
+    // still what the first speaker said.
+    let c = found("Mr Blair said Mr Brown and Mr Prescott had agreed to the plan.");
+    let said = c.iter().find(|a| a.cue.lemma == "say");
+    assert_eq!(
+        said.map(|a| a.content.text.as_str()),
+        Some("Mr Brown and Mr Prescott had agreed to the plan"),
+        "{c:?}"
+    );
+    let d =
+        found("The minister said the talks had failed, and that the rebels had refused to sign.");
+    assert_eq!(
+        d.first().map(|a| a.content.text.as_str()),
+        Some("the talks had failed, and that the rebels had refused to sign"),
+        "{d:?}"
+    );
+}
+
+#[test]
 fn a_passive_without_its_subject_still_reports_what_stands_before_it() {
     let a = found("This view was echoed by spokesmen of several other major U.S. banks.");
     assert_eq!(a.len(), 1, "{a:?}");
