@@ -165,11 +165,7 @@ impl StanceAsked {
     /// The index term: `deny`, `not-deny` (in `stances` for a class, `cues` for a
     /// lemma).
     pub fn term(&self) -> String {
-        if self.negated {
-            format!("{NEGATED_PREFIX}{}", self.name)
-        } else {
-            self.name.clone()
-        }
+        negated_name(self.negated, &self.name)
     }
 }
 
@@ -198,11 +194,17 @@ impl Cue {
     }
 
     fn negated_name(&self, name: &str) -> String {
-        if self.negated {
-            format!("{NEGATED_PREFIX}{name}")
-        } else {
-            name.to_string()
-        }
+        negated_name(self.negated, name)
+    }
+}
+
+/// `name`, or `not-name` when `negated`: how the index and queries spell a class or
+/// lemma.
+fn negated_name(negated: bool, name: &str) -> String {
+    if negated {
+        format!("{NEGATED_PREFIX}{name}")
+    } else {
+        name.to_string()
     }
 }
 

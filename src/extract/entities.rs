@@ -258,6 +258,7 @@ fn extract_window(
     let tags = tagger.tag_document(&words);
     let mut raw = Vec::new();
     for (((field, toks), tags), words) in sentence_tokens.iter().zip(&tags).zip(&words) {
+        let sentence_first = raw.len();
         let mut covered = vec![false; toks.len()];
         let tagged = SPAN_STEPS
             .iter()
@@ -292,11 +293,14 @@ fn extract_window(
         // The tagger's guess at a whole affixed word (`Houston-based` as a name)
         // gives way to the name inside it.
         let affixed = affixed_names(toks, field, aliases);
-        raw.retain(|m| {
+        // Only this sentence's mentions can be such a word: earlier ones stay.
+        let mut this_sentence = raw.split_off(sentence_first);
+        this_sentence.retain(|m| {
             !affixed
                 .iter()
                 .any(|(word, _)| m.field == *field && m.start == word.start && m.end == word.end)
         });
+        raw.append(&mut this_sentence);
         raw.extend(affixed.into_iter().map(|(_, mention)| mention));
     }
     Extracted {

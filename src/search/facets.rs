@@ -482,9 +482,15 @@ impl FacetRequest {
         let terms = tally
             .terms
             .into_iter()
+            // A tally counts every value.
             .map(|(name, values)| {
-                let complete = true;
-                (name, Counted { values, complete })
+                (
+                    name,
+                    Counted {
+                        values,
+                        complete: true,
+                    },
+                )
             })
             .collect();
         let days = self.kinds.contains(&FacetKind::Date).then_some(tally.days);

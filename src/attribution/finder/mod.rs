@@ -315,13 +315,7 @@ impl<'a> Finder<'a> {
             let Some(to) = self.token_starting_at(cut) else {
                 continue;
             };
-            if let Some((from, to, direct)) = self.trimmed(from, to) {
-                let to = self.keeping_closing_quote(from, to);
-                if let Some(content) = self.span(from, to) {
-                    a.content = content;
-                    a.direct = a.direct && direct;
-                }
-            }
+            self.end_content(a, from, to);
         }
     }
 
@@ -384,13 +378,7 @@ impl<'a> Finder<'a> {
             else {
                 continue;
             };
-            if let Some((from, to, direct)) = self.trimmed(from, to) {
-                let to = self.keeping_closing_quote(from, to);
-                if let Some(content) = self.span(from, to) {
-                    a.content = content;
-                    a.direct = a.direct && direct;
-                }
-            }
+            self.end_content(a, from, to);
         }
     }
 
@@ -491,14 +479,7 @@ impl<'a> Finder<'a> {
     fn comma_coordinator_before(&self, first: usize) -> Option<usize> {
         let s = self.sentences.partition_point(|r| r.end <= first);
         let sentence_start = self.sentences.get(s)?.start;
-        let comma = self.comma_coordinator_from(sentence_start, first)?;
-        let reported =
-            (comma + 2..first).any(|j| matches!(self.lower[j].as_ref(), "that" | "whether"));
-        (!reported).then_some(comma)
-    }
-
-    fn comma_coordinator_from(&self, sentence_start: usize, first: usize) -> Option<usize> {
-        (sentence_start + 1..first)
+        let comma = (sentence_start + 1..first)
             .rev()
             .take(12)
             .take_while(|&j| {
@@ -508,7 +489,24 @@ impl<'a> Finder<'a> {
                         .get(j + 1)
                         .is_some_and(|w| COORDINATORS.contains(&w.as_ref()))
             })
-            .find(|&j| self.lower[j] == "," && COORDINATORS.contains(&self.lower[j + 1].as_ref()))
+            .find(|&j| {
+                self.lower[j] == "," && COORDINATORS.contains(&self.lower[j + 1].as_ref())
+            })?;
+        let reported =
+            (comma + 2..first).any(|j| matches!(self.lower[j].as_ref(), "that" | "whether"));
+        (!reported).then_some(comma)
+    }
+
+    /// Makes `a`'s content the tokens `from..to`, trimmed as every content is, with
+    /// a quote mark that closes a quote inside it kept: both content cuts end here.
+    fn end_content(&self, a: &mut Attribution, from: usize, to: usize) {
+        if let Some((from, to, direct)) = self.trimmed(from, to) {
+            let to = self.keeping_closing_quote(from, to);
+            if let Some(content) = self.span(from, to) {
+                a.content = content;
+                a.direct = a.direct && direct;
+            }
+        }
     }
 
     /// `there's a "long road ahead"`, cut before `but he feels ...`: a content cut
