@@ -1559,6 +1559,26 @@ fn a_content_ends_before_a_coordinated_clause_with_its_own_speaker() {
         Some("the talks had failed, and that the rebels had refused to sign"),
         "{d:?}"
     );
+    // Reuters 6108, 17307, 16976: a coordinated speaker further on ends the content
+    // only when what stands before it opens a clause or says when.
+    let e = found("Monetary policies can help achieve this, but only if markets believe that pledged changes in fiscal policies will lead to balanced international payments, he said.");
+    let said = e.iter().find(|a| a.cue.lemma == "say");
+    assert!(
+        said.is_some_and(|a| a.content.text.ends_with("balanced international payments")),
+        "{e:?}"
+    );
+    let f = found("The imbalances can only be solved by coordinated policies, and in line with a body of internationally agreed rules, he said.");
+    let said = f.iter().find(|a| a.cue.lemma == "say");
+    assert!(
+        said.is_some_and(|a| a.content.text.ends_with("internationally agreed rules")),
+        "{f:?}"
+    );
+    let g = found("Dealers said the Bank of Japan had intervened, but earlier today Tokyo dealers said the Bundesbank was in the market as well.");
+    assert_eq!(
+        g.first().map(|a| a.content.text.as_str()),
+        Some("the Bank of Japan had intervened"),
+        "{g:?}"
+    );
 }
 
 #[test]

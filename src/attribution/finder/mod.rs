@@ -62,6 +62,34 @@ fn is_open_quote(t: &str) -> bool {
 /// chancellor told reporters`).
 const COORDINATORS: &[&str] = &["and", "but", "while", "whereas"];
 
+/// Words that, with time words, say when or how a coordinated clause follows
+/// (`, and last week the ministry said`, `, and as a result the company said`).
+const WHEN_WORDS: &[&str] = &[
+    "last",
+    "this",
+    "next",
+    "later",
+    "early",
+    "late",
+    "also",
+    "then",
+    "now",
+    "meanwhile",
+    "separately",
+    "as",
+    "a",
+    "result",
+    "in",
+    "addition",
+];
+
+/// Words that open a clause of time or concession, which may stand between a
+/// coordinator and the next attribution's speaker (`, and before he left for Africa
+/// the chancellor told reporters`).
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "when", "once", "since", "although", "though", "until", "while",
+];
+
 /// A quote mark that opens and closes alike (`"`, and `''` as some papers print it).
 fn is_straight_quote(t: &str) -> bool {
     matches!(t, "\"" | "''")
@@ -476,6 +504,11 @@ impl<'a> Finder<'a> {
     /// The comma of the nearest `, and` / `, but` / `, while` at most 12 tokens
     /// before token `first`, in its sentence, with no other comma between, and no
     /// `that` or `whether` (`, and that the rebels refused` is still reported).
+    /// What stands between must open a clause of time or concession (`, and before
+    /// he left ...`) or only say when (`, but earlier today Tokyo dealers said`, `,
+    /// and as a result Nostalgia Network said`): otherwise it is more of the content
+    /// (`attacked, seized, and sank an Iranian ship they said ...`, `, and in line
+    /// with ... agreed rules`).
     fn comma_coordinator_before(&self, first: usize) -> Option<usize> {
         let s = self.sentences.partition_point(|r| r.end <= first);
         let sentence_start = self.sentences.get(s)?.start;
@@ -492,9 +525,17 @@ impl<'a> Finder<'a> {
             .find(|&j| {
                 self.lower[j] == "," && COORDINATORS.contains(&self.lower[j + 1].as_ref())
             })?;
-        let reported =
-            (comma + 2..first).any(|j| matches!(self.lower[j].as_ref(), "that" | "whether"));
-        (!reported).then_some(comma)
+        let between = comma + 2..first;
+        let opens_a_clause = SUBORDINATORS.contains(&self.lower[between.start].as_ref());
+        let says_when = between.clone().all(|j| {
+            let word = self.lower[j].as_ref();
+            let word = word.strip_suffix("'s").unwrap_or(word);
+            is_time_word(word) || WHEN_WORDS.contains(&word) || DETERMINERS.contains(&word)
+        });
+        let reported = between
+            .clone()
+            .any(|j| matches!(self.lower[j].as_ref(), "that" | "whether"));
+        ((opens_a_clause || says_when) && !reported).then_some(comma)
     }
 
     /// Makes `a`'s content the tokens `from..to`, trimmed as every content is, with
