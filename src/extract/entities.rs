@@ -2269,8 +2269,11 @@ fn thing_evidence(
             .map_or("", |i| before_words[i].as_str())
     };
     let after = text.get(m.end..).unwrap_or("");
+    // After a name inside an affixed word (`a Labour-led coalition`), the affix:
+    // the name qualifies what follows, as a word after a space would.
     let next_after = after
         .strip_prefix(' ')
+        .or_else(|| after.strip_prefix('-'))
         .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next())
         .unwrap_or("");
     let lowercase = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_lowercase());
@@ -3532,6 +3535,9 @@ mod tests {
         );
         assert!(orgs.contains(&"OPEC".to_string()), "{orgs:?}");
         assert!(places.contains(&"United States".to_string()), "{places:?}");
+        // BBC politics/303: after `a`, the name still qualifies what follows.
+        let (_, orgs, _) = lists("Sir Edward mulled over a Labour-led coalition.");
+        assert!(orgs.contains(&"Labour Party".to_string()), "{orgs:?}");
         // Not every hyphen: a word the alias table does not know, or an affix that
         // says nothing about the name, adds nothing.
         let (people, orgs, places) =
