@@ -137,6 +137,10 @@ fn a_stance_class_and_a_verb_ask_different_things() {
         assert_eq!(s.ids(query), ["denial.txt", "ruling.txt"], "{query}");
     }
     assert_eq!(s.ids("SAID(stance:reject)"), ["ruling.txt"]);
+    // A pattern names a class or a verb's lemma: `rej*` the court's class, `den*`
+    // both the class and the court's verb.
+    assert_eq!(s.ids("stance:rej*"), ["ruling.txt"]);
+    assert_eq!(s.ids("stance:Den*"), ["denial.txt", "ruling.txt"]);
     let v = s.search_json("SAID(stance:deny)", &["--facets", "stances"]);
     assert_eq!(v["facets"]["stances"][0]["value"], "deny");
     assert_eq!(v["facets"]["stances"][0]["count"], v["total"]);

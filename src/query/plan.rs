@@ -58,6 +58,10 @@ impl Planner<'_> {
             NodeKind::Text {
                 field, text, slop, ..
             } => self.text(*field, text, *slop)?,
+            NodeKind::Prefix {
+                field: Field::Stance,
+                prefix,
+            } => self.stance_prefix(prefix)?,
             NodeKind::Prefix { field, prefix } => {
                 self.per_field(*field, |planner, f, stemmed| {
                     let pattern = if stemmed {
@@ -256,6 +260,21 @@ impl Planner<'_> {
             Term::from_field_text(field, &asked.term()),
             IndexRecordOption::Basic,
         ))
+    }
+
+    /// `stance:condemn*` names a verb as often as a class (`stance:den*`): the
+    /// pattern looks in both, or a verb's prefix would find nothing.
+    fn stance_prefix(&self, prefix: &str) -> Result<Box<dyn Query>, QueryError> {
+        let pattern = format!("{}.*", regex_syntax_escape(&prefix.to_lowercase()));
+        let in_field = |field| {
+            RegexQuery::from_pattern(&pattern, field)
+                .map(|q| Box::new(q) as Box<dyn Query>)
+                .map_err(|e| planning_error(&e.to_string()))
+        };
+        Ok(any_of(vec![
+            in_field(self.fields.stances)?,
+            in_field(self.fields.cues)?,
+        ]))
     }
 
     /// A word or phrase in `field`, analysed as that field's text is.
