@@ -1579,6 +1579,19 @@ fn a_content_ends_before_a_coordinated_clause_with_its_own_speaker() {
         Some("the Bank of Japan had intervened"),
         "{g:?}"
     );
+    // Reuters 3488, 18577: a speaker that opens with a describing word or a count.
+    let h = found("Officials said China would borrow 25 billion dlrs, but foreign bankers said they estimate loans at 30 billion.");
+    assert_eq!(
+        h.first().map(|a| a.content.text.as_str()),
+        Some("China would borrow 25 billion dlrs"),
+        "{h:?}"
+    );
+    let i = found("Dealers dismissed the rumours, and one commented that it was utter rubbish.");
+    assert_eq!(
+        i.first().map(|a| a.content.text.as_str()),
+        Some("the rumours"),
+        "{i:?}"
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@ use crate::attribution::cues::cue_word;
 use crate::attribution::cues::CueWord;
 use crate::attribution::finder::source::speech_continued;
 use crate::attribution::firms::EVIDENCE_LEMMAS;
-use crate::attribution::words::{is_time_word, DETERMINERS, PRONOUNS};
+use crate::attribution::words::{is_time_word, names_people, DETERMINERS, PRONOUNS};
 use crate::attribution::{Attribution, Source, Span};
 use crate::extract::entities::Mention;
 use crate::extract::tokenize::{sentences, tokenize, Token};
@@ -365,7 +365,7 @@ impl<'a> Finder<'a> {
                     return None;
                 }
                 let first = self.token_starting_at(source.span.start)?;
-                if !self.starts_like_a_speaker(first) {
+                if !self.starts_like_a_speaker(first, &source.span.text) {
                     return None;
                 }
                 let adjacent = first
@@ -486,18 +486,23 @@ impl<'a> Finder<'a> {
         first(from)..first(to).max(first(from))
     }
 
-    /// Whether token `first` can open a speaker: a name, a noun phrase, a count or a
-    /// pronoun does (`and he`, `, but committee sources`, `, and many analysts`,
-    /// `and 70 pct`), a verb does not (`and accept issue requests`).
-    fn starts_like_a_speaker(&self, first: usize) -> bool {
-        const QUANTIFIERS: &[&str] = &["many", "most", "several", "few", "both", "all"];
+    /// Whether token `first`, which opens the speaker `text`, can open one: a name,
+    /// a noun phrase, a count or a pronoun does (`and he`, `, but committee sources`,
+    /// `, and many analysts`, `and 70 pct`, `, and market sources here`, `, and one
+    /// broker in London`), a verb does not (`and accept issue requests`).
+    fn starts_like_a_speaker(&self, first: usize, text: &str) -> bool {
+        const QUANTIFIERS: &[&str] = &["many", "most", "several", "few", "both", "all", "one"];
         let lower = self.lower[first].as_ref();
+        let people = text
+            .split_whitespace()
+            .any(|w| names_people(&w.to_lowercase()));
         self.tokens[first]
             .text
             .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             || DETERMINERS.contains(&lower)
             || PRONOUNS.contains(&lower)
             || QUANTIFIERS.contains(&lower)
+            || people
             || lower.ends_with('s')
     }
 
