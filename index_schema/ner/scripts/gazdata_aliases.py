@@ -77,6 +77,13 @@ org("The Wall Street Journal", "Wall Street Journal", "WSJ")
 org("Financial Times", "FT", "The Financial Times")
 org("The Guardian", "Guardian")
 org("The Times", "The Times of London")
+# British papers under the short names the BBC writes (`the Mirror`, `the Observer`; not a
+# bare `Telegraph`, which is also half of `Nippon Telephone and Telegraph`).
+org("The Daily Telegraph", "Daily Telegraph")
+org("The Sunday Telegraph", "Sunday Telegraph")
+org("The Sunday Times", "Sunday Times")
+org("Daily Mirror", "Mirror")
+org("The Observer", "Observer")
 org("The Economist", "Economist")
 org("Pravda")
 org("Izvestia", "Izvestiya")
