@@ -493,9 +493,12 @@ impl<'a> Finder<'a> {
     fn starts_like_a_speaker(&self, first: usize, text: &str) -> bool {
         const QUANTIFIERS: &[&str] = &["many", "most", "several", "few", "both", "all", "one"];
         let lower = self.lower[first].as_ref();
-        let people = text
-            .split_whitespace()
-            .any(|w| names_people(&w.to_lowercase()));
+        let people = text.split_whitespace().any(|w| {
+            names_people(
+                &w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase(),
+            )
+        });
         self.tokens[first]
             .text
             .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
@@ -531,6 +534,9 @@ impl<'a> Finder<'a> {
                 self.lower[j] == "," && COORDINATORS.contains(&self.lower[j + 1].as_ref())
             })?;
         let between = comma + 2..first;
+        if between.is_empty() {
+            return None;
+        }
         let opens_a_clause = SUBORDINATORS.contains(&self.lower[between.start].as_ref());
         let says_when = between.clone().all(|j| {
             let word = self.lower[j].as_ref();
