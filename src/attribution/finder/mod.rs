@@ -365,7 +365,7 @@ impl<'a> Finder<'a> {
                     return None;
                 }
                 let first = self.token_starting_at(source.span.start)?;
-                if !self.starts_like_a_speaker(first, &source.span.text) {
+                if !self.starts_like_a_speaker(first, &source.span) {
                     return None;
                 }
                 let adjacent = first
@@ -486,27 +486,23 @@ impl<'a> Finder<'a> {
         first(from)..first(to).max(first(from))
     }
 
-    /// Whether token `first`, which opens the speaker `text`, can open one: a name,
+    /// Whether token `first`, which opens the speaker `speaker`, can open one: a name,
     /// a noun phrase, a count or a pronoun does (`and he`, `, but committee sources`,
     /// `, and many analysts`, `and 70 pct`, `, and market sources here`, `, and one
     /// broker in London`), a verb does not (`and accept issue requests`).
-    fn starts_like_a_speaker(&self, first: usize, text: &str) -> bool {
+    fn starts_like_a_speaker(&self, first: usize, speaker: &Span) -> bool {
         const QUANTIFIERS: &[&str] = &["many", "most", "several", "few", "both", "all", "one"];
         let lower = self.lower[first].as_ref();
-        let people = text.split_whitespace().any(|w| {
-            names_people(
-                &w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase(),
-            )
-        });
         self.tokens[first]
             .text
             .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             || DETERMINERS.contains(&lower)
             || PRONOUNS.contains(&lower)
             || QUANTIFIERS.contains(&lower)
-            || people
             || lower.ends_with('s')
+            || self
+                .tokens_between(speaker.start, speaker.end)
+                .any(|j| names_people(&self.lower[j]))
     }
 
     /// The comma of the nearest `, and` / `, but` / `, while` at most 12 tokens
