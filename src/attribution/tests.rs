@@ -3246,3 +3246,37 @@ fn a_negated_cue_says_so_and_keeps_its_class() {
     assert_eq!(a[0].cue.stance_name(), "not-deny");
     assert_eq!(a[3].cue.stance_name(), "deny");
 }
+
+#[test]
+fn responding_by_doing_keeps_the_subject_as_the_speaker() {
+    // BBC politics/011, business/496: a gerund taking an object after `by` is how the
+    // speaker answered, never the speaker.
+    let a = found("Mr Fox responded by accusing the prime minister of hiding away from the media.");
+    let responded = a.iter().find(|a| a.cue.lemma == "respond");
+    assert_eq!(responded.and_then(speaker_of), Some("Mr Fox"), "{a:?}");
+    let accusing = a.iter().find(|a| a.cue.lemma == "accuse");
+    assert_eq!(accusing.and_then(speaker_of), Some("Mr Fox"), "{a:?}");
+    let b = found("Markets responded by pushing the euro lower on Friday.");
+    assert!(b.iter().all(|a| speaker_of(a) == Some("Markets")), "{b:?}");
+    // BBC tech/081: the means of a reduced passive is no content.
+    let c = found("Many search engines list websites found by indexing the web every week.");
+    assert!(c.iter().all(|a| a.cue.lemma != "find"), "{c:?}");
+    // An agent after `by` is still one, also an adjective in -ing before its noun.
+    let d = found("The plan was criticised by leading economists on Monday.");
+    assert_eq!(
+        d.first().and_then(speaker_of),
+        Some("leading economists"),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn a_quoted_paragraph_after_said_colon_may_run_long() {
+    // PolNeAR dev (Breitbart, 2016-09-29): eight quoted sentences, one paragraph.
+    let a = found("Trump spoke in Chicago.\n\nHe said:\n\n\"We have a situation. You walk down the street. You get shot. They had thousands of shootings. Thousands of shootings. And I am saying, where is this? What are we doing? We have to bring back law and order.\"\n\nThe debate went on.");
+    let said = a.iter().find(|a| a.cue.lemma == "say" && a.direct);
+    assert!(
+        said.is_some_and(|a| a.content.text.ends_with("law and order.")),
+        "{a:?}"
+    );
+}

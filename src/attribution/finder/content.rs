@@ -9,7 +9,7 @@ use crate::attribution::finder::{
 };
 use crate::attribution::words::{
     is_adverb, is_time_word, ADDRESSEE_CUES, ANAPHORIC_NOUNS, AUDIENCE_NOUNS, AUDIENCE_TOKENS,
-    DETERMINERS, FINITE_AUXILIARIES, PRONOUNS, QUOTE_SENTENCES,
+    CONTINUED_SENTENCES, DETERMINERS, FINITE_AUXILIARIES, PRONOUNS, QUOTE_SENTENCES,
 };
 use crate::attribution::Place;
 use std::ops::Deref;
@@ -24,6 +24,19 @@ impl Finder<'_> {
     ) -> Option<(usize, usize, bool)> {
         let range = self.sentences[s].clone();
         let mut from = cue_end;
+        // `websites found by indexing the web`: the means, no words. (`responded
+        // by saying ...`, `concluded by making it clear that ...` tell how the
+        // speaker answered, and a gerund after them goes on with their speaker.)
+        const ANSWERING: &[&str] = &[
+            "respond", "reply", "react", "answer", "retort", "counter", "conclude", "begin",
+            "open", "close", "end",
+        ];
+        if self.lower.get(from).is_some_and(|w| w == "by")
+            && self.gerund_with_object(from + 1)
+            && !ANSWERING.contains(&cue.lemma)
+        {
+            return None;
+        }
         // `told reporters that`, `told the BBC:`: the addressee is not the content.
         let addressee = ADDRESSEE_CUES.contains(&cue.lemma);
         let that_within = (from..range.end.min(from + 8)).find(|j| self.lower[*j] == "that");
@@ -107,7 +120,9 @@ impl Finder<'_> {
                 .get(from)
                 .is_some_and(|t| t.paragraph_start && is_open_quote(t.text));
             if colon && quote_next {
-                let close = self.closing_quote_within(from, QUOTE_SENTENCES)?;
+                // The quote is the paragraph's own: it may run as long as the
+                // paragraph does (a speech excerpt), its close must be in it.
+                let close = self.closing_quote_within(from, CONTINUED_SENTENCES)?;
                 return Some((from + 1, close, true));
             }
             return None;

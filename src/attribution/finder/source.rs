@@ -5,7 +5,7 @@
 use crate::attribution::cues::{cue_word, QUOTED_ONLY, QUOTE_BOUND};
 use crate::attribution::finder::Finder;
 use crate::attribution::words::{
-    is_adverb, is_time_word, DETERMINERS, EXPERT_NOUNS, IRREGULAR_PAST,
+    is_adverb, is_time_word, DETERMINERS, EXPERT_NOUNS, IRREGULAR_PAST, PRONOUNS,
 };
 use crate::attribution::{Attribution, Source, Span};
 use crate::entity::EntityKind;
@@ -617,7 +617,27 @@ impl Finder<'_> {
         }
         let amount = first.starts_with(|c: char| c.is_ascii_digit());
         let time_noun = DETERMINERS.contains(&first) && TIMES.contains(&next);
-        !(amount || when(first) || time_noun)
+        !(amount || when(first) || time_noun || self.gerund_with_object(j))
+    }
+
+    /// `responded by using the example of Chicago`, `reacted by citing Chicago`: a
+    /// gerund taking an object after `by` is the means, not an agent (`by leading
+    /// economists`, an adjective before its noun, still is one).
+    pub(super) fn gerund_with_object(&self, j: usize) -> bool {
+        let Some(token) = self.tokens.get(j) else {
+            return false;
+        };
+        let gerund = token.text.len() > 4
+            && token.text.ends_with("ing")
+            && token.text.starts_with(|c: char| c.is_ascii_lowercase());
+        gerund
+            && self.tokens.get(j + 1).is_some_and(|object| {
+                let lower = self.lower[j + 1].as_ref();
+                DETERMINERS.contains(&lower)
+                    || PRONOUNS.contains(&lower)
+                    || matches!(lower, "him" | "them" | "us" | "me")
+                    || object.text.starts_with(|c: char| c.is_uppercase())
+            })
     }
 
     /// The speaker's span with the entity it names: a mention inside it (the last one,
