@@ -3280,3 +3280,110 @@ fn a_quoted_paragraph_after_said_colon_may_run_long() {
         "{a:?}"
     );
 }
+
+#[test]
+fn a_cue_word_closing_a_singular_noun_phrase_is_the_noun() {
+    // Reuters: `a pay dispute`, `a federal guarantee`; BBC: `a stinging rebuke`,
+    // `full of praise`.
+    for sentence in [
+        "The strike began after a pay dispute with the port authority, officials said.",
+        "The bank sought a federal guarantee of both borrower stock and system bonds.",
+        "It was a stinging rebuke for the government and especially John Prescott.",
+        "She was full of praise for her director and co-star Clint Eastwood.",
+    ] {
+        let a = found(sentence);
+        assert!(
+            a.iter()
+                .all(|a| !matches!(a.cue.lemma, "dispute" | "guarantee" | "rebuke" | "praise")),
+            "{sentence}: {a:?}"
+        );
+    }
+    // The verbs stay: a plural or counted subject, an auxiliary, `to`.
+    for (sentence, lemma) in [
+        (
+            "A few analysts dispute that the figures are accurate.",
+            "dispute",
+        ),
+        ("Union leaders dispute the company's figures.", "dispute"),
+        ("The company did not dispute the claims.", "dispute"),
+        ("Union leaders praise the plan.", "praise"),
+        ("A statement read: \"We regret the delay.\"", "read"),
+        // PolNeAR: a clause of its own inside the phrase.
+        (
+            "A worthy opposition would demand more clarity from Obama.",
+            "demand",
+        ),
+        (
+            "It was a step they believe could help unify the party.",
+            "believe",
+        ),
+        (
+            "He is a man whom many believe betrayed the people.",
+            "believe",
+        ),
+    ] {
+        let a = found(sentence);
+        assert!(a.iter().any(|a| a.cue.lemma == lemma), "{sentence}: {a:?}");
+    }
+}
+
+#[test]
+fn a_charge_of_money_and_a_launch_are_no_accusations() {
+    // Reuters-21578: accounting charges, prices, a rocket.
+    for sentence in [
+        "The costs were charged against 1986 earnings, the company said.",
+        "It charges contract barge customers for heating oil in New York harbor.",
+        "Buyers would be charged 17.25 dlrs per barrel for Isthmus crude.",
+        "The rocket blasted off from Sriharikota near Madras.",
+    ] {
+        let a = found(sentence);
+        assert!(
+            a.iter().all(|a| !matches!(a.cue.lemma, "charge" | "blast")),
+            "{sentence}: {a:?}"
+        );
+    }
+    // Accusations stay.
+    for sentence in [
+        "The SEC charged Dean Witter with failing to supervise its brokers.",
+        "U.S. Ambassador Michael Samuels charged Canada was trying to preserve jobs.",
+        "The panel blasted the conduct of the NSC staff.",
+    ] {
+        let a = found(sentence);
+        assert!(
+            a.iter().any(|a| matches!(a.cue.lemma, "charge" | "blast")),
+            "{sentence}: {a:?}"
+        );
+    }
+}
+
+#[test]
+fn a_mostly_noun_cue_after_a_singular_word_is_the_noun() {
+    // BBC titles and Reuters: `Strong demand`, `Fresh hope`, `talk show`.
+    for sentence in [
+        "Strong demand triggers oil rally",
+        "Fresh hope after Argentine crisis",
+        "The talk show host Jerry Springer said he was pleased.",
+        "Domestic demand is now expected to make no contribution to growth.",
+    ] {
+        let a = found(sentence);
+        assert!(
+            a.iter()
+                .all(|a| !matches!(a.cue.lemma, "demand" | "hope" | "show")),
+            "{sentence}: {a:?}"
+        );
+    }
+    // Plural subjects, people and a compound subject speak.
+    for (sentence, lemma) in [
+        ("Police praise courageous Ozzy", "praise"),
+        ("MPs demand to know who leaked the budget.", "demand"),
+        ("Workers and management dispute the figures.", "dispute"),
+        ("Figures show the economy grew by 2%.", "show"),
+        (
+            "Some may recall the farmers driving around the Capitol.",
+            "recall",
+        ),
+    ] {
+        let a = found(sentence);
+        assert!(a.iter().any(|a| a.cue.lemma == lemma), "{sentence}: {a:?}");
+    }
+}

@@ -69,7 +69,7 @@ impl Finder<'_> {
         if word == "say" && self.say_is_a_noun(i, range.start) {
             return None;
         }
-        if self.describes_a_noun(i, range.start) {
+        if self.describes_a_noun(i, range.start) || self.base_form_as_noun(i, range.start, cue) {
             return None;
         }
         // `an "attack mongrel"`: a quoted phrase opening on the word, not a verb.
@@ -153,7 +153,7 @@ impl Finder<'_> {
                 .lower
                 .get(i + 2)
                 .is_some_and(|w| DUTIES.contains(&w.as_ref()));
-        if duty {
+        if duty || self.a_price_or_a_launch(i, cue) {
             return None;
         }
         // `a Swansea theatre thought to be Wales' oldest`, `those said to be possible
@@ -428,6 +428,148 @@ impl Finder<'_> {
                 self.lower[i - 2].as_ref(),
                 "the" | "a" | "an" | "its" | "their" | "our" | "his" | "my" | "your" | "'s" | "’s"
             )
+    }
+
+    /// `charged against 1986 earnings`, `net charge-offs`, `it charges barge customers
+    /// for heating oil`, `would charge 17.25 dlrs`: money, not an accusation (which
+    /// takes `with`, `that` or a clause); `blasted off from Sriharikota`: a launch.
+    pub(super) fn a_price_or_a_launch(&self, i: usize, cue: CueWord) -> bool {
+        // (Not `at`: `charged at a news conference that ...` accuses.)
+        const MONEY_NEXT: &[&str] = &["against", "to", "off", "-", "per", "$", "dlrs"];
+        const MOST_TOKENS: usize = 6;
+        let next = self.lower.get(i + 1).map_or("", Deref::deref);
+        match cue.lemma {
+            "blast" => next == "off",
+            "charge" => {
+                let amount = next.starts_with(|c: char| c.is_ascii_digit());
+                let for_a_price = (i + 1..(i + 1 + MOST_TOKENS).min(self.lower.len()))
+                    .map(|j| self.lower[j].as_ref())
+                    .take_while(|w| !matches!(*w, "with" | "that" | "," | "."))
+                    .any(|w| w == "for");
+                MONEY_NEXT.contains(&next) || amount || for_a_price
+            }
+            _ => false,
+        }
+    }
+
+    /// `a pay dispute`, `a federal guarantee`, `a stinging rebuke`, `full of praise`,
+    /// `without fault`: a cue's bare form (`dispute`, not `disputes`) after a
+    /// preposition, or closing a phrase that opened with `a`/`an` over singular
+    /// words (`an overnight Iranian attack`), is a noun: a verb there would need its `-s` (`a spokesman
+    /// disputes`). A phrase counting people (`a few analysts say`, `a majority
+    /// believe`) still speaks.
+    pub(super) fn base_form_as_noun(&self, i: usize, sentence_start: usize, cue: CueWord) -> bool {
+        const PREPOSITIONS: &[&str] = &[
+            "of", "over", "about", "with", "from", "without", "despite", "amid", "into", "against",
+        ];
+        /// Words after `a` that make the phrase a number of people, and words that
+        /// open a clause of its own (`a man whom many believe`, `a step they
+        /// believe`, `a winning candidate might claim`).
+        const COUNTS: &[&str] = &[
+            "few", "lot", "number", "majority", "minority", "third", "quarter", "half", "handful",
+            "couple", "dozen", "group", "host", "range", "series", "variety", "total", "many",
+            "most", "some", "all", "both", "several", "who", "whom", "whose", "which", "that",
+            "people", "police", "data", "staff", "media", "can", "must", "shall", "to", "and",
+            "or",
+        ];
+        const MOST_WORDS: usize = 4;
+        // (`a statement read`, `a ministry forecast`: the past is the bare form.)
+        let past_alike = matches!(cue.lemma, "read" | "forecast");
+        if self.lower[i] != cue.lemma || i <= sentence_start || past_alike {
+            return false;
+        }
+        if PREPOSITIONS.contains(&self.lower[i - 1].as_ref()) {
+            return true;
+        }
+        let singular_word = |j: usize| {
+            let w = self.lower[j].as_ref();
+            let plural = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+            w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !plural
+                && !w.ends_with("ly")
+                && !COUNTS.contains(&w)
+                && !AUXILIARIES.contains(&w)
+                && !PRONOUNS.contains(&w)
+                && cue_word(w).is_none()
+        };
+        let mut j = i;
+        while j > sentence_start && i - j < MOST_WORDS {
+            let w = self.lower[j - 1].as_ref();
+            // (`A and P hope`: a capital `A` inside a sentence is a letter.)
+            let article = j - 1 == sentence_start || !capitalized(self.tokens[j - 1].text);
+            if matches!(w, "a" | "an") && article {
+                return j < i;
+            }
+            if !singular_word(j - 1) {
+                break;
+            }
+            j -= 1;
+        }
+        self.noun_after_a_singular_word(i, sentence_start, cue)
+    }
+
+    /// `the talk show`, `Strong demand triggers oil rally`, `Fresh hope after
+    /// Argentine crisis`, `with domestic demand`: a cue word whose noun is the
+    /// commoner reading, right after a singular word that opens its sentence or
+    /// follows a determiner or preposition, is that noun. (`Police praise`, `MPs
+    /// criticise`, `We hope`: plural subjects speak.)
+    fn noun_after_a_singular_word(&self, i: usize, sentence_start: usize, cue: CueWord) -> bool {
+        /// Lemmas more often nouns than verbs in news copy.
+        const MOSTLY_NOUNS: &[&str] = &[
+            "show",
+            "demand",
+            "hope",
+            "fear",
+            "praise",
+            "dispute",
+            "guarantee",
+            "attack",
+            "remark",
+            "rebuke",
+            "rebuff",
+            "welcome",
+            "joke",
+            "fault",
+            "worry",
+            "stress",
+            "caution",
+            "recall",
+            "chant",
+            "retort",
+            "whisper",
+            "mention",
+        ];
+        /// Plurals without an `-s`, and words a verb follows.
+        const NOT_SINGULAR: &[&str] = &[
+            "people", "police", "data", "staff", "media", "i", "you", "we", "they", "who", "which",
+            "that", "to", "not", "and", "or", "all", "both", "many", "most", "some", "few",
+            "several",
+        ];
+        const NOUN_PHRASE_PREPOSITIONS: &[&str] = &[
+            "of", "over", "for", "about", "in", "with", "on", "into", "against", "from", "after",
+            "despite", "amid", "by", "at", "without",
+        ];
+        if i <= sentence_start || !MOSTLY_NOUNS.contains(&cue.lemma) {
+            return false;
+        }
+        let prev = i - 1;
+        let w = self.lower[prev].as_ref();
+        let opens_sentence = prev == sentence_start;
+        let lowercase = !capitalized(self.tokens[prev].text);
+        // Mid-sentence, the word must itself open a noun phrase (`the talk show`,
+        // `with strong demand`): `and hope`, `could help show` are verbs.
+        let in_a_noun_phrase = lowercase
+            && prev > sentence_start
+            && (DETERMINERS.contains(&self.lower[prev - 1].as_ref())
+                || NOUN_PHRASE_PREPOSITIONS.contains(&self.lower[prev - 1].as_ref()));
+        let plural = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+        let word = w.chars().all(|c| c.is_alphabetic() || c == '-') && !w.ends_with("ly");
+        (opens_sentence || in_a_noun_phrase)
+            && word
+            && !plural
+            && !NOT_SINGULAR.contains(&w)
+            && !AUXILIARIES.contains(&w)
+            && !PRONOUNS.contains(&w)
     }
 
     /// Whether the word before token `i`, past auxiliaries and adverbs (`figures
