@@ -3364,11 +3364,13 @@ fn a_mostly_noun_cue_after_a_singular_word_is_the_noun() {
         "Fresh hope after Argentine crisis",
         "The talk show host Jerry Springer said he was pleased.",
         "Domestic demand is now expected to make no contribution to growth.",
+        // Reuters, 1987-03-31.
+        "The U.S.-Japan trade dispute intensified last week.",
     ] {
         let a = found(sentence);
         assert!(
             a.iter()
-                .all(|a| !matches!(a.cue.lemma, "demand" | "hope" | "show")),
+                .all(|a| !matches!(a.cue.lemma, "demand" | "hope" | "show" | "dispute")),
             "{sentence}: {a:?}"
         );
     }

@@ -543,7 +543,7 @@ impl Finder<'_> {
         const NOT_SINGULAR: &[&str] = &[
             "people", "police", "data", "staff", "media", "i", "you", "we", "they", "who", "which",
             "that", "to", "not", "and", "or", "all", "both", "many", "most", "some", "few",
-            "several",
+            "several", "just", "only", "even", "now", "ever",
         ];
         const NOUN_PHRASE_PREPOSITIONS: &[&str] = &[
             "of", "over", "for", "about", "in", "with", "on", "into", "against", "from", "after",
@@ -557,10 +557,15 @@ impl Finder<'_> {
         let opens_sentence = prev == sentence_start;
         let lowercase = !capitalized(self.tokens[prev].text);
         // Mid-sentence, the word must itself open a noun phrase (`the talk show`,
-        // `with strong demand`): `and hope`, `could help show` are verbs.
+        // `with strong demand`): `and hope`, `could help show` are verbs. Only a
+        // plural disputes (`the two countries dispute`, `workers and management
+        // dispute`): `the U.S.-Japan trade dispute`, `overtime wage dispute` are
+        // the noun.
         let in_a_noun_phrase = lowercase
             && prev > sentence_start
-            && (DETERMINERS.contains(&self.lower[prev - 1].as_ref())
+            && ((cue.lemma == "dispute"
+                && !matches!(self.lower[prev - 1].as_ref(), "and" | "or" | "&"))
+                || DETERMINERS.contains(&self.lower[prev - 1].as_ref())
                 || NOUN_PHRASE_PREPOSITIONS.contains(&self.lower[prev - 1].as_ref()));
         let plural = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
         let word = w.chars().all(|c| c.is_alphabetic() || c == '-') && !w.ends_with("ly");
