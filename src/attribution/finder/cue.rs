@@ -483,7 +483,7 @@ impl Finder<'_> {
         }
         let singular_word = |j: usize| {
             let w = self.lower[j].as_ref();
-            let plural = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+            let plural = looks_plural(w);
             w.chars().all(|c| c.is_alphabetic() || c == '-')
                 && !plural
                 && !w.ends_with("ly")
@@ -567,7 +567,7 @@ impl Finder<'_> {
                 && !matches!(self.lower[prev - 1].as_ref(), "and" | "or" | "&"))
                 || DETERMINERS.contains(&self.lower[prev - 1].as_ref())
                 || NOUN_PHRASE_PREPOSITIONS.contains(&self.lower[prev - 1].as_ref()));
-        let plural = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+        let plural = looks_plural(w);
         let word = w.chars().all(|c| c.is_alphabetic() || c == '-') && !w.ends_with("ly");
         (opens_sentence || in_a_noun_phrase)
             && word
@@ -1163,3 +1163,9 @@ const NAMED_PRONOUNS: &[&str] = &[
     "themselves",
     "itself",
 ];
+
+/// `analysts`, `Tories`, not `business` or `consensus`: a plural by its ending, the
+/// subject a bare verb form agrees with.
+fn looks_plural(word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")
+}
