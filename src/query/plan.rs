@@ -70,9 +70,7 @@ impl Planner<'_> {
                     } else {
                         prefix.clone()
                     };
-                    RegexQuery::from_pattern(&format!("{}.*", regex_syntax_escape(&pattern)), f)
-                        .map(|q| Box::new(q) as Box<dyn Query>)
-                        .map_err(|e| planning_error(&e.to_string()))
+                    prefix_query(&pattern, f)
                 })?
             }
             NodeKind::Fuzzy {
@@ -265,15 +263,10 @@ impl Planner<'_> {
     /// `stance:condemn*` names a verb as often as a class (`stance:den*`): the
     /// pattern looks in both, or a verb's prefix would find nothing.
     fn stance_prefix(&self, prefix: &str) -> Result<Box<dyn Query>, QueryError> {
-        let pattern = format!("{}.*", regex_syntax_escape(&prefix.to_lowercase()));
-        let in_field = |field| {
-            RegexQuery::from_pattern(&pattern, field)
-                .map(|q| Box::new(q) as Box<dyn Query>)
-                .map_err(|e| planning_error(&e.to_string()))
-        };
+        let prefix = prefix.to_lowercase();
         Ok(any_of(vec![
-            in_field(self.fields.stances)?,
-            in_field(self.fields.cues)?,
+            prefix_query(&prefix, self.fields.stances)?,
+            prefix_query(&prefix, self.fields.cues)?,
         ]))
     }
 
@@ -468,4 +461,11 @@ fn planning_error(message: &str) -> QueryError {
         column: None,
         hint: None,
     }
+}
+
+/// Every term of `field` that starts with `prefix` (taken literally, not as a regex).
+fn prefix_query(prefix: &str, field: tantivy::schema::Field) -> Result<Box<dyn Query>, QueryError> {
+    RegexQuery::from_pattern(&format!("{}.*", regex_syntax_escape(prefix)), field)
+        .map(|q| Box::new(q) as Box<dyn Query>)
+        .map_err(|e| planning_error(&e.to_string()))
 }
