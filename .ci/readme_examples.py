@@ -62,7 +62,8 @@ Normalisation (the only differences not reported)
     - trailing whitespace, and blank lines at the end of an output, are ignored (and not
       written);
     - search durations `(12 ms)` and JSON `"took_ms": 12`;
-    - the `time:` line of the index summary (`time:     0.27s, 94 articles/s, 0.4 MB/s`);
+    - the `time:` line of the index summary (`time:     0.27s, 94 articles/s, 0.4 MB/s`)
+      and the seconds of its `steps:` line (`read and index 0.17s, ...`);
     - RFC 3339 UTC timestamps (`2026-11-28T20:31:40.192719Z`, `2026-11-28T20:43:03Z`):
       `indexed at:` of show, `created`, `last_run` and `watermark` of saved queries.
   Anything else, counts, order and wrapping included, must match exactly.
@@ -96,6 +97,7 @@ COMPARE_RULES = [
         re.compile(r"^(\s*time:\s+)\d+(\.\d+)?s, \d+ articles/s, \d+(\.\d+)? MB/s$"),
         r"\1#s, # articles/s, # MB/s",
     ),
+    (re.compile(r"^(\s*steps:\s+.*)$"), lambda m: re.sub(r"\d+\.\d+s\b", "#s", m.group(1))),
     (re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z\b"), "<timestamp>"),
 ]
 

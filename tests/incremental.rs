@@ -83,6 +83,61 @@ fn reindexing_tracks_the_archive() {
     assert_eq!(rebuilt["articles_in_index"], 24);
 }
 
+/// A slow run on a big archive must say which step took the time: the steps after
+/// the main pass run on one thread, and their times are what a user (or issue 21's
+/// benchmark) compares.
+#[test]
+fn a_run_reports_the_time_of_each_step() {
+    let s = Scratch::new();
+    let archive = s.copy_dir(&repo().join("corpus"), "archive");
+    let summary = s.index(&archive, &[]);
+    let steps: Vec<&str> = summary["steps"]
+        .as_array()
+        .expect("steps listed")
+        .iter()
+        .map(|step| step["step"].as_str().expect("step name"))
+        .collect();
+    assert_eq!(
+        steps,
+        ["read and index", "link names", "group copies", "merge"],
+        "{summary}"
+    );
+    let total: f64 = summary["steps"]
+        .as_array()
+        .expect("steps listed")
+        .iter()
+        .map(|step| step["secs"].as_f64().expect("seconds"))
+        .sum();
+    let elapsed = summary["elapsed_secs"].as_f64().expect("elapsed");
+    // The steps are consecutive parts of the run: they add up to its time.
+    assert!(total <= elapsed + 1e-6, "{total} > {elapsed}");
+    assert!(
+        total >= elapsed * 0.5,
+        "{total} covers too little of {elapsed}"
+    );
+
+    // Without the steps after the main pass there is nothing to break down.
+    fs::write(
+        archive.join("new.txt"),
+        "Title: A new one\n\nA short article.\n",
+    )
+    .unwrap();
+    let bare = s.index(&archive, &["--no-link", "--no-stories"]);
+    assert!(bare.get("steps").is_none(), "{bare}");
+
+    // The text summary names them too.
+    fs::write(
+        archive.join("newer.txt"),
+        "Title: Another\n\nAnother short one.\n",
+    )
+    .unwrap();
+    s.cmd(&["index"])
+        .arg(&archive)
+        .assert()
+        .success()
+        .stderr(predicate::str::is_match(r"steps: +read and index [0-9.]+s, link names [0-9.]+s, group copies [0-9.]+s, merge [0-9.]+s").unwrap());
+}
+
 #[test]
 fn an_index_of_another_schema_version_is_refused() {
     let s = Scratch::new();

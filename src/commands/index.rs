@@ -123,15 +123,29 @@ pub fn run(
     let after_run = !summary.nothing_changed() || args.rebuild;
     if after_run && !(args.no_link && args.no_stories) {
         let started = std::time::Instant::now();
+        let mut step_started = started;
+        let mut step_done = |summary: &mut ingest::Summary, step: &'static str| {
+            summary.steps.push(ingest::Step {
+                step,
+                secs: step_started.elapsed().as_secs_f64(),
+            });
+            step_started = std::time::Instant::now();
+        };
+        summary.steps.push(ingest::Step {
+            step: "read and index",
+            secs: summary.elapsed_secs,
+        });
         if !args.no_link {
             summary.linked = link_names(index_path, &options.aliases)
                 .context("linking names across the archive")?;
+            step_done(&mut summary, "link names");
         }
         if !args.no_stories {
             summary.stories = Some(
                 crate::stories::assign(index_path, summary.first_stamp)
                     .context("finding wire copies")?,
             );
+            step_done(&mut summary, "group copies");
         }
         let changed = summary.articles_added
             + summary.articles_updated
@@ -139,6 +153,7 @@ pub fn run(
             + summary.linked.articles
             + summary.stories.as_ref().map_or(0, |s| s.relabelled);
         ingest::compact_after(index_path, changed).context("compacting the index")?;
+        step_done(&mut summary, "merge");
         // The run's time includes the linking step, so the rate is what a user waits.
         summary.elapsed_secs += started.elapsed().as_secs_f64();
     }

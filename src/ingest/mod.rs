@@ -38,7 +38,7 @@ pub use crate::index::write::compact_after;
 use crate::index::write::{commit, compact, lock_error, open_for_writing};
 use crate::output::progress::progress_bar;
 use stat_cache::{Entry, StatCache};
-pub use summary::{SkippedFile, Summary};
+pub use summary::{SkippedFile, Step, Summary};
 use worker::{process_file, FileOutcome, InFlight, Work};
 
 /// Articles added between two commits: what a crash can cost is redoing this many

@@ -42,6 +42,11 @@ pub struct Summary {
     pub decoded_with_fallback: Vec<SkippedFile>,
     pub bytes_read: u64,
     pub elapsed_secs: f64,
+    /// Where the time went, step by step (reading and indexing, linking names, wire
+    /// copies, the final merge): the steps after the main pass run on one thread, and a
+    /// user waiting on a big archive can see which one a slow run spent its time in.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<Step>,
     /// How the whole index is dated after the run.
     pub dates: DateCoverage,
     /// Names linked across the archive after indexing (`curation::links`).
@@ -53,6 +58,13 @@ pub struct Summary {
     /// it are this run's.
     #[serde(skip)]
     pub first_stamp: Option<DateTime>,
+}
+
+/// One step of a run and its wall-clock time.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Step {
+    pub step: &'static str,
+    pub secs: f64,
 }
 
 /// A path and what happened to it.

@@ -115,6 +115,14 @@ pub fn write_index_summary(out: &mut dyn Write, s: &Summary) -> std::io::Result<
         articles_read as f64 / secs,
         s.bytes_read as f64 / 1e6 / secs
     )?;
+    if !s.steps.is_empty() {
+        let steps: Vec<String> = s
+            .steps
+            .iter()
+            .map(|step| format!("{} {:.2}s", step.step, step.secs))
+            .collect();
+        writeln!(out, "  steps:    {}", steps.join(", "))?;
+    }
     if s.nothing_changed() && s.unreadable.is_empty() && s.articles_in_index > 0 {
         writeln!(out, "index is up to date: nothing changed")?;
     }
