@@ -946,6 +946,55 @@ fn a_colon_closing_its_paragraph_introduces_the_quote_in_the_next() {
 }
 
 #[test]
+fn a_quote_runs_over_paragraphs_that_open_it_again_without_closing_it() {
+    // Introduced by a colon: the quote is all three paragraphs.
+    let a = found("The senator said:\n\n\"We will not stop here. The bill is only a start.\n\n\"We will go on to the courts.\n\n\"And we will win.\"\n\nThe vote is on Monday.");
+    let said: Vec<_> = a.iter().filter(|a| a.cue.span.text == "said").collect();
+    assert_eq!(said.len(), 1, "{a:?}");
+    assert!(
+        said[0].content.text.starts_with("We will not stop here."),
+        "{a:?}"
+    );
+    assert!(said[0].content.text.ends_with("And we will win."), "{a:?}");
+    assert!(said[0].direct, "{a:?}");
+    // Attributed in the last paragraph: the quote began in the one before.
+    let a = found("\"It's the subtleties, the eyes, the mouth.\n\n\"With more power, we can show the emotion,\" he said.");
+    let said: Vec<_> = a.iter().filter(|a| a.cue.span.text == "said").collect();
+    assert_eq!(said.len(), 1, "{a:?}");
+    assert_eq!(
+        said[0].content.text,
+        "It's the subtleties, the eyes, the mouth.\n\n\"With more power, we can show the emotion"
+    );
+    assert!(said[0].direct, "{a:?}");
+    // A quote continued after its cue runs on the same way.
+    let a = found("\"We lost,\" he said. \"It was hard.\n\n\"We will be back.\"\n\nThe team flies home today.");
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(a[0].continued.len(), 1, "{a:?}");
+    assert_eq!(a[0].continued[0].text, "It was hard.\n\n\"We will be back");
+    // A cue inside the running quote is the speaker's own words, not an attribution.
+    let a = found("The mayor said:\n\n\"They told me the bridge was safe.\n\n\"It was not.\"");
+    let cues: Vec<&str> = a.iter().map(|a| a.cue.span.text.as_str()).collect();
+    assert_eq!(cues, ["said"], "{a:?}");
+    // A paragraph whose quote closes ends the quote there: the next one is its own.
+    let a = found("\"We lost,\" he said.\n\n\"We will be back,\" the coach said.");
+    let contents: Vec<&str> = a.iter().map(|a| a.content.text.as_str()).collect();
+    assert_eq!(contents, ["We lost", "We will be back"], "{a:?}");
+    // An excerpt opening each paragraph with a straight mark holds the speakers'
+    // curly quotes: those do not carry the excerpt's paragraph on.
+    let a = found("\"Kevin was snoring.\n\n“Here he is, babe,” she said.");
+    let said: Vec<_> = a.iter().filter(|a| a.cue.span.text == "said").collect();
+    assert_eq!(said.len(), 1, "{a:?}");
+    assert_eq!(said[0].content.text, "Here he is, babe");
+    // An unclosed quote followed by a paragraph of narrative runs on nowhere.
+    let a = found("The senator said:\n\n\"We will not stop here.\n\nThe vote is on Monday.");
+    let said: Vec<_> = a.iter().filter(|a| a.cue.span.text == "said").collect();
+    assert!(
+        said.iter().all(|a| !a.content.text.contains("Monday")),
+        "{a:?}"
+    );
+}
+
+#[test]
 fn a_described_speaker_before_said_is_not_read_as_content_after_it() {
     // (speaker, content) of the one `said` in each sentence.
     for (body, speaker, content) in [

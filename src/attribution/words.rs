@@ -103,6 +103,9 @@ pub(super) const QUOTE_SENTENCES: usize = 6;
 /// right after its speaker, so only its paragraph bounds it, and a speech excerpt can
 /// hold a dozen sentences.
 pub(super) const CONTINUED_SENTENCES: usize = 20;
+/// Most paragraphs one quote runs over (a speech excerpt printed paragraph by
+/// paragraph, each opening with a quote mark and only the last closing it).
+pub(super) const QUOTED_PARAGRAPHS: usize = 8;
 
 /// Words that make the next word a noun (`the claims`, `his warning`), not a cue.
 pub(super) const DETERMINERS: &[&str] = &[

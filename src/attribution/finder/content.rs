@@ -9,7 +9,8 @@ use crate::attribution::finder::{
 };
 use crate::attribution::words::{
     is_adverb, is_time_word, ADDRESSEE_CUES, ANAPHORIC_NOUNS, AUDIENCE_NOUNS, AUDIENCE_TOKENS,
-    CONTINUED_SENTENCES, DETERMINERS, FINITE_AUXILIARIES, PRONOUNS, QUOTE_SENTENCES,
+    CONTINUED_SENTENCES, DETERMINERS, FINITE_AUXILIARIES, PRONOUNS, QUOTED_PARAGRAPHS,
+    QUOTE_SENTENCES,
 };
 use crate::attribution::Place;
 use std::ops::Deref;
@@ -122,14 +123,14 @@ impl Finder<'_> {
             if colon && quote_next {
                 // The quote is the paragraph's own: it may run as long as the
                 // paragraph does (a speech excerpt), its close must be in it.
-                let close = self.closing_quote_within(from, CONTINUED_SENTENCES)?;
+                let close = self.closing_quote_over_paragraphs(from, CONTINUED_SENTENCES)?;
                 return Some((from + 1, close, true));
             }
             return None;
         }
         // A quote opened here may run over the next sentences.
         if is_open_quote(self.tokens[from].text) {
-            if let Some(close) = self.closing_quote_within(from, QUOTE_SENTENCES) {
+            if let Some(close) = self.closing_quote_over_paragraphs(from, QUOTE_SENTENCES) {
                 return Some((from + 1, close, true));
             }
         }
@@ -314,6 +315,14 @@ impl Finder<'_> {
                     return Some((clause, close, false));
                 }
                 let (from, to, _) = self.trimmed(open + 1, close - 1)?;
+                // `"A.` ¶ `"B," he said.`: the quote began paragraphs before.
+                let first = self.quote_opening_paragraphs_before(open);
+                let from = if first < open {
+                    self.trimmed(first + 1, close - 1)
+                        .map_or(from, |(f, _, _)| f)
+                } else {
+                    from
+                };
                 return Some((from, to, true));
             }
         }
@@ -502,6 +511,78 @@ impl Finder<'_> {
             }
         }
         None
+    }
+
+    /// The close of the quote opened at token `open`, which may run over paragraphs as
+    /// news copy prints a long quote: every paragraph but the last opens with a quote
+    /// mark and leaves it open (`He said: ¶ "A. ¶ "B. ¶ "C."`). The first paragraph's
+    /// part holds at most `max_sentences` sentences, the others [`CONTINUED_SENTENCES`]
+    /// each; at most [`QUOTED_PARAGRAPHS`] paragraphs.
+    pub(super) fn closing_quote_over_paragraphs(
+        &self,
+        open: usize,
+        max_sentences: usize,
+    ) -> Option<usize> {
+        let mut at = open;
+        let mut limit = max_sentences;
+        for _ in 0..QUOTED_PARAGRAPHS {
+            if let Some(close) = self.closing_quote_within(at, limit) {
+                return Some(close);
+            }
+            let next = (at + 1..self.tokens.len()).find(|&j| self.tokens[j].paragraph_start)?;
+            let sentences = (at + 1..next)
+                .filter(|&j| matches!(self.tokens[j].text, "." | "!" | "?"))
+                .count();
+            if sentences > limit || !self.quote_runs_on(at, next) {
+                return None;
+            }
+            at = next;
+            limit = CONTINUED_SENTENCES;
+        }
+        None
+    }
+
+    /// The first paragraph of a quote whose part in this paragraph opens it at token
+    /// `open` (`"A. ¶ "B," he said.`): the paragraphs before that open with a quote
+    /// mark and never close it belong to the same quote. `open` itself when there
+    /// are none.
+    fn quote_opening_paragraphs_before(&self, open: usize) -> usize {
+        let mut first = open;
+        for _ in 0..QUOTED_PARAGRAPHS {
+            if !self.tokens[first].paragraph_start || first == 0 {
+                break;
+            }
+            let before = (0..first)
+                .rev()
+                .find(|&j| j == 0 || self.tokens[j].paragraph_start)
+                .unwrap_or(0);
+            if !self.opens_quote(before) || !self.quote_runs_on(before, first) {
+                break;
+            }
+            first = before;
+        }
+        first
+    }
+
+    /// Whether the quote opened at token `open` runs on into the paragraph starting at
+    /// `next`: no other mark of its kind follows it in its paragraph, and `next` opens
+    /// with one typed alike (a straight mark opening each paragraph of an excerpt is
+    /// not carried on by a curly quote of the speaker's inside it).
+    pub(super) fn quote_runs_on(&self, open: usize, next: usize) -> bool {
+        let kind = quote_kind(self.tokens[open].text);
+        kind.is_some()
+            && (open + 1..next).all(|j| quote_kind(self.tokens[j].text) != kind)
+            && quote_kind(self.tokens[next].text) == kind
+            && is_straight_quote(self.tokens[open].text)
+                == is_straight_quote(self.tokens[next].text)
+            && self.opens_quote(next)
+    }
+
+    /// Whether the quote mark at token `j` opens a quote (a straight double mark by
+    /// the space before it).
+    fn opens_quote(&self, j: usize) -> bool {
+        self.double_quote_opens(j)
+            .unwrap_or_else(|| is_open_quote(self.tokens[j].text))
     }
 
     /// The opening quote matching the closing one at `close`, searching back from it

@@ -2,7 +2,7 @@
 //! speaker's sentence.
 
 use crate::attribution::finder::{
-    is_open_quote, is_punct, is_straight_quote, quote_kind, Finder, QuoteKind,
+    capitalized, is_open_quote, is_punct, is_straight_quote, quote_kind, Finder, QuoteKind,
 };
 use crate::attribution::words::CONTINUED_SENTENCES;
 use crate::attribution::Attribution;
@@ -12,8 +12,10 @@ impl Finder<'_> {
     /// quote's direction comes from its spacing (` "We` opens, `it." ` closes), so
     /// the BBC's merged quoted paragraphs (`said: "A. "B. "C."`, each opening with no
     /// closing mark before it) pair up as a reader pairs them. A quote still open at
-    /// its paragraph's end counts as none: a transcript's `"PENCE: ...` opens one and
-    /// never closes it, and a cue in it is the transcript's. Curly marks inside a
+    /// its paragraph's end counts as none (a transcript's `"PENCE: ...` opens one and
+    /// never closes it, and a cue in it is the transcript's), unless the next
+    /// paragraph opens with a quote mark again: then it is one quote printed over
+    /// paragraphs (`"A. ¶ "B."`, a transcript of several turns). Curly marks inside a
     /// quote opened by a straight one (`"PENCE: ... an episode of “Shark Tank.” But`)
     /// are a title or a quote within it, not its end.
     pub(super) fn quoted_tokens(&self) -> Vec<bool> {
@@ -24,6 +26,16 @@ impl Finder<'_> {
         let mut within_curly = false;
         for (j, token) in self.tokens.iter().enumerate() {
             if token.paragraph_start {
+                // `"A. ¶ "B."`: a quote left open at a paragraph's end runs on when
+                // the next paragraph opens with a quote mark again.
+                let runs_on = |from: usize| {
+                    self.quote_runs_on(from - 1, j)
+                        && !self.opens_a_turn(from - 1)
+                        && !self.opens_a_turn(j)
+                };
+                if let Some(from) = open.filter(|&from| runs_on(from)) {
+                    quoted[from..j].iter_mut().for_each(|q| *q = true);
+                }
                 open = None;
                 within_curly = false;
             }
@@ -67,6 +79,20 @@ impl Finder<'_> {
         self.text.get(..start).and_then(|b| b.chars().next_back())
     }
 
+    /// Whether the quote mark at token `mark` opens a transcript's turn (`"WALLACE:
+    /// Let's start`): one to four capitalized words and a colon. Each turn has its own
+    /// speaker, so turns printed as one quote over paragraphs still speak one by one.
+    fn opens_a_turn(&self, mark: usize) -> bool {
+        let words = (mark + 1..self.tokens.len().min(mark + 6))
+            .take_while(|&j| capitalized(self.tokens[j].text) || self.tokens[j].text == ".")
+            .count();
+        words > 0
+            && self
+                .tokens
+                .get(mark + 1 + words)
+                .is_some_and(|t| t.text == ":")
+    }
+
     /// Whether the closing mark at token `j` was typed for an opening one, as web copy
     /// does (`said: ”Fear.”`, a paragraph opening `”Mr. Trump ...`): after a space
     /// or at the start, with a word right after it, it can close nothing.
@@ -85,8 +111,8 @@ impl Finder<'_> {
 
     /// `"A," she said. "B."` and `"A," she said, "B."`: a direct quote broken by its cue
     /// goes on in the quote that follows, when that quote is a sentence (or the rest of
-    /// one) of its own in the same paragraph with no cue of its own; and so on while
-    /// quoted sentences follow. `ends` holds the token after each attribution's words.
+    /// one) of its own in the same paragraph with no cue of its own (it may run on over
+    /// the next paragraphs, `"B. ¶ "C."`); and so on while quoted sentences follow. `ends` holds the token after each attribution's words.
     pub(super) fn continue_quotes(&self, found: &mut [Attribution], ends: &[usize]) {
         let cue_tokens: Vec<usize> = found
             .iter()
@@ -104,7 +130,9 @@ impl Finder<'_> {
                 let Some(open) = self.next_quote_opening(at, a.continued.is_empty()) else {
                     break;
                 };
-                let Some(next_close) = self.closing_quote_within(open, CONTINUED_SENTENCES) else {
+                let Some(next_close) =
+                    self.closing_quote_over_paragraphs(open, CONTINUED_SENTENCES)
+                else {
                     break;
                 };
                 let sentence_end = self.sentence_end_after(next_close);
