@@ -63,7 +63,10 @@ pub struct Summary {
 /// One step of a run and its wall-clock time.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Step {
+    /// What the step did, as the summary names it (`link names`).
     pub step: &'static str,
+    /// Its wall-clock seconds: the steps after the main pass run on one thread, so
+    /// wall time is what they cost the user.
     pub secs: f64,
 }
 

@@ -83,7 +83,8 @@ impl Finder<'_> {
     /// Let's start`): one to four capitalized words and a colon. Each turn has its own
     /// speaker, so turns printed as one quote over paragraphs still speak one by one.
     fn opens_a_turn(&self, mark: usize) -> bool {
-        let words = (mark + 1..self.tokens.len().min(mark + 6))
+        const MOST_WORDS: usize = 4;
+        let words = (mark + 1..self.tokens.len().min(mark + 1 + MOST_WORDS))
             .take_while(|&j| capitalized(self.tokens[j].text) || self.tokens[j].text == ".")
             .count();
         words > 0
@@ -112,7 +113,8 @@ impl Finder<'_> {
     /// `"A," she said. "B."` and `"A," she said, "B."`: a direct quote broken by its cue
     /// goes on in the quote that follows, when that quote is a sentence (or the rest of
     /// one) of its own in the same paragraph with no cue of its own (it may run on over
-    /// the next paragraphs, `"B. ¶ "C."`); and so on while quoted sentences follow. `ends` holds the token after each attribution's words.
+    /// the next paragraphs, `"B. ¶ "C."`); and so on while quoted sentences follow.
+    /// `ends` holds the token after each attribution's words.
     pub(super) fn continue_quotes(&self, found: &mut [Attribution], ends: &[usize]) {
         let cue_tokens: Vec<usize> = found
             .iter()
