@@ -13,6 +13,14 @@ use crate::attribution::words::{
 use crate::attribution::Attribution;
 use std::ops::Deref;
 
+/// Prepositions after which a cue's form is part of a noun phrase (`over reported
+/// remarks`, `with strong demand`), shared by the rules that tell such a noun from
+/// the verb.
+const PREPOSITIONS_BEFORE_A_NOUN: &[&str] = &[
+    "of", "over", "for", "about", "in", "with", "on", "into", "against", "from", "after",
+    "despite", "amid", "by",
+];
+
 impl Finder<'_> {
     /// A cue starting at token `i` of sentence `s`, with its attribution; and the
     /// token to look from next.
@@ -58,11 +66,9 @@ impl Finder<'_> {
             "claimed",
             "purported",
         ];
-        const PREPOSITIONS: &[&str] = &[
-            "of", "over", "for", "about", "in", "with", "on", "into", "against", "from", "after",
-            "despite", "amid", "by",
-        ];
-        if ADJECTIVE_FORMS.contains(&word) && prev.is_some_and(|p| PREPOSITIONS.contains(&p)) {
+        if ADJECTIVE_FORMS.contains(&word)
+            && prev.is_some_and(|p| PREPOSITIONS_BEFORE_A_NOUN.contains(&p))
+        {
             return None;
         }
         // `a greater say in`, `the final say`, `have more say over`: the noun.
@@ -455,8 +461,8 @@ impl Finder<'_> {
     /// `a pay dispute`, `a federal guarantee`, `a stinging rebuke`, `full of praise`,
     /// `without fault`: a cue's bare form (`dispute`, not `disputes`) after a
     /// preposition, or closing a phrase that opened with `a`/`an` over singular
-    /// words (`an overnight Iranian attack`), is a noun: a verb there would need its `-s` (`a spokesman
-    /// disputes`). A phrase counting people (`a few analysts say`, `a majority
+    /// words (`an overnight Iranian attack`), is a noun: a verb there would need its
+    /// `-s` (`a spokesman disputes`). A phrase counting people (`a few analysts say`, `a majority
     /// believe`) still speaks.
     pub(super) fn base_form_as_noun(&self, i: usize, sentence_start: usize, cue: CueWord) -> bool {
         const PREPOSITIONS: &[&str] = &[
@@ -545,10 +551,6 @@ impl Finder<'_> {
             "that", "to", "not", "and", "or", "all", "both", "many", "most", "some", "few",
             "several", "just", "only", "even", "now", "ever",
         ];
-        const NOUN_PHRASE_PREPOSITIONS: &[&str] = &[
-            "of", "over", "for", "about", "in", "with", "on", "into", "against", "from", "after",
-            "despite", "amid", "by", "at", "without",
-        ];
         if i <= sentence_start || !MOSTLY_NOUNS.contains(&cue.lemma) {
             return false;
         }
@@ -566,7 +568,8 @@ impl Finder<'_> {
             && ((cue.lemma == "dispute"
                 && !matches!(self.lower[prev - 1].as_ref(), "and" | "or" | "&"))
                 || DETERMINERS.contains(&self.lower[prev - 1].as_ref())
-                || NOUN_PHRASE_PREPOSITIONS.contains(&self.lower[prev - 1].as_ref()));
+                || PREPOSITIONS_BEFORE_A_NOUN.contains(&self.lower[prev - 1].as_ref())
+                || matches!(self.lower[prev - 1].as_ref(), "at" | "without"));
         let plural = looks_plural(w);
         let word = w.chars().all(|c| c.is_alphabetic() || c == '-') && !w.ends_with("ly");
         (opens_sentence || in_a_noun_phrase)
